@@ -1,0 +1,82 @@
+// The only reader of process.env. Every variable is validated here, typed, and documented
+// (with its default) in the README's Configuration table; keep the two in step.
+import path from "node:path";
+import { PonteError } from "./errors.ts";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Unset means: run the embedded PostgreSQL server under `dataDir/pg`. */
+  readonly databaseUrl: string | undefined;
+  /** 32 bytes, base64; unset means: read or generate `dataDir/secret.key`. */
+  readonly secretKey: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly logPretty: boolean;
+  readonly workerConcurrency: number;
+  readonly demo: boolean;
+  readonly nuvemshopClientId: string | undefined;
+  readonly nuvemshopClientSecret: string | undefined;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new PonteError("config_invalid", `${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new PonteError("config_invalid", `${name} must be 1 or 0, got "${env[name]}"`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PonteError(
+      "config_invalid",
+      "DATABASE_URL is not a valid URL (expected postgres://user:pass@host:port/db)",
+    );
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new PonteError("config_invalid", `DATABASE_URL must start with postgres://, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new PonteError("config_invalid", `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return Object.freeze({
+    host: env.HOST?.trim() || "127.0.0.1",
+    port: integer(env, "PORT", 3000, 0, 65535),
+    dataDir: path.resolve(env.PONTE_DATA_DIR?.trim() || "data"),
+    databaseUrl: databaseUrl(env),
+    secretKey: env.PONTE_SECRET_KEY?.trim() || undefined,
+    logLevel,
+    logPretty: env.LOG_FORMAT ? env.LOG_FORMAT === "pretty" : Boolean(process.stdout.isTTY),
+    workerConcurrency: integer(env, "PONTE_WORKER_CONCURRENCY", 8, 1, 256),
+    demo: flag(env, "PONTE_DEMO", true),
+    nuvemshopClientId: env.PONTE_NUVEMSHOP_CLIENT_ID?.trim() || undefined,
+    nuvemshopClientSecret: env.PONTE_NUVEMSHOP_CLIENT_SECRET?.trim() || undefined,
+  });
+}

@@ -1,0 +1,123 @@
+// The database port: one `query` and a transaction helper. Everything else talks to
+// PostgreSQL through this, so a transaction can be handed to any writer (and to the job
+// queue) and they all commit or roll back together.
+import pg from "pg";
+import { PonteError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+
+// bigint (int8) columns hold money in cents and counts: read them as JS numbers, which
+// are exact up to 2^53 cents (90 trillion reais), instead of strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value out of safe range: ${value}`);
+  return n;
+});
+
+export interface Queryable {
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: R[]; rowCount: number }>;
+}
+
+export interface Db extends Queryable {
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** The underlying pool, for libraries that take one (the job queue). */
+  readonly pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  connectionString: string;
+  max?: number;
+  logger?: Logger;
+  applicationName?: string;
+}
+
+const CONNECTION_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P03",
+]);
+
+/** True when the error means "the database is not there right now" rather than a bad query. */
+export function isConnectionError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (e.code && CONNECTION_ERRORS.has(e.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+    e.message ?? "",
+  );
+}
+
+function wrap(error: unknown): never {
+  if (isConnectionError(error)) {
+    throw new PonteError("database_unavailable", "the database is not reachable", {
+      status: 503,
+      cause: error,
+    });
+  }
+  throw error;
+}
+
+export function createDb(options: DbOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: options.applicationName ?? "ponte",
+  });
+  // node-postgres crashes the process on an idle client's error unless someone listens.
+  pool.on("error", (error) => options.logger?.warn({ err: error }, "idle database connection lost"));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
+  });
+
+  const run: Queryable["query"] = async (text, params) => {
+    try {
+      const result = await pool.query(text, params as unknown[] | undefined);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    } catch (error) {
+      return wrap(error);
+    }
+  };
+
+  return {
+    pool,
+    query: run,
+    async transaction(work) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        return wrap(error);
+      }
+      const tx: Queryable = {
+        async query(text, params) {
+          const result = await client.query(text, params as unknown[] | undefined);
+          return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+        },
+      };
+      try {
+        await client.query("BEGIN");
+        const value = await work(tx);
+        await client.query("COMMIT");
+        client.release();
+        return value;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        // A broken connection must not go back to the pool.
+        client.release(isConnectionError(error) ? (error as Error) : undefined);
+        return wrap(error);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

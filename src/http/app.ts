@@ -1,0 +1,43 @@
+// The HTTP app factory. It never listens: `ponte api`/`ponte start` do, tests use inject().
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import type { Db } from "../db/db.ts";
+import type { Logger } from "../logger.ts";
+import { errorHandler } from "./plugins/errors.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
+import { healthRoutes } from "./routes/health.ts";
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  version: string;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ component: "http" }) as FastifyBaseLogger,
+    // Per-request lines would drown the logs at webhook rates; /metrics counts requests instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 4 * 1024 * 1024,
+  });
+  app.setErrorHandler(errorHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Ponte API",
+        version: deps.version,
+        description: "Order hub between store platforms and the back office. Every panel action is here.",
+      },
+      tags: [{ name: "operation", description: "Health, readiness and metrics" }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(metricsPlugin);
+
+  await app.register(healthRoutes, { db: deps.db });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

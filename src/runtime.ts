@@ -1,0 +1,94 @@
+// Boots the parts of Ponte a command asks for (API, worker, scheduler) on one database,
+// and shuts them down in order on SIGTERM/SIGINT: stop taking requests, let running jobs
+// finish, close the database, stop the embedded server if nobody else uses it.
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import { resolveSecretKey } from "./crypto/secret-key.ts";
+import { type Database, openDatabase } from "./db/connect.ts";
+import { migrate } from "./db/migrate.ts";
+import { buildApp } from "./http/app.ts";
+import { buildTaskList } from "./jobs/tasks.ts";
+import { startWorker, type WorkerHandle } from "./jobs/worker.ts";
+import type { Logger } from "./logger.ts";
+import { VERSION } from "./version.ts";
+
+export interface Parts {
+  api: boolean;
+  worker: boolean;
+}
+
+export interface Running {
+  database: Database;
+  app?: FastifyInstance;
+  url?: string;
+  stop(): Promise<void>;
+}
+
+export async function boot(config: Config, logger: Logger, parts: Parts): Promise<Running> {
+  const started = Date.now();
+  await resolveSecretKey(config, logger);
+  const database = await openDatabase(config, logger, {
+    poolSize: Math.max(10, config.workerConcurrency + 4),
+    applicationName: `ponte-${parts.api ? "api" : ""}${parts.worker ? "worker" : ""}`,
+  });
+  let worker: WorkerHandle | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(database.db, logger);
+    if (parts.worker) {
+      worker = await startWorker({
+        db: database.db,
+        logger,
+        tasks: buildTaskList({ db: database.db, logger }),
+        concurrency: config.workerConcurrency,
+        processName: `${process.pid}`,
+      });
+    }
+    let url: string | undefined;
+    if (parts.api) {
+      app = await buildApp({ db: database.db, logger, version: VERSION });
+      url = await app.listen({ host: config.host, port: config.port });
+    }
+    logger.info(
+      { url, parts, embeddedDatabase: database.embedded, startupMs: Date.now() - started },
+      url ? `Ponte listening on ${url}` : "Ponte worker running",
+    );
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await app?.close();
+        await worker?.stop();
+        await database.close();
+      })();
+      return stopping;
+    };
+    return { database, app, url, stop };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await worker?.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Stops `running` on the first SIGTERM/SIGINT; a second signal exits at once. */
+export function stopOnSignals(running: Running, logger: Logger): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    signalled = true;
+    logger.info({ signal }, "shutting down: finishing running jobs");
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
