@@ -19,6 +19,8 @@ export interface Config {
   readonly demo: boolean;
   readonly nuvemshopClientId: string | undefined;
   readonly nuvemshopClientSecret: string | undefined;
+  readonly nuvemshopAuthUrl: string;
+  readonly publicUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -78,5 +80,10 @@ export function loadConfig(env: Env = process.env): Config {
     demo: flag(env, "PONTE_DEMO", true),
     nuvemshopClientId: env.PONTE_NUVEMSHOP_CLIENT_ID?.trim() || undefined,
     nuvemshopClientSecret: env.PONTE_NUVEMSHOP_CLIENT_SECRET?.trim() || undefined,
+    nuvemshopAuthUrl: (env.PONTE_NUVEMSHOP_AUTH_URL?.trim() || "https://www.tiendanube.com").replace(
+      /\/+$/,
+      "",
+    ),
+    publicUrl: env.PONTE_PUBLIC_URL?.trim().replace(/\/+$/, "") || undefined,
   });
 }

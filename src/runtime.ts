@@ -3,10 +3,13 @@
 // finish, close the database, stop the embedded server if nobody else uses it.
 import type { FastifyInstance } from "fastify";
 import type { Config } from "./config.ts";
+import { createContext } from "./context.ts";
 import { resolveSecretKey } from "./crypto/secret-key.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
+import { startDemoStore } from "./demo.ts";
 import { buildApp } from "./http/app.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import { buildTaskList } from "./jobs/tasks.ts";
 import { startWorker, type WorkerHandle } from "./jobs/worker.ts";
 import type { Logger } from "./logger.ts";
@@ -26,28 +29,34 @@ export interface Running {
 
 export async function boot(config: Config, logger: Logger, parts: Parts): Promise<Running> {
   const started = Date.now();
-  await resolveSecretKey(config, logger);
+  const secretKey = await resolveSecretKey(config, logger);
   const database = await openDatabase(config, logger, {
     poolSize: Math.max(10, config.workerConcurrency + 4),
     applicationName: `ponte-${parts.api ? "api" : ""}${parts.worker ? "worker" : ""}`,
   });
   let worker: WorkerHandle | undefined;
   let app: FastifyInstance | undefined;
+  let scheduler: { stop(): void } | undefined;
+  let demo: { close(): Promise<void> } | undefined;
   try {
     await migrate(database.db, logger);
+    const ctx = createContext(config, database.db, logger, secretKey);
     if (parts.worker) {
       worker = await startWorker({
         db: database.db,
         logger,
-        tasks: buildTaskList({ db: database.db, logger }),
+        tasks: buildTaskList(ctx),
         concurrency: config.workerConcurrency,
         processName: `${process.pid}`,
       });
+      scheduler = startScheduler(database.db, logger);
     }
     let url: string | undefined;
     if (parts.api) {
-      app = await buildApp({ db: database.db, logger, version: VERSION });
+      app = await buildApp({ ctx, version: VERSION });
       url = await app.listen({ host: config.host, port: config.port });
+      // The demo belongs to the all-in-one process only: separate API processes must not each start one.
+      if (config.demo && parts.worker) demo = await startDemoStore(ctx, url);
     }
     logger.info(
       { url, parts, embeddedDatabase: database.embedded, startupMs: Date.now() - started },
@@ -57,7 +66,9 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
     const stop = () => {
       stopping ??= (async () => {
         await app?.close();
+        scheduler?.stop();
         await worker?.stop();
+        await demo?.close();
         await database.close();
       })();
       return stopping;
@@ -65,7 +76,9 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
     return { database, app, url, stop };
   } catch (error) {
     await app?.close().catch(() => undefined);
+    scheduler?.stop();
     await worker?.stop().catch(() => undefined);
+    await demo?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

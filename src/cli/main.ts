@@ -3,10 +3,12 @@ import { oneLine } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { type Command, parse, UsageError } from "./command.ts";
 import { migrate } from "./commands/migrate.ts";
+import { parse as parseCommand } from "./commands/parse.ts";
 import { selftest } from "./commands/selftest.ts";
 import { api, start, worker } from "./commands/serve.ts";
+import { simulate } from "./commands/simulate.ts";
 
-const commands: Command[] = [start, api, worker, migrate, selftest];
+const commands: Command[] = [start, api, worker, migrate, simulate, parseCommand, selftest];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

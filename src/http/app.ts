@@ -2,21 +2,22 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import type { Db } from "../db/db.ts";
-import type { Logger } from "../logger.ts";
+import type { AppContext } from "../context.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { nuvemshopOAuthRoutes } from "./routes/nuvemshop-oauth.ts";
+import { storeRoutes } from "./routes/stores.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 
 export interface AppDeps {
-  db: Db;
-  logger: Logger;
+  ctx: AppContext;
   version: string;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger.child({ component: "http" }) as FastifyBaseLogger,
+    loggerInstance: deps.ctx.logger.child({ component: "http" }) as FastifyBaseLogger,
     // Per-request lines would drown the logs at webhook rates; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
@@ -31,13 +32,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: deps.version,
         description: "Order hub between store platforms and the back office. Every panel action is here.",
       },
-      tags: [{ name: "operation", description: "Health, readiness and metrics" }],
+      tags: [
+        { name: "operation", description: "Health, readiness and metrics" },
+        { name: "stores", description: "Connected stores (canais)" },
+        { name: "webhooks", description: "Signed notifications from the store platforms" },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(metricsPlugin);
 
-  await app.register(healthRoutes, { db: deps.db });
+  await app.register(healthRoutes, { db: deps.ctx.db });
+  await app.register(storeRoutes, { ctx: deps.ctx });
+  await app.register(nuvemshopOAuthRoutes, { ctx: deps.ctx });
+  await app.register(webhookRoutes, { ctx: deps.ctx });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,12 +1,10 @@
 // The task list: one entry per job name. Handlers get their dependencies here, explicitly,
 // and must be idempotent: the queue delivers at least once.
-import type { Db } from "../db/db.ts";
-import type { Logger } from "../logger.ts";
+import type { AppContext } from "../context.ts";
+import { importOrders } from "../sync/import-orders.ts";
+import { syncOrder } from "../sync/sync-order.ts";
 
-export interface TaskContext {
-  db: Db;
-  logger: Logger;
-}
+export type TaskContext = AppContext;
 
 export interface JobInfo {
   id: string;
@@ -21,6 +19,25 @@ export type TaskList = Record<string, TaskHandler>;
 type TaskFactory = (context: TaskContext) => TaskHandler;
 
 const factories: Record<string, TaskFactory> = {
+  "import-orders": (context) => async (payload) => {
+    await importOrders(context, (payload as { storeId: number }).storeId);
+  },
+  "sync-order": (context) => async (payload) => {
+    const { storeId, externalId, inboxKey } = payload as {
+      storeId: number;
+      externalId: string;
+      inboxKey?: string;
+    };
+    // Close the inbox row before reading the order: a webhook that arrives while we read
+    // opens a new row and a new job, so no change slips between the read and the close.
+    if (inboxKey) {
+      await context.db.query(
+        "update inbox set processed_at = now() where dedupe_key = $1 and processed_at is null",
+        [inboxKey],
+      );
+    }
+    await syncOrder(context, storeId, externalId);
+  },
   selftest: (context) => async (payload, job) => {
     const { runId, seq } = payload as { runId: string; seq: number };
     await context.db.query("insert into selftest_runs (run_id, seq, worker) values ($1, $2, $3)", [
@@ -31,7 +48,6 @@ const factories: Record<string, TaskFactory> = {
   },
 };
 
-export function buildTaskList(context: TaskContext, extra: Record<string, TaskFactory> = {}): TaskList {
-  const all = { ...factories, ...extra };
-  return Object.fromEntries(Object.entries(all).map(([name, factory]) => [name, factory(context)]));
+export function buildTaskList(context: TaskContext): TaskList {
+  return Object.fromEntries(Object.entries(factories).map(([name, factory]) => [name, factory(context)]));
 }

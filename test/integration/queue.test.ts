@@ -5,6 +5,7 @@ import { createDb, type Db } from "../../src/db/db.ts";
 import { enqueue, enqueueMany } from "../../src/jobs/queue.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { releaseDeadWorkersJobs, startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
+import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { testLogger } from "../helpers/logger.ts";
 import { waitFor } from "../helpers/process.ts";
@@ -29,7 +30,7 @@ describe("job queue on the same database", () => {
         await startWorker({
           db,
           logger: testLogger,
-          tasks: buildTaskList({ db, logger: testLogger }),
+          tasks: buildTaskList(testContext(db)),
           concurrency: 4,
           processName: "test",
         }),

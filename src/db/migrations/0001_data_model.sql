@@ -51,6 +51,7 @@ create table store_orders (
   platform_status text,                      -- the status key the DE-PARA table reads
   status_fields jsonb not null default '{}', -- e.g. {status, payment_status, shipping_status}
   unknown_values jsonb not null default '[]', -- enum values Ponte does not know, flagged
+  normalize_error text,                      -- why the payload could not be read (raw kept)
   customer_name text,
   total_cents bigint,
   cancelled boolean not null default false,

@@ -1,0 +1,114 @@
+// `ponte simulate nuvemshop`: runs the Nuvemshop API simulator as a standalone server, for
+// demos and for pointing a Ponte store at it by hand. Runs until SIGINT/SIGTERM.
+import { type SimulatorOptions, startNuvemshopSimulator } from "../../simulators/nuvemshop/index.ts";
+import { type Command, UsageError } from "../command.ts";
+
+function integer(name: string, raw: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(String(raw)) || n < min || n > max) {
+    throw new UsageError(`simulate: --${name} must be an integer from ${min} to ${max}`);
+  }
+  return n;
+}
+
+export const simulate: Command = {
+  name: "simulate",
+  summary: "run a platform API simulator (nuvemshop) with seeded orders",
+  help: `ponte simulate nuvemshop [--port N] [--orders N] [--seed S] [--rate N/min] [--fault-rate F]
+       [--latency-ms N] [--no-rate-limit] [--webhook-url URL] [--store-id N] [--token T]
+       [--client-secret S]
+
+Serves a Nuvemshop-like API on 127.0.0.1 (routes under /v1/{store_id} and /2025-03/{store_id}),
+seeded with Brazilian orders, and keeps running until Ctrl-C.
+
+  --port N            port to listen on (default: a free one)
+  --orders N          orders seeded at start (default 50)
+  --seed S            seed for the data: the same seed gives the same orders (default 1)
+  --rate N/min        keep placing new orders at this rate, e.g. 5 or 5/min (default off)
+  --fault-rate F      0..1 share of API requests answered with a random 5xx (default 0)
+  --latency-ms N      delay added to every API request
+  --no-rate-limit     turn off the leaky bucket (40 requests, 2/s)
+  --webhook-url URL   POST signed order webhooks to this URL
+  --store-id N        store id (default 1234567)
+  --token T           access token the API accepts (default sim-token)
+  --client-secret S   app secret for OAuth and webhook signatures (default sim-secret)
+
+GET /__log shows the requests received; POST /__control with JSON options changes them live,
+e.g. {"faultRate":0.2} or {"suspended":true}.
+
+Example: ponte simulate nuvemshop --orders 500 --rate 10 --webhook-url http://127.0.0.1:3000/webhooks/nuvemshop`,
+  options: {
+    port: { type: "string" },
+    orders: { type: "string" },
+    seed: { type: "string" },
+    rate: { type: "string" },
+    "fault-rate": { type: "string" },
+    "latency-ms": { type: "string" },
+    "no-rate-limit": { type: "boolean" },
+    "webhook-url": { type: "string" },
+    "store-id": { type: "string" },
+    token: { type: "string" },
+    "client-secret": { type: "string" },
+  },
+  async run({ values, positionals }) {
+    const [platform, ...extra] = positionals;
+    if (platform !== "nuvemshop") {
+      throw new UsageError(
+        `simulate: ${platform ? `unknown platform "${platform}"` : "name a platform"} (nuvemshop)`,
+      );
+    }
+    if (extra.length > 0) throw new UsageError(`simulate: unexpected argument "${extra[0]}"`);
+    const options: SimulatorOptions = {
+      port: integer("port", values.port, 0, 65535),
+      orders: integer("orders", values.orders, 0, 1_000_000),
+      storeId: integer("store-id", values["store-id"], 1),
+    };
+    if (values.seed !== undefined) {
+      const seed = Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError("simulate: --seed must be an integer");
+      options.seed = seed;
+    }
+    if (values.rate !== undefined) {
+      const match = /^(\d+(?:\.\d+)?)(?:\/min)?$/.exec(String(values.rate));
+      if (!match) throw new UsageError("simulate: --rate must be orders per minute, e.g. 5 or 5/min");
+      options.ratePerMinute = Number(match[1]);
+    }
+    if (values["fault-rate"] !== undefined) {
+      const rate = Number(values["fault-rate"]);
+      if (!(rate >= 0 && rate <= 1))
+        throw new UsageError("simulate: --fault-rate must be a number from 0 to 1");
+      options.faultRate = rate;
+    }
+    options.latencyMs = integer("latency-ms", values["latency-ms"], 0, 600_000);
+    if (values["no-rate-limit"]) options.rateLimit = false;
+    if (values["webhook-url"] !== undefined) {
+      const url = String(values["webhook-url"]);
+      if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
+        throw new UsageError("simulate: --webhook-url must be an http(s) URL");
+      }
+      options.webhook = { url };
+    }
+    for (const [flag, key] of [
+      ["token", "accessToken"],
+      ["client-secret", "clientSecret"],
+    ] as const) {
+      const value = values[flag];
+      if (value === undefined) continue;
+      if (typeof value !== "string" || value === "")
+        throw new UsageError(`simulate: --${flag} must not be empty`);
+      options[key] = value;
+    }
+
+    const sim = await startNuvemshopSimulator(options);
+    console.log(
+      `Nuvemshop simulator on ${sim.url} (API base ${sim.apiBase}) store ${sim.storeId} token ${sim.accessToken}`,
+    );
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    await sim.close();
+    return 0;
+  },
+};

@@ -1,0 +1,39 @@
+// What the HTTP routes and the jobs share: the database, the logger and the secrets.
+import crypto from "node:crypto";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/db.ts";
+import type { Logger } from "./logger.ts";
+import { VERSION } from "./version.ts";
+
+export interface AppContext {
+  db: Db;
+  logger: Logger;
+  /** Encrypts store credentials. */
+  secretKey: Buffer;
+  /** Nuvemshop app credentials: OAuth and the webhook signature key. */
+  nuvemshop: { clientId: string | undefined; clientSecret: string; authBaseUrl: string; ownApp: boolean };
+  userAgent: string;
+  /** Public base URL of this Ponte (OAuth callback, demo webhooks). */
+  publicUrl: string;
+}
+
+export function createContext(config: Config, db: Db, logger: Logger, secretKey: Buffer): AppContext {
+  return {
+    db,
+    logger,
+    secretKey,
+    nuvemshop: {
+      clientId: config.nuvemshopClientId,
+      // Without an app of its own (demo, private-app tokens) Ponte derives a stable secret
+      // from its key, so the demo simulator can sign webhooks that verify.
+      clientSecret:
+        config.nuvemshopClientSecret ??
+        crypto.createHmac("sha256", secretKey).update("nuvemshop-app-secret").digest("hex"),
+      authBaseUrl: config.nuvemshopAuthUrl,
+      ownApp: config.nuvemshopClientSecret !== undefined,
+    },
+    userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
+    publicUrl:
+      config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${config.port}`,
+  };
+}

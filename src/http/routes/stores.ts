@@ -1,0 +1,185 @@
+// Stores: connect (token or OAuth), read, change import settings, run an import now.
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../context.ts";
+import { enqueue } from "../../jobs/queue.ts";
+import { supportedPlatforms } from "../../platforms/registry.ts";
+import { connectStore, getStore, listStores, type Store, updateStore } from "../../stores/stores.ts";
+
+export const storeSchema = {
+  type: "object",
+  properties: {
+    id: { type: "integer" },
+    platform: { type: "string" },
+    name: { type: "string" },
+    externalId: { type: "string" },
+    apiBaseUrl: { type: "string" },
+    importEnabled: { type: "boolean" },
+    importIntervalMinutes: { type: "integer" },
+    importCursor: { type: ["string", "null"] },
+    lastImportAt: { type: ["string", "null"] },
+    lastWebhookAt: { type: ["string", "null"] },
+    connectionState: { type: "string", enum: ["ok", "invalid_credentials", "suspended", "uninstalled"] },
+    connectionMessage: { type: ["string", "null"] },
+    createdAt: { type: "string" },
+  },
+} as const;
+
+const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
+
+const publicStore = (s: Store) => {
+  const { settings: _settings, ...rest } = s;
+  return rest;
+};
+
+export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get(
+    "/api/v1/stores",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Connected stores",
+        response: { 200: { type: "array", items: storeSchema } },
+      },
+    },
+    async () => (await listStores(ctx.db)).map(publicStore),
+  );
+
+  app.post<{
+    Body: {
+      platform: "nuvemshop";
+      name: string;
+      externalId: string;
+      accessToken: string;
+      apiBaseUrl?: string;
+    };
+  }>(
+    "/api/v1/stores",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Connect a store with its store id and access token (private app)",
+        body: {
+          type: "object",
+          required: ["platform", "name", "externalId", "accessToken"],
+          additionalProperties: false,
+          properties: {
+            platform: { type: "string", enum: supportedPlatforms() },
+            name: { type: "string", minLength: 1, maxLength: 120 },
+            externalId: { type: "string", pattern: "^[0-9]{1,20}$" },
+            accessToken: { type: "string", minLength: 8, maxLength: 512 },
+            apiBaseUrl: { type: "string", format: "uri", pattern: "^https?://" },
+          },
+        },
+        response: { 201: storeSchema },
+      },
+    },
+    async (request, reply) => {
+      const store = await ctx.db.transaction((tx) => connectStore(ctx, tx, request.body));
+      return reply.status(201).send(publicStore(store));
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    "/api/v1/stores/:id",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "One store (never its credentials)",
+        params: idParams,
+        response: { 200: storeSchema },
+      },
+    },
+    async (request) => publicStore(await getStore(ctx.db, request.params.id)),
+  );
+
+  app.patch<{
+    Params: { id: number };
+    Body: { name?: string; importEnabled?: boolean; importIntervalMinutes?: number; apiBaseUrl?: string };
+  }>(
+    "/api/v1/stores/:id",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Change a store's name, import on/off, import interval (minutes) or API base URL",
+        params: idParams,
+        body: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            name: { type: "string", minLength: 1, maxLength: 120 },
+            importEnabled: { type: "boolean" },
+            importIntervalMinutes: { type: "integer", minimum: 1, maximum: 1440 },
+            apiBaseUrl: { type: "string", format: "uri", pattern: "^https?://" },
+          },
+        },
+        response: { 200: storeSchema },
+      },
+    },
+    async (request) => publicStore(await updateStore(ctx.db, request.params.id, request.body)),
+  );
+
+  app.post<{ Params: { id: number } }>(
+    "/api/v1/stores/:id/import",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Run an import now (orders changed since the store's cursor)",
+        params: idParams,
+        response: { 202: { type: "object", properties: { status: { type: "string" } } } },
+      },
+    },
+    async (request, reply) => {
+      const store = await getStore(ctx.db, request.params.id);
+      await ctx.db.transaction((tx) =>
+        enqueue(tx, "import-orders", { storeId: store.id }, { jobKey: `import:${store.id}` }),
+      );
+      return reply.status(202).send({ status: "queued" });
+    },
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { limit?: number; afterId?: number } }>(
+    "/api/v1/stores/:id/orders",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "The store's orders as received (raw payloads are not included)",
+        params: idParams,
+        querystring: {
+          type: "object",
+          properties: { limit: { type: "integer", minimum: 1, maximum: 500 }, afterId: { type: "integer" } },
+        },
+        response: {
+          200: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "integer" },
+                externalId: { type: "string" },
+                number: { type: ["string", "null"] },
+                platformStatus: { type: ["string", "null"] },
+                customerName: { type: ["string", "null"] },
+                totalCents: { type: ["integer", "null"] },
+                cancelled: { type: "boolean" },
+                flags: { type: "array" },
+                normalizeError: { type: ["string", "null"] },
+                platformUpdatedAt: { type: ["string", "null"] },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      await getStore(ctx.db, request.params.id);
+      const { rows } = await ctx.db.query<Record<string, unknown>>(
+        `select id, external_id as "externalId", number, platform_status as "platformStatus",
+                customer_name as "customerName", total_cents as "totalCents", cancelled, unknown_values as flags,
+                normalize_error as "normalizeError", platform_updated_at as "platformUpdatedAt"
+           from store_orders where store_id = $1 and id > $2 order by id limit $3`,
+        [request.params.id, request.query.afterId ?? 0, request.query.limit ?? 100],
+      );
+      return rows;
+    },
+  );
+}

@@ -1,0 +1,186 @@
+// The platform port: what every store platform (Nuvemshop, WooCommerce, Shopify, VTEX)
+// provides to the sync engine. A new platform is a folder implementing PlatformModule and
+// one line in registry.ts.
+import type { Logger } from "../logger.ts";
+
+export type PlatformId = "nuvemshop" | "woocommerce" | "shopify" | "vtex";
+
+export interface Capabilities {
+  /** Pushes signed notifications we verify and turn into sync work. */
+  webhooks: boolean;
+  /** Offers a feed/queue the ERP must read and acknowledge (VTEX). */
+  feed: boolean;
+  pushTracking: boolean;
+  pushInvoice: boolean;
+  pack: boolean;
+  cancel: boolean;
+  close: boolean;
+}
+
+export interface Address {
+  name: string | null;
+  street: string | null;
+  number: string | null;
+  complement: string | null;
+  neighborhood: string | null;
+  city: string | null;
+  state: string | null;
+  zipcode: string | null;
+  country: string | null;
+  phone: string | null;
+}
+
+export interface OrderItem {
+  sku: string | null;
+  name: string;
+  productId: string | null;
+  variantId: string | null;
+  variant: string | null;
+  quantity: number;
+  unitPriceCents: number;
+  totalCents: number;
+}
+
+/** A value the platform sent that Ponte does not know: stored and flagged, never defaulted. */
+export interface Flag {
+  field: string;
+  value: string;
+  message: string;
+}
+
+/** Ponte's canonical reading of a store order, the same shape for every platform. */
+export interface CanonicalOrder {
+  platform: PlatformId;
+  externalId: string;
+  number: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  currency: string;
+  status: {
+    /** The key the store's status table (DE-PARA) reads, e.g. "paid", "cancelled". */
+    key: string;
+    fields: Record<string, string | null>;
+    cancelled: boolean;
+    paid: boolean;
+  };
+  customer: {
+    externalId: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    /** Normalized (no punctuation, upper-case), kept even when invalid so it can be shown. */
+    document: string | null;
+    documentKind: "cpf" | "cnpj" | null;
+    /** Why the document cannot link a customer (missing, bad_check_digits…), null when valid. */
+    documentProblem: string | null;
+  };
+  billingAddress: Address;
+  shippingAddress: Address | null;
+  items: OrderItem[];
+  totals: { subtotalCents: number; discountCents: number; shippingCents: number; totalCents: number };
+  payment: { gateway: string | null; method: string | null; installments: number; paidAt: string | null };
+  shipping: {
+    carrier: string | null;
+    option: string | null;
+    code: string | null;
+    pickup: boolean;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+  };
+  notes: { buyer: string | null; merchant: string | null };
+  flags: Flag[];
+}
+
+/** Thrown by normalize() when a payload cannot be read at all; lists every problem. */
+export class MappingError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`order payload cannot be read: ${problems.join("; ")}`);
+    this.name = "MappingError";
+    this.problems = problems;
+  }
+}
+
+export interface WebhookNotice {
+  event: string;
+  /** The platform's store id the notice is about. */
+  storeExternalId: string;
+  /** Set for order events. */
+  externalOrderId: string | null;
+  kind: "order" | "app" | "privacy" | "other";
+  /** Key under which pending work for this notice is coalesced. */
+  dedupeKey: string;
+}
+
+export type Headers = Record<string, string | string[] | undefined>;
+
+/** Resumable position in "orders changed since": opaque to the engine, stored as JSON. */
+export interface ListCursor {
+  updatedAtMin: string | null;
+  page?: number;
+  nextUrl?: string | null;
+}
+
+export interface OrderPage {
+  orders: unknown[];
+  /** Where the next page starts; null when this was the last page. */
+  next: ListCursor | null;
+  total: number | null;
+}
+
+export type PushAction =
+  | { kind: "pack" }
+  | { kind: "fulfill"; trackingNumber: string | null; trackingUrl: string | null; notifyCustomer: boolean }
+  | { kind: "cancel"; reason: "customer" | "inventory" | "fraud" | "other"; email: boolean; restock: boolean }
+  | { kind: "close" }
+  | { kind: "open" }
+  | { kind: "invoice"; accessKey: string; link: string | null };
+
+export type PushResult =
+  | { ok: true; alreadyApplied: boolean; order: unknown }
+  | { ok: false; retryable: boolean; status: number | null; message: string };
+
+export interface StoreConnector {
+  readonly platform: PlatformId;
+  listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage>;
+  /** The order as the platform has it now; null when it does not exist. */
+  getOrder(externalId: string): Promise<unknown | null>;
+  push(externalId: string, action: PushAction): Promise<PushResult>;
+}
+
+export interface StoreAccess {
+  storeExternalId: string;
+  apiBaseUrl: string;
+  accessToken: string;
+  /** ×10 rate limits for Nuvemshop Next/Evolution plans. */
+  planMultiplier?: number;
+}
+
+/** Problems that need a person, reported once by the caller: the store is marked, import pauses. */
+export class PlatformAccessError extends Error {
+  readonly state: "invalid_credentials" | "suspended";
+  constructor(state: "invalid_credentials" | "suspended", message: string) {
+    super(message);
+    this.name = "PlatformAccessError";
+    this.state = state;
+  }
+}
+
+export interface ConnectorDeps {
+  logger: Logger;
+  userAgent: string;
+  fetch?: typeof fetch;
+}
+
+export interface PlatformModule {
+  id: PlatformId;
+  /** Name shown to people. */
+  label: string;
+  capabilities: Capabilities;
+  defaultApiBaseUrl: string;
+  normalize(raw: unknown): CanonicalOrder;
+  /** Constant-time check of the signature over the raw bytes, before anything is parsed. */
+  verifyWebhook(rawBody: Buffer, headers: Headers, secret: string): boolean;
+  parseWebhook(rawBody: Buffer): WebhookNotice;
+  connect(access: StoreAccess, deps: ConnectorDeps): StoreConnector;
+}

@@ -1,0 +1,51 @@
+// Client-side model of Nuvemshop's leaky bucket (40 requests, draining 2/s, ×10 on Next and
+// Evolution plans). We wait before sending rather than after a 429, and we correct our
+// model with the x-rate-limit-* headers, since other processes share the same bucket.
+export class LeakyBucket {
+  private level = 0;
+  private at = Date.now();
+  private readonly capacity: number;
+  private readonly perSecond: number;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(multiplier = 1, capacity = 40, perSecond = 2) {
+    this.capacity = capacity * multiplier;
+    this.perSecond = perSecond * multiplier;
+  }
+
+  private leak(now: number) {
+    this.level = Math.max(0, this.level - ((now - this.at) / 1000) * this.perSecond);
+    this.at = now;
+  }
+
+  /** Resolves when one more request fits; callers are served in order. */
+  take(): Promise<void> {
+    const turn = this.queue.then(async () => {
+      this.leak(Date.now());
+      // Keep one slot free for other processes' requests in flight.
+      const room = this.capacity - 1;
+      if (this.level + 1 > room) {
+        const waitMs = Math.ceil(((this.level + 1 - room) / this.perSecond) * 1000);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        this.leak(Date.now());
+      }
+      this.level += 1;
+    });
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Adopt the platform's view: `remaining` slots free, bucket empty in `resetMs`. */
+  observe(limit: number | null, remaining: number | null) {
+    if (remaining === null || !Number.isFinite(remaining)) return;
+    this.leak(Date.now());
+    const cap = limit && Number.isFinite(limit) ? limit : this.capacity;
+    this.level = Math.max(0, Math.min(cap, cap - remaining));
+  }
+
+  /** After a 429: the bucket is full as far as we know. */
+  full() {
+    this.leak(Date.now());
+    this.level = this.capacity;
+  }
+}

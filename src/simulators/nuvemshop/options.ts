@@ -1,0 +1,156 @@
+// Option defaults and checks. setOptions and POST /__control share them, so a bad value is refused
+// with a message instead of half-applied.
+import type { SimulatorOptions, WebhookOptions } from "./types.ts";
+
+export interface Settings {
+  port: number;
+  storeId: number;
+  accessToken: string;
+  clientId: string;
+  clientSecret: string;
+  orders: number;
+  seed: number;
+  seedTime: number;
+  ratePerMinute: number;
+  rateLimit: boolean;
+  planMultiplier: 1 | 10;
+  faultRate: number;
+  latencyMs: number;
+  readCustomers: boolean;
+  pastLastPage: "empty" | "404";
+  pageCap: boolean;
+  webhook: WebhookOptions | undefined;
+  oauthRedirectUrl: string | undefined;
+}
+
+export const DEFAULTS = {
+  storeId: 1234567,
+  accessToken: "sim-token",
+  clientId: "4321",
+  clientSecret: "sim-secret",
+  orders: 50,
+  seed: 1,
+} as const;
+
+/** Start of the current UTC day: the same seed gives the same orders all day (and across restarts). */
+export function defaultSeedTime(now = Date.now()): number {
+  return Math.floor(now / 86_400_000) * 86_400_000;
+}
+
+const rate = (name: string, value: unknown) => {
+  if (typeof value !== "number" || !(value >= 0 && value <= 1))
+    throw new Error(`${name} must be a number from 0 to 1`);
+};
+const nonNegative = (name: string, value: unknown) => {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new Error(`${name} must be a number >= 0`);
+  }
+};
+const nonEmpty = (name: string, value: unknown) => {
+  if (typeof value !== "string" || value === "") throw new Error(`${name} must be a non-empty string`);
+};
+
+/** Throws on the first bad value; unknown keys are refused so typos do not pass silently. */
+export function checkOptions(patch: Partial<SimulatorOptions>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    switch (key) {
+      case "port":
+      case "orders":
+      case "storeId":
+        if (!Number.isInteger(value) || (value as number) < (key === "storeId" ? 1 : 0)) {
+          throw new Error(`${key} must be an integer${key === "storeId" ? " > 0" : " >= 0"}`);
+        }
+        if (key === "port" && (value as number) > 65535) throw new Error("port must be at most 65535");
+        break;
+      case "seed":
+        if (!Number.isInteger(value)) throw new Error("seed must be an integer");
+        break;
+      case "seedTime":
+        if (!Number.isFinite(typeof value === "string" ? Date.parse(value) : value)) {
+          throw new Error("seedTime must be a date string or epoch milliseconds");
+        }
+        break;
+      case "accessToken":
+      case "clientId":
+      case "clientSecret":
+        nonEmpty(key, value);
+        break;
+      case "ratePerMinute":
+      case "latencyMs":
+        nonNegative(key, value);
+        break;
+      case "faultRate":
+        rate(key, value);
+        break;
+      case "rateLimit":
+      case "readCustomers":
+      case "pageCap":
+        if (typeof value !== "boolean") throw new Error(`${key} must be true or false`);
+        break;
+      case "planMultiplier":
+        if (value !== 1 && value !== 10) throw new Error("planMultiplier must be 1 or 10");
+        break;
+      case "pastLastPage":
+        if (value !== "empty" && value !== "404") throw new Error('pastLastPage must be "empty" or "404"');
+        break;
+      case "oauthRedirectUrl":
+        if (typeof value !== "string" || !URL.canParse(value))
+          throw new Error("oauthRedirectUrl must be a URL");
+        break;
+      case "webhook":
+        if (value !== null) checkWebhook(value as WebhookOptions);
+        break;
+      default:
+        throw new Error(`unknown option ${key}`);
+    }
+  }
+}
+
+function checkWebhook(webhook: WebhookOptions): void {
+  if (typeof webhook !== "object" || webhook === null) throw new Error("webhook must be an object");
+  if (typeof webhook.url !== "string" || !URL.canParse(webhook.url))
+    throw new Error("webhook.url must be a URL");
+  for (const key of ["delayMs", "timeoutMs"] as const) {
+    if (webhook[key] !== undefined) nonNegative(`webhook.${key}`, webhook[key]);
+  }
+  for (const key of ["duplicateRate", "dropRate"] as const) {
+    if (webhook[key] !== undefined) rate(`webhook.${key}`, webhook[key]);
+  }
+  if (webhook.timeScale !== undefined && !(typeof webhook.timeScale === "number" && webhook.timeScale > 0)) {
+    throw new Error("webhook.timeScale must be a number > 0");
+  }
+  if (webhook.signature !== undefined && !["valid", "invalid", "missing"].includes(webhook.signature)) {
+    throw new Error('webhook.signature must be "valid", "invalid" or "missing"');
+  }
+}
+
+export function resolveOptions(options: SimulatorOptions): Settings {
+  checkOptions(options);
+  const seedTime = options.seedTime;
+  return {
+    port: options.port ?? 0,
+    storeId: options.storeId ?? DEFAULTS.storeId,
+    accessToken: options.accessToken ?? DEFAULTS.accessToken,
+    clientId: options.clientId ?? DEFAULTS.clientId,
+    clientSecret: options.clientSecret ?? DEFAULTS.clientSecret,
+    orders: options.orders ?? DEFAULTS.orders,
+    seed: options.seed ?? DEFAULTS.seed,
+    seedTime:
+      seedTime === undefined
+        ? defaultSeedTime()
+        : typeof seedTime === "string"
+          ? Date.parse(seedTime)
+          : seedTime,
+    ratePerMinute: options.ratePerMinute ?? 0,
+    rateLimit: options.rateLimit ?? true,
+    planMultiplier: options.planMultiplier ?? 1,
+    faultRate: options.faultRate ?? 0,
+    latencyMs: options.latencyMs ?? 0,
+    readCustomers: options.readCustomers ?? true,
+    pastLastPage: options.pastLastPage ?? "404",
+    pageCap: options.pageCap ?? false,
+    webhook: options.webhook ?? undefined,
+    oauthRedirectUrl: options.oauthRedirectUrl,
+  };
+}

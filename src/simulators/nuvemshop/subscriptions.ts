@@ -1,0 +1,118 @@
+// Webhook registrations (POST/GET/PUT/DELETE /webhooks, §1.7). Stored only: deliveries go to the
+// simulator's configured sink (options.webhook.url), since registered URLs must be public HTTPS.
+import { formatTime } from "./format.ts";
+import { FieldErrors, notFound, positiveInt } from "./http.ts";
+import type { Json } from "./types.ts";
+
+const EVENTS = new Set([
+  ...[
+    "created",
+    "updated",
+    "paid",
+    "packed",
+    "fulfilled",
+    "cancelled",
+    "custom_fields_updated",
+    "edited",
+  ].map((e) => `order/${e}`),
+  ...["pending", "voided", "unpacked"].map((e) => `order/${e}`),
+  "fulfillment/updated",
+  ...["status_updated", "tracking_event_created", "tracking_event_updated", "tracking_event_deleted"].map(
+    (e) => `fulfillment_order/${e}`,
+  ),
+  ...["created", "updated", "deleted"].flatMap((e) => [
+    `customer/${e}`,
+    `product/${e}`,
+    `category/${e}`,
+    `location/${e}`,
+  ]),
+  "app/uninstalled",
+  "app/suspended",
+  "app/resumed",
+  "domain/updated",
+  "subscription/updated",
+  "store/redact",
+  "customers/redact",
+  "customers/data_request",
+]);
+
+/** HTTPS, and not localhost or Nuvemshop's own hosts (§1.7). */
+function validUrl(raw: unknown): boolean {
+  if (typeof raw !== "string") return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  if (url.protocol !== "https:") return false;
+  if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\./.test(host))
+    return false;
+  return !/tiendanube|nuvemshop/.test(host);
+}
+
+export class Subscriptions {
+  private readonly list: Json[] = [];
+  private nextId = 2_000_001;
+
+  constructor(private readonly readCustomers: () => boolean) {}
+
+  private validate(body: Json, partial: boolean): void {
+    const errors = new FieldErrors();
+    if (!partial || "event" in body) {
+      const event = String(body.event ?? "");
+      if (!EVENTS.has(event)) errors.add("event", "invalid event specified");
+      else if (event.startsWith("customer") && !this.readCustomers()) {
+        errors.add("event", "your app lacks the scope this event needs");
+      }
+    }
+    if ((!partial || "url" in body) && !validUrl(body.url)) errors.add("url", "invalid url specified");
+    errors.check();
+  }
+
+  create(body: Json): Json {
+    this.validate(body, false);
+    const now = formatTime(Date.now());
+    const hook: Json = {
+      id: this.nextId++,
+      event: body.event,
+      url: body.url,
+      ...(body.headers && typeof body.headers === "object" ? { headers: body.headers } : {}),
+      created_at: now,
+      updated_at: now,
+    };
+    this.list.push(hook);
+    return hook;
+  }
+
+  query(query: URLSearchParams): Json[] {
+    const since = Number(query.get("since_id") ?? 0);
+    return this.list.filter(
+      (h) =>
+        Number(h.id) > since &&
+        (!query.get("event") || h.event === query.get("event")) &&
+        (!query.get("url") || h.url === query.get("url")),
+    );
+  }
+
+  find(idText: string): Json {
+    const hook = this.list.find((h) => h.id === positiveInt(idText));
+    if (!hook) throw notFound("Webhook not found");
+    return hook;
+  }
+
+  update(idText: string, body: Json): Json {
+    const hook = this.find(idText);
+    this.validate(body, true);
+    if ("event" in body) hook.event = body.event;
+    if ("url" in body) hook.url = body.url;
+    hook.updated_at = formatTime(Date.now());
+    return hook;
+  }
+
+  remove(idText: string): void {
+    const hook = this.find(idText);
+    this.list.splice(this.list.indexOf(hook), 1);
+  }
+}

@@ -1,0 +1,177 @@
+// The simulator's webhook emitter: hex HMAC of the raw body, retries on the §1.7 schedule
+// (sped up), and the delay/duplicate/drop/reorder/signature switches.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, beforeEach, describe, it } from "node:test";
+import {
+  type NuvemshopSimulator,
+  retryOffsets,
+  startNuvemshopSimulator,
+  type WebhookOptions,
+} from "./index.ts";
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  raw: Buffer;
+  body: { store_id: number; event: string; id: number };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("Nuvemshop simulator: webhooks", () => {
+  let sim: NuvemshopSimulator;
+  let sink: http.Server;
+  let sinkUrl: string;
+  let received: Received[] = [];
+  /** Decides each answer of the sink; 200 by default. */
+  let answer: (r: Received) => number | "hang" = () => 200;
+
+  before(async () => {
+    sink = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const entry = { headers: req.headers, raw, body: JSON.parse(raw.toString("utf8")) };
+        received.push(entry);
+        const status = answer(entry);
+        if (status !== "hang") res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+    sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
+    sim = await startNuvemshopSimulator({ orders: 10, clientSecret: "s3cr3t", webhook: { url: sinkUrl } });
+  });
+  after(async () => {
+    await sim.close();
+    sink.closeAllConnections();
+    await new Promise((resolve) => sink.close(resolve));
+  });
+  beforeEach(() => {
+    received = [];
+    answer = () => 200;
+  });
+  const configure = (options: Partial<WebhookOptions>) =>
+    sim.setOptions({ webhook: { url: sinkUrl, ...options } });
+
+  it("signs the raw body with a hex HMAC-SHA256 of the client secret", async () => {
+    configure({});
+    const order = sim.createOrder({ payment_status: "paid" });
+    await waitFor("two deliveries", () => (received.length >= 2 ? true : undefined));
+    assert.deepEqual(received.map((r) => r.body.event).sort(), ["order/created", "order/paid"]);
+    for (const r of received) {
+      assert.deepEqual(r.body, { store_id: sim.storeId, event: r.body.event, id: order.id });
+      assert.equal(r.headers["content-type"], "application/json");
+      assert.ok(r.headers["user-agent"]);
+      const given = Buffer.from(String(r.headers["x-linkedstore-hmac-sha256"]), "hex");
+      const expected = crypto.createHmac("sha256", "s3cr3t").update(r.raw).digest();
+      assert.equal(given.length, 32);
+      assert.ok(crypto.timingSafeEqual(given, expected));
+    }
+  });
+
+  it("sends wrong or no signatures on request", async () => {
+    configure({ signature: "invalid" });
+    sim.updateOrder(sim.listOrders()[0]!.id as number, { owner_note: "x" });
+    const bad = await waitFor("delivery", () => received[0]);
+    const expected = crypto.createHmac("sha256", "s3cr3t").update(bad.raw).digest("hex");
+    assert.match(String(bad.headers["x-linkedstore-hmac-sha256"]), /^[0-9a-f]{64}$/);
+    assert.notEqual(bad.headers["x-linkedstore-hmac-sha256"], expected);
+    configure({ signature: "missing" });
+    sim.updateOrder(sim.listOrders()[0]!.id as number, { owner_note: "y" });
+    const none = await waitFor("delivery", () => received[1]);
+    assert.equal(none.headers["x-linkedstore-hmac-sha256"], undefined);
+  });
+
+  it("retries failures on the Nuvemshop schedule, scaled", async () => {
+    assert.deepEqual(retryOffsets().slice(0, 6), [0, 0, 300_000, 900_000, 1_800_000, 3_060_000]);
+    assert.equal(retryOffsets().length, 16, "48 h runs out before 18 attempts");
+    configure({ timeScale: 100_000 });
+    let failures = 2;
+    answer = () => (failures-- > 0 ? 500 : 204);
+    const id = sim.listOrders()[1]!.id as number;
+    sim.updateOrder(id, { owner_note: "retry me" });
+    await waitFor("third attempt", () => (received.length >= 3 ? true : undefined));
+    const attempts = sim.sentWebhooks().filter((w) => w.id === id && w.event === "order/updated");
+    assert.deepEqual(
+      attempts.map((w) => [w.attempt, w.status]),
+      [
+        [1, 500],
+        [2, 500],
+        [3, 204],
+      ],
+    );
+  });
+
+  it("treats a slow answer as a timeout and tries again", async () => {
+    configure({ timeScale: 100_000, timeoutMs: 100 });
+    let first = true;
+    answer = () => {
+      if (!first) return 200;
+      first = false;
+      return "hang";
+    };
+    const id = sim.listOrders()[2]!.id as number;
+    sim.updateOrder(id, { owner_note: "slow" });
+    await waitFor("retry", () =>
+      sim.sentWebhooks().some((w) => w.id === id && w.attempt === 2) ? true : undefined,
+    );
+    const log = sim.sentWebhooks().filter((w) => w.id === id);
+    assert.deepEqual(
+      log.map((w) => [w.attempt, w.status]),
+      [
+        [1, null],
+        [2, 200],
+      ],
+    );
+  });
+
+  it("duplicates, drops and reorders deliveries on request", async () => {
+    configure({ duplicateRate: 1 });
+    const dup = sim.createOrder();
+    await waitFor("two copies", () => (received.length >= 2 ? true : undefined));
+    assert.equal(received[0]!.raw.toString(), received[1]!.raw.toString());
+    assert.equal(received[0]!.body.id, dup.id);
+
+    configure({ dropRate: 1 });
+    received = [];
+    const lost = sim.createOrder();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(received.length, 0);
+    assert.ok(sim.sentWebhooks().some((w) => w.id === lost.id && w.dropped === true && w.status === null));
+
+    configure({ reorder: true, delayMs: 20 });
+    const paid = sim.createOrder({ payment_status: "paid" });
+    await waitFor("both events", () => (received.length >= 2 ? true : undefined));
+    assert.deepEqual(
+      received.map((r) => [r.body.event, r.body.id]),
+      [
+        ["order/paid", paid.id],
+        ["order/created", paid.id],
+      ],
+    );
+  });
+
+  it("announces a suspension and sends nothing while suspended", async () => {
+    configure({});
+    sim.suspend(true);
+    sim.createOrder();
+    sim.suspend(false);
+    await waitFor("app/resumed", () => (received.length >= 2 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(
+      received.map((r) => r.body.event),
+      ["app/suspended", "app/resumed"],
+    );
+  });
+});

@@ -1,0 +1,224 @@
+// Stores (canais): connecting one, reading it back without its secrets, and opening a
+// connector on it. Credentials go in sealed (crypto/credentials.ts) and never come out
+// through the API or the logs.
+
+import type { AppContext } from "../context.ts";
+import {
+  credentialsContext,
+  decryptCredentials,
+  encryptCredentials,
+  KEY_VERSION,
+} from "../crypto/credentials.ts";
+import type { Queryable } from "../db/db.ts";
+import { PonteError } from "../errors.ts";
+import type { PlatformId, StoreConnector } from "../platforms/connector.ts";
+import { platformModule } from "../platforms/registry.ts";
+import { insertDefaultMaps } from "./default-maps.ts";
+
+export type ConnectionState = "ok" | "invalid_credentials" | "suspended" | "uninstalled";
+
+export interface Store {
+  id: number;
+  orgId: number;
+  platform: PlatformId;
+  name: string;
+  externalId: string;
+  apiBaseUrl: string;
+  importEnabled: boolean;
+  importIntervalMinutes: number;
+  importCursor: string | null;
+  lastImportAt: string | null;
+  lastWebhookAt: string | null;
+  connectionState: ConnectionState;
+  connectionMessage: string | null;
+  settings: Record<string, unknown>;
+  createdAt: string;
+}
+
+interface StoreRow {
+  id: number;
+  org_id: number;
+  platform: PlatformId;
+  name: string;
+  external_id: string;
+  api_base_url: string | null;
+  import_enabled: boolean;
+  import_interval_minutes: number;
+  import_cursor: Date | null;
+  last_import_at: Date | null;
+  last_webhook_at: Date | null;
+  connection_state: ConnectionState;
+  connection_message: string | null;
+  settings: Record<string, unknown>;
+  created_at: Date;
+  credentials: Buffer | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toStore(row: StoreRow): Store {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    platform: row.platform,
+    name: row.name,
+    externalId: row.external_id,
+    apiBaseUrl: row.api_base_url ?? platformModule(row.platform).defaultApiBaseUrl,
+    importEnabled: row.import_enabled,
+    importIntervalMinutes: row.import_interval_minutes,
+    importCursor: iso(row.import_cursor),
+    lastImportAt: iso(row.last_import_at),
+    lastWebhookAt: iso(row.last_webhook_at),
+    connectionState: row.connection_state,
+    connectionMessage: row.connection_message,
+    settings: row.settings,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export interface ConnectStoreInput {
+  platform: PlatformId;
+  name: string;
+  externalId: string;
+  accessToken: string;
+  apiBaseUrl?: string | null;
+  settings?: Record<string, unknown>;
+}
+
+/** Creates the store, or updates its token when the same platform store connects again (OAuth reinstall). */
+export async function connectStore(
+  ctx: AppContext,
+  tx: Queryable,
+  input: ConnectStoreInput,
+  orgId = 1,
+): Promise<Store> {
+  const module = platformModule(input.platform);
+  const sealed = encryptCredentials(
+    ctx.secretKey,
+    credentialsContext(orgId, input.platform, input.externalId),
+    {
+      accessToken: input.accessToken,
+    },
+  );
+  const { rows } = await tx.query<StoreRow & { inserted: boolean }>(
+    `insert into stores (org_id, platform, name, external_id, api_base_url, credentials, credentials_key_version, settings,
+                         next_import_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+     on conflict (platform, external_id) where external_id is not null do update
+       set credentials = excluded.credentials, credentials_key_version = excluded.credentials_key_version,
+           api_base_url = excluded.api_base_url, connection_state = 'ok', connection_message = null,
+           next_import_at = now(), updated_at = now()
+     returning *, (xmax = 0) as inserted`,
+    [
+      orgId,
+      input.platform,
+      input.name,
+      input.externalId,
+      input.apiBaseUrl && input.apiBaseUrl !== module.defaultApiBaseUrl ? input.apiBaseUrl : null,
+      sealed,
+      KEY_VERSION,
+      JSON.stringify(input.settings ?? {}),
+    ],
+  );
+  const row = rows[0]!;
+  if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, input.platform);
+  return toStore(row);
+}
+
+export async function getStore(db: Queryable, id: number): Promise<Store> {
+  const { rows } = await db.query<StoreRow>("select * from stores where id = $1", [id]);
+  if (!rows[0]) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
+  return toStore(rows[0]);
+}
+
+export async function findStoreByExternalId(
+  db: Queryable,
+  platform: string,
+  externalId: string,
+): Promise<Store | null> {
+  const { rows } = await db.query<StoreRow>("select * from stores where platform = $1 and external_id = $2", [
+    platform,
+    externalId,
+  ]);
+  return rows[0] ? toStore(rows[0]) : null;
+}
+
+export async function listStores(db: Queryable): Promise<Store[]> {
+  const { rows } = await db.query<StoreRow>("select * from stores order by id");
+  return rows.map(toStore);
+}
+
+export interface StorePatch {
+  name?: string;
+  importEnabled?: boolean;
+  importIntervalMinutes?: number;
+  apiBaseUrl?: string | null;
+  settings?: Record<string, unknown>;
+}
+
+export async function updateStore(db: Queryable, id: number, patch: StorePatch): Promise<Store> {
+  const { rows } = await db.query<StoreRow>(
+    `update stores set
+       name = coalesce($2, name),
+       import_enabled = coalesce($3, import_enabled),
+       import_interval_minutes = coalesce($4, import_interval_minutes),
+       api_base_url = case when $5::boolean then $6 else api_base_url end,
+       settings = settings || coalesce($7::jsonb, '{}'),
+       next_import_at = case when $4 is not null then least(next_import_at, now() + make_interval(mins => $4)) else next_import_at end,
+       updated_at = now()
+     where id = $1 returning *`,
+    [
+      id,
+      patch.name ?? null,
+      patch.importEnabled ?? null,
+      patch.importIntervalMinutes ?? null,
+      patch.apiBaseUrl !== undefined,
+      patch.apiBaseUrl ?? null,
+      patch.settings ? JSON.stringify(patch.settings) : null,
+    ],
+  );
+  if (!rows[0]) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
+  return toStore(rows[0]);
+}
+
+/**
+ * Records what the platform said about our access. Returns true only when the state
+ * changed, so callers log it once instead of on every refused call.
+ */
+export async function setConnectionState(
+  db: Queryable,
+  id: number,
+  state: ConnectionState,
+  message: string | null,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update stores set connection_state = $2, connection_message = $3, updated_at = now()
+      where id = $1 and connection_state is distinct from $2`,
+    [id, state, message],
+  );
+  return rowCount > 0;
+}
+
+/** A connector on the store, with its decrypted token. */
+export async function openConnector(ctx: AppContext, store: Store): Promise<StoreConnector> {
+  const { rows } = await ctx.db.query<{ credentials: Buffer | null }>(
+    "select credentials from stores where id = $1",
+    [store.id],
+  );
+  const sealed = rows[0]?.credentials;
+  if (!sealed) throw new PonteError("conflict", `store ${store.id} has no credentials`, { status: 409 });
+  const { accessToken } = decryptCredentials<{ accessToken: string }>(
+    ctx.secretKey,
+    credentialsContext(store.orgId, store.platform, store.externalId),
+    sealed,
+  );
+  return platformModule(store.platform).connect(
+    {
+      storeExternalId: store.externalId,
+      apiBaseUrl: store.apiBaseUrl,
+      accessToken,
+      planMultiplier: store.settings.planMultiplier === 10 ? 10 : 1,
+    },
+    { logger: ctx.logger.child({ store: store.id }), userAgent: ctx.userAgent },
+  );
+}

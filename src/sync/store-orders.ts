@@ -1,0 +1,122 @@
+// Storing store orders as received: raw payload, our normalized reading, a digest. One
+// statement per batch (an import page), and a row only changes when its content did and
+// the platform's updated_at did not go backwards.
+import crypto from "node:crypto";
+import type { Queryable } from "../db/db.ts";
+import { MappingError, type PlatformModule } from "../platforms/connector.ts";
+
+export interface StoredOrder {
+  id: number;
+  externalId: string;
+  /** New row, or content changed: the order needs syncing. */
+  changed: boolean;
+}
+
+interface Prepared {
+  external_id: string;
+  number: string | null;
+  raw: unknown;
+  normalized: unknown;
+  payload_digest: string;
+  platform_status: string | null;
+  status_fields: Record<string, string | null>;
+  unknown_values: unknown[];
+  normalize_error: string | null;
+  customer_name: string | null;
+  total_cents: number | null;
+  cancelled: boolean;
+  platform_created_at: string | null;
+  platform_updated_at: string | null;
+}
+
+export function digest(raw: unknown): string {
+  return crypto.createHash("sha256").update(JSON.stringify(raw)).digest("hex");
+}
+
+export function prepare(module: PlatformModule, raw: unknown): Prepared | null {
+  const id = (raw as { id?: unknown } | null)?.id;
+  if (id === undefined || id === null) return null;
+  const base = { external_id: String(id), raw, payload_digest: digest(raw) };
+  try {
+    const o = module.normalize(raw);
+    return {
+      ...base,
+      number: o.number,
+      normalized: o,
+      platform_status: o.status.key,
+      status_fields: o.status.fields,
+      unknown_values: o.flags,
+      normalize_error: null,
+      customer_name: o.customer.name,
+      total_cents: o.totals.totalCents,
+      cancelled: o.status.cancelled,
+      platform_created_at: o.createdAt,
+      platform_updated_at: o.updatedAt,
+    };
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    const r = raw as Record<string, unknown>;
+    return {
+      ...base,
+      number: r.number === undefined ? null : String(r.number),
+      normalized: null,
+      platform_status: null,
+      status_fields: {},
+      unknown_values: [],
+      normalize_error: error.problems.join("; "),
+      customer_name: null,
+      total_cents: null,
+      cancelled: false,
+      platform_created_at: null,
+      platform_updated_at: null,
+    };
+  }
+}
+
+export async function upsertStoreOrders(
+  tx: Queryable,
+  store: { id: number; orgId: number },
+  module: PlatformModule,
+  raws: readonly unknown[],
+): Promise<StoredOrder[]> {
+  const byId = new Map<string, Prepared>();
+  for (const raw of raws) {
+    const p = prepare(module, raw);
+    if (p) byId.set(p.external_id, p); // a page may repeat an order: keep the last copy
+  }
+  if (byId.size === 0) return [];
+  const { rows } = await tx.query<{ id: number; external_id: string; changed: boolean }>(
+    `with input as (
+       select * from jsonb_to_recordset($3::jsonb) as r(
+         external_id text, number text, raw jsonb, normalized jsonb, payload_digest text, platform_status text,
+         status_fields jsonb, unknown_values jsonb, normalize_error text, customer_name text, total_cents bigint,
+         cancelled boolean, platform_created_at timestamptz, platform_updated_at timestamptz)
+     ), written as (
+       insert into store_orders as s (org_id, store_id, external_id, number, raw, normalized, payload_digest,
+         platform_status, status_fields, unknown_values, normalize_error, customer_name, total_cents, cancelled,
+         platform_created_at, platform_updated_at)
+       select $1, $2, external_id, number, raw, normalized, payload_digest, platform_status, status_fields,
+              unknown_values, normalize_error, customer_name, total_cents, cancelled, platform_created_at,
+              platform_updated_at
+         from input
+       on conflict (store_id, external_id) do update set
+         number = excluded.number, raw = excluded.raw, normalized = excluded.normalized,
+         payload_digest = excluded.payload_digest, platform_status = excluded.platform_status,
+         status_fields = excluded.status_fields, unknown_values = excluded.unknown_values,
+         normalize_error = excluded.normalize_error, customer_name = excluded.customer_name,
+         total_cents = excluded.total_cents, cancelled = excluded.cancelled,
+         platform_created_at = excluded.platform_created_at, platform_updated_at = excluded.platform_updated_at,
+         updated_at = now()
+       where s.payload_digest <> excluded.payload_digest
+         and (s.platform_updated_at is null or excluded.platform_updated_at is null
+              or excluded.platform_updated_at >= s.platform_updated_at)
+       returning s.id, s.external_id
+     )
+     select w.id, w.external_id, true as changed from written w
+     union all
+     select s.id, s.external_id, false from store_orders s join input i using (external_id)
+      where s.store_id = $2 and not exists (select 1 from written w where w.external_id = s.external_id)`,
+    [store.orgId, store.id, JSON.stringify([...byId.values()])],
+  );
+  return rows.map((r) => ({ id: r.id, externalId: r.external_id, changed: r.changed }));
+}
