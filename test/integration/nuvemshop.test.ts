@@ -147,6 +147,29 @@ describe("Nuvemshop store against the simulator", () => {
     assert.equal(jobs.rows[0]?.n, 1, "one durable sync job for the order");
   });
 
+  it("pushes fulfill and the NF-e key once, even when retried", async () => {
+    const { getStore, openConnector } = await import("../../src/stores/stores.ts");
+    const connector = await openConnector(ctx, await getStore(t.db, storeId));
+    const order = sim.listOrders().find((o) => o.status === "open" && o.payment_status === "paid")!;
+    const id = String(order.id);
+    const fulfill = {
+      kind: "fulfill",
+      trackingNumber: "JT194690698BR",
+      trackingUrl: null,
+      notifyCustomer: false,
+    } as const;
+    const first = await connector.push(id, fulfill);
+    const second = await connector.push(id, fulfill);
+    assert.deepEqual([first.ok && first.alreadyApplied, second.ok && second.alreadyApplied], [false, true]);
+    assert.equal(sim.getOrder(Number(id))?.shipping_tracking_number, "JT194690698BR");
+    const key = "35260912ABC34501DE35550010000001231123456784";
+    await connector.push(id, { kind: "invoice", accessKey: key, link: null });
+    await connector.push(id, { kind: "invoice", accessKey: key, link: null });
+    const nfe = sim.metafields().filter((m) => String(m.owner_id) === id);
+    assert.equal(nfe.length, 1);
+    assert.deepEqual(JSON.parse(String(nfe[0]!.value)), [{ key, link: null }]);
+  });
+
   it("marks the store on 402 (import paused) and on 401, once", async () => {
     sim.suspend(true);
     await importOrders(ctx, storeId);
