@@ -101,7 +101,10 @@ describe("Nuvemshop simulator: webhooks", () => {
     answer = () => (failures-- > 0 ? 500 : 204);
     const id = sim.listOrders()[1]!.id as number;
     sim.updateOrder(id, { owner_note: "retry me" });
-    await waitFor("third attempt", () => (received.length >= 3 ? true : undefined));
+    // Wait for the simulator to record the third answer, not just for the sink to see it.
+    await waitFor("third attempt", () =>
+      sim.sentWebhooks().some((w) => w.id === id && w.attempt === 3 && w.status !== null) ? true : undefined,
+    );
     const attempts = sim.sentWebhooks().filter((w) => w.id === id && w.event === "order/updated");
     assert.deepEqual(
       attempts.map((w) => [w.attempt, w.status]),
