@@ -20,7 +20,6 @@ export interface Config {
   readonly nuvemshopClientId: string | undefined;
   readonly nuvemshopClientSecret: string | undefined;
   readonly nuvemshopAuthUrl: string;
-  readonly publicUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -84,6 +83,5 @@ export function loadConfig(env: Env = process.env): Config {
       /\/+$/,
       "",
     ),
-    publicUrl: env.PONTE_PUBLIC_URL?.trim().replace(/\/+$/, "") || undefined,
   });
 }

@@ -13,8 +13,6 @@ export interface AppContext {
   /** Nuvemshop app credentials: OAuth and the webhook signature key. */
   nuvemshop: { clientId: string | undefined; clientSecret: string; authBaseUrl: string; ownApp: boolean };
   userAgent: string;
-  /** Public base URL of this Ponte (OAuth callback, demo webhooks). */
-  publicUrl: string;
 }
 
 export function createContext(config: Config, db: Db, logger: Logger, secretKey: Buffer): AppContext {
@@ -33,7 +31,5 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
       ownApp: config.nuvemshopClientSecret !== undefined,
     },
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
-    publicUrl:
-      config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${config.port}`,
   };
 }

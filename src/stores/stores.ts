@@ -199,20 +199,29 @@ export async function setConnectionState(
   return rowCount > 0;
 }
 
-/** A connector on the store, with its decrypted token. */
-export async function openConnector(ctx: AppContext, store: Store): Promise<StoreConnector> {
-  const { rows } = await ctx.db.query<{ credentials: Buffer | null }>(
-    "select credentials from stores where id = $1",
-    [store.id],
+export interface OpenedStore {
+  store: Store;
+  connector: StoreConnector;
+  /** Where an interrupted import resumes (see sync/import-orders.ts). */
+  importProgress: unknown;
+}
+
+/** The store, a connector on it with its decrypted token, and its import progress: one read. */
+export async function openStore(ctx: AppContext, id: number): Promise<OpenedStore> {
+  const { rows } = await ctx.db.query<StoreRow & { import_progress: unknown }>(
+    "select * from stores where id = $1",
+    [id],
   );
-  const sealed = rows[0]?.credentials;
-  if (!sealed) throw new PonteError("conflict", `store ${store.id} has no credentials`, { status: 409 });
+  const row = rows[0];
+  if (!row) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
+  if (!row.credentials) throw new PonteError("conflict", `store ${id} has no credentials`, { status: 409 });
+  const store = toStore(row);
   const { accessToken } = decryptCredentials<{ accessToken: string }>(
     ctx.secretKey,
     credentialsContext(store.orgId, store.platform, store.externalId),
-    sealed,
+    row.credentials,
   );
-  return platformModule(store.platform).connect(
+  const connector = platformModule(store.platform).connect(
     {
       storeExternalId: store.externalId,
       apiBaseUrl: store.apiBaseUrl,
@@ -221,4 +230,5 @@ export async function openConnector(ctx: AppContext, store: Store): Promise<Stor
     },
     { logger: ctx.logger.child({ store: store.id }), userAgent: ctx.userAgent },
   );
+  return { store, connector, importProgress: row.import_progress };
 }

@@ -4,7 +4,7 @@
 import type { AppContext } from "../context.ts";
 import type { ListCursor } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
-import { getStore, openConnector } from "../stores/stores.ts";
+import { openStore } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
 import { upsertStoreOrders } from "./store-orders.ts";
 
@@ -14,8 +14,10 @@ export const OVERLAP_MINUTES = 10;
 interface Progress extends ListCursor {
   /** Highest platform updated_at seen in this run: the next cursor. */
   maxUpdatedAt: string | null;
-  startedAt: string;
 }
+
+/** The later of two ISO instants (they compare as text), ignoring nulls. */
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 export interface ImportResult {
   pages: number;
@@ -29,24 +31,18 @@ export async function importOrders(
   storeId: number,
   onPage?: (r: ImportResult) => void,
 ): Promise<ImportResult> {
-  const store = await getStore(ctx.db, storeId);
+  const { store, connector, importProgress } = await openStore(ctx, storeId);
   const result: ImportResult = { pages: 0, orders: 0, changed: 0, done: false };
   if (!store.importEnabled || store.connectionState !== "ok") return result;
   const module = platformModule(store.platform);
-  const connector = await openConnector(ctx, store);
 
-  const saved = await ctx.db.query<{ import_progress: Progress | null }>(
-    "select import_progress from stores where id = $1",
-    [storeId],
-  );
-  let progress: Progress = saved.rows[0]?.import_progress ?? {
+  let progress: Progress = (importProgress as Progress | null) ?? {
     updatedAtMin: store.importCursor
       ? new Date(Date.parse(store.importCursor) - OVERLAP_MINUTES * 60_000).toISOString()
       : null,
     page: 1,
     nextUrl: null,
     maxUpdatedAt: store.importCursor,
-    startedAt: new Date().toISOString(),
   };
 
   for (;;) {
@@ -57,21 +53,14 @@ export async function importOrders(
       if (await handleAccessError(ctx, store, error)) return result;
       throw error;
     }
-    let maxUpdatedAt = progress.maxUpdatedAt;
-    for (const raw of page.orders) {
-      const u = (raw as { updated_at?: string }).updated_at;
-      const t = u ? new Date(u.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")).toISOString() : null;
-      if (t && (!maxUpdatedAt || t > maxUpdatedAt)) maxUpdatedAt = t;
-    }
-    const next: Progress | null = page.next
-      ? { ...page.next, maxUpdatedAt, startedAt: progress.startedAt }
-      : null;
-    const stored = await ctx.db.transaction(async (tx) => {
-      const rows = await upsertStoreOrders(tx, store, module, page.orders);
-      if (next) {
+    const { stored, next } = await ctx.db.transaction(async (tx) => {
+      const written = await upsertStoreOrders(tx, store, module, page.orders);
+      const maxUpdatedAt = later(progress.maxUpdatedAt, written.maxUpdatedAt);
+      const following: Progress | null = page.next ? { ...page.next, maxUpdatedAt } : null;
+      if (following) {
         await tx.query("update stores set import_progress = $2 where id = $1", [
           storeId,
-          JSON.stringify(next),
+          JSON.stringify(following),
         ]);
       } else {
         await tx.query(
@@ -80,7 +69,7 @@ export async function importOrders(
           [storeId, maxUpdatedAt],
         );
       }
-      return rows;
+      return { stored: written.stored, next: following };
     });
     result.pages++;
     result.orders += stored.length;

@@ -5,6 +5,12 @@ import crypto from "node:crypto";
 import type { Queryable } from "../db/db.ts";
 import { MappingError, type PlatformModule } from "../platforms/connector.ts";
 
+export interface UpsertResult {
+  stored: StoredOrder[];
+  /** The newest platform updated_at in the batch (ISO), null when none had one. */
+  maxUpdatedAt: string | null;
+}
+
 export interface StoredOrder {
   id: number;
   externalId: string;
@@ -78,13 +84,18 @@ export async function upsertStoreOrders(
   store: { id: number; orgId: number },
   module: PlatformModule,
   raws: readonly unknown[],
-): Promise<StoredOrder[]> {
+): Promise<UpsertResult> {
   const byId = new Map<string, Prepared>();
+  let maxUpdatedAt: string | null = null;
   for (const raw of raws) {
     const p = prepare(module, raw);
-    if (p) byId.set(p.external_id, p); // a page may repeat an order: keep the last copy
+    if (!p) continue;
+    byId.set(p.external_id, p); // a page may repeat an order: keep the last copy
+    if (p.platform_updated_at && (!maxUpdatedAt || p.platform_updated_at > maxUpdatedAt)) {
+      maxUpdatedAt = p.platform_updated_at;
+    }
   }
-  if (byId.size === 0) return [];
+  if (byId.size === 0) return { stored: [], maxUpdatedAt };
   const { rows } = await tx.query<{ id: number; external_id: string; changed: boolean }>(
     `with input as (
        select * from jsonb_to_recordset($3::jsonb) as r(
@@ -118,5 +129,8 @@ export async function upsertStoreOrders(
       where s.store_id = $2 and not exists (select 1 from written w where w.external_id = s.external_id)`,
     [store.orgId, store.id, JSON.stringify([...byId.values()])],
   );
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, changed: r.changed }));
+  return {
+    stored: rows.map((r) => ({ id: r.id, externalId: r.external_id, changed: r.changed })),
+    maxUpdatedAt,
+  };
 }

@@ -2,7 +2,7 @@
 // now and store it if it changed. (The sales-order side builds on this.)
 import type { AppContext } from "../context.ts";
 import { platformModule } from "../platforms/registry.ts";
-import { getStore, openConnector } from "../stores/stores.ts";
+import { openStore } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
 import { type StoredOrder, upsertStoreOrders } from "./store-orders.ts";
 
@@ -11,9 +11,8 @@ export async function syncOrder(
   storeId: number,
   externalId: string,
 ): Promise<StoredOrder | null> {
-  const store = await getStore(ctx.db, storeId);
+  const { store, connector } = await openStore(ctx, storeId);
   if (store.connectionState !== "ok") return null;
-  const connector = await openConnector(ctx, store);
   let raw: unknown;
   try {
     raw = await connector.getOrder(externalId);
@@ -22,8 +21,8 @@ export async function syncOrder(
     throw error;
   }
   if (raw === null) return null;
-  const [stored] = await ctx.db.transaction((tx) =>
+  const { stored } = await ctx.db.transaction((tx) =>
     upsertStoreOrders(tx, store, platformModule(store.platform), [raw]),
   );
-  return stored ?? null;
+  return stored[0] ?? null;
 }

@@ -148,8 +148,8 @@ describe("Nuvemshop store against the simulator", () => {
   });
 
   it("pushes fulfill and the NF-e key once, even when retried", async () => {
-    const { getStore, openConnector } = await import("../../src/stores/stores.ts");
-    const connector = await openConnector(ctx, await getStore(t.db, storeId));
+    const { openStore } = await import("../../src/stores/stores.ts");
+    const { connector } = await openStore(ctx, storeId);
     const order = sim.listOrders().find((o) => o.status === "open" && o.payment_status === "paid")!;
     const id = String(order.id);
     const fulfill = {

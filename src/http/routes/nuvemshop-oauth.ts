@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
 import { connectStore } from "../../stores/stores.ts";
-import { storeSchema } from "./stores.ts";
+import { publicStore, storeSchema } from "./stores.ts";
 
 /** state → expiry, so a callback we did not start is refused. In memory: installs are rare and quick. */
 const pending = new Map<string, number>();
@@ -92,8 +92,7 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
           accessToken: body.access_token!,
         }),
       );
-      const { settings: _s, ...rest } = store;
-      return reply.status(201).send(rest);
+      return reply.status(201).send(publicStore(store));
     },
   );
 }

@@ -26,7 +26,8 @@ export const storeSchema = {
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 
-const publicStore = (s: Store) => {
+/** A store as the API shows it: settings (which may hold secrets later) stay inside. */
+export const publicStore = (s: Store) => {
   const { settings: _settings, ...rest } = s;
   return rest;
 };

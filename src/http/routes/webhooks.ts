@@ -101,7 +101,13 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           ],
         );
         if (!store) return "ignored" as const;
-        await tx.query("update stores set last_webhook_at = now() where id = $1", [store.id]);
+        // Every webhook of a store would otherwise queue on this one row's lock: refresh it
+        // at most every 10 s, which is all the "last webhook" figure needs.
+        await tx.query(
+          `update stores set last_webhook_at = now()
+            where id = $1 and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`,
+          [store.id],
+        );
         if (inserted.rowCount === 0) return "duplicate" as const;
         if (notice.kind === "order") {
           await enqueue(

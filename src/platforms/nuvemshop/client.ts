@@ -4,7 +4,7 @@
 
 import type { Logger } from "../../logger.ts";
 import { PlatformAccessError } from "../connector.ts";
-import { LeakyBucket } from "./leaky-bucket.ts";
+import { bucketFor, type LeakyBucket } from "./leaky-bucket.ts";
 
 export interface ClientOptions {
   apiBaseUrl: string;
@@ -52,10 +52,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class NuvemshopClient {
   private readonly bucket: LeakyBucket;
   private readonly fetch: typeof fetch;
-  readonly stats = { requests: 0, rateLimited: 0, retries: 0 };
 
   constructor(private readonly options: ClientOptions) {
-    this.bucket = new LeakyBucket(options.planMultiplier ?? 1);
+    this.bucket = bucketFor(options.apiBaseUrl, options.storeId, options.planMultiplier ?? 1);
     this.fetch = options.fetch ?? globalThis.fetch;
   }
 
@@ -75,7 +74,6 @@ export class NuvemshopClient {
     let rateLimitWaits = 0;
     for (;;) {
       await this.bucket.take();
-      this.stats.requests++;
       let response: Response;
       try {
         response = await this.fetch(url, {
@@ -99,7 +97,6 @@ export class NuvemshopClient {
           );
         }
         failures++;
-        this.stats.retries++;
         await sleep(this.backoff(failures, baseDelay));
         continue;
       }
@@ -116,7 +113,6 @@ export class NuvemshopClient {
       }
       if (response.status === 429) {
         // No Retry-After on Nuvemshop: the reset header says when the bucket is empty.
-        this.stats.rateLimited++;
         this.bucket.full();
         if (++rateLimitWaits > MAX_RATE_LIMIT_WAITS) {
           throw new PlatformRequestError("rate limited for too long", 429, parsed, true);
@@ -144,12 +140,26 @@ export class NuvemshopClient {
           );
         }
         failures++;
-        this.stats.retries++;
         await sleep(this.backoff(failures, baseDelay));
         continue;
       }
       return { status: response.status, headers: response.headers, body: parsed };
     }
+  }
+
+  /** The order as Nuvemshop has it now; null when it does not exist. */
+  async getOrder(id: string): Promise<unknown | null> {
+    const res = await this.request("GET", this.url(`/orders/${encodeURIComponent(id)}`));
+    if (res.status === 404) return null;
+    if (res.status >= 400) {
+      throw new PlatformRequestError(
+        `reading order ${id} answered ${res.status}`,
+        res.status,
+        res.body,
+        false,
+      );
+    }
+    return res.body;
   }
 
   /** Full jitter: a random wait up to base·2^n, capped at 30 s. */

@@ -72,19 +72,7 @@ export const nuvemshop: PlatformModule = {
         }
         return { orders, next, total: Number.isFinite(total) ? total : null };
       },
-      async getOrder(externalId: string) {
-        const res = await client.request("GET", client.url(`/orders/${encodeURIComponent(externalId)}`));
-        if (res.status === 404) return null;
-        if (res.status >= 400) {
-          throw new PlatformRequestError(
-            `reading order ${externalId} answered ${res.status}`,
-            res.status,
-            res.body,
-            false,
-          );
-        }
-        return res.body;
-      },
+      getOrder: (externalId) => client.getOrder(externalId),
       push: (externalId, action) => pushToNuvemshop(client, externalId, action),
     };
   },

@@ -35,7 +35,7 @@ export class LeakyBucket {
     return turn;
   }
 
-  /** Adopt the platform's view: `remaining` slots free, bucket empty in `resetMs`. */
+  /** Adopt the platform's view: `remaining` of `limit` slots are free. */
   observe(limit: number | null, remaining: number | null) {
     if (remaining === null || !Number.isFinite(remaining)) return;
     this.leak(Date.now());
@@ -48,4 +48,18 @@ export class LeakyBucket {
     this.leak(Date.now());
     this.level = this.capacity;
   }
+}
+
+// Nuvemshop keeps one bucket per store and app, so every client for a store in this process
+// (each sync job opens its own) must draw from one model, not start from an empty one.
+const buckets = new Map<string, LeakyBucket>();
+
+export function bucketFor(apiBaseUrl: string, storeId: string, multiplier = 1): LeakyBucket {
+  const key = `${apiBaseUrl}|${storeId}|${multiplier}`;
+  let bucket = buckets.get(key);
+  if (!bucket) {
+    bucket = new LeakyBucket(multiplier);
+    buckets.set(key, bucket);
+  }
+  return bucket;
 }

@@ -34,14 +34,6 @@ function failure(error: unknown): PushResult {
   throw error;
 }
 
-async function readOrder(client: NuvemshopClient, id: string): Promise<Json | null> {
-  const res = await client.request("GET", client.url(`/orders/${encodeURIComponent(id)}`));
-  if (res.status === 404) return null;
-  if (res.status >= 400)
-    throw new PlatformRequestError(`reading order ${id} answered ${res.status}`, res.status, res.body, false);
-  return res.body as Json;
-}
-
 async function pushInvoice(
   client: NuvemshopClient,
   orderId: string,
@@ -86,7 +78,7 @@ export async function pushToNuvemshop(
 ): Promise<PushResult> {
   try {
     if (action.kind === "invoice") return await pushInvoice(client, orderId, action.accessKey, action.link);
-    const current = await readOrder(client, orderId);
+    const current = (await client.getOrder(orderId)) as Json | null;
     if (current === null)
       return { ok: false, retryable: false, status: 404, message: `order ${orderId} not found` };
     if (alreadyApplied(current, action)) return { ok: true, alreadyApplied: true, order: current };

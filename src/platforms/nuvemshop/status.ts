@@ -3,46 +3,13 @@
 // ("payment_status:xyz") and a flag, so it lands as "status not mapped", never as a guess.
 import type { Flag } from "../connector.ts";
 
-export const NUVEMSHOP_STATUS_KEYS = [
-  "pending",
-  "authorized",
-  "paid",
-  "packed",
-  "shipped",
-  "delivered",
-  "cancelled",
-  "voided",
-  "refunded",
-  "abandoned",
-] as const;
-
-type OrderStatus = "open" | "closed" | "cancelled";
-type PaymentStatus = "pending" | "authorized" | "paid" | "voided" | "refunded" | "abandoned";
+const ORDER_STATUSES = ["open", "closed", "cancelled"] as const;
+const PAYMENT_STATUSES = ["pending", "authorized", "paid", "voided", "refunded", "abandoned"] as const;
 type ShippingStage = "unpacked" | "packed" | "shipped" | "delivered";
 
-function orderStatus(value: string): OrderStatus | undefined {
-  switch (value) {
-    case "open":
-    case "closed":
-    case "cancelled":
-      return value;
-    default:
-      return undefined;
-  }
-}
-
-function paymentStatus(value: string): PaymentStatus | undefined {
-  switch (value) {
-    case "pending":
-    case "authorized":
-    case "paid":
-    case "voided":
-    case "refunded":
-    case "abandoned":
-      return value;
-    default:
-      return undefined;
-  }
+/** The value when it is one of the documented ones, undefined otherwise. */
+function oneOf<T extends string>(known: readonly T[], value: string): T | undefined {
+  return (known as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 /** Both vocabularies the docs use (unfulfilled/fulfilled and unshipped/shipped) plus integrators' extras. */
@@ -83,8 +50,8 @@ export function readStatus(fields: {
     flags.push({ field, value, message: `unknown Nuvemshop ${field} "${value}"` });
     return `${field}:${value}`;
   };
-  const status = fields.status === null ? "open" : orderStatus(fields.status);
-  const payment = fields.payment_status === null ? "pending" : paymentStatus(fields.payment_status);
+  const status = fields.status === null ? "open" : oneOf(ORDER_STATUSES, fields.status);
+  const payment = fields.payment_status === null ? "pending" : oneOf(PAYMENT_STATUSES, fields.payment_status);
   const shipping = fields.shipping_status === null ? "unpacked" : shippingStage(fields.shipping_status);
   if (status === undefined)
     return { key: unknown("status", fields.status!), cancelled: false, paid: false, flags };

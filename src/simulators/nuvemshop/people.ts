@@ -134,6 +134,22 @@ export function addressJson(a: Address, id: number, createdMs: number): Json {
   };
 }
 
+/** Nuvemshop's flat billing fields (billing_address is the street, as on the real API). */
+export function billingJson(name: string, b: Address): Json {
+  return {
+    billing_name: name,
+    billing_phone: b.phone,
+    billing_address: b.address,
+    billing_number: b.number,
+    billing_floor: b.floor,
+    billing_locality: b.locality,
+    billing_zipcode: b.zipcode,
+    billing_city: b.city,
+    billing_province: b.province,
+    billing_country: "BR",
+  };
+}
+
 /** The `customer` object of an order: a snapshot as of that order. */
 export function customerJson(c: Customer, orderId: number, orderMs: number, hideDocument: boolean): Json {
   const b = c.address;
@@ -147,16 +163,7 @@ export function customerJson(c: Customer, orderId: number, orderMs: number, hide
     note: null,
     default_address: address,
     addresses: [address],
-    billing_name: c.name,
-    billing_phone: b.phone,
-    billing_address: b.address,
-    billing_number: b.number,
-    billing_floor: b.floor,
-    billing_locality: b.locality,
-    billing_zipcode: b.zipcode,
-    billing_city: b.city,
-    billing_province: b.province,
-    billing_country: "BR",
+    ...billingJson(c.name, b),
     extra: {},
     total_spent: money(c.totalSpent),
     total_spent_currency: "BRL",

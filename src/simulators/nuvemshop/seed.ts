@@ -4,7 +4,7 @@
 import { BRANCHES, BROWSERS, CATALOG, COUPONS, NOTES } from "./data.ts";
 import { correiosCode, type DocumentKind, documentKinds } from "./documents.ts";
 import { completedAt, formatTime, money } from "./format.ts";
-import { type Address, addressJson, type Customer, customerJson, People } from "./people.ts";
+import { type Address, addressJson, billingJson, type Customer, customerJson, People } from "./people.ts";
 import { Random } from "./random.ts";
 import type { Json, Order } from "./types.ts";
 
@@ -277,16 +277,7 @@ export class OrderFactory {
       contact_identification: customer.identification,
       shipping_min_days: s.pickup ? 0 : sedex ? 1 : 4,
       shipping_max_days: s.pickup ? 1 : sedex ? 3 : rng.int(7, 12),
-      billing_name: customer.name,
-      billing_phone: b.phone,
-      billing_address: b.address,
-      billing_number: b.number,
-      billing_floor: b.floor,
-      billing_locality: b.locality,
-      billing_zipcode: b.zipcode,
-      billing_city: b.city,
-      billing_province: b.province,
-      billing_country: "BR",
+      ...billingJson(customer.name, b),
       billing_customer_type: customer.business ? "business" : "individual",
       billing_business_name: customer.business ? customer.name : null,
       shipping_cost_owner: money(shippingCost),
