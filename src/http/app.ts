@@ -6,7 +6,10 @@ import type { AppContext } from "../context.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { integrationRoutes } from "./routes/integration.ts";
+import { mappingTableRoutes } from "./routes/mapping-tables.ts";
 import { nuvemshopOAuthRoutes } from "./routes/nuvemshop-oauth.ts";
+import { orderRoutes } from "./routes/orders.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 
@@ -35,6 +38,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: "operation", description: "Health, readiness and metrics" },
         { name: "stores", description: "Connected stores (canais)" },
+        { name: "mappings", description: "Per-store DE-PARA tables and customer default fields" },
+        {
+          name: "integration",
+          description: "The integration panel: store orders, sync state, actions, preview",
+        },
+        { name: "orders", description: "Sales orders (pedidos de venda)" },
         { name: "webhooks", description: "Signed notifications from the store platforms" },
       ],
     },
@@ -44,6 +53,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db: deps.ctx.db });
   await app.register(storeRoutes, { ctx: deps.ctx });
+  await app.register(mappingTableRoutes, { ctx: deps.ctx });
+  await app.register(integrationRoutes, { ctx: deps.ctx });
+  await app.register(orderRoutes, { ctx: deps.ctx });
   await app.register(nuvemshopOAuthRoutes, { ctx: deps.ctx });
   await app.register(webhookRoutes, { ctx: deps.ctx });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

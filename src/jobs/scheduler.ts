@@ -1,31 +1,42 @@
-// The scheduler (agendador): every few seconds, stores whose import is due get an import
-// job. Row locks (SKIP LOCKED) and the job key make it safe with any number of workers.
-import type { Db } from "../db/db.ts";
+// The scheduler (agendador): every few seconds, stores whose import or status refresh is due
+// get that job (seed 002: both on the store's interval). Row locks (SKIP LOCKED) and job keys
+// make it safe with any number of workers; the database clock decides what is due.
+import type { Db, Queryable } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
+import { importJob } from "./keys.ts";
 import { enqueue } from "./queue.ts";
 
 export const TICK_MS = 5_000;
 
-export async function scheduleDueImports(db: Db): Promise<number[]> {
+async function due(tx: Queryable, column: "next_import_at" | "next_refresh_at"): Promise<number[]> {
+  const { rows } = await tx.query<{ id: number }>(
+    `update stores s set ${column} = now() + make_interval(mins => s.import_interval_minutes)
+      where s.id in (select id from stores
+                      where import_enabled and connection_state = 'ok'
+                        and coalesce(${column}, '-infinity') <= now()
+                      for update skip locked)
+      returning s.id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function scheduleDueWork(db: Db): Promise<{ imports: number[]; refreshes: number[] }> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: number }>(
-      `update stores s set next_import_at = now() + make_interval(mins => s.import_interval_minutes)
-        where s.id in (select id from stores
-                        where import_enabled and connection_state = 'ok'
-                          and coalesce(next_import_at, '-infinity') <= now()
-                        for update skip locked)
-        returning s.id`,
-    );
-    for (const { id } of rows)
-      await enqueue(tx, "import-orders", { storeId: id }, { jobKey: `import:${id}` });
-    return rows.map((r) => r.id);
+    const imports = await due(tx, "next_import_at");
+    for (const id of imports) await enqueue(tx, "import-orders", { storeId: id }, importJob(id));
+    const refreshes = await due(tx, "next_refresh_at");
+    for (const id of refreshes) {
+      await enqueue(tx, "refresh-statuses", { storeId: id }, { ...importJob(id), jobKey: `refresh:${id}` });
+    }
+    return { imports, refreshes };
   });
 }
 
 export function startScheduler(db: Db, logger: Logger): { stop(): void } {
   const tick = () =>
-    scheduleDueImports(db).then(
-      (ids) => ids.length > 0 && logger.debug({ stores: ids }, "imports scheduled"),
+    scheduleDueWork(db).then(
+      (work) =>
+        (work.imports.length > 0 || work.refreshes.length > 0) && logger.debug(work, "store work scheduled"),
       (error) => logger.warn({ err: error }, "scheduler tick failed"),
     );
   void tick();

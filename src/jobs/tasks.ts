@@ -2,7 +2,8 @@
 // and must be idempotent: the queue delivers at least once.
 import type { AppContext } from "../context.ts";
 import { importOrders } from "../sync/import-orders.ts";
-import { syncOrder } from "../sync/sync-order.ts";
+import { scheduleStatusRefresh } from "../sync/refresh-statuses.ts";
+import { recordSyncFailure, syncOrder } from "../sync/sync-order.ts";
 
 export type TaskContext = AppContext;
 
@@ -36,7 +37,17 @@ const factories: Record<string, TaskFactory> = {
         [inboxKey],
       );
     }
-    await syncOrder(context, storeId, externalId);
+    try {
+      await syncOrder(context, storeId, externalId);
+    } catch (error) {
+      await recordSyncFailure(context, storeId, externalId, error).catch(() => undefined);
+      throw error; // the queue retries with backoff
+    }
+  },
+  "refresh-statuses": (context) => async (payload) => {
+    const { storeId } = payload as { storeId: number };
+    const queued = await context.db.transaction((tx) => scheduleStatusRefresh(tx, storeId));
+    if (queued > 0) context.logger.info({ store: storeId, orders: queued }, "status refresh queued");
   },
   selftest: (context) => async (payload, job) => {
     const { runId, seq } = payload as { runId: string; seq: number };

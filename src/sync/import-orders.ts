@@ -1,11 +1,14 @@
 // The scheduled import (seed 002 "Importar Pedido"): orders changed since the store's
-// cursor minus an overlap window, page by page. Each page commits with the position of the
-// next one, so an import killed mid-way resumes from the last committed page.
+// cursor minus an overlap window, page by page. Each page is stored and synced to sales
+// orders in one transaction that also records the position of the next page, so an import
+// killed mid-way resumes from the last committed page and never syncs an order twice.
 import type { AppContext } from "../context.ts";
 import type { ListCursor } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
+import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import { openStore } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
+import { syncStoreOrders } from "./apply-sync.ts";
 import { upsertStoreOrders } from "./store-orders.ts";
 
 /** Webhooks and clocks disagree a little: re-read this much before the cursor. */
@@ -23,6 +26,8 @@ export interface ImportResult {
   pages: number;
   orders: number;
   changed: number;
+  /** Sales orders created by this run. */
+  created: number;
   done: boolean;
 }
 
@@ -32,9 +37,10 @@ export async function importOrders(
   onPage?: (r: ImportResult) => void,
 ): Promise<ImportResult> {
   const { store, connector, importProgress } = await openStore(ctx, storeId);
-  const result: ImportResult = { pages: 0, orders: 0, changed: 0, done: false };
+  const result: ImportResult = { pages: 0, orders: 0, changed: 0, created: 0, done: false };
   if (!store.importEnabled || store.connectionState !== "ok") return result;
   const module = platformModule(store.platform);
+  const mappings = await loadStoreMappings(ctx.db, storeId);
 
   let progress: Progress = (importProgress as Progress | null) ?? {
     updatedAtMin: store.importCursor
@@ -53,8 +59,14 @@ export async function importOrders(
       if (await handleAccessError(ctx, store, error)) return result;
       throw error;
     }
-    const { stored, next } = await ctx.db.transaction(async (tx) => {
+    const { stored, created, next } = await ctx.db.transaction(async (tx) => {
       const written = await upsertStoreOrders(tx, store, module, page.orders);
+      const outcomes = await syncStoreOrders(
+        tx,
+        store,
+        written.stored.map((s) => s.id),
+        { mappings },
+      );
       const maxUpdatedAt = later(progress.maxUpdatedAt, written.maxUpdatedAt);
       const following: Progress | null = page.next ? { ...page.next, maxUpdatedAt } : null;
       if (following) {
@@ -69,11 +81,12 @@ export async function importOrders(
           [storeId, maxUpdatedAt],
         );
       }
-      return { stored: written.stored, next: following };
+      return { stored: written.stored, created: outcomes.filter((o) => o.created).length, next: following };
     });
     result.pages++;
     result.orders += stored.length;
     result.changed += stored.filter((s) => s.changed).length;
+    result.created += created;
     onPage?.(result);
     if (!next) {
       result.done = true;

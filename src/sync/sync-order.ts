@@ -1,28 +1,95 @@
-// Sync of one order: the webhook is only a hint, so read the order as the platform has it
-// now and store it if it changed. (The sales-order side builds on this.)
+// Sync of one order. The webhook is only a hint: read the order as the platform has it now,
+// store it when it changed, and bring its sales order in step — one transaction, with the
+// store order row locked so the worker and a panel action never sync one order at once.
 import type { AppContext } from "../context.ts";
+import { PonteError } from "../errors.ts";
 import { platformModule } from "../platforms/registry.ts";
-import { openStore } from "../stores/stores.ts";
+import { openStore, type Store } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
-import { type StoredOrder, upsertStoreOrders } from "./store-orders.ts";
+import { type SyncOptions, type SyncOutcome, syncStoreOrders } from "./apply-sync.ts";
+import { upsertStoreOrders } from "./store-orders.ts";
 
+/** Fetches the order from the platform and syncs it; null when the platform has no such order. */
 export async function syncOrder(
   ctx: AppContext,
   storeId: number,
   externalId: string,
-): Promise<StoredOrder | null> {
+  options: SyncOptions = {},
+): Promise<SyncOutcome | null> {
   const { store, connector } = await openStore(ctx, storeId);
-  if (store.connectionState !== "ok") return null;
+  if (store.connectionState !== "ok") {
+    if (options.mode && options.mode !== "auto") throw storeUnavailable(store);
+    return null;
+  }
   let raw: unknown;
   try {
     raw = await connector.getOrder(externalId);
   } catch (error) {
-    if (await handleAccessError(ctx, store, error)) return null;
+    if (await handleAccessError(ctx, store, error)) {
+      if (options.mode && options.mode !== "auto") throw storeUnavailable(store);
+      return null;
+    }
     throw error;
   }
   if (raw === null) return null;
-  const { stored } = await ctx.db.transaction((tx) =>
-    upsertStoreOrders(tx, store, platformModule(store.platform), [raw]),
-  );
-  return stored[0] ?? null;
+  return ctx.db.transaction(async (tx) => {
+    const { stored } = await upsertStoreOrders(tx, store, platformModule(store.platform), [raw]);
+    if (!stored[0]) return null;
+    const [outcome] = await syncStoreOrders(tx, store, [stored[0].id], options);
+    await tx.query("update order_links set refreshed_at = now() where store_order_id = $1", [stored[0].id]);
+    return outcome ?? null;
+  });
 }
+
+/** Syncs the order as last received, without asking the platform (the panel's Criar). */
+export async function syncStoredOrder(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  options: SyncOptions,
+): Promise<SyncOutcome> {
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: number }>(
+      "select id from store_orders where store_id = $1 and external_id = $2",
+      [store.id, externalId],
+    );
+    if (!rows[0]) throw orderNotFound(store.id, externalId);
+    const [outcome] = await syncStoreOrders(tx, store, [rows[0].id], options);
+    return outcome!;
+  });
+}
+
+/**
+ * A sync that failed for a reason outside the order (platform down, timeout): the job retries
+ * it; meanwhile an order that is not synced shows the error in the panel.
+ */
+export async function recordSyncFailure(
+  ctx: AppContext,
+  storeId: number,
+  externalId: string,
+  error: unknown,
+): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await ctx.db.query(
+    `update order_links l set sync_state = 'error', reason_code = 'sync_failed',
+            sync_reason = $3, attempts = l.attempts + 1, last_error = $4, updated_at = now()
+       from store_orders s
+      where s.id = l.store_order_id and s.store_id = $1 and s.external_id = $2 and l.sync_state <> 'synced'`,
+    [
+      storeId,
+      externalId,
+      `Falha ao sincronizar: ${message}`,
+      JSON.stringify({ code: "sync_failed", message, at: new Date() }),
+    ],
+  );
+}
+
+export const orderNotFound = (storeId: number, externalId: string) =>
+  new PonteError("not_found", `order ${externalId} of store ${storeId} not found`, { status: 404 });
+
+const storeUnavailable = (store: Store) =>
+  new PonteError(
+    "conflict",
+    `store ${store.id} cannot be reached: ${store.connectionState} (${store.connectionMessage ?? ""})`,
+    { status: 409, details: { reason: "store_unavailable" } },
+  );

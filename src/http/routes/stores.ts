@@ -1,6 +1,7 @@
 // Stores: connect (token or OAuth), read, change import settings, run an import now.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
+import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
 import { connectStore, getStore, listStores, type Store, updateStore } from "../../stores/stores.ts";
@@ -20,6 +21,7 @@ export const storeSchema = {
     lastWebhookAt: { type: ["string", "null"] },
     connectionState: { type: "string", enum: ["ok", "invalid_credentials", "suspended", "uninstalled"] },
     connectionMessage: { type: ["string", "null"] },
+    unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
     createdAt: { type: "string" },
   },
 } as const;
@@ -28,8 +30,8 @@ const idParams = { type: "object", properties: { id: { type: "integer" } }, requ
 
 /** A store as the API shows it: settings (which may hold secrets later) stay inside. */
 export const publicStore = (s: Store) => {
-  const { settings: _settings, ...rest } = s;
-  return rest;
+  const { settings, ...rest } = s;
+  return { ...rest, unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create" };
 };
 
 export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -95,13 +97,22 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   app.patch<{
     Params: { id: number };
-    Body: { name?: string; importEnabled?: boolean; importIntervalMinutes?: number; apiBaseUrl?: string };
+    Body: {
+      name?: string;
+      importEnabled?: boolean;
+      importIntervalMinutes?: number;
+      apiBaseUrl?: string;
+      unknownSkuPolicy?: "create" | "hold";
+    };
   }>(
     "/api/v1/stores/:id",
     {
       schema: {
         tags: ["stores"],
-        summary: "Change a store's name, import on/off, import interval (minutes) or API base URL",
+        summary:
+          "Change a store's name, import on/off, import interval (minutes), API base URL or unknown-SKU policy",
+        description:
+          'unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists.',
         params: idParams,
         body: {
           type: "object",
@@ -111,12 +122,17 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             importEnabled: { type: "boolean" },
             importIntervalMinutes: { type: "integer", minimum: 1, maximum: 1440 },
             apiBaseUrl: { type: "string", format: "uri", pattern: "^https?://" },
+            unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
           },
         },
         response: { 200: storeSchema },
       },
     },
-    async (request) => publicStore(await updateStore(ctx.db, request.params.id, request.body)),
+    async (request) => {
+      const { unknownSkuPolicy, ...patch } = request.body;
+      const settings = unknownSkuPolicy ? { unknownSku: unknownSkuPolicy } : undefined;
+      return publicStore(await updateStore(ctx.db, request.params.id, { ...patch, settings }));
+    },
   );
 
   app.post<{ Params: { id: number } }>(
@@ -132,7 +148,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     async (request, reply) => {
       const store = await getStore(ctx.db, request.params.id);
       await ctx.db.transaction((tx) =>
-        enqueue(tx, "import-orders", { storeId: store.id }, { jobKey: `import:${store.id}` }),
+        enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id)),
       );
       return reply.status(202).send({ status: "queued" });
     },

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
+import { syncOrderJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import type { WebhookNotice } from "../../platforms/connector.ts";
 import { nuvemshop } from "../../platforms/nuvemshop/index.ts";
@@ -114,10 +115,7 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
             tx,
             "sync-order",
             { storeId: store.id, externalId: notice.externalOrderId, inboxKey: notice.dedupeKey },
-            {
-              jobKey: `sync:${store.id}:${notice.externalOrderId}`,
-              queueName: `order:${store.id}:${notice.externalOrderId}`,
-            },
+            syncOrderJob(store.id, notice.externalOrderId!),
           );
         } else if (notice.kind === "app") {
           await applyAppEvent(tx, store.id, notice.event);

@@ -1,0 +1,193 @@
+// The integration panel as API (seed 000, R5): the store's orders with their sync state,
+// Criar / Atualizar / Mapeamento / Reprocessar, and the preview of a raw payload.
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../context.ts";
+import { getStore } from "../../stores/stores.ts";
+import {
+  createFromPanel,
+  getPanelRow,
+  listPanelOrders,
+  type PanelView,
+  retryFromPanel,
+  unlinkFromPanel,
+  updateFromPanel,
+} from "../../sync/integration-panel.ts";
+import { previewOrder } from "../../sync/preview.ts";
+
+const nullable = (type: string) => ({ type: [type, "null"] });
+
+const panelRow = {
+  type: "object",
+  properties: {
+    storeOrderId: { type: "integer" },
+    externalId: { type: "string" },
+    number: nullable("string"),
+    storeStatus: { ...nullable("string"), description: "The platform status key the status table reads" },
+    statusFields: { type: "object", additionalProperties: nullable("string") },
+    customerName: nullable("string"),
+    createdAt: nullable("string"),
+    totalCents: nullable("integer"),
+    synced: { type: "boolean", description: "Sync: a live sales order is linked" },
+    cancelledOnPlatform: { type: "boolean" },
+    customerSynced: { type: "boolean" },
+    customerFoundByDocument: { type: "boolean", description: "Cliente encontrado no ERP pelo CPF/CNPJ" },
+    customerProblem: nullable("string"),
+    salesOrderId: nullable("integer"),
+    salesOrderNumber: nullable("integer"),
+    salesOrderStatus: nullable("string"),
+    canonicalStatus: nullable("string"),
+    salesOrderDeleted: { type: "boolean" },
+    statusValid: { type: "boolean" },
+    syncState: { type: "string", enum: ["not_synced", "pending", "synced", "held", "error"] },
+    reasonCode: nullable("string"),
+    reason: { ...nullable("string"), description: "pt-BR, shown in the panel row" },
+    attempts: { type: "integer" },
+    canUnlink: { type: "boolean" },
+    unlinkRefusal: nullable("string"),
+  },
+} as const;
+
+const orderParams = {
+  type: "object",
+  properties: { storeId: { type: "integer" }, externalId: { type: "string", maxLength: 64 } },
+  required: ["storeId", "externalId"],
+} as const;
+
+export const problem = {
+  type: "object",
+  properties: {
+    error: {
+      type: "object",
+      properties: { code: { type: "string" }, message: { type: "string" }, reason: { type: "string" } },
+      additionalProperties: true,
+    },
+  },
+} as const;
+
+/** No accounts yet: panel actions are recorded as done through the API. */
+const ACTOR = "api";
+
+export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get<{
+    Params: { storeId: number };
+    Querystring: { view?: PanelView; limit?: number; after?: string };
+  }>(
+    "/api/v1/integration/:storeId/orders",
+    {
+      schema: {
+        tags: ["integration"],
+        summary: "Carregar: the store's orders with their sync state, newest first",
+        description:
+          "`attention` (default) lists only orders not synced, or synced but not confirmed (R5.1); `all` lists every order.",
+        params: { type: "object", properties: { storeId: { type: "integer" } }, required: ["storeId"] },
+        querystring: {
+          type: "object",
+          properties: {
+            view: { type: "string", enum: ["attention", "all"], default: "attention" },
+            limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
+            after: { type: "string", maxLength: 200, description: "nextCursor of the previous page" },
+          },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: { orders: { type: "array", items: panelRow }, nextCursor: nullable("string") },
+          },
+          404: problem,
+        },
+      },
+    },
+    async (request) => {
+      const store = await getStore(ctx.db, request.params.storeId);
+      const { view = "attention", limit = 100, after } = request.query;
+      return listPanelOrders(ctx.db, store.id, { view, limit, after });
+    },
+  );
+
+  app.get<{ Params: { storeId: number; externalId: string } }>(
+    "/api/v1/integration/:storeId/orders/:externalId",
+    {
+      schema: {
+        tags: ["integration"],
+        summary: "One store order's panel row",
+        params: orderParams,
+        response: { 200: panelRow, 404: problem },
+      },
+    },
+    async (request) => getPanelRow(ctx.db, request.params.storeId, request.params.externalId),
+  );
+
+  const action = (
+    method: "POST" | "DELETE",
+    path: string,
+    summary: string,
+    run: (store: Awaited<ReturnType<typeof getStore>>, externalId: string) => Promise<unknown>,
+  ) =>
+    app.route<{ Params: { storeId: number; externalId: string } }>({
+      method,
+      url: `/api/v1/integration/:storeId/orders/:externalId/${path}`,
+      schema: {
+        tags: ["integration"],
+        summary,
+        params: orderParams,
+        response: { 200: panelRow, 404: problem, 409: problem },
+      },
+      handler: async (request) => {
+        const store = await getStore(ctx.db, request.params.storeId);
+        return run(store, request.params.externalId);
+      },
+    });
+
+  action(
+    "POST",
+    "create",
+    "Criar: create the sales order the integration did not create (409 when synced)",
+    (s, id) => createFromPanel(ctx, s, id, ACTOR),
+  );
+  action(
+    "POST",
+    "update",
+    "Atualizar: re-read the order from the platform and update its sales order",
+    (s, id) => updateFromPanel(ctx, s, id, ACTOR),
+  );
+  action(
+    "DELETE",
+    "link",
+    "Mapeamento: delete the link; only when synced with an invalid status or its sales order was deleted (else 409)",
+    (s, id) => unlinkFromPanel(ctx, s, id, ACTOR),
+  );
+
+  app.post<{ Params: { storeId: number; externalId: string } }>(
+    "/api/v1/integration/:storeId/orders/:externalId/retry",
+    {
+      schema: {
+        tags: ["integration"],
+        summary: "Reprocessar: queue a fresh sync of the order (poll its row for the result)",
+        params: orderParams,
+        response: { 202: { type: "object", properties: { status: { type: "string" } } }, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const store = await getStore(ctx.db, request.params.storeId);
+      await retryFromPanel(ctx, store, request.params.externalId);
+      return reply.status(202).send({ status: "queued" });
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: unknown }>(
+    "/api/v1/stores/:id/preview",
+    {
+      schema: {
+        tags: ["integration"],
+        summary: "Preview: what Ponte would do with this raw platform order payload, writing nothing",
+        params: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] },
+        body: { type: "object", description: "The order as the platform's API returns it" },
+        response: { 404: problem },
+      },
+    },
+    async (request) => {
+      const store = await getStore(ctx.db, request.params.id);
+      return previewOrder(ctx.db, store, request.body);
+    },
+  );
+}

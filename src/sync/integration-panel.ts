@@ -1,0 +1,253 @@
+// The integration panel's data and actions (seed 000, R5): one row per store order with
+// its sync state, and Criar / Atualizar / Mapeamento / Reprocessar. No HTTP here.
+import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
+import { PonteError } from "../errors.ts";
+import { syncOrderJob } from "../jobs/keys.ts";
+import { enqueue } from "../jobs/queue.ts";
+import type { Store } from "../stores/stores.ts";
+import { orderNotFound, syncOrder, syncStoredOrder } from "./sync-order.ts";
+import { insertEvents } from "./sync-writes.ts";
+
+export type PanelView = "attention" | "all";
+
+export interface PanelRow {
+  storeOrderId: number;
+  externalId: string;
+  number: string | null;
+  storeStatus: string | null;
+  statusFields: Record<string, string | null>;
+  customerName: string | null;
+  createdAt: string | null;
+  totalCents: number | null;
+  synced: boolean;
+  cancelledOnPlatform: boolean;
+  customerSynced: boolean;
+  customerFoundByDocument: boolean;
+  customerProblem: string | null;
+  salesOrderId: number | null;
+  salesOrderNumber: number | null;
+  salesOrderStatus: string | null;
+  canonicalStatus: string | null;
+  salesOrderDeleted: boolean;
+  statusValid: boolean;
+  syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+  reasonCode: string | null;
+  reason: string | null;
+  attempts: number;
+  /** Whether Mapeamento may be deleted now, and why not (R5.3). */
+  canUnlink: boolean;
+  unlinkRefusal: string | null;
+}
+
+interface Row {
+  id: number;
+  external_id: string;
+  number: string | null;
+  platform_status: string | null;
+  status_fields: Record<string, string | null>;
+  customer_name: string | null;
+  platform_created_at: Date | null;
+  total_cents: number | null;
+  cancelled: boolean;
+  normalize_error: string | null;
+  sync_state: "pending" | "synced" | "held" | "error" | null;
+  sync_reason: string | null;
+  reason_code: string | null;
+  status_valid: boolean | null;
+  customer_synced: boolean | null;
+  customer_found_by_document: boolean | null;
+  customer_problem: string | null;
+  attempts: number | null;
+  so_id: number | null;
+  so_number: number | null;
+  so_status: string | null;
+  canonical_status: string | null;
+  so_deleted: boolean | null;
+}
+
+const SELECT = `
+  select so.id, so.external_id, so.number, so.platform_status, so.status_fields, so.customer_name,
+         so.platform_created_at, so.total_cents, so.cancelled, so.normalize_error,
+         l.sync_state, l.sync_reason, l.reason_code, l.status_valid, l.customer_synced,
+         l.customer_found_by_document, l.customer_problem, l.attempts,
+         s.id as so_id, s.number as so_number, s.status as so_status, s.canonical_status,
+         s.deleted_at is not null as so_deleted
+    from store_orders so
+    left join order_links l on l.store_order_id = so.id
+    left join sales_orders s on s.id = l.sales_order_id`;
+
+/** R5.1: not synced, or synced but not confirmed (an invoiced order is past confirmed). */
+const NEEDS_ATTENTION = `(l.id is null or l.sync_state <> 'synced' or s.id is null or s.deleted_at is not null
+  or not l.status_valid or s.status not in ('confirmado', 'faturado'))`;
+
+export const UNLINK_REFUSED =
+  "O mapeamento só pode ser apagado quando o pedido está sincronizado com status inválido ou quando o pedido de venda foi excluído";
+
+function unlinkRefusal(r: Row): string | null {
+  if (r.sync_state === null) return "Pedido ainda não sincronizado: não há mapeamento";
+  if (r.so_deleted) return null;
+  if (r.so_id !== null && r.status_valid === false) return null;
+  return UNLINK_REFUSED;
+}
+
+function toPanelRow(r: Row): PanelRow {
+  const synced = r.sync_state === "synced" && r.so_id !== null && !r.so_deleted;
+  const refusal = unlinkRefusal(r);
+  return {
+    storeOrderId: r.id,
+    externalId: r.external_id,
+    number: r.number,
+    storeStatus: r.platform_status,
+    statusFields: r.status_fields,
+    customerName: r.customer_name,
+    createdAt: r.platform_created_at?.toISOString() ?? null,
+    totalCents: r.total_cents,
+    synced,
+    cancelledOnPlatform: r.cancelled,
+    customerSynced: r.customer_synced === true,
+    customerFoundByDocument: r.customer_found_by_document === true,
+    customerProblem: r.customer_problem,
+    salesOrderId: r.so_deleted ? null : r.so_id,
+    salesOrderNumber: r.so_number,
+    salesOrderStatus: r.so_status,
+    canonicalStatus: r.canonical_status,
+    salesOrderDeleted: r.so_deleted === true,
+    statusValid: r.status_valid !== false,
+    syncState: r.sync_state ?? (r.normalize_error ? "error" : "not_synced"),
+    reasonCode: r.reason_code ?? (r.normalize_error ? "payload_unreadable" : null),
+    reason: r.sync_reason ?? r.normalize_error,
+    attempts: r.attempts ?? 0,
+    canUnlink: refusal === null,
+    unlinkRefusal: refusal,
+  };
+}
+
+export interface PanelPage {
+  orders: PanelRow[];
+  /** Pass back as `after` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/** Newest first, keyset-paginated on (created at, id). */
+export async function listPanelOrders(
+  q: Queryable,
+  storeId: number,
+  options: { view: PanelView; limit: number; after?: string | null },
+): Promise<PanelPage> {
+  const params: unknown[] = [storeId, options.limit + 1];
+  let where = "so.store_id = $1";
+  if (options.view === "attention") where += ` and ${NEEDS_ATTENTION}`;
+  if (options.after) {
+    const [at, id] = decodeCursor(options.after);
+    params.push(at, id);
+    where += ` and (coalesce(so.platform_created_at, '-infinity'), so.id) < (coalesce($3::timestamptz, '-infinity'), $4::bigint)`;
+  }
+  const { rows } = await q.query<Row>(
+    `${SELECT} where ${where}
+      order by coalesce(so.platform_created_at, '-infinity') desc, so.id desc limit $2`,
+    params,
+  );
+  const more = rows.length > options.limit;
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    orders: page.map(toPanelRow),
+    nextCursor: more && last ? encodeCursor(last.platform_created_at, last.id) : null,
+  };
+}
+
+const encodeCursor = (at: Date | null, id: number) =>
+  Buffer.from(JSON.stringify([at?.toISOString() ?? null, id])).toString("base64url");
+
+function decodeCursor(cursor: string): [string | null, number] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    if ((at === null || typeof at === "string") && Number.isSafeInteger(id)) return [at, id as number];
+  } catch {}
+  throw new PonteError("validation_failed", "invalid cursor", { status: 400 });
+}
+
+export async function getPanelRow(q: Queryable, storeId: number, externalId: string): Promise<PanelRow> {
+  const { rows } = await q.query<Row>(`${SELECT} where so.store_id = $1 and so.external_id = $2`, [
+    storeId,
+    externalId,
+  ]);
+  if (!rows[0]) throw orderNotFound(storeId, externalId);
+  return toPanelRow(rows[0]);
+}
+
+const conflict = (reason: string, message: string) =>
+  new PonteError("conflict", message, { status: 409, details: { reason } });
+
+/** Criar: create the sales order the integration did not (held, failed or never synced). */
+export async function createFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+  const row = await getPanelRow(ctx.db, store.id, externalId);
+  if (row.synced) {
+    throw conflict(
+      "already_synced",
+      `Pedido já sincronizado (pedido de venda ${row.salesOrderNumber}): use Atualizar`,
+    );
+  }
+  if (row.salesOrderDeleted) {
+    throw conflict(
+      "sales_order_deleted",
+      "O pedido de venda foi excluído: apague o mapeamento antes de criar de novo",
+    );
+  }
+  const outcome = await syncStoredOrder(ctx, store, externalId, { mode: "create", actor });
+  if (outcome.state === "error")
+    throw conflict(outcome.reason?.code ?? "sync_failed", outcome.reason?.message ?? "");
+  return getPanelRow(ctx.db, store.id, externalId);
+}
+
+/** Atualizar: re-read the order from the platform and bring its sales order up to date. */
+export async function updateFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+  const row = await getPanelRow(ctx.db, store.id, externalId);
+  if (!row.synced) throw conflict("not_synced", "Pedido não sincronizado: use Criar");
+  const outcome = await syncOrder(ctx, store.id, externalId, { mode: "update", actor });
+  if (outcome === null) throw conflict("gone_on_platform", "O pedido não existe mais na plataforma");
+  return getPanelRow(ctx.db, store.id, externalId);
+}
+
+/**
+ * Mapeamento: delete the link (R5.3). A sales order created with an invalid status is
+ * excluded with it (soft delete, in its timeline), so the order is as if never synced.
+ */
+export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: number }>(
+      "select id from store_orders where store_id = $1 and external_id = $2 for update",
+      [store.id, externalId],
+    );
+    if (!rows[0]) throw orderNotFound(store.id, externalId);
+    const row = await getPanelRow(tx, store.id, externalId);
+    if (!row.canUnlink) throw conflict("unlink_not_allowed", row.unlinkRefusal!);
+    const soId = row.salesOrderId;
+    if (soId !== null) {
+      await tx.query("update sales_orders set deleted_at = now(), updated_at = now() where id = $1", [soId]);
+    }
+    await tx.query("delete from order_links where store_order_id = $1", [row.storeOrderId]);
+    await insertEvents(tx, store.orgId, [
+      {
+        salesOrderId: soId ?? null,
+        storeOrderId: row.storeOrderId,
+        kind: "link_deleted",
+        message:
+          soId === null
+            ? `Mapeamento apagado (pedido de venda ${row.salesOrderNumber} já excluído)`
+            : `Mapeamento apagado; pedido de venda ${row.salesOrderNumber} excluído (status inválido)`,
+        actor,
+      },
+    ]);
+    return getPanelRow(tx, store.id, externalId);
+  });
+}
+
+/** Reprocessar: queue a fresh sync of the order now (the panel polls its row). */
+export async function retryFromPanel(ctx: AppContext, store: Store, externalId: string) {
+  await getPanelRow(ctx.db, store.id, externalId);
+  await ctx.db.transaction((tx) =>
+    enqueue(tx, "sync-order", { storeId: store.id, externalId }, syncOrderJob(store.id, externalId)),
+  );
+}

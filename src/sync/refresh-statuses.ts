@@ -1,0 +1,35 @@
+// Status refresh (seed 002 "Processar Pedido Aprovado"): linked orders whose sales order is
+// not final are re-read from the platform, in case a webhook was lost. Each becomes a
+// sync-order job under the order's key, so it coalesces with webhook work for that order;
+// the oldest refreshed go first and a run is capped to stay inside the platform's rate limit.
+import type { Queryable } from "../db/db.ts";
+import { syncOrderJob } from "../jobs/keys.ts";
+import { enqueueMany } from "../jobs/queue.ts";
+
+export const REFRESH_BATCH = 500;
+
+export async function scheduleStatusRefresh(
+  tx: Queryable,
+  storeId: number,
+  limit = REFRESH_BATCH,
+): Promise<number> {
+  const { rows } = await tx.query<{ external_id: string }>(
+    `select so.external_id
+       from order_links l
+       join store_orders so on so.id = l.store_order_id
+       join sales_orders s on s.id = l.sales_order_id
+      where l.store_id = $1 and s.deleted_at is null and s.canonical_status not in ('entregue', 'cancelado')
+      order by l.refreshed_at nulls first, l.id
+      limit $2`,
+    [storeId, limit],
+  );
+  await enqueueMany(
+    tx,
+    rows.map((r) => ({
+      task: "sync-order",
+      payload: { storeId, externalId: r.external_id },
+      options: { ...syncOrderJob(storeId, r.external_id), priority: 10 },
+    })),
+  );
+  return rows.length;
+}
