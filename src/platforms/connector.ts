@@ -140,8 +140,25 @@ export type PushResult =
   | { ok: true; alreadyApplied: boolean; order: unknown }
   | { ok: false; retryable: boolean; status: number | null; message: string };
 
+/** One entry of a platform's integration feed: an order to sync, and the handle to acknowledge it by. */
+export interface FeedItem {
+  externalId: string;
+  handle: string;
+}
+
+/**
+ * A feed/queue the platform keeps until the ERP acknowledges each entry (VTEX's order feed).
+ * Entries are acknowledged only after their sync work is committed, so a crash re-reads them.
+ */
+export interface OrderFeed {
+  read(max: number): Promise<FeedItem[]>;
+  acknowledge(handles: readonly string[]): Promise<void>;
+}
+
 export interface StoreConnector {
   readonly platform: PlatformId;
+  /** Present when capabilities.feed is true. */
+  readonly feed?: OrderFeed;
   listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage>;
   /** The order as the platform has it now; null when it does not exist. */
   getOrder(externalId: string): Promise<unknown | null>;

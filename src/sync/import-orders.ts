@@ -9,6 +9,7 @@ import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import { openStore } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
 import { syncStoreOrders } from "./apply-sync.ts";
+import { consumeFeed } from "./consume-feed.ts";
 import { upsertStoreOrders } from "./store-orders.ts";
 
 /** Webhooks and clocks disagree a little: re-read this much before the cursor. */
@@ -40,6 +41,15 @@ export async function importOrders(
   const result: ImportResult = { pages: 0, orders: 0, changed: 0, created: 0, done: false };
   if (!store.importEnabled || store.connectionState !== "ok") return result;
   const module = platformModule(store.platform);
+  if (module.capabilities.feed && connector.feed) {
+    try {
+      const queued = await consumeFeed(ctx.db, storeId, connector.feed);
+      if (queued > 0) ctx.logger.info({ store: storeId, orders: queued }, "feed entries queued for sync");
+    } catch (error) {
+      if (await handleAccessError(ctx, store, error)) return result;
+      throw error;
+    }
+  }
   const mappings = await loadStoreMappings(ctx.db, storeId);
 
   let progress: Progress = (importProgress as Progress | null) ?? {
