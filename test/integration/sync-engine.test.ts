@@ -7,8 +7,10 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context.ts";
 import { checkDocument } from "../../src/domain/document.ts";
 import { buildApp } from "../../src/http/app.ts";
+import { scheduleDueWork } from "../../src/jobs/scheduler.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { importOrders } from "../../src/sync/import-orders.ts";
+import { scheduleStatusRefresh } from "../../src/sync/refresh-statuses.ts";
 import { syncOrder } from "../../src/sync/sync-order.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -376,5 +378,29 @@ describe("sync engine: store orders to sales orders", () => {
     });
     assert.equal(cancelled.json().action, "hold");
     assert.match(cancelled.json().explanation, /não processa inclusão/);
+  });
+
+  it("status refresh re-reads linked orders that are not final, under each order's job key", async () => {
+    await t.db.query("update stores set next_import_at = now(), next_refresh_at = now() where id = $1", [
+      storeId,
+    ]);
+    const due = await scheduleDueWork(t.db);
+    assert.deepEqual(due, { imports: [storeId], refreshes: [storeId] });
+    assert.deepEqual(
+      await scheduleDueWork(t.db),
+      { imports: [], refreshes: [] },
+      "not due again before the interval",
+    );
+    const queued = await t.db.transaction((tx) => scheduleStatusRefresh(tx, storeId));
+    const open = await count(
+      `order_links l join sales_orders s on s.id = l.sales_order_id
+        where l.store_id = $1 and s.deleted_at is null and s.canonical_status not in ('entregue', 'cancelado')`,
+      [storeId],
+    );
+    assert.equal(queued, Math.min(open, 500));
+    const jobs = await count("graphile_worker.jobs where task_identifier = 'sync-order' and key like $1", [
+      `sync:${storeId}:%`,
+    ]);
+    assert.ok(jobs >= Math.min(open, 500), "one keyed sync job per order to refresh");
   });
 });
