@@ -19,6 +19,7 @@ import {
   type SyncMode,
   type UnknownSkuPolicy,
 } from "./decide.ts";
+import type { KnownPayload } from "./store-orders.ts";
 import {
   customersByDocument,
   loadCandidates,
@@ -47,6 +48,8 @@ export interface SyncOptions {
   /** Who asked: "system" for the integration, the operator for panel actions. */
   actor?: string;
   mappings?: StoreMappings;
+  /** Payloads the caller just stored, by store order id, so they are not read back. */
+  known?: ReadonlyMap<number, KnownPayload>;
 }
 
 export type SyncState = "synced" | "held" | "error" | "unchanged";
@@ -90,7 +93,7 @@ export async function syncStoreOrders(
   if (storeOrderIds.length === 0) return [];
   const mode = options.mode ?? "auto";
   const actor = options.actor ?? "system";
-  const candidates = await loadCandidates(tx, store.id, storeOrderIds);
+  const candidates = await loadCandidates(tx, store.id, storeOrderIds, { known: options.known });
   const mappings = options.mappings ?? (await loadStoreMappings(tx, store.id));
   const keys = referencedKeys(candidates.map((c) => c.order));
   const customers = await customersByDocument(tx, store.orgId, keys.documents);

@@ -3,7 +3,7 @@
 // orders in one transaction that also records the position of the next page, so an import
 // killed mid-way resumes from the last committed page and never syncs an order twice.
 import type { AppContext } from "../context.ts";
-import type { ListCursor } from "../platforms/connector.ts";
+import type { ListCursor, OrderPage } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import { openStore } from "../stores/stores.ts";
@@ -61,21 +61,31 @@ export async function importOrders(
     maxUpdatedAt: store.importCursor,
   };
 
+  // The next page is fetched while this one is written: the platform and the database work
+  // in parallel. A prefetched page is only used after this one committed.
+  const fetchPage = (cursor: ListCursor) => {
+    const pending = connector.listOrdersChangedSince(cursor);
+    pending.catch(() => undefined); // awaited below; a write failure may abandon it
+    return pending;
+  };
+  let pending = fetchPage(progress);
   for (;;) {
-    let page: Awaited<ReturnType<typeof connector.listOrdersChangedSince>>;
+    let page: OrderPage;
     try {
-      page = await connector.listOrdersChangedSince(progress);
+      page = await pending;
     } catch (error) {
       if (await handleAccessError(ctx, store, error)) return result;
       throw error;
     }
+    if (page.next) pending = fetchPage(page.next);
     const { stored, created, next } = await ctx.db.transaction(async (tx) => {
       const written = await upsertStoreOrders(tx, store, module, page.orders);
+      const known = new Map(written.stored.flatMap((s) => (s.known ? [[s.id, s.known] as const] : [])));
       const outcomes = await syncStoreOrders(
         tx,
         store,
         written.stored.map((s) => s.id),
-        { mappings },
+        { mappings, known },
       );
       const maxUpdatedAt = later(progress.maxUpdatedAt, written.maxUpdatedAt);
       const following: Progress | null = page.next ? { ...page.next, maxUpdatedAt } : null;

@@ -3,7 +3,7 @@
 // the platform's updated_at did not go backwards.
 import crypto from "node:crypto";
 import type { Queryable } from "../db/db.ts";
-import { MappingError, type PlatformModule } from "../platforms/connector.ts";
+import { type CanonicalOrder, MappingError, type PlatformModule } from "../platforms/connector.ts";
 
 export interface UpsertResult {
   stored: StoredOrder[];
@@ -16,6 +16,17 @@ export interface StoredOrder {
   externalId: string;
   /** New row, or content changed: the order needs syncing. */
   changed: boolean;
+  /**
+   * What the row now holds, when it is exactly this payload (written, or identical already),
+   * so the sync need not read it back; null when the row kept a newer version.
+   */
+  known: KnownPayload | null;
+}
+
+export interface KnownPayload {
+  order: CanonicalOrder | null;
+  normalizeError: string | null;
+  digest: string;
 }
 
 interface Prepared {
@@ -96,7 +107,7 @@ export async function upsertStoreOrders(
     }
   }
   if (byId.size === 0) return { stored: [], maxUpdatedAt };
-  const { rows } = await tx.query<{ id: number; external_id: string; changed: boolean }>(
+  const { rows } = await tx.query<{ id: number; external_id: string; changed: boolean; same: boolean }>(
     `with input as (
        select * from jsonb_to_recordset($3::jsonb) as r(
          external_id text, number text, raw jsonb, normalized jsonb, payload_digest text, platform_status text,
@@ -123,14 +134,29 @@ export async function upsertStoreOrders(
               or excluded.platform_updated_at >= s.platform_updated_at)
        returning s.id, s.external_id
      )
-     select w.id, w.external_id, true as changed from written w
+     select w.id, w.external_id, true as changed, true as same from written w
      union all
-     select s.id, s.external_id, false from store_orders s join input i using (external_id)
+     select s.id, s.external_id, false, s.payload_digest = i.payload_digest
+       from store_orders s join input i using (external_id)
       where s.store_id = $2 and not exists (select 1 from written w where w.external_id = s.external_id)`,
     [store.orgId, store.id, JSON.stringify([...byId.values()])],
   );
   return {
-    stored: rows.map((r) => ({ id: r.id, externalId: r.external_id, changed: r.changed })),
+    stored: rows.map((r) => {
+      const p = byId.get(r.external_id)!;
+      return {
+        id: r.id,
+        externalId: r.external_id,
+        changed: r.changed,
+        known: r.same
+          ? {
+              order: p.normalized as CanonicalOrder | null,
+              normalizeError: p.normalize_error,
+              digest: p.payload_digest,
+            }
+          : null,
+      };
+    }),
     maxUpdatedAt,
   };
 }

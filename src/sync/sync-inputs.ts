@@ -5,6 +5,7 @@ import type { Queryable } from "../db/db.ts";
 import type { CanonicalStatus, SalesOrderStatus } from "../domain/order-status.ts";
 import type { CanonicalOrder } from "../platforms/connector.ts";
 import type { ExistingLink, ExistingSalesOrder } from "./decide.ts";
+import type { KnownPayload } from "./store-orders.ts";
 
 export interface SyncCandidate {
   storeOrderId: number;
@@ -59,10 +60,14 @@ export async function loadCandidates(
   tx: Queryable,
   storeId: number,
   storeOrderIds: readonly number[],
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; known?: ReadonlyMap<number, KnownPayload> } = {},
 ): Promise<SyncCandidate[]> {
+  // Orders whose payload the caller holds are not read back (the jsonb is the bulk of the row).
+  const known = options.known ?? new Map<number, KnownPayload>();
   const { rows } = await tx.query<CandidateRow>(
-    `select so.id, so.external_id, so.number, so.normalized, so.normalize_error, so.payload_digest,
+    `select so.id, so.external_id, so.number,
+            case when so.id = any($3::bigint[]) then null else so.normalized end as normalized,
+            so.normalize_error, so.payload_digest,
             l.id as link_id, l.sync_state, l.synced_digest, l.reason_code, l.attempts, l.customer_problem,
             s.id as so_id, s.number as so_number, s.canonical_status, s.status, s.customer_id,
             s.deleted_at is not null as so_deleted, s.total_cents, s.payment_type, s.installments, s.carrier,
@@ -73,13 +78,13 @@ export async function loadCandidates(
       where so.id = any($1::bigint[]) and so.store_id = $2
       order by so.id
       ${options.lock === false ? "" : "for update of so"}`,
-    [storeOrderIds, storeId],
+    [storeOrderIds, storeId, [...known.keys()]],
   );
   return rows.map((r) => ({
     storeOrderId: r.id,
     externalId: r.external_id,
     number: r.number,
-    order: r.normalized,
+    order: known.get(r.id)?.order ?? r.normalized,
     normalizeError: r.normalize_error,
     digest: r.payload_digest,
     link:
