@@ -26,7 +26,12 @@ export async function scheduleDueWork(db: Db): Promise<{ imports: number[]; refr
     for (const id of imports) await enqueue(tx, "import-orders", { storeId: id }, importJob(id));
     const refreshes = await due(tx, "next_refresh_at");
     for (const id of refreshes) {
-      await enqueue(tx, "refresh-statuses", { storeId: id }, { ...importJob(id), jobKey: `refresh:${id}` });
+      await enqueue(
+        tx,
+        "refresh-statuses",
+        { storeId: id },
+        { jobKey: `refresh:${id}`, queueName: `refresh:${id}` },
+      );
     }
     return { imports, refreshes };
   });

@@ -64,6 +64,14 @@ export async function loadCandidates(
 ): Promise<SyncCandidate[]> {
   // Orders whose payload the caller holds are not read back (the jsonb is the bulk of the row).
   const known = options.known ?? new Map<number, KnownPayload>();
+  // Lock first, read after: the read then runs on a snapshot taken once the lock is ours, so it
+  // sees the link and sales order that a sync which held the lock just committed.
+  if (options.lock !== false) {
+    await tx.query(
+      "select id from store_orders where id = any($1::bigint[]) and store_id = $2 order by id for update",
+      [storeOrderIds, storeId],
+    );
+  }
   const { rows } = await tx.query<CandidateRow>(
     `select so.id, so.external_id, so.number,
             case when so.id = any($3::bigint[]) then null else so.normalized end as normalized,
@@ -76,8 +84,7 @@ export async function loadCandidates(
        left join order_links l on l.store_order_id = so.id
        left join sales_orders s on s.id = l.sales_order_id
       where so.id = any($1::bigint[]) and so.store_id = $2
-      order by so.id
-      ${options.lock === false ? "" : "for update of so"}`,
+      order by so.id`,
     [storeOrderIds, storeId, [...known.keys()]],
   );
   return rows.map((r) => ({

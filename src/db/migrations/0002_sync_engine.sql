@@ -4,7 +4,9 @@
 alter table sales_orders add column store_order_id bigint references store_orders(id);
 -- Values that passed through unmapped (payment, shipping, SKU without product): [{field, value, message}].
 alter table sales_orders add column flags jsonb not null default '[]';
-create index sales_orders_store_order on sales_orders (store_order_id);
+-- One live sales order per store order, whatever races: a second create fails and is retried.
+create unique index sales_orders_one_live_per_store_order on sales_orders (store_order_id)
+  where deleted_at is null;
 
 -- False when the order was synced although its platform status is not in the status table
 -- (created by hand with Criar): the case where Mapeamento may be deleted (R5.3).
