@@ -49,7 +49,8 @@ export function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.code && CONNECTION_ERRORS.has(e.code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+  // "…is not queryable": a pooled client whose connection died between two statements of a transaction.
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|is not queryable/i.test(
     e.message ?? "",
   );
 }

@@ -7,7 +7,7 @@ export const syncOrderJob = (storeId: number, externalId: string) => ({
   queueName: `order:${storeId}:${externalId}`,
 });
 
-/** A store's import and status-refresh runs. */
+/** A store's import runs. */
 export const importJob = (storeId: number) => ({
   jobKey: `import:${storeId}`,
   queueName: `import:${storeId}`,

@@ -2,8 +2,9 @@
 // and must be idempotent: the queue delivers at least once.
 import type { AppContext } from "../context.ts";
 import { importOrders } from "../sync/import-orders.ts";
+import { claimWebhookWork } from "../sync/inbox.ts";
 import { scheduleStatusRefresh } from "../sync/refresh-statuses.ts";
-import { recordSyncFailure, syncOrder } from "../sync/sync-order.ts";
+import { recordSyncFailure, syncOrder, syncOrders } from "../sync/sync-order.ts";
 
 export type TaskContext = AppContext;
 
@@ -24,25 +25,18 @@ const factories: Record<string, TaskFactory> = {
     await importOrders(context, (payload as { storeId: number }).storeId);
   },
   "sync-order": (context) => async (payload) => {
-    const { storeId, externalId, inboxKey } = payload as {
-      storeId: number;
-      externalId: string;
-      inboxKey?: string;
-    };
-    // Close the inbox row before reading the order: a webhook that arrives while we read
-    // opens a new row and a new job, so no change slips between the read and the close.
-    if (inboxKey) {
-      await context.db.query(
-        "update inbox set processed_at = now() where dedupe_key = $1 and processed_at is null",
-        [inboxKey],
-      );
-    }
+    const { storeId, externalId } = payload as { storeId: number; externalId: string };
     try {
       await syncOrder(context, storeId, externalId);
     } catch (error) {
       await recordSyncFailure(context, storeId, externalId, error).catch(() => undefined);
       throw error; // the queue retries with backoff
     }
+  },
+  "sync-orders": (context) => async (payload, job) => {
+    const { storeId } = payload as { storeId: number };
+    const externalIds = await claimWebhookWork(context.db, storeId, job.id);
+    if (externalIds.length > 0) await syncOrders(context, storeId, externalIds);
   },
   "refresh-statuses": (context) => async (payload) => {
     const { storeId } = payload as { storeId: number };

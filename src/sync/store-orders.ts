@@ -139,7 +139,12 @@ export async function upsertStoreOrders(
      select s.id, s.external_id, false, s.payload_digest = i.payload_digest
        from store_orders s join input i using (external_id)
       where s.store_id = $2 and not exists (select 1 from written w where w.external_id = s.external_id)`,
-    [store.orgId, store.id, JSON.stringify([...byId.values()])],
+    // Rows in one order (external id) whoever writes: two batches sharing orders never deadlock.
+    [
+      store.orgId,
+      store.id,
+      JSON.stringify([...byId.values()].sort((a, b) => (a.external_id < b.external_id ? -1 : 1))),
+    ],
   );
   return {
     stored: rows.map((r) => {

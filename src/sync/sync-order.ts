@@ -3,6 +3,8 @@
 // store order row locked so the worker and a panel action never sync one order at once.
 import type { AppContext } from "../context.ts";
 import { PonteError } from "../errors.ts";
+import { syncOrderJob } from "../jobs/keys.ts";
+import { enqueueMany } from "../jobs/queue.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { openStore, type Store } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
@@ -39,6 +41,79 @@ export async function syncOrder(
     await tx.query("update order_links set refreshed_at = now() where store_order_id = $1", [stored[0].id]);
     return outcome ?? null;
   });
+}
+
+export interface BatchResult {
+  outcomes: SyncOutcome[];
+  /** Orders whose read failed (platform error or timeout): each retried on its own job. */
+  failed: { externalId: string; error: unknown }[];
+}
+
+/** Orders read from the platform at once per batch; the connector's rate limiter paces them. */
+const READ_CONCURRENCY = 8;
+/** Orders written per transaction. */
+const WRITE_CHUNK = 200;
+
+/**
+ * Webhook work for many orders of one store at once: read them from the platform (in
+ * parallel), then store and sync them set-based, as an import page does. A read that fails
+ * does not hold the others back: that order gets its own retrying job.
+ */
+export async function syncOrders(
+  ctx: AppContext,
+  storeId: number,
+  externalIds: readonly string[],
+): Promise<BatchResult> {
+  const result: BatchResult = { outcomes: [], failed: [] };
+  const { store, connector } = await openStore(ctx, storeId);
+  if (store.connectionState !== "ok") return result;
+  const ids = [...new Set(externalIds)];
+  const raws: unknown[] = [];
+  let next = 0;
+  let refused = false;
+  const reader = async () => {
+    while (next < ids.length && !refused) {
+      const externalId = ids[next++]!;
+      try {
+        const raw = await connector.getOrder(externalId);
+        if (raw !== null) raws.push(raw);
+      } catch (error) {
+        if (await handleAccessError(ctx, store, error)) refused = true;
+        else result.failed.push({ externalId, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, ids.length) }, reader));
+  const module = platformModule(store.platform);
+  for (let i = 0; i < raws.length; i += WRITE_CHUNK) {
+    const chunk = raws.slice(i, i + WRITE_CHUNK);
+    const outcomes = await ctx.db.transaction(async (tx) => {
+      const { stored } = await upsertStoreOrders(tx, store, module, chunk);
+      const known = new Map(stored.flatMap((s) => (s.known ? [[s.id, s.known] as const] : [])));
+      const storeOrderIds = stored.map((s) => s.id);
+      const synced = await syncStoreOrders(tx, store, storeOrderIds, { known });
+      await tx.query("update order_links set refreshed_at = now() where store_order_id = any($1::bigint[])", [
+        storeOrderIds,
+      ]);
+      return synced;
+    });
+    result.outcomes.push(...outcomes);
+  }
+  if (result.failed.length > 0) {
+    await ctx.db.transaction((tx) =>
+      enqueueMany(
+        tx,
+        result.failed.map(({ externalId }) => ({
+          task: "sync-order",
+          payload: { storeId, externalId },
+          options: { ...syncOrderJob(storeId, externalId), runAt: new Date(Date.now() + 10_000) },
+        })),
+      ),
+    );
+    for (const { externalId, error } of result.failed)
+      await recordSyncFailure(ctx, storeId, externalId, error);
+  }
+  return result;
 }
 
 /** Syncs the order as last received, without asking the platform (the panel's Criar). */

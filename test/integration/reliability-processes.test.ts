@@ -217,7 +217,7 @@ describe("reliability: two workers and an API process share webhooks and an impo
     );
     for (const [i, counts] of completed.entries()) {
       assert.ok(
-        (counts["sync-order"] ?? 0) > 0,
+        (counts["sync-orders"] ?? 0) + (counts["sync-order"] ?? 0) > 0,
         `worker ${i + 1} processed sync jobs: ${JSON.stringify(completed)}`,
       );
     }

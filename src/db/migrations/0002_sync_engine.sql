@@ -27,3 +27,9 @@ create index store_orders_store_created on store_orders (store_id, platform_crea
 -- Status refresh reads linked orders that are not final, oldest refresh first.
 create index sales_orders_open_by_store on sales_orders (origin_store_id)
   where canonical_status not in ('entregue', 'cancelado') and deleted_at is null;
+
+-- Webhook work is claimed in batches per store by whichever sync job runs first; a row
+-- remembers the job that claimed it, so that job's retry (same id) finds it again after a crash.
+alter table inbox add column claimed_by_job bigint;
+create index inbox_pending_by_store on inbox (store_id, id) where processed_at is null;
+create index inbox_claimed on inbox (claimed_by_job) where claimed_by_job is not null;

@@ -5,7 +5,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
-import { syncOrderJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import type { WebhookNotice } from "../../platforms/connector.ts";
 import { nuvemshop } from "../../platforms/nuvemshop/index.ts";
@@ -111,12 +110,9 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         );
         if (inserted.rowCount === 0) return "duplicate" as const;
         if (notice.kind === "order") {
-          await enqueue(
-            tx,
-            "sync-order",
-            { storeId: store.id, externalId: notice.externalOrderId, inboxKey: notice.dedupeKey },
-            syncOrderJob(store.id, notice.externalOrderId!),
-          );
+          // No job key: every delivery has its own job (a keyed job being locked at that instant
+          // would drop the new one), and whichever runs first claims the store's pending rows.
+          await enqueue(tx, "sync-orders", { storeId: store.id });
         } else if (notice.kind === "app") {
           await applyAppEvent(tx, store.id, notice.event);
         }

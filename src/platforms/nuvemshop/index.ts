@@ -7,6 +7,15 @@ import { parseNuvemshopWebhook, verifyNuvemshopWebhook } from "./webhook.ts";
 export const PER_PAGE = 200;
 /** Nuvemshop may cap page × per_page at 10,000: past it we restart from the last updated_at seen. */
 const PAGE_CAP = 10_000;
+/**
+ * updated_at_min when there is no cursor (a store's first import). Every listing sends
+ * updated_at_min, so every listing comes in updated_at order (then id) and a restart at the cap
+ * from the last updated_at seen resumes exactly where it stopped. Without the filter the list comes
+ * in created_at order, and restarting it from an updated_at skipped every order created after the
+ * cap but last updated before that instant. Older than any Nuvemshop order, yet not the Unix epoch
+ * itself (a MySQL TIMESTAMP column starts one second after it).
+ */
+export const NO_CURSOR_UPDATED_AT_MIN = "2000-01-01T00:00:00Z";
 
 export const nuvemshop: PlatformModule = {
   id: "nuvemshop",
@@ -38,11 +47,14 @@ export const nuvemshop: PlatformModule = {
       platform: "nuvemshop",
       client,
       async listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage> {
-        const page = cursor.page ?? 1;
+        // A next URL saved before every listing sent updated_at_min walks in created_at order: start over.
+        const nextUrl =
+          cursor.nextUrl && new URL(cursor.nextUrl).searchParams.has("updated_at_min") ? cursor.nextUrl : null;
+        const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
         const url =
-          cursor.nextUrl ??
+          nextUrl ??
           client.url("/orders", {
-            updated_at_min: cursor.updatedAtMin ?? undefined,
+            updated_at_min: cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN,
             per_page: PER_PAGE,
             page,
           });
@@ -64,8 +76,21 @@ export const nuvemshop: PlatformModule = {
         if (link && orders.length > 0) {
           const nextPage = Number(new URL(link).searchParams.get("page") ?? page + 1);
           if (nextPage * PER_PAGE > PAGE_CAP) {
-            const last = orders[orders.length - 1] as { updated_at?: string };
-            next = { updatedAtMin: last.updated_at ?? cursor.updatedAtMin, page: 1, nextUrl: null };
+            // Restart from the last updated_at seen: orders sharing it are read again, none skipped.
+            const last = (orders[orders.length - 1] as { updated_at?: unknown }).updated_at;
+            if (typeof last !== "string" || last === "") {
+              throw new PlatformRequestError("listed order without updated_at", res.status, null, false);
+            }
+            if (Date.parse(last) <= Date.parse(cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN)) {
+              // The whole 10,000-order window shares one updated_at: restarting would loop forever.
+              throw new PlatformRequestError(
+                `more than ${PAGE_CAP} orders share the updated_at ${last}: the listing cannot move past it`,
+                res.status,
+                null,
+                false,
+              );
+            }
+            next = { updatedAtMin: last, page: 1, nextUrl: null };
           } else {
             next = { updatedAtMin: cursor.updatedAtMin, page: nextPage, nextUrl: link };
           }

@@ -10,6 +10,7 @@
 //   An authorized or pending payment becomes voided; a paid one stays paid (refunds are the gateway's).
 import { formatTime, parseTime } from "./format.ts";
 import { copy, FieldErrors, failure, isObject, notFound, positiveInt } from "./http.ts";
+import { type IndexedField, OrderIndex } from "./order-index.ts";
 import type { OrderFactory } from "./seed.ts";
 import type { ActionRecord, Json, Order } from "./types.ts";
 
@@ -29,6 +30,8 @@ export class OrderStore {
   /** Packed but not shipped: "unshipped" cannot tell, so it is kept aside. */
   private readonly packed = new Set<number>();
   private readonly records: ActionRecord[] = [];
+  /** The orders by created_at and by updated_at (then id), for listing without sorting. */
+  private readonly indexes = { created_at: new OrderIndex("created_at"), updated_at: new OrderIndex("updated_at") };
 
   constructor(
     private readonly factory: OrderFactory,
@@ -41,10 +44,23 @@ export class OrderStore {
       if (["waiting_shipment", "waiting_client_pickup"].includes(order.next_action))
         this.packed.add(order.id);
     }
+    this.indexes.created_at.load(orders);
+    this.indexes.updated_at.load(orders);
   }
 
   all(): Order[] {
     return [...this.orders.values()];
+  }
+
+  /** Every order, sorted by `field` then id (kept sorted as orders change). */
+  sorted(field: IndexedField): OrderIndex {
+    return this.indexes[field];
+  }
+
+  /** Re-files the order after a change to its timestamps. */
+  private reindex(order: Order): void {
+    this.indexes.created_at.put(order);
+    this.indexes.updated_at.put(order);
   }
 
   get(id: number): Order | undefined {
@@ -76,6 +92,7 @@ export class OrderStore {
     if (this.orders.has(order.id)) throw new Error(`order ${order.id} already exists`);
     if (order.payment_status === "paid" && !order.paid_at) order.paid_at = order.created_at;
     this.orders.set(order.id, order);
+    this.reindex(order);
     this.emit("order/created", order.id);
     if (order.payment_status === "paid") this.emit("order/paid", order.id);
     return order;
@@ -88,6 +105,7 @@ export class OrderStore {
     const wasPaid = order.payment_status === "paid";
     Object.assign(order, copy(patch));
     if (!("updated_at" in patch)) this.touch(order);
+    this.reindex(order);
     this.emit("order/updated", order.id);
     if (!wasPaid && order.payment_status === "paid") this.emit("order/paid", order.id);
     return order;
@@ -100,6 +118,7 @@ export class OrderStore {
   touch(order: Order): void {
     const previous = parseTime(order.updated_at) ?? 0;
     order.updated_at = formatTime(Math.max(Date.now(), previous + 1000));
+    this.indexes.updated_at.put(order);
   }
 
   private record(order: Order, action: string, body: Json): void {

@@ -1,0 +1,27 @@
+// Claiming webhook work. Each delivery commits an inbox row and a sync-orders job; the job that
+// runs first claims every pending order row of the store (up to a batch), so a burst is read
+// and synced set-based and the other jobs find nothing left.
+//
+// A claimed row is closed at once: a webhook arriving while its order is being read opens a
+// new row and a new job, so no change slips between the read and the close. The row keeps
+// the claiming job's id: if that job dies (kill -9) its retry — same id — claims them again.
+import type { Queryable } from "../db/db.ts";
+
+export const CLAIM_BATCH = 500;
+
+export async function claimWebhookWork(db: Queryable, storeId: number, jobId: string): Promise<string[]> {
+  const { rows } = await db.query<{ external_id: string }>(
+    `with claimed as (
+       update inbox set processed_at = now(), claimed_by_job = $2
+        where id in (select id from inbox
+                      where store_id = $1 and processed_at is null and external_id is not null
+                      order by id limit $3
+                      for update skip locked)
+       returning external_id)
+     select external_id from claimed
+     union
+     select external_id from inbox where claimed_by_job = $2 and store_id = $1 and external_id is not null`,
+    [storeId, jobId, CLAIM_BATCH],
+  );
+  return rows.map((r) => r.external_id);
+}
