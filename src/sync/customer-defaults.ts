@@ -228,6 +228,7 @@ export async function evaluateCustomerDefaults(
   defaults: CustomerDefault[],
   order: CanonicalOrder,
 ): Promise<CustomerDefaultsResult> {
+  if (defaults.length === 0) return { fields: {}, errors: [] };
   // A plain JSON copy: expressions see data only, and cannot touch the caller's object.
   const input: unknown = JSON.parse(JSON.stringify(order));
   const fields: Record<string, unknown> = {};
