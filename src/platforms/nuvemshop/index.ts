@@ -49,7 +49,9 @@ export const nuvemshop: PlatformModule = {
       async listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage> {
         // A next URL saved before every listing sent updated_at_min walks in created_at order: start over.
         const nextUrl =
-          cursor.nextUrl && new URL(cursor.nextUrl).searchParams.has("updated_at_min") ? cursor.nextUrl : null;
+          cursor.nextUrl && new URL(cursor.nextUrl).searchParams.has("updated_at_min")
+            ? cursor.nextUrl
+            : null;
         const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
         const url =
           nextUrl ??

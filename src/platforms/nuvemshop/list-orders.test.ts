@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { createLogger } from "../../logger.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../simulators/nuvemshop/index.ts";
 import type { ListCursor, StoreConnector } from "../connector.ts";
-import { nuvemshop } from "./index.ts";
+import { NO_CURSOR_UPDATED_AT_MIN, nuvemshop } from "./index.ts";
 
 interface Listed {
   id: number;
@@ -90,11 +90,37 @@ describe("Nuvemshop connector: listing past the 10,000-result cap", () => {
     check(await listAll(connector, { updatedAtMin: from, page: 1, nextUrl: null }), expected);
   });
 
-  it("does not loop forever when 10,000 orders share one updated_at", async () => {
+  it("starts over a created_at-order walk saved before every listing sent updated_at_min", async () => {
+    sim.clearLog();
+    const legacy = `${sim.apiBase}/${sim.storeId}/orders?per_page=200&page=7`;
+    const page = await connector.listOrdersChangedSince({ updatedAtMin: null, page: 7, nextUrl: legacy });
+    assert.equal(page.orders.length, 200);
+    const [entry] = sim.requestLog();
+    assert.equal(entry?.query.page, "1");
+    assert.equal(entry?.query.updated_at_min, NO_CURSOR_UPDATED_AT_MIN);
+    assert.equal(page.next?.page, 2);
+  });
+
+  it("stops instead of looping when a whole 10,000-order window shares one updated_at", async () => {
     const same = "2020-05-05T05:05:05+0000";
-    for (const o of sim.listOrders().slice(0, 10_001)) sim.updateOrder(o.id as number, { updated_at: same });
+    const stub = nuvemshop.connect(
+      { storeExternalId: "1", apiBaseUrl: "http://stub.invalid/v1", accessToken: "t" },
+      {
+        logger: createLogger({ logLevel: "silent", logPretty: false }),
+        userAgent: "PonteTest (dev@example.com)",
+        fetch: async (input) => {
+          const url = new URL(String(input));
+          assert.equal(url.searchParams.get("updated_at_min"), same);
+          url.searchParams.set("page", "51");
+          return new Response(JSON.stringify([{ id: 7, updated_at: same }]), {
+            headers: { link: `<${url}>; rel="next"`, "x-total-count": "10001" },
+          });
+        },
+      },
+    );
+    const url = `http://stub.invalid/v1/1/orders?updated_at_min=${encodeURIComponent(same)}&per_page=200&page=50`;
     await assert.rejects(
-      listAll(connector, { updatedAtMin: null, page: 1, nextUrl: null }),
+      stub.listOrdersChangedSince({ updatedAtMin: same, page: 50, nextUrl: url }),
       /share the updated_at/,
     );
   });

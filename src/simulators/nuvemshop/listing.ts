@@ -1,7 +1,8 @@
 // GET /orders: the §1.3 filters, sorting, and page/per_page paging with X-Total-Count and Link.
 import { cents, parseTime } from "./format.ts";
 import { FieldErrors, failure, invalidField, type Reply } from "./http.ts";
-import { parseFields, presentOrder } from "./orders.ts";
+import { ms } from "./order-index.ts";
+import { type OrderStore, parseFields, presentOrder } from "./orders.ts";
 import type { Json, Order } from "./types.ts";
 
 export interface PagingOptions {
@@ -21,18 +22,6 @@ const SHIPPING: Record<string, string[]> = {
 };
 const CHANNELS = ["form", "store", "api", "meli", "pos", "mobile"];
 
-const timeCache = new Map<string, number>();
-function ms(value: unknown): number {
-  const text = String(value ?? "");
-  let t = timeCache.get(text);
-  if (t === undefined) {
-    t = parseTime(text) ?? 0;
-    if (timeCache.size > 200_000) timeCache.clear();
-    timeCache.set(text, t);
-  }
-  return t;
-}
-
 function fold(text: unknown): string {
   return String(text ?? "")
     .normalize("NFD")
@@ -49,8 +38,14 @@ function matchesQuery(order: Order, q: string): boolean {
   );
 }
 
+/** A list to page: its length and a way to take part of it. */
+interface Pageable<T> {
+  total: number;
+  slice(from: number, to: number): T[];
+}
+
 export function listOrders(
-  all: Order[],
+  store: Pick<OrderStore, "sorted">,
   query: URLSearchParams,
   readCustomers: boolean,
   paging: PagingOptions,
@@ -99,34 +94,57 @@ export function listOrders(
   const q = get("q");
   errors.check();
 
-  const matched = all.filter((o) => {
-    if (sinceId !== undefined && o.id <= sinceId) return false;
-    if (status !== "any" && o.status !== status) return false;
-    if (payment !== "any" && o.payment_status !== payment) return false;
-    if (shipping !== "any" && !SHIPPING[shipping]!.includes(o.shipping_status)) return false;
-    if (channels && !channels.includes(String(o.storefront))) return false;
-    if (customerIds && !customerIds.includes(Number((o.customer as Json | undefined)?.id))) return false;
-    if (createdMin !== undefined && ms(o.created_at) < createdMin) return false;
-    if (createdMax !== undefined && ms(o.created_at) > createdMax) return false;
-    if (updatedMin !== undefined && ms(o.updated_at) < updatedMin) return false;
-    if (updatedMax !== undefined && ms(o.updated_at) > updatedMax) return false;
-    if (totalMin !== undefined && cents(o.total) < totalMin) return false;
-    if (totalMax !== undefined && cents(o.total) > totalMax) return false;
-    if (q !== undefined && !matchesQuery(o, q)) return false;
-    return true;
-  });
   // Created order by default. With updated_at_min, by updated_at then id, so an importer can walk
   // the pages (or restart from the last updated_at it saw) without skipping a changed order.
+  // The store keeps the orders sorted both ways: the sort key's own bounds are a range of that
+  // index (binary search), and only the other filters look at each order in the range.
   const key = updatedMin !== undefined ? "updated_at" : "created_at";
-  matched.sort((a, b) => ms(a[key]) - ms(b[key]) || a.id - b.id);
+  const index = store.sorted(key);
+  const [min, max] = key === "updated_at" ? [updatedMin, updatedMax] : [createdMin, createdMax];
+  const from = min === undefined ? 0 : index.lowerBound(min);
+  const to = Math.max(from, max === undefined ? index.size : index.upperBound(max));
+
+  const tests: ((o: Order) => boolean)[] = [];
+  if (sinceId !== undefined) tests.push((o) => !(o.id <= sinceId));
+  if (status !== "any") tests.push((o) => o.status === status);
+  if (payment !== "any") tests.push((o) => o.payment_status === payment);
+  if (shipping !== "any") tests.push((o) => SHIPPING[shipping]!.includes(o.shipping_status));
+  if (channels) tests.push((o) => channels.includes(String(o.storefront)));
+  if (customerIds) tests.push((o) => customerIds.includes(Number((o.customer as Json | undefined)?.id)));
+  if (key !== "created_at") {
+    if (createdMin !== undefined) tests.push((o) => !(ms(o.created_at) < createdMin));
+    if (createdMax !== undefined) tests.push((o) => !(ms(o.created_at) > createdMax));
+  }
+  if (key !== "updated_at" && updatedMax !== undefined) tests.push((o) => !(ms(o.updated_at) > updatedMax));
+  if (totalMin !== undefined) tests.push((o) => !(cents(o.total) < totalMin));
+  if (totalMax !== undefined) tests.push((o) => !(cents(o.total) > totalMax));
+  if (q !== undefined) tests.push((o) => matchesQuery(o, q));
+
+  let matched: Pageable<Order>;
+  if (tests.length === 0) {
+    matched = { total: to - from, slice: (a, b) => index.slice(from + a, Math.min(from + b, to)) };
+  } else {
+    const found = index.slice(from, to).filter((o) => tests.every((test) => test(o)));
+    matched = { total: found.length, slice: (a, b) => found.slice(a, b) };
+  }
 
   const fields = parseFields(query.get("fields"));
-  return paginate(matched, query, paging, selfUrl, (o) => presentOrder(o, readCustomers, fields));
+  return pageOf(matched, query, paging, selfUrl, (o) => presentOrder(o, readCustomers, fields));
 }
 
 /** Pages any list: page from 1, per_page 30 by default and 200 at most. */
 export function paginate<T>(
   items: T[],
+  query: URLSearchParams,
+  paging: PagingOptions,
+  selfUrl: URL,
+  present: (item: T) => unknown,
+): Reply {
+  return pageOf({ total: items.length, slice: (a, b) => items.slice(a, b) }, query, paging, selfUrl, present);
+}
+
+function pageOf<T>(
+  items: Pageable<T>,
   query: URLSearchParams,
   paging: PagingOptions,
   selfUrl: URL,
@@ -144,7 +162,7 @@ export function paginate<T>(
   if (paging.pageCap && page * perPage > 10_000) {
     throw invalidField("page", "page * per_page cannot exceed 10000: filter by date or since_id instead");
   }
-  const total = items.length;
+  const total = items.total;
   const lastPage = Math.ceil(total / perPage);
   if (page > lastPage && paging.pastLastPage === "404") {
     throw failure(404, `Last page is ${lastPage}`);

@@ -29,7 +29,8 @@ export type IndexedField = "created_at" | "updated_at";
 
 export class OrderIndex {
   private entries: Entry[] = [];
-  private readonly byId = new Map<number, Entry>();
+  /** Each order's entry, by the order object (an update may even change its id). */
+  private readonly placed = new Map<Order, Entry>();
   /** Entries appended in bulk and not yet sorted. */
   private unsorted = false;
 
@@ -38,10 +39,10 @@ export class OrderIndex {
   /** Many orders at once (the seed): appended now, sorted once on the next read. */
   load(orders: Iterable<Order>): void {
     for (const order of orders) {
-      const entry = this.byId.get(order.id);
+      const entry = this.placed.get(order);
       if (entry) {
         entry.key = ms(order[this.field]);
-        entry.order = order;
+        entry.id = order.id;
       } else this.append(order);
     }
     this.unsorted = true;
@@ -50,19 +51,27 @@ export class OrderIndex {
   /** Adds the order, or moves it to where its timestamp now belongs. O(log n) plus one array move. */
   put(order: Order): void {
     const key = ms(order[this.field]);
-    const entry = this.byId.get(order.id);
-    if (entry && entry.key === key && entry.order === order) return;
+    const entry = this.placed.get(order);
+    if (entry && entry.key === key && entry.id === order.id) return;
     if (this.unsorted) {
       if (entry) {
         entry.key = key;
-        entry.order = order;
+        entry.id = order.id;
       } else this.append(order);
       return;
     }
-    if (entry) this.entries.splice(this.position(entry.key, entry.id), 1);
-    const placed: Entry = { key, id: order.id, order };
-    this.entries.splice(this.position(key, order.id), 0, placed);
-    this.byId.set(order.id, placed);
+    if (entry) this.entries.splice(this.find(entry), 1);
+    const fresh: Entry = { key, id: order.id, order };
+    this.entries.splice(this.position(key, order.id), 0, fresh);
+    this.placed.set(order, fresh);
+  }
+
+  /** Drops the order (one replaced by another with its id). */
+  remove(order: Order): void {
+    const entry = this.placed.get(order);
+    if (!entry) return;
+    this.placed.delete(order);
+    this.entries.splice(this.unsorted ? this.entries.indexOf(entry) : this.find(entry), 1);
   }
 
   get size(): number {
@@ -83,20 +92,29 @@ export class OrderIndex {
   slice(from: number, to: number): Order[] {
     this.sort();
     const out: Order[] = [];
-    for (let i = Math.max(0, from); i < Math.min(to, this.entries.length); i++) out.push(this.entries[i]!.order);
+    for (let i = Math.max(0, from); i < Math.min(to, this.entries.length); i++)
+      out.push(this.entries[i]!.order);
     return out;
   }
 
   private append(order: Order): void {
     const entry: Entry = { key: ms(order[this.field]), id: order.id, order };
     this.entries.push(entry);
-    this.byId.set(order.id, entry);
+    this.placed.set(order, entry);
   }
 
   private sort(): void {
     if (!this.unsorted) return;
     this.entries.sort((a, b) => a.key - b.key || a.id - b.id);
     this.unsorted = false;
+  }
+
+  /** Where a placed entry is. */
+  private find(entry: Entry): number {
+    for (let i = this.position(entry.key, entry.id); i < this.entries.length; i++) {
+      if (this.entries[i] === entry) return i;
+    }
+    return this.entries.indexOf(entry);
   }
 
   /** Where (key, id) is or would be inserted. */

@@ -31,7 +31,10 @@ export class OrderStore {
   private readonly packed = new Set<number>();
   private readonly records: ActionRecord[] = [];
   /** The orders by created_at and by updated_at (then id), for listing without sorting. */
-  private readonly indexes = { created_at: new OrderIndex("created_at"), updated_at: new OrderIndex("updated_at") };
+  private readonly indexes = {
+    created_at: new OrderIndex("created_at"),
+    updated_at: new OrderIndex("updated_at"),
+  };
 
   constructor(
     private readonly factory: OrderFactory,
@@ -40,6 +43,11 @@ export class OrderStore {
 
   load(orders: Order[]): void {
     for (const order of orders) {
+      const replaced = this.orders.get(order.id);
+      if (replaced && replaced !== order) {
+        this.indexes.created_at.remove(replaced);
+        this.indexes.updated_at.remove(replaced);
+      }
       this.orders.set(order.id, order);
       if (["waiting_shipment", "waiting_client_pickup"].includes(order.next_action))
         this.packed.add(order.id);

@@ -55,7 +55,7 @@ export function createRouter(parts: ApiParts): (request: ApiRequest) => Reply {
     [
       "GET",
       /^\/orders$/,
-      (_, r) => listOrders(store.all(), r.query, parts.settings().readCustomers, paging(), r.selfUrl),
+      (_, r) => listOrders(store, r.query, parts.settings().readCustomers, paging(), r.selfUrl),
     ],
     ["GET", /^\/orders\/([^/]+)$/, ([id], r) => show(order(id), r)],
     ["PUT", /^\/orders\/([^/]+)$/, ([id], r) => show(store.put(order(id), r.body))],
