@@ -6,6 +6,7 @@ import { EventEmitter } from "node:events";
 import { type Runner, run, type Task, type WorkerEvents } from "graphile-worker";
 import type { Db } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
+import { startInboxDispatcher } from "./inbox-dispatcher.ts";
 import { queueLogger } from "./queue-logger.ts";
 import type { TaskList } from "./tasks.ts";
 
@@ -94,11 +95,13 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   tick();
   const timer = setInterval(tick, HEARTBEAT_MS);
   timer.unref();
+  const dispatcher = startInboxDispatcher(db, logger);
   logger.info({ concurrency: options.concurrency, tasks: Object.keys(taskList) }, "worker started");
 
   return {
     async stop() {
       clearInterval(timer);
+      dispatcher.stop();
       await runner.stop();
       await db
         .query("delete from worker_heartbeats where worker_id = any($1::text[])", [[...ids]])

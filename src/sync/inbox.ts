@@ -1,6 +1,6 @@
-// Claiming webhook work. Each delivery commits an inbox row and a sync-orders job; the job that
-// runs first claims every pending order row of the store (up to a batch), so a burst is read
-// and synced set-based and the other jobs find nothing left.
+// Claiming webhook work. Each delivery commits an inbox row; the dispatcher gives the store a
+// sync-orders job, which claims every pending order row of the store (up to a batch), so a
+// burst is read and synced set-based.
 //
 // A claimed row is closed at once: a webhook arriving while its order is being read opens a
 // new row and a new job, so no change slips between the read and the close. The row keeps
@@ -17,7 +17,10 @@ export async function claimWebhookWork(db: Queryable, storeId: number, jobId: st
                       where store_id = $1 and processed_at is null and external_id is not null
                       order by id limit $3
                       for update skip locked)
-       returning external_id)
+       returning external_id, received_at),
+     seen as (
+       update stores set last_webhook_at = greatest(last_webhook_at, (select max(received_at) from claimed))
+        where id = $1 and exists (select 1 from claimed))
      select external_id from claimed
      union
      select external_id from inbox where claimed_by_job = $2 and store_id = $1 and external_id is not null`,

@@ -2,14 +2,12 @@ import type { Queryable } from "../../src/db/db.ts";
 
 /**
  * Order ids with sync work durably queued for a store: webhook deliveries waiting in the inbox
- * (with a sync-orders job to claim them) and single-order sync jobs.
+ * (the workers' dispatcher turns them into jobs) and single-order sync jobs.
  */
 export async function queuedSyncOrders(db: Queryable, storeId: number): Promise<string[]> {
   const { rows } = await db.query<{ external_id: string }>(
     `select i.external_id from inbox i
       where i.store_id = $1 and i.processed_at is null and i.external_id is not null
-        and exists (select 1 from graphile_worker.jobs j
-                     where j.task_identifier = 'sync-orders' and j.attempts < j.max_attempts)
      union all
      select j.payload->>'externalId' from graphile_worker._private_jobs j
        join graphile_worker._private_tasks t on t.id = j.task_id

@@ -87,11 +87,20 @@ export async function deadJobs(db: Db): Promise<JobRow[]> {
  * Waits until no job is left to run (graphile-worker deletes a completed job). A job that keeps
  * failing stays with a future run_at, so this times out with its last error.
  */
+/** Webhook deliveries of known stores not yet claimed by a sync job (the dispatcher queues them). */
+async function pendingDeliveries(db: Db): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    "select count(*)::int as n from inbox where processed_at is null and store_id is not null and external_id is not null",
+  );
+  return rows[0]!.n;
+}
+
 export async function waitForQueueDrained(db: Db, timeoutMs = 60_000): Promise<void> {
   try {
     await waitFor(
       "the job queue to drain",
-      async () => ((await liveJobs(db)).length === 0 ? true : undefined),
+      async () =>
+        (await liveJobs(db)).length === 0 && (await pendingDeliveries(db)) === 0 ? true : undefined,
       timeoutMs,
     );
   } catch (error) {

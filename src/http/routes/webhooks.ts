@@ -1,11 +1,9 @@
 // Platform webhooks. The signature is checked on the raw bytes, in constant time, before
-// anything is parsed or touches the database. Then one transaction stores the inbox row
-// and its job; only after the commit does the platform get its 200. Database down → 503,
-// so the platform retries.
+// anything is parsed or touches the database. Then the inbox row is committed; only after
+// that does the platform get its 200. Database down → 503, so the platform retries.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
-import { enqueue } from "../../jobs/queue.ts";
 import type { WebhookNotice } from "../../platforms/connector.ts";
 import { nuvemshop } from "../../platforms/nuvemshop/index.ts";
 import { WebhookPayloadError } from "../../platforms/nuvemshop/webhook.ts";
@@ -39,6 +37,70 @@ async function applyAppEvent(tx: Queryable, storeId: number, event: string) {
       [storeId, "aplicativo desinstalado da loja"],
     );
   }
+}
+
+type Ack = "accepted" | "duplicate" | "ignored";
+
+const INSERT_INBOX = `insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
+  select coalesce(s.org_id, 1), s.id, 'nuvemshop', $2, $3, $4, $5, $6
+    from (select 1) one left join stores s on s.platform = 'nuvemshop' and s.external_id = $1
+  on conflict (platform, dedupe_key) where processed_at is null do nothing
+  returning store_id`;
+
+function inboxParams(notice: WebhookNotice, raw: Buffer, userAgent: string | undefined) {
+  return [
+    notice.storeExternalId,
+    notice.event,
+    notice.externalOrderId,
+    notice.dedupeKey,
+    JSON.stringify({ "user-agent": userAgent ?? null }),
+    raw.toString("utf8"),
+  ];
+}
+
+/**
+ * An order event is one statement: the inbox row is the durable work item (the workers'
+ * dispatcher turns pending rows into sync jobs), so the 200 costs a single commit.
+ */
+async function storeOrderNotice(
+  ctx: AppContext,
+  notice: WebhookNotice,
+  raw: Buffer,
+  userAgent?: string,
+): Promise<Ack> {
+  const { rows } = await ctx.db.query<{ store_id: number | null }>(
+    INSERT_INBOX,
+    inboxParams(notice, raw, userAgent),
+  );
+  if (!rows[0]) return (await storeExists(ctx, notice)) ? "duplicate" : "ignored";
+  return rows[0].store_id === null ? "ignored" : "accepted";
+}
+
+async function storeExists(ctx: AppContext, notice: WebhookNotice): Promise<boolean> {
+  const { rows } = await ctx.db.query(
+    "select 1 from stores where platform = 'nuvemshop' and external_id = $1",
+    [notice.storeExternalId],
+  );
+  return rows.length > 0;
+}
+
+/** App and privacy events: recorded, and app/* applied to the store, in one transaction. */
+async function applyStoreNotice(
+  ctx: AppContext,
+  notice: WebhookNotice,
+  raw: Buffer,
+  userAgent?: string,
+): Promise<Ack> {
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ store_id: number | null }>(
+      INSERT_INBOX,
+      inboxParams(notice, raw, userAgent),
+    );
+    if (!rows[0]) return "duplicate";
+    if (rows[0].store_id === null) return "ignored";
+    if (notice.kind === "app") await applyAppEvent(tx, rows[0].store_id, notice.event);
+    return "accepted";
+  });
 }
 
 export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -80,44 +142,10 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         }
         throw e;
       }
-      const status = await ctx.db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ id: number; org_id: number }>(
-          "select id, org_id from stores where platform = 'nuvemshop' and external_id = $1",
-          [notice.storeExternalId],
-        );
-        const store = rows[0];
-        const inserted = await tx.query(
-          `insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
-           values ($1, $2, 'nuvemshop', $3, $4, $5, $6, $7)
-           on conflict (platform, dedupe_key) where processed_at is null do nothing`,
-          [
-            store?.org_id ?? 1,
-            store?.id ?? null,
-            notice.event,
-            notice.externalOrderId,
-            notice.dedupeKey,
-            JSON.stringify({ "user-agent": request.headers["user-agent"] ?? null }),
-            raw.toString("utf8"),
-          ],
-        );
-        if (!store) return "ignored" as const;
-        // Every webhook of a store would otherwise queue on this one row's lock: refresh it
-        // at most every 10 s, which is all the "last webhook" figure needs.
-        await tx.query(
-          `update stores set last_webhook_at = now()
-            where id = $1 and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`,
-          [store.id],
-        );
-        if (inserted.rowCount === 0) return "duplicate" as const;
-        if (notice.kind === "order") {
-          // No job key: every delivery has its own job (a keyed job being locked at that instant
-          // would drop the new one), and whichever runs first claims the store's pending rows.
-          await enqueue(tx, "sync-orders", { storeId: store.id });
-        } else if (notice.kind === "app") {
-          await applyAppEvent(tx, store.id, notice.event);
-        }
-        return "accepted" as const;
-      });
+      const status =
+        notice.kind === "order"
+          ? await storeOrderNotice(ctx, notice, raw, request.headers["user-agent"])
+          : await applyStoreNotice(ctx, notice, raw, request.headers["user-agent"]);
       if (status === "ignored")
         request.log.info({ store: notice.storeExternalId }, "webhook for a store not connected here");
       return { status };

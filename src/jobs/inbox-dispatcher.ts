@@ -1,0 +1,42 @@
+// The inbox dispatcher: webhook deliveries are committed as inbox rows only (one statement,
+// so the platform gets its 200 fast); every few hundred milliseconds each worker turns the
+// stores with pending rows into a sync-orders job, keyed per store so ticks coalesce. A tick
+// that loses a race with a job being locked is simply repeated by the next one.
+import type { Db } from "../db/db.ts";
+import type { Logger } from "../logger.ts";
+import { enqueueMany } from "./queue.ts";
+
+export const DISPATCH_MS = 200;
+
+export async function dispatchInbox(db: Db): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ store_id: number }>(
+      `select distinct store_id from inbox
+        where processed_at is null and store_id is not null and external_id is not null`,
+    );
+    await enqueueMany(
+      tx,
+      rows.map((r) => ({
+        task: "sync-orders",
+        payload: { storeId: r.store_id },
+        options: { jobKey: `sync-inbox:${r.store_id}` },
+      })),
+    );
+    return rows.map((r) => r.store_id);
+  });
+}
+
+export function startInboxDispatcher(db: Db, logger: Logger): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    dispatchInbox(db)
+      .catch((error) => logger.warn({ err: error }, "inbox dispatch failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, DISPATCH_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
