@@ -122,7 +122,7 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags: ["webhooks"],
         summary: "Nuvemshop webhook (signed with x-linkedstore-hmac-sha256)",
         description:
-          "Order events become a durable sync job for that order; app/* events update the store; LGPD events are recorded for the operator.",
+          "Answers 200 only once the delivery is stored in the inbox (503 when the database is down). Order events are then read from the platform and synced in batches per store by the workers; app/* events update the store; LGPD events are recorded for the operator.",
         response: { 200: ack, 400: error, 401: error, 503: error },
       },
     },
