@@ -39,3 +39,10 @@ create index inbox_claimed on inbox (claimed_by_job) where claimed_by_job is not
 -- the disk for raw and normalized orders, in exchange for a third off each page's write.
 alter table store_orders alter column raw set storage external;
 alter table store_orders alter column normalized set storage external;
+
+-- The inbox is the log of what came in, written once per webhook on the hot path: no
+-- foreign-key checks (a delivery for a store is kept even if the store goes) and no index
+-- nothing reads.
+alter table inbox drop constraint inbox_org_id_fkey;
+alter table inbox drop constraint inbox_store_id_fkey;
+drop index inbox_received;

@@ -41,11 +41,21 @@ async function applyAppEvent(tx: Queryable, storeId: number, event: string) {
 
 type Ack = "accepted" | "duplicate" | "ignored";
 
-const INSERT_INBOX = `insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
-  select coalesce(s.org_id, 1), s.id, 'nuvemshop', $2, $3, $4, $5, $6
-    from (select 1) one left join stores s on s.platform = 'nuvemshop' and s.external_id = $1
-  on conflict (platform, dedupe_key) where processed_at is null do nothing
-  returning store_id`;
+/** One row: the store (null when not connected here) and whether the delivery was new. */
+const INSERT_INBOX = `with s as (select id, org_id from stores where platform = 'nuvemshop' and external_id = $1),
+  ins as (
+    insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
+    select coalesce((select org_id from s), 1), (select id from s), 'nuvemshop', $2, $3, $4, $5, $6
+    on conflict (platform, dedupe_key) where processed_at is null do nothing
+    returning 1)
+  select (select id from s) as store_id, exists (select 1 from ins) as inserted`;
+
+type InboxRow = { store_id: number | null; inserted: boolean };
+
+function ackOf(row: InboxRow): Ack {
+  if (row.store_id === null) return "ignored";
+  return row.inserted ? "accepted" : "duplicate";
+}
 
 function inboxParams(notice: WebhookNotice, raw: Buffer, userAgent: string | undefined) {
   return [
@@ -68,20 +78,8 @@ async function storeOrderNotice(
   raw: Buffer,
   userAgent?: string,
 ): Promise<Ack> {
-  const { rows } = await ctx.db.query<{ store_id: number | null }>(
-    INSERT_INBOX,
-    inboxParams(notice, raw, userAgent),
-  );
-  if (!rows[0]) return (await storeExists(ctx, notice)) ? "duplicate" : "ignored";
-  return rows[0].store_id === null ? "ignored" : "accepted";
-}
-
-async function storeExists(ctx: AppContext, notice: WebhookNotice): Promise<boolean> {
-  const { rows } = await ctx.db.query(
-    "select 1 from stores where platform = 'nuvemshop' and external_id = $1",
-    [notice.storeExternalId],
-  );
-  return rows.length > 0;
+  const { rows } = await ctx.db.query<InboxRow>(INSERT_INBOX, inboxParams(notice, raw, userAgent));
+  return ackOf(rows[0]!);
 }
 
 /** App and privacy events: recorded, and app/* applied to the store, in one transaction. */
@@ -92,14 +90,11 @@ async function applyStoreNotice(
   userAgent?: string,
 ): Promise<Ack> {
   return ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ store_id: number | null }>(
-      INSERT_INBOX,
-      inboxParams(notice, raw, userAgent),
-    );
-    if (!rows[0]) return "duplicate";
-    if (rows[0].store_id === null) return "ignored";
-    if (notice.kind === "app") await applyAppEvent(tx, rows[0].store_id, notice.event);
-    return "accepted";
+    const { rows } = await tx.query<InboxRow>(INSERT_INBOX, inboxParams(notice, raw, userAgent));
+    const ack = ackOf(rows[0]!);
+    if (ack === "accepted" && notice.kind === "app")
+      await applyAppEvent(tx, rows[0]!.store_id!, notice.event);
+    return ack;
   });
 }
 
