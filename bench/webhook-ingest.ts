@@ -2,7 +2,7 @@
 // of buildApp, listening on a port) on a real PostgreSQL, against a ceiling: a bare Fastify
 // route on the same database doing one INSERT per request. The load generator (autocannon)
 // runs in a child process, so it does not share the servers' event loop, but it does share
-// the machine's cores. No worker runs: the sync jobs just accumulate.
+// the machine's cores. No worker runs: the inbox rows (the work items) just accumulate.
 //
 // Run: node --import tsx bench/webhook-ingest.ts
 //   DATABASE_URL (or TEST_DATABASE_URL) = a server to use (a throwaway database is created on
@@ -11,8 +11,7 @@
 //   the pool size of both servers), BENCH_REPEAT_IDS (distinct ids in the repeats run, default
 //   500), BENCH_RATE (req/s of the fixed-rate run, default 100; 0 = none), BENCH_ROUNDS
 //   (default 2: ceiling, webhook, repeats, fixed rate, each round), BENCH_PROFILE=1
-//   (backend wait states + a CPU profile of the servers), BENCH_VARIANTS=1 (also run the
-//   experimental ingest variants of bench/webhook-variants.ts).
+//   (backend wait states + a CPU profile of the servers).
 import { fork } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
@@ -24,7 +23,6 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Fastify from "fastify";
 import pg from "pg";
-import { registerVariants } from "./webhook-variants.ts";
 
 interface LoadSpec {
   label: string;
@@ -264,10 +262,6 @@ async function main() {
       ]);
       return { status: "accepted" };
     });
-    const variants =
-      process.env.BENCH_VARIANTS === "1"
-        ? registerVariants(bare, db, ctx.nuvemshop.clientSecret, poolSize)
-        : [];
     await bare.listen({ host: "127.0.0.1", port: 0 });
     const ceilingUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
 
@@ -281,7 +275,7 @@ async function main() {
     console.log(
       `# autocannon: ${connections} connections, ${duration} s per run, in a child process on the same cores; ` +
         `${rate > 0 ? `(fixed-rate run: ${Math.min(connections, 10)} connections, ${rate} req/s) ` : ""}` +
-        "no worker runs: sync jobs accumulate in the queue",
+        "no worker runs: inbox rows accumulate",
     );
 
     // BENCH_PROFILE=1: sample what the server's backends wait on during each run.
@@ -335,13 +329,8 @@ async function main() {
     const load = async (label: string, target: string, seconds: number, distinct = 0, rate?: number) => {
       const running = runLoad({
         label,
-        url: target === "ceiling" ? ceilingUrl : target === "ponte" ? ponteUrl : ceilingUrl,
-        path:
-          target === "ceiling"
-            ? "/ingest"
-            : target === "ponte"
-              ? "/webhooks/nuvemshop"
-              : `/variant/${target}`,
+        url: target === "ceiling" ? ceilingUrl : ponteUrl,
+        path: target === "ceiling" ? "/ingest" : "/webhooks/nuvemshop",
         connections,
         duration: seconds,
         secret: ctx.nuvemshop.clientSecret,
@@ -388,19 +377,10 @@ async function main() {
       const accepted = result.bodies["200:accepted"] ?? 0;
       const added = { inbox: after.inbox - before.inbox, jobs: after.jobs - before.jobs };
       // Requests still in flight when a run ends commit without being counted: ≤ one per connection.
-      // One job per accepted delivery, except: none (tx-no-job), one per batch (batched). The
-      // real route either enqueues per delivery or leaves the inbox row as the work item for
-      // the workers' dispatcher (no job in the request): both are accepted, and reported.
+      // The route leaves the inbox row as the work item for the workers' dispatcher: no job is
+      // added during the request (and no worker runs here).
       const inRange = (n: number) => n >= accepted && n <= accepted + connections;
-      const ok =
-        inRange(added.inbox) &&
-        (target === "tx-no-job"
-          ? added.jobs === 0
-          : target === "batched"
-            ? added.jobs > 0 && added.jobs <= added.inbox
-            : target === "ponte"
-              ? added.jobs === 0 || inRange(added.jobs)
-              : inRange(added.jobs));
+      const ok = inRange(added.inbox) && added.jobs === 0;
       const notOk = result.non2xx + result.errors + result.timeouts;
       if (!ok) problems.push(`${label}: ${accepted} accepted but ${JSON.stringify(added)} added`);
       if (notOk > 0) problems.push(`${label}: ${notOk} requests not answered 2xx`);
@@ -412,7 +392,6 @@ async function main() {
     // Warm-up (JIT, pool connections), not reported.
     await load("warm-up", "ceiling", 2);
     await load("warm-up", "ponte", 2);
-    for (const v of variants) await load("warm-up", v, 1);
 
     const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
     const rows: { round: number; result: LoadResult; ceiling: number }[] = [];
@@ -425,7 +404,6 @@ async function main() {
         done.push(await load(`ceiling at ${rate} req/s`, "ceiling", duration, 0, rate));
         done.push(await webhookRun(`webhook: new order ids at ${rate} req/s`, "ponte", 0, rate));
       }
-      for (const v of variants) done.push(await webhookRun(`variant ${v}: new order ids`, v));
       for (const result of done) rows.push({ round, result, ceiling: ceiling.requestsPerSecond });
     }
 
