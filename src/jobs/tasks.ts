@@ -2,7 +2,7 @@
 // and must be idempotent: the queue delivers at least once.
 import type { AppContext } from "../context.ts";
 import { importOrders } from "../sync/import-orders.ts";
-import { claimWebhookWork } from "../sync/inbox.ts";
+import { claimWebhookWork, releaseWebhookWork } from "../sync/inbox.ts";
 import { scheduleStatusRefresh } from "../sync/refresh-statuses.ts";
 import { recordSyncFailure, syncOrder, syncOrders } from "../sync/sync-order.ts";
 
@@ -36,7 +36,9 @@ const factories: Record<string, TaskFactory> = {
   "sync-orders": (context) => async (payload, job) => {
     const { storeId } = payload as { storeId: number };
     const externalIds = await claimWebhookWork(context.db, storeId, job.id);
-    if (externalIds.length > 0) await syncOrders(context, storeId, externalIds);
+    if (externalIds.length === 0) return;
+    await syncOrders(context, storeId, externalIds);
+    await releaseWebhookWork(context.db, job.id);
   },
   "refresh-statuses": (context) => async (payload) => {
     const { storeId } = payload as { storeId: number };
