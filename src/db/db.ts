@@ -13,12 +13,20 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
   return n;
 });
 
+/** SQL text, or a named statement: planned once per connection (hot paths such as webhooks). */
+export type Statement = string | { name: string; text: string };
+
 export interface Queryable {
   query<R extends pg.QueryResultRow = Record<string, unknown>>(
-    text: string,
+    statement: Statement,
     params?: readonly unknown[],
   ): Promise<{ rows: R[]; rowCount: number }>;
 }
+
+const toConfig = (statement: Statement, params: readonly unknown[] | undefined): pg.QueryConfig =>
+  typeof statement === "string"
+    ? { text: statement, values: params as unknown[] | undefined }
+    : { name: statement.name, text: statement.text, values: params as unknown[] | undefined };
 
 export interface Db extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -74,14 +82,16 @@ export function createDb(options: DbOptions): Db {
     application_name: options.applicationName ?? "ponte",
   });
   // node-postgres crashes the process on an idle client's error unless someone listens.
-  pool.on("error", (error) => options.logger?.warn({ err: error }, "idle database connection lost"));
+  // pg attaches the whole client to these errors: log only what helps.
+  const brief = (error: Error & { code?: string }) => ({ error: error.message, code: error.code });
+  pool.on("error", (error) => options.logger?.warn(brief(error), "idle database connection lost"));
   pool.on("connect", (client) => {
-    client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
+    client.on("error", (error) => options.logger?.warn(brief(error), "database connection lost"));
   });
 
-  const run: Queryable["query"] = async (text, params) => {
+  const run: Queryable["query"] = async (statement, params) => {
     try {
-      const result = await pool.query(text, params as unknown[] | undefined);
+      const result = await pool.query(toConfig(statement, params));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     } catch (error) {
       return wrap(error);
@@ -99,8 +109,8 @@ export function createDb(options: DbOptions): Db {
         return wrap(error);
       }
       const tx: Queryable = {
-        async query(text, params) {
-          const result = await client.query(text, params as unknown[] | undefined);
+        async query(statement, params) {
+          const result = await client.query(toConfig(statement, params));
           return { rows: result.rows, rowCount: result.rowCount ?? 0 };
         },
       };

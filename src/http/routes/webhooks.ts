@@ -42,13 +42,16 @@ async function applyAppEvent(tx: Queryable, storeId: number, event: string) {
 type Ack = "accepted" | "duplicate" | "ignored";
 
 /** One row: the store (null when not connected here) and whether the delivery was new. */
-const INSERT_INBOX = `with s as (select id, org_id from stores where platform = 'nuvemshop' and external_id = $1),
+const INSERT_INBOX = {
+  name: "webhook-inbox-nuvemshop",
+  text: `with s as (select id, org_id from stores where platform = 'nuvemshop' and external_id = $1),
   ins as (
     insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
     select coalesce((select org_id from s), 1), (select id from s), 'nuvemshop', $2, $3, $4, $5, $6
     on conflict (platform, dedupe_key) where processed_at is null do nothing
     returning 1)
-  select (select id from s) as store_id, exists (select 1 from ins) as inserted`;
+  select (select id from s) as store_id, exists (select 1 from ins) as inserted`,
+};
 
 type InboxRow = { store_id: number | null; inserted: boolean };
 
