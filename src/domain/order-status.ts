@@ -49,8 +49,6 @@ const RANK: Record<CanonicalStatus, number | null> = {
   problemas: null,
 };
 
-export const FINAL_STATUSES: readonly CanonicalStatus[] = ["entregue", "cancelado"];
-
 /**
  * Seed 001: payment received → Confirmado, cancelled → Cancelado, the rest Em aberto. Every
  * status past payment implies it was received. A faturado order stays faturado unless cancelled.

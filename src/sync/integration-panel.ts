@@ -81,7 +81,7 @@ const SELECT = `
 const NEEDS_ATTENTION = `(l.id is null or l.sync_state <> 'synced' or s.id is null or s.deleted_at is not null
   or not l.status_valid or s.status not in ('confirmado', 'faturado'))`;
 
-export const UNLINK_REFUSED =
+const UNLINK_REFUSED =
   "O mapeamento só pode ser apagado quando o pedido está sincronizado com status inválido ou quando o pedido de venda foi excluído";
 
 function unlinkRefusal(r: Row): string | null {

@@ -16,8 +16,7 @@ import { buildApp } from "../../src/http/app.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
-import { connectStore } from "../../src/stores/stores.ts";
-import { testContext } from "../helpers/context.ts";
+import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { queuedSyncOrders } from "../helpers/jobs.ts";
 import { type OwnServer, startOwnServer } from "../helpers/pg-server.ts";
 import { waitFor } from "../helpers/process.ts";
@@ -75,17 +74,7 @@ describe("PostgreSQL restarted during a webhook burst", () => {
       rateLimit: false,
       clientSecret: ctx.nuvemshop.clientSecret,
     });
-    const simulator = sim;
-    const store = await db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Loja Reinício",
-        externalId: String(simulator.storeId),
-        accessToken: simulator.accessToken,
-        apiBaseUrl: simulator.apiBase,
-      }),
-    );
-    storeId = store.id;
+    storeId = await connectSimulatorStore(ctx, sim, "Loja Reinício");
     app = await buildApp({ ctx, version: "test" });
     baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
   });

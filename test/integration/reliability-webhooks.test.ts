@@ -11,8 +11,7 @@ import { buildApp } from "../../src/http/app.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
-import { connectStore } from "../../src/stores/stores.ts";
-import { testContext } from "../helpers/context.ts";
+import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { queuedSyncOrders } from "../helpers/jobs.ts";
 import { testLogger } from "../helpers/logger.ts";
@@ -66,17 +65,7 @@ describe("reliability: duplicate and out-of-order Nuvemshop webhooks (R2, R3)", 
       rateLimit: false,
       clientSecret: ctx.nuvemshop.clientSecret,
     });
-    const simulator = sim;
-    const store = await t.db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Loja Webhooks",
-        externalId: String(simulator.storeId),
-        accessToken: simulator.accessToken,
-        apiBaseUrl: simulator.apiBase,
-      }),
-    );
-    storeId = store.id;
+    storeId = await connectSimulatorStore(ctx, sim, "Loja Webhooks");
     app = await buildApp({ ctx, version: "test" });
     // A real socket on a free port: the deliveries race on connections, not on inject().
     baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
