@@ -1,0 +1,74 @@
+// The panel's frame: sign-in gate, navigation, and one route per screen.
+import { NavLink, Route, Routes } from "react-router";
+import { SessionGate, useLogout, useSession } from "./auth.tsx";
+import { Button, ToastProvider } from "./components/ui.tsx";
+import { FailuresPage } from "./pages/FailuresPage.tsx";
+import { IntegrationPage } from "./pages/IntegrationPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { OrderPage } from "./pages/OrderPage.tsx";
+import { OrdersPage } from "./pages/OrdersPage.tsx";
+import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { StorePage } from "./pages/StorePage.tsx";
+import { StoresPage } from "./pages/StoresPage.tsx";
+
+const sections = [
+  { to: "/", label: "Visão geral", end: true },
+  { to: "/integracao", label: "Integração" },
+  { to: "/pedidos", label: "Pedidos" },
+  { to: "/lojas", label: "Lojas" },
+  { to: "/falhas", label: "Falhas" },
+];
+
+export function App() {
+  return (
+    <ToastProvider>
+      <a className="skip-link" href="#conteudo">
+        Pular para o conteúdo
+      </a>
+      <SessionGate>
+        <Shell />
+      </SessionGate>
+    </ToastProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const logout = useLogout();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Ponte</span>
+        <nav aria-label="Seções do painel">
+          <ul>
+            {sections.map((s) => (
+              <li key={s.to}>
+                <NavLink to={s.to} end={s.end}>
+                  {s.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user">
+          <span className="user-email">{session.data?.email}</span>
+          <Button variant="ghost" pending={logout.isPending} onClick={() => logout.mutate()}>
+            Sair
+          </Button>
+        </div>
+      </header>
+      <main id="conteudo" className="content" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<OverviewPage />} />
+          <Route path="/integracao" element={<IntegrationPage />} />
+          <Route path="/pedidos" element={<OrdersPage />} />
+          <Route path="/pedidos/:id" element={<OrderPage />} />
+          <Route path="/lojas" element={<StoresPage />} />
+          <Route path="/lojas/:id" element={<StorePage />} />
+          <Route path="/falhas" element={<FailuresPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// API error codes → what the operator reads. The API speaks English in `message`; the panel
+// shows these sentences, or a pt-BR reason the API already sends (details.reason).
+import type { ApiError } from "./api.ts";
+
+const messages: Record<string, string> = {
+  network_error: "Não foi possível falar com o servidor do Ponte. Verifique a conexão e tente de novo.",
+  unauthenticated: "Sua sessão terminou. Entre de novo.",
+  invalid_credentials: "E-mail ou senha incorretos.",
+  too_many_attempts: "Muitas tentativas de acesso. Aguarde alguns minutos e tente de novo.",
+  csrf_rejected: "A requisição foi recusada por segurança (origem diferente). Recarregue a página.",
+  setup_done: "O primeiro usuário já foi criado. Entre com ele.",
+  setup_forbidden: "A criação do primeiro usuário só pode ser feita no próprio servidor (localhost).",
+  weak_password: "A senha precisa ter pelo menos 10 caracteres.",
+  validation_failed: "Dados inválidos. Confira os campos destacados.",
+  not_found: "Registro não encontrado. Ele pode ter sido removido.",
+  database_unavailable: "O banco de dados está indisponível no momento. Tente de novo em instantes.",
+  illegal_transition: "Essa mudança de status não é permitida.",
+  invalid_cursor: "A paginação expirou. Recarregue a lista.",
+  platform_unavailable: "A plataforma da loja não respondeu. Tente de novo em instantes.",
+  invalid_credentials_platform: "A plataforma recusou as credenciais da loja. Reconecte a loja.",
+  internal: "Erro interno no servidor. O erro foi registrado no log.",
+};
+
+export function errorMessage(error: ApiError): string {
+  const reason = error.details.reason;
+  if (typeof reason === "string" && reason) return reason;
+  const known = messages[error.code];
+  if (known) return known;
+  if (error.status === 409) return "A ação não pode ser feita no estado atual do pedido.";
+  if (error.status >= 500) return `Erro no servidor (${error.code}). Tente de novo em instantes.`;
+  return `Não foi possível concluir a ação (${error.code}).`;
+}
+
+/** Any thrown value as a pt-BR sentence. */
+export function describeError(error: unknown): string {
+  if (error && typeof error === "object" && "userMessage" in error) return (error as ApiError).userMessage;
+  return "Erro inesperado no painel. Recarregue a página.";
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from "../components/ui.tsx";
+
+export function IntegrationPage() {
+  return <PageHeader title="Integração" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from "../components/ui.tsx";
+
+export function OrdersPage() {
+  return <PageHeader title="Pedidos" />;
+}

@@ -1,0 +1,33 @@
+// The connected stores, shared by every screen that offers a store selector.
+import { useQuery } from "@tanstack/react-query";
+import { api } from "./api.ts";
+
+export interface Store {
+  id: number;
+  platform: string;
+  name: string;
+  externalId: string;
+  apiBaseUrl: string;
+  importEnabled: boolean;
+  importIntervalMinutes: number;
+  importCursor: string | null;
+  lastImportAt: string | null;
+  lastWebhookAt: string | null;
+  connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled";
+  connectionMessage: string | null;
+  unknownSkuPolicy: "create" | "hold";
+  createdAt: string;
+}
+
+export const STORES_KEY = ["stores"] as const;
+
+export function useStores() {
+  return useQuery({ queryKey: STORES_KEY, queryFn: () => api<Store[]>("/api/v1/stores"), staleTime: 30_000 });
+}
+
+export const PLATFORM_LABELS: Record<string, string> = {
+  nuvemshop: "Nuvemshop",
+  woocommerce: "WooCommerce",
+  shopify: "Shopify",
+  vtex: "VTEX",
+};
