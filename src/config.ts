@@ -20,6 +20,10 @@ export interface Config {
   readonly nuvemshopClientId: string | undefined;
   readonly nuvemshopClientSecret: string | undefined;
   readonly nuvemshopAuthUrl: string;
+  /** The address browsers use to reach Ponte (behind a proxy that rewrites Host); CSRF checks accept it. */
+  readonly publicUrl: string | undefined;
+  /** Believe X-Forwarded-Proto/-For/-Host: only when a reverse proxy in front sets them. */
+  readonly trustProxy: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,6 +66,21 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = env.PONTE_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new PonteError("config_invalid", `PONTE_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -83,5 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
       /\/+$/,
       "",
     ),
+    publicUrl: publicUrl(env),
+    trustProxy: flag(env, "PONTE_TRUST_PROXY", false),
   });
 }

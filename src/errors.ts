@@ -9,7 +9,16 @@ export type ErrorCode =
   | "migration_failed"
   | "not_found"
   | "validation_failed"
+  | "invalid_cursor"
   | "conflict"
+  | "illegal_transition"
+  | "unauthenticated"
+  | "csrf_rejected"
+  | "invalid_credentials"
+  | "too_many_attempts"
+  | "setup_done"
+  | "setup_forbidden"
+  | "weak_password"
   | "internal";
 
 export class PonteError extends Error {

@@ -2,6 +2,7 @@
 // and shuts them down in order on SIGTERM/SIGINT: stop taking requests, let running jobs
 // finish, close the database, stop the embedded server if nobody else uses it.
 import type { FastifyInstance } from "fastify";
+import { hasUsers } from "./auth/users.ts";
 import type { Config } from "./config.ts";
 import { createContext } from "./context.ts";
 import { resolveSecretKey } from "./crypto/secret-key.ts";
@@ -53,7 +54,11 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
     }
     let url: string | undefined;
     if (parts.api) {
-      app = await buildApp({ ctx, version: VERSION });
+      app = await buildApp({
+        ctx,
+        version: VERSION,
+        auth: { trustProxy: config.trustProxy, publicUrl: config.publicUrl },
+      });
       url = await app.listen({ host: config.host, port: config.port });
       // The demo belongs to the all-in-one process only: separate API processes must not each start one.
       if (config.demo && parts.worker) demo = await startDemoStore(ctx, url);
@@ -62,6 +67,13 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
       { url, parts, embeddedDatabase: database.embedded, startupMs: Date.now() - started },
       url ? `Ponte listening on ${url}` : "Ponte worker running",
     );
+    if (url && !(await hasUsers(database.db))) {
+      // The first-run screen answers only requests from this machine.
+      const local = url.replace(/\/\/(0\.0\.0\.0|\[::\])/, "//localhost");
+      logger.info(
+        `No user yet: open ${local} in a browser on this machine to create the first one, or run \`ponte user create --email you@example.com\``,
+      );
+    }
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {

@@ -7,8 +7,10 @@ import { parse as parseCommand } from "./commands/parse.ts";
 import { selftest } from "./commands/selftest.ts";
 import { api, start, worker } from "./commands/serve.ts";
 import { simulate } from "./commands/simulate.ts";
+import { token } from "./commands/token.ts";
+import { user } from "./commands/user.ts";
 
-const commands: Command[] = [start, api, worker, migrate, simulate, parseCommand, selftest];
+const commands: Command[] = [start, api, worker, migrate, user, token, simulate, parseCommand, selftest];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

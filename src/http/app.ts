@@ -3,19 +3,28 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { AppContext } from "../context.ts";
+import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
+import { panelPlugin } from "./plugins/panel.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { failureRoutes } from "./routes/failures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { integrationRoutes } from "./routes/integration.ts";
 import { mappingTableRoutes } from "./routes/mapping-tables.ts";
 import { nuvemshopOAuthRoutes } from "./routes/nuvemshop-oauth.ts";
+import { orderStatusRoutes } from "./routes/order-status.ts";
 import { orderRoutes } from "./routes/orders.ts";
+import { overviewRoutes } from "./routes/overview.ts";
+import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 
 export interface AppDeps {
   ctx: AppContext;
   version: string;
+  /** PONTE_TRUST_PROXY and PONTE_PUBLIC_URL: how HTTPS and the browser's origin are recognised. */
+  auth?: { trustProxy?: boolean; publicUrl?: string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -24,6 +33,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Per-request lines would drown the logs at webhook rates; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
+    // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count.
+    trustProxy: deps.auth?.trustProxy ?? false,
   });
   app.setErrorHandler(errorHandler);
 
@@ -37,6 +48,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       tags: [
         { name: "operation", description: "Health, readiness and metrics" },
+        { name: "overview", description: "Visão geral: each store's health at a glance" },
+        { name: "failures", description: "Falhas: orders and jobs in error, their payloads, Reprocessar" },
+        { name: "auth", description: "Sign-in: first-run setup, login, logout, the session" },
         { name: "stores", description: "Connected stores (canais)" },
         { name: "mappings", description: "Per-store DE-PARA tables and customer default fields" },
         {
@@ -46,18 +60,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "orders", description: "Sales orders (pedidos de venda)" },
         { name: "webhooks", description: "Signed notifications from the store platforms" },
       ],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API token from `ponte token create`" },
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "ponte_session",
+            description: "The panel's sign-in",
+          },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(metricsPlugin);
+  await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
 
   await app.register(healthRoutes, { db: deps.ctx.db });
+  await app.register(authRoutes, { ctx: deps.ctx });
   await app.register(storeRoutes, { ctx: deps.ctx });
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });
   await app.register(orderRoutes, { ctx: deps.ctx });
+  await app.register(orderStatusRoutes, { ctx: deps.ctx });
+  await app.register(overviewRoutes, { ctx: deps.ctx });
+  await app.register(failureRoutes, { ctx: deps.ctx });
+  await app.register(storePreviewRoutes, { ctx: deps.ctx });
   await app.register(nuvemshopOAuthRoutes, { ctx: deps.ctx });
   await app.register(webhookRoutes, { ctx: deps.ctx });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(panelPlugin);
   return app;
 }

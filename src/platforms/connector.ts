@@ -155,10 +155,39 @@ export interface OrderFeed {
   acknowledge(handles: readonly string[]): Promise<void>;
 }
 
+/** A sample order read to prove orders can be read (Lojas, Testar conexão). */
+export interface SampleOrder {
+  externalId: string;
+  number: string | null;
+  /** Orders in the store, when the platform says. */
+  total: number | null;
+  /** False when the platform left the buyer out (a missing scope, e.g. Nuvemshop read_customers). */
+  customerIncluded: boolean;
+}
+
+export interface RegisteredWebhook {
+  event: string;
+  url: string;
+}
+
+/**
+ * Cheap reads that prove each part of a store's access works (Lojas, "Testar conexão"). They
+ * fail fast (few retries, short timeouts): a person is waiting on the answer.
+ */
+export interface ConnectionProbe {
+  /** The store's own record: proves the credentials are accepted. */
+  storeInfo(): Promise<{ name: string | null }>;
+  /** One order; null when the store has none yet. */
+  sampleOrder(): Promise<SampleOrder | null>;
+  /** The webhooks registered for this app on the store, where the platform lists them. */
+  webhooks?(): Promise<RegisteredWebhook[]>;
+}
+
 export interface StoreConnector {
   readonly platform: PlatformId;
   /** Present when capabilities.feed is true. */
   readonly feed?: OrderFeed;
+  readonly probe?: ConnectionProbe;
   listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage>;
   /** The order as the platform has it now; null when it does not exist. */
   getOrder(externalId: string): Promise<unknown | null>;

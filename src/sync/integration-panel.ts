@@ -35,6 +35,8 @@ export interface PanelRow {
   reasonCode: string | null;
   reason: string | null;
   attempts: number;
+  /** When a sync last wrote the link (null: never synced); tells the panel a retried job ran. */
+  syncUpdatedAt: string | null;
   /** Whether Mapeamento may be deleted now, and why not (R5.3). */
   canUnlink: boolean;
   unlinkRefusal: string | null;
@@ -59,6 +61,7 @@ interface Row {
   customer_found_by_document: boolean | null;
   customer_problem: string | null;
   attempts: number | null;
+  link_updated_at: Date | null;
   so_id: number | null;
   so_number: number | null;
   so_status: string | null;
@@ -70,7 +73,7 @@ const SELECT = `
   select so.id, so.external_id, so.number, so.platform_status, so.status_fields, so.customer_name,
          so.platform_created_at, so.total_cents, so.cancelled, so.normalize_error,
          l.sync_state, l.sync_reason, l.reason_code, l.status_valid, l.customer_synced,
-         l.customer_found_by_document, l.customer_problem, l.attempts,
+         l.customer_found_by_document, l.customer_problem, l.attempts, l.updated_at as link_updated_at,
          s.id as so_id, s.number as so_number, s.status as so_status, s.canonical_status,
          s.deleted_at is not null as so_deleted
     from store_orders so
@@ -118,6 +121,7 @@ function toPanelRow(r: Row): PanelRow {
     reasonCode: r.reason_code ?? (r.normalize_error ? "payload_unreadable" : null),
     reason: r.sync_reason ?? r.normalize_error,
     attempts: r.attempts ?? 0,
+    syncUpdatedAt: r.link_updated_at?.toISOString() ?? null,
     canUnlink: refusal === null,
     unlinkRefusal: refusal,
   };

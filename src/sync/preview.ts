@@ -56,7 +56,13 @@ function explain(d: Decision): string {
   }
 }
 
-export async function previewOrder(q: Queryable, store: Store, raw: unknown): Promise<Preview> {
+/** `known.digest`: the stored payload's digest, when previewing the order as received (jsonb reorders keys). */
+export async function previewOrder(
+  q: Queryable,
+  store: Store,
+  raw: unknown,
+  known: { digest?: string } = {},
+): Promise<Preview> {
   const module = platformModule(store.platform);
   let order: CanonicalOrder | null = null;
   let normalizeError: string | null = null;
@@ -81,7 +87,7 @@ export async function previewOrder(q: Queryable, store: Store, raw: unknown): Pr
   const d = decide({
     order,
     normalizeError,
-    digest: digest(raw),
+    digest: known.digest ?? digest(raw),
     link: existing?.link ?? null,
     salesOrder: existing?.salesOrder ?? null,
     mappings,

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
-import { run } from "../helpers/process.ts";
+import { after, before, describe, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/http/app.ts";
+import { testContext } from "../helpers/context.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { ponte, run } from "../helpers/process.ts";
 
 describe("the ponte CLI", () => {
   it("prints help for every command", async () => {
@@ -32,5 +36,96 @@ describe("the ponte CLI", () => {
       assert.match(lines[0]!, /^ponte migrate: /);
       assert.doesNotMatch(result.output, /at .*\.ts:\d+/);
     }
+  });
+});
+
+describe("ponte user and ponte token", () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let env: Record<string, string>;
+  before(async () => {
+    t = await createTestDatabase({ migrated: false }); // the commands migrate, as `start` does
+    env = { DATABASE_URL: t.url };
+  });
+  after(async () => {
+    await app?.close();
+    await t.drop();
+  });
+
+  /** Runs the CLI with `input` on its standard input. */
+  async function withStdin(args: string[], input: string) {
+    const p = ponte(args, env);
+    p.child.stdin?.end(input);
+    return { code: await p.exited, output: p.output() };
+  }
+
+  it("token create prints the token alone on the last line; it authenticates until revoked", async () => {
+    const created = await run(["token", "create", "--name", "nightly backup"], env);
+    assert.equal(created.code, 0, created.output);
+    const lines = created.output.trimEnd().split("\n");
+    const token = lines.at(-1)!;
+    assert.match(token, /^ponte_[A-Za-z0-9_-]{43}$/, created.output);
+    assert.ok(lines.length >= 2 && !lines.slice(0, -1).join("\n").includes(token), "shown once, at the end");
+
+    app = await buildApp({ ctx: testContext(t.db), version: "test" });
+    const call = () => app.inject({ url: "/api/v1/stores", headers: { authorization: `Bearer ${token}` } });
+    assert.equal((await call()).statusCode, 200);
+
+    const again = await run(["token", "create", "--name", "nightly backup"], env);
+    assert.equal(again.code, 1, "a live token name is taken");
+    assert.match(again.output, /already exists/);
+
+    const listed = await run(["token", "list"], env);
+    assert.match(listed.output, new RegExp(`nightly backup\\t${token.slice(0, 12)}…`));
+    assert.doesNotMatch(listed.output, new RegExp(token), "the list never shows the token");
+
+    const revoked = await run(["token", "revoke", "--name", "nightly backup"], env);
+    assert.equal(revoked.code, 0, revoked.output);
+    assert.equal((await call()).statusCode, 401);
+    const missing = await run(["token", "revoke", "--name", "nightly backup"], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.output, /no active token named "nightly backup"/);
+  });
+
+  it("user create reads the password from stdin; user password resets it and ends sessions", async () => {
+    const noPassword = await run(["user", "create", "--email", "bia@example.com"], env);
+    assert.equal(noPassword.code, 2, "no terminal and no --password-stdin: usage error");
+    assert.match(noPassword.output, /--password-stdin/);
+    const weak = await withStdin(
+      ["user", "create", "--email", "bia@example.com", "--password-stdin"],
+      "curta\n",
+    );
+    assert.equal(weak.code, 1);
+    assert.match(weak.output, /10 to 256 characters/);
+
+    const created = await withStdin(
+      ["user", "create", "--email", "bia@example.com", "--password-stdin"],
+      "senha da bia 123\n",
+    );
+    assert.equal(created.code, 0, created.output);
+    assert.match(created.output, /created user bia@example\.com/);
+    const login = (password: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        headers: { origin: "http://localhost" },
+        payload: { email: "bia@example.com", password },
+      });
+    const first = await login("senha da bia 123");
+    assert.equal(first.statusCode, 200, "the trailing newline is not part of the password");
+    const cookie = String(first.headers["set-cookie"]).split(";")[0]!;
+
+    const reset = await withStdin(
+      ["user", "password", "--email", "BIA@example.com", "--password-stdin"],
+      "outra senha longa",
+    );
+    assert.equal(reset.code, 0, reset.output);
+    const probe = await app.inject({ url: "/api/v1/auth/session", headers: { cookie } });
+    assert.equal(probe.statusCode, 401, "the reset signed her out");
+    assert.equal((await login("senha da bia 123")).statusCode, 401);
+    assert.equal((await login("outra senha longa")).statusCode, 200);
+
+    const listed = await run(["user", "list"], env);
+    assert.match(listed.output, /^bia@example\.com\t/m);
   });
 });

@@ -8,6 +8,7 @@ import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { CANONICAL_STATUSES, loadStoreMappings, type StatusRow } from "../../src/stores/mapping-tables.ts";
 import { connectStore } from "../../src/stores/stores.ts";
+import { authHeaders } from "../helpers/auth.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
@@ -22,17 +23,18 @@ describe("mapping tables API", () => {
   let t: TestDatabase;
   let ctx: AppContext;
   let app: FastifyInstance;
+  let auth: Record<string, string>;
   let storeId: number;
   let otherOrgStoreId: number;
 
   const url = (table: string, id = storeId) => `/api/v1/stores/${id}/${table}`;
   const get = async (table: string, id = storeId) => {
-    const res = await app.inject({ method: "GET", url: url(table, id) });
+    const res = await app.inject({ headers: auth, method: "GET", url: url(table, id) });
     assert.equal(res.statusCode, 200, res.body);
     return res.json().rows;
   };
   const put = (table: string, rows: unknown, id = storeId) =>
-    app.inject({ method: "PUT", url: url(table, id), payload: { rows } });
+    app.inject({ headers: auth, method: "PUT", url: url(table, id), payload: { rows } });
   /** A PUT that must be refused: returns the details, and checks the table did not change. */
   const refused = async (table: string, rows: unknown): Promise<Detail[]> => {
     const before = await get(table);
@@ -57,6 +59,7 @@ describe("mapping tables API", () => {
     t = await createTestDatabase();
     ctx = testContext(t.db);
     app = await buildApp({ ctx, version: "test" });
+    auth = await authHeaders(ctx);
     const input = { platform: "nuvemshop", name: "Loja Agro", accessToken: "token-12345678" } as const;
     storeId = (await t.db.transaction((tx) => connectStore(ctx, tx, { ...input, externalId: "1001" }))).id;
     const { rows } = await t.db.query<{ id: number }>(
@@ -281,11 +284,21 @@ describe("mapping tables API", () => {
 
   it("answers 404 for an unknown store and 400 for a malformed body", async () => {
     for (const method of ["GET", "PUT"] as const) {
-      const res = await app.inject({ method, url: url("status-map", 999999), payload: { rows: [] } });
+      const res = await app.inject({
+        headers: auth,
+        method,
+        url: url("status-map", 999999),
+        payload: { rows: [] },
+      });
       assert.equal(res.statusCode, 404, res.body);
       assert.equal(res.json().error.code, "not_found");
     }
-    const res = await app.inject({ method: "PUT", url: url("payment-map"), payload: { lines: [] } });
+    const res = await app.inject({
+      headers: auth,
+      method: "PUT",
+      url: url("payment-map"),
+      payload: { lines: [] },
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().error.details[0].field, "rows");
     assert.equal(res.json().error.details[0].message_pt, "rows: campo obrigatório");

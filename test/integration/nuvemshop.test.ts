@@ -11,6 +11,7 @@ import { buildApp } from "../../src/http/app.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { importOrders } from "../../src/sync/import-orders.ts";
 import { syncOrder } from "../../src/sync/sync-order.ts";
+import { authHeaders } from "../helpers/auth.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { queuedSyncOrders } from "../helpers/jobs.ts";
@@ -20,6 +21,7 @@ describe("Nuvemshop store against the simulator", () => {
   let ctx: AppContext;
   let sim: NuvemshopSimulator;
   let app: FastifyInstance;
+  let auth: Record<string, string>;
   let storeId: number;
 
   before(async () => {
@@ -27,7 +29,9 @@ describe("Nuvemshop store against the simulator", () => {
     ctx = testContext(t.db);
     sim = await startNuvemshopSimulator({ orders: 2000, seed: 7, clientSecret: ctx.nuvemshop.clientSecret });
     app = await buildApp({ ctx, version: "test" });
+    auth = await authHeaders(ctx);
     const res = await app.inject({
+      headers: auth,
       method: "POST",
       url: "/api/v1/stores",
       payload: {
@@ -172,7 +176,7 @@ describe("Nuvemshop store against the simulator", () => {
   it("marks the store on 402 (import paused) and on 401, once", async () => {
     sim.suspend(true);
     await importOrders(ctx, storeId);
-    let store = (await app.inject(`/api/v1/stores/${storeId}`)).json();
+    let store = (await app.inject({ url: `/api/v1/stores/${storeId}`, headers: auth })).json();
     assert.equal(store.connectionState, "suspended");
     sim.clearLog();
     const skipped = await importOrders(ctx, storeId);
@@ -183,7 +187,7 @@ describe("Nuvemshop store against the simulator", () => {
     await t.db.query("update stores set connection_state = 'ok' where id = $1", [storeId]);
     sim.setOptions({ accessToken: "revoked" } as never);
     await importOrders(ctx, storeId);
-    store = (await app.inject(`/api/v1/stores/${storeId}`)).json();
+    store = (await app.inject({ url: `/api/v1/stores/${storeId}`, headers: auth })).json();
     assert.equal(store.connectionState, "invalid_credentials");
     assert.match(store.connectionMessage, /credenciais inválidas/);
   });

@@ -9,6 +9,7 @@ import { after, before, describe, it } from "node:test";
 import type { AppContext } from "../../src/context.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { connectStore } from "../../src/stores/stores.ts";
+import { authHeaders } from "../helpers/auth.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { freePort, ponte, readyStatus, type Spawned, waitFor } from "../helpers/process.ts";
@@ -126,7 +127,10 @@ describe("reliability: two workers and an API process share webhooks and an impo
         const hook = hooks[n];
         if (!hook) return;
         if (n === importAfter) {
-          const response = await fetch(`${baseUrl}/api/v1/stores/${storeId}/import`, { method: "POST" });
+          const response = await fetch(`${baseUrl}/api/v1/stores/${storeId}/import`, {
+            method: "POST",
+            headers: await authHeaders(ctx),
+          });
           importAnswer = response.status;
         }
         answers.push(await postWebhook(baseUrl, hook));

@@ -12,6 +12,7 @@ import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simu
 import { importOrders } from "../../src/sync/import-orders.ts";
 import { scheduleStatusRefresh } from "../../src/sync/refresh-statuses.ts";
 import { syncOrder } from "../../src/sync/sync-order.ts";
+import { authHeaders } from "../helpers/auth.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
@@ -22,13 +23,14 @@ describe("sync engine: store orders to sales orders", () => {
   let ctx: AppContext;
   let sim: NuvemshopSimulator;
   let app: FastifyInstance;
+  let auth: Record<string, string>;
   let storeId: number;
   const count = async (sql: string, params: unknown[] = []) =>
     (await t.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0]!.n;
   const newOrder = (overrides: Record<string, unknown>) =>
     sim.createOrder(overrides) as Record<string, unknown> & { id: number };
   const panelRow = async (externalId: string | number) =>
-    (await app.inject(`/api/v1/integration/${storeId}/orders/${externalId}`)).json();
+    (await app.inject({ url: `/api/v1/integration/${storeId}/orders/${externalId}`, headers: auth })).json();
 
   before(async () => {
     t = await createTestDatabase();
@@ -40,7 +42,9 @@ describe("sync engine: store orders to sales orders", () => {
       rateLimit: false,
     });
     app = await buildApp({ ctx, version: "test" });
+    auth = await authHeaders(ctx);
     const res = await app.inject({
+      headers: auth,
       method: "POST",
       url: "/api/v1/stores",
       payload: {
@@ -54,6 +58,7 @@ describe("sync engine: store orders to sales orders", () => {
     storeId = res.json().id;
     // Seed 002's example: every customer of this store is a rural producer.
     const defaults = await app.inject({
+      headers: auth,
       method: "PUT",
       url: `/api/v1/stores/${storeId}/customer-defaults`,
       payload: {
@@ -192,7 +197,7 @@ describe("sync engine: store orders to sales orders", () => {
     assert.equal((await panelRow(id)).salesOrderStatus, "confirmado");
     sim.updateOrder(order.id, { status: "cancelled" });
     await syncOrder(ctx, storeId, id);
-    const so = (await app.inject(`/api/v1/orders/${paid!.salesOrderId}`)).json();
+    const so = (await app.inject({ url: `/api/v1/orders/${paid!.salesOrderId}`, headers: auth })).json();
     assert.equal(so.status, "cancelado");
     assert.equal(so.statusVersion, 3);
     const changes = so.events.filter((e: { kind: string }) => e.kind === "status_changed");
@@ -203,18 +208,25 @@ describe("sync engine: store orders to sales orders", () => {
     // A stale "paid" seen after the cancel (an older copy) does not move it back.
     sim.updateOrder(order.id, { status: "open" });
     await syncOrder(ctx, storeId, id);
-    const still = (await app.inject(`/api/v1/orders/${paid!.salesOrderId}`)).json();
+    const still = (await app.inject({ url: `/api/v1/orders/${paid!.salesOrderId}`, headers: auth })).json();
     assert.equal(still.status, "cancelado");
     assert.ok(still.events.some((e: { kind: string }) => e.kind === "status_ignored"));
   });
 
   it("Carregar lists only orders needing attention; Criar, Mapeamento and Atualizar follow R5", async () => {
-    const list = (await app.inject(`/api/v1/integration/${storeId}/orders?view=attention&limit=500`)).json();
+    const list = (
+      await app.inject({
+        url: `/api/v1/integration/${storeId}/orders?view=attention&limit=500`,
+        headers: auth,
+      })
+    ).json();
     assert.ok(list.orders.length > 0);
     for (const o of list.orders) {
       assert.ok(!o.synced || o.salesOrderStatus !== "confirmado", `order ${o.number} needs no attention`);
     }
-    const all = (await app.inject(`/api/v1/integration/${storeId}/orders?view=all&limit=500`)).json();
+    const all = (
+      await app.inject({ url: `/api/v1/integration/${storeId}/orders?view=all&limit=500`, headers: auth })
+    ).json();
     assert.ok(all.orders.length > list.orders.length, "confirmed orders are hidden from Carregar");
 
     // A cancelled order was held; Criar creates it (as Cancelado), a second Criar is refused.
@@ -222,6 +234,7 @@ describe("sync engine: store orders to sales orders", () => {
     assert.ok(held, "a cancelled order is held");
     assert.equal(held.synced, false);
     const created = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/integration/${storeId}/orders/${held.externalId}/create`,
     });
@@ -229,6 +242,7 @@ describe("sync engine: store orders to sales orders", () => {
     assert.equal(created.json().synced, true);
     assert.equal(created.json().salesOrderStatus, "cancelado");
     const twice = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/integration/${storeId}/orders/${held.externalId}/create`,
     });
@@ -237,11 +251,19 @@ describe("sync engine: store orders to sales orders", () => {
 
     // Mapeamento: refused on a valid synced order, allowed once its sales order is deleted.
     const unlink = () =>
-      app.inject({ method: "DELETE", url: `/api/v1/integration/${storeId}/orders/${held.externalId}/link` });
+      app.inject({
+        headers: auth,
+        method: "DELETE",
+        url: `/api/v1/integration/${storeId}/orders/${held.externalId}/link`,
+      });
     const refused = await unlink();
     assert.equal(refused.statusCode, 409);
     assert.match(refused.json().error.message, /status inválido/);
-    const del = await app.inject({ method: "DELETE", url: `/api/v1/orders/${created.json().salesOrderId}` });
+    const del = await app.inject({
+      headers: auth,
+      method: "DELETE",
+      url: `/api/v1/orders/${created.json().salesOrderId}`,
+    });
     assert.equal(del.statusCode, 204);
     const row = await panelRow(held.externalId);
     assert.equal(row.synced, false);
@@ -250,6 +272,7 @@ describe("sync engine: store orders to sales orders", () => {
     assert.equal(done.statusCode, 200, done.body);
     assert.equal(done.json().syncState, "not_synced", "as if never synced");
     const recreated = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/integration/${storeId}/orders/${held.externalId}/create`,
     });
@@ -263,6 +286,7 @@ describe("sync engine: store orders to sales orders", () => {
     );
     sim.updateOrder(Number(target.externalId), { shipping_status: "packed" });
     const updated = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/integration/${storeId}/orders/${target.externalId}/update`,
     });
@@ -271,11 +295,12 @@ describe("sync engine: store orders to sales orders", () => {
   });
 
   it("holds an order whose status is not in the table; Criar syncs it with an invalid status, which may be unlinked", async () => {
-    const map = (await app.inject(`/api/v1/stores/${storeId}/status-map`)).json();
+    const map = (await app.inject({ url: `/api/v1/stores/${storeId}/status-map`, headers: auth })).json();
     const rows = map.rows.map((r: { canonicalStatus: string; platformValues: string[] }) =>
       r.canonicalStatus === "aguardando_pagamento" ? { ...r, platformValues: ["authorized"] } : r,
     );
     const put = await app.inject({
+      headers: auth,
       method: "PUT",
       url: `/api/v1/stores/${storeId}/status-map`,
       payload: { rows },
@@ -288,6 +313,7 @@ describe("sync engine: store orders to sales orders", () => {
     const row = await panelRow(order.id);
     assert.match(row.reason, /não está na tabela de status/);
     const created = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/integration/${storeId}/orders/${order.id}/create`,
     });
@@ -295,13 +321,17 @@ describe("sync engine: store orders to sales orders", () => {
     assert.equal(created.json().statusValid, false);
     assert.equal(created.json().canUnlink, true);
     const unlinked = await app.inject({
+      headers: auth,
       method: "DELETE",
       url: `/api/v1/integration/${storeId}/orders/${order.id}/link`,
     });
     assert.equal(unlinked.statusCode, 200);
-    const so = (await app.inject(`/api/v1/orders/${created.json().salesOrderId}`)).json();
+    const so = (
+      await app.inject({ url: `/api/v1/orders/${created.json().salesOrderId}`, headers: auth })
+    ).json();
     assert.ok(so.deletedAt, "the sales order created with an invalid status goes with the link");
     await app.inject({
+      headers: auth,
       method: "PUT",
       url: `/api/v1/stores/${storeId}/status-map`,
       payload: { rows: map.rows },
@@ -310,6 +340,7 @@ describe("sync engine: store orders to sales orders", () => {
 
   it("holds orders with unknown SKUs when the store says so", async () => {
     await app.inject({
+      headers: auth,
       method: "PATCH",
       url: `/api/v1/stores/${storeId}`,
       payload: { unknownSkuPolicy: "hold" },
@@ -329,6 +360,7 @@ describe("sync engine: store orders to sales orders", () => {
       assert.equal(outcome?.state, "synced");
     }
     await app.inject({
+      headers: auth,
       method: "PATCH",
       url: `/api/v1/stores/${storeId}`,
       payload: { unknownSkuPolicy: "create" },
@@ -352,6 +384,7 @@ describe("sync engine: store orders to sales orders", () => {
     );
     assert.ok(retry.rows[0] && retry.rows[0].run_at.getTime() > Date.now(), "retried later with backoff");
     const reprocess = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/integration/${storeId}/orders/${bad.id}/retry`,
     });
@@ -362,7 +395,12 @@ describe("sync engine: store orders to sales orders", () => {
     const raw = newOrder({ payment_status: "paid" });
     const tables = ["store_orders", "sales_orders", "customers", "order_events", "order_links", "products"];
     const before = await Promise.all(tables.map((x) => count(x)));
-    const res = await app.inject({ method: "POST", url: `/api/v1/stores/${storeId}/preview`, payload: raw });
+    const res = await app.inject({
+      headers: auth,
+      method: "POST",
+      url: `/api/v1/stores/${storeId}/preview`,
+      payload: raw,
+    });
     assert.equal(res.statusCode, 200, res.body);
     const p = res.json();
     assert.equal(p.action, "create");
@@ -372,6 +410,7 @@ describe("sync engine: store orders to sales orders", () => {
     if (p.customer.match === "create") assert.equal(p.customer.defaultFields.produtorRural, true);
     assert.deepEqual(await Promise.all(tables.map((x) => count(x))), before);
     const cancelled = await app.inject({
+      headers: auth,
       method: "POST",
       url: `/api/v1/stores/${storeId}/preview`,
       payload: { ...raw, status: "cancelled" },

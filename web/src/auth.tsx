@@ -34,7 +34,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>("/api/v1/auth/logout", { method: "POST" }),
     onSettled: () => {
-      client.clear();
+      // Drop every screen's data but keep the session query: its observers switch to sign-in.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== "auth" });
       client.setQueryData(SESSION, null);
     },
   });

@@ -13,6 +13,7 @@ import {
   updateFromPanel,
 } from "../../sync/integration-panel.ts";
 import { previewOrder } from "../../sync/preview.ts";
+import { actorOf } from "../plugins/auth.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 
@@ -42,6 +43,10 @@ const panelRow = {
     reasonCode: nullable("string"),
     reason: { ...nullable("string"), description: "pt-BR, shown in the panel row" },
     attempts: { type: "integer" },
+    syncUpdatedAt: {
+      ...nullable("string"),
+      description: "When a sync last wrote the link; null when never synced",
+    },
     canUnlink: { type: "boolean" },
     unlinkRefusal: nullable("string"),
   },
@@ -63,9 +68,6 @@ export const problem = {
     },
   },
 } as const;
-
-/** No accounts yet: panel actions are recorded as done through the API. */
-const ACTOR = "api";
 
 export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{
@@ -121,7 +123,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     method: "POST" | "DELETE",
     path: string,
     summary: string,
-    run: (store: Awaited<ReturnType<typeof getStore>>, externalId: string) => Promise<unknown>,
+    run: (store: Awaited<ReturnType<typeof getStore>>, externalId: string, actor: string) => Promise<unknown>,
   ) =>
     app.route<{ Params: { storeId: number; externalId: string } }>({
       method,
@@ -134,7 +136,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
       handler: async (request) => {
         const store = await getStore(ctx.db, request.params.storeId);
-        return run(store, request.params.externalId);
+        return run(store, request.params.externalId, actorOf(request));
       },
     });
 
@@ -142,19 +144,19 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     "POST",
     "create",
     "Criar: create the sales order the integration did not create (409 when synced)",
-    (s, id) => createFromPanel(ctx, s, id, ACTOR),
+    (s, id, actor) => createFromPanel(ctx, s, id, actor),
   );
   action(
     "POST",
     "update",
     "Atualizar: re-read the order from the platform and update its sales order",
-    (s, id) => updateFromPanel(ctx, s, id, ACTOR),
+    (s, id, actor) => updateFromPanel(ctx, s, id, actor),
   );
   action(
     "DELETE",
     "link",
     "Mapeamento: delete the link; only when synced with an invalid status or its sales order was deleted (else 409)",
-    (s, id) => unlinkFromPanel(ctx, s, id, ACTOR),
+    (s, id, actor) => unlinkFromPanel(ctx, s, id, actor),
   );
 
   app.post<{ Params: { storeId: number; externalId: string } }>(

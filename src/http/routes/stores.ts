@@ -5,6 +5,7 @@ import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
 import { connectStore, getStore, listStores, type Store, updateStore } from "../../stores/stores.ts";
+import { testConnection } from "../../stores/test-connection.ts";
 
 export const storeSchema = {
   type: "object",
@@ -152,6 +153,41 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       );
       return reply.status(202).send({ status: "queued" });
     },
+  );
+
+  app.post<{ Params: { id: number } }>(
+    "/api/v1/stores/:id/test-connection",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Testar conexão: call the platform and say what works (credentials, orders, webhooks)",
+        description:
+          "Platform errors never fail the request: each becomes a check with `ok: false` and a pt-BR message. `ok` is true when every required check passed. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark.",
+        params: idParams,
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              ok: { type: "boolean" },
+              checks: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    key: { type: "string", enum: ["credentials", "orders", "customers", "webhooks"] },
+                    ok: { type: "boolean" },
+                    message: { type: "string", description: "pt-BR" },
+                    required: { type: "boolean", description: "false: the store imports without it" },
+                  },
+                },
+              },
+              connectionState: storeSchema.properties.connectionState,
+            },
+          },
+        },
+      },
+    },
+    async (request) => testConnection(ctx, request.params.id),
   );
 
   app.get<{ Params: { id: number }; Querystring: { limit?: number; afterId?: number } }>(

@@ -1,6 +1,7 @@
 import type { ListCursor, OrderPage, PlatformModule, StoreConnector } from "../connector.ts";
 import { NuvemshopClient, nextLink, PlatformRequestError } from "./client.ts";
 import { mapNuvemshopOrder } from "./map-order.ts";
+import { nuvemshopProbe } from "./probe.ts";
 import { pushToNuvemshop } from "./push.ts";
 import { parseNuvemshopWebhook, verifyNuvemshopWebhook } from "./webhook.ts";
 
@@ -43,9 +44,23 @@ export const nuvemshop: PlatformModule = {
       logger: deps.logger,
       fetch: deps.fetch,
     });
+    // Testar conexão: a person waits on it, so one quick retry and a short timeout.
+    const probeClient = new NuvemshopClient({
+      apiBaseUrl: access.apiBaseUrl,
+      storeId: access.storeExternalId,
+      accessToken: access.accessToken,
+      userAgent: deps.userAgent,
+      planMultiplier: access.planMultiplier,
+      logger: deps.logger,
+      fetch: deps.fetch,
+      maxRetries: 1,
+      baseDelayMs: 250,
+      timeoutMs: 8_000,
+    });
     return {
       platform: "nuvemshop",
       client,
+      probe: nuvemshopProbe(probeClient),
       async listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage> {
         // A next URL saved before every listing sent updated_at_min walks in created_at order: start over.
         const nextUrl =

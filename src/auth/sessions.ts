@@ -1,0 +1,52 @@
+// Browser sessions. The cookie holds a random id; the table holds its SHA-256, so reading
+// the table opens no session. A session ends 7 days after sign-in whatever happens, after
+// 12 idle hours, on logout, or when the user's password is reset.
+import type { Queryable } from "../db/db.ts";
+import { digest, randomSecret } from "./secrets.ts";
+import type { User } from "./users.ts";
+
+export const SESSION_LIFETIME_SECONDS = 7 * 24 * 3600;
+export const SESSION_IDLE_SECONDS = 12 * 3600;
+/** last_seen_at is written at most this often: not one write per request. */
+const TOUCH_EVERY_SECONDS = 60;
+
+export interface NewSession {
+  /** The cookie value: shown to the browser only. */
+  id: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Queryable, userId: number): Promise<NewSession> {
+  const id = randomSecret();
+  // Ended sessions are swept here, where sign-ins are rare, rather than by a job.
+  await db.query(
+    "delete from sessions where expires_at < now() or last_seen_at < now() - make_interval(secs => $1)",
+    [SESSION_IDLE_SECONDS],
+  );
+  const { rows } = await db.query<{ expires_at: Date }>(
+    `insert into sessions (token_hash, user_id, expires_at)
+     values ($1, $2, now() + make_interval(secs => $3)) returning expires_at`,
+    [digest(id), userId, SESSION_LIFETIME_SECONDS],
+  );
+  return { id, expiresAt: rows[0]!.expires_at };
+}
+
+/** The user a live session belongs to, or undefined; refreshes the idle clock. */
+export async function sessionUser(db: Queryable, id: string): Promise<User | undefined> {
+  const { rows } = await db.query<User & { session_id: number; stale: boolean }>(
+    `select s.id as session_id, u.id, u.email,
+            s.last_seen_at < now() - make_interval(secs => $3) as stale
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.expires_at > now()
+        and s.last_seen_at > now() - make_interval(secs => $2)`,
+    [digest(id), SESSION_IDLE_SECONDS, TOUCH_EVERY_SECONDS],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.stale) await db.query("update sessions set last_seen_at = now() where id = $1", [row.session_id]);
+  return { id: row.id, email: row.email };
+}
+
+export async function endSession(db: Queryable, id: string): Promise<void> {
+  await db.query("delete from sessions where token_hash = $1", [digest(id)]);
+}

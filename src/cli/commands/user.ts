@@ -1,0 +1,106 @@
+// `ponte user create|password|list`: the panel's users, from the machine Ponte runs on.
+import { createUser, listUsers, setPassword } from "../../auth/users.ts";
+import { type Command, UsageError } from "../command.ts";
+import { withDatabase } from "./with-database.ts";
+
+/** Reads a password without echoing it (the terminal is in raw mode meanwhile). */
+function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = "";
+    const finish = () => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") {
+          finish();
+          resolve(value);
+          return;
+        }
+        if (ch === "\u0003") {
+          finish();
+          reject(new UsageError("user: cancelled"));
+          return;
+        }
+        if (ch === "\u007f" || ch === "\b") value = [...value].slice(0, -1).join("");
+        else value += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+/** The new password: from stdin with --password-stdin, else typed twice at a terminal. */
+async function readNewPassword(fromStdin: boolean, command: string): Promise<string> {
+  if (fromStdin) {
+    const text = await new Response(process.stdin as unknown as ReadableStream).text();
+    return text.replace(/\r?\n$/, ""); // the newline `echo` adds is not part of it
+  }
+  if (!process.stdin.isTTY) {
+    throw new UsageError(
+      `user ${command}: no terminal to type the password in: pipe it with --password-stdin`,
+    );
+  }
+  const first = await promptHidden("Password (10 to 256 characters): ");
+  const second = await promptHidden("Same password again: ");
+  if (first !== second) throw new UsageError(`user ${command}: the two passwords differ`);
+  return first;
+}
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
+
+export const user: Command = {
+  name: "user",
+  summary: "create panel users, reset a password, list users",
+  help: `ponte user create --email EMAIL [--password-stdin]
+       ponte user password --email EMAIL [--password-stdin]
+       ponte user list
+
+create     adds a user who can sign in to the panel and the API (the first one can
+           also be created in the panel, from a browser on this machine).
+password   sets a new password and signs the user out everywhere.
+list       prints every user with when they last signed in.
+
+The password is typed twice without echo, or read from standard input with
+--password-stdin (a trailing newline is dropped). 10 to 256 characters.
+
+Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --password-stdin`,
+  options: { email: { type: "string" }, "password-stdin": { type: "boolean" } },
+  async run({ values, positionals }) {
+    const [action, ...extra] = positionals;
+    if (extra.length > 0) throw new UsageError(`user: unexpected "${extra.join(" ")}"`);
+    const email = values.email as string | undefined;
+    const fromStdin = values["password-stdin"] === true;
+    if (action === "list") {
+      return withDatabase(async (db) => {
+        const users = await listUsers(db);
+        if (users.length === 0) console.log("no users yet: `ponte user create --email EMAIL` adds one");
+        for (const u of users) {
+          console.log(`${u.email}\tcreated ${when(u.createdAt)}\tlast sign-in ${when(u.lastLoginAt)}`);
+        }
+      });
+    }
+    if (action !== "create" && action !== "password") {
+      throw new UsageError("user: give create, password or list (see `ponte user --help`)");
+    }
+    if (!email) throw new UsageError(`user ${action}: --email is required`);
+    const password = await readNewPassword(fromStdin, action);
+    return withDatabase(async (db) => {
+      if (action === "create") {
+        const created = await createUser(db, { email, password });
+        console.log(`created user ${created.email}: sign in to the panel with this e-mail and password`);
+      } else {
+        const changed = await setPassword(db, email, password);
+        console.log(`password of ${changed.email} changed; their sessions were ended`);
+      }
+    });
+  },
+};

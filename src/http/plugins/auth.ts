@@ -1,0 +1,131 @@
+// Who is calling: every /api/v1 route needs a principal, from the session cookie (the
+// panel) or `Authorization: Bearer` (scripts). Public: everything outside /api/ (webhooks
+// carry signatures, the panel's static files, health and metrics), the docs, the sign-in
+// routes and the Nuvemshop OAuth redirects (protected by their state). Requests that a
+// cookie authenticates and that change something must come from our own pages (CSRF).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { readCookie, SESSION_COOKIE } from "../../auth/cookie.ts";
+import { isSameOrigin } from "../../auth/request-origin.ts";
+import { sessionUser } from "../../auth/sessions.ts";
+import { tokenPrincipal } from "../../auth/tokens.ts";
+import type { AppContext } from "../../context.ts";
+import { PonteError } from "../../errors.ts";
+
+export interface Principal {
+  kind: "user" | "token";
+  id: number;
+  /** The user's e-mail or the token's name. */
+  name: string;
+}
+
+export interface AuthOptions {
+  ctx: AppContext;
+  /** PONTE_PUBLIC_URL: the origin browsers use, when it differs from the Host header. */
+  publicUrl?: string;
+}
+
+/** API routes anyone may call; each guards itself (sign-in checks, OAuth state). */
+const PUBLIC_API_ROUTES = new Set([
+  "/api/v1/auth/session",
+  "/api/v1/auth/setup",
+  "/api/v1/auth/login",
+  "/api/v1/auth/logout",
+  "/api/v1/platforms/nuvemshop/install",
+  "/api/v1/platforms/nuvemshop/callback",
+  "/api/openapi.json",
+]);
+
+/** Sign-in routes are origin-checked even without a session: a foreign page must not sign a browser in or out. */
+const SIGN_IN_ROUTES = new Set(["/api/v1/auth/setup", "/api/v1/auth/login", "/api/v1/auth/logout"]);
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** True for a route pattern (or, unmatched, a path) that needs no principal. */
+export function isPublicRoute(url: string): boolean {
+  if (!url.startsWith("/api/")) return true;
+  if (url === "/api/docs" || url.startsWith("/api/docs/")) return true;
+  return PUBLIC_API_ROUTES.has(url);
+}
+
+/** "user:<email>" or "token:<name>": who an action is recorded as done by. */
+export function actorOf(request: FastifyRequest): string {
+  const principal = request.principal;
+  if (!principal) throw new PonteError("unauthenticated", "no principal on this request", { status: 401 });
+  return `${principal.kind}:${principal.name}`;
+}
+
+/** True when the request came over HTTPS (X-Forwarded-Proto counts only with PONTE_TRUST_PROXY). */
+export function isHttps(request: FastifyRequest): boolean {
+  return request.protocol === "https";
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? "";
+}
+
+async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
+  const token = bearerToken(request);
+  // A Bearer header decides alone: a bad token is not rescued by a cookie.
+  if (token !== undefined) {
+    const found = token ? await tokenPrincipal(ctx.db, token) : undefined;
+    return found ? { kind: "token", id: found.id, name: found.name } : null;
+  }
+  const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
+  if (!sessionId) return null;
+  const user = await sessionUser(ctx.db, sessionId);
+  return user ? { kind: "user", id: user.id, name: user.email } : null;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: AuthOptions) => {
+  app.decorateRequest("principal", null);
+
+  // Public routes say so in the OpenAPI document; the rest inherit its global security.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && isPublicRoute(route.url) && route.schema) {
+      route.schema = { ...route.schema, security: [] } as typeof route.schema;
+    }
+  });
+
+  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    const url = request.routeOptions.url ?? request.url.split("?", 1)[0]!;
+    if (!url.startsWith("/api/")) return; // webhooks and the panel's files: no lookup at all
+    const isPublic = isPublicRoute(url);
+    if (isPublic && !SIGN_IN_ROUTES.has(url) && url !== "/api/v1/auth/session") return;
+
+    request.principal = await principalOf(ctx, request);
+    if (!isPublic && !request.principal) {
+      reply.header("www-authenticate", 'Bearer realm="ponte"');
+      throw new PonteError("unauthenticated", "sign in, or send Authorization: Bearer <API token>", {
+        status: 401,
+      });
+    }
+    // Bearer requests are exempt: another site's page cannot set that header.
+    const browserRequest =
+      request.principal?.kind === "user" || (SIGN_IN_ROUTES.has(url) && request.principal?.kind !== "token");
+    if (browserRequest && !SAFE_METHODS.has(request.method)) {
+      const sameOrigin = isSameOrigin({
+        origin: request.headers.origin,
+        referer: request.headers.referer,
+        host: request.host,
+        publicUrl,
+      });
+      if (!sameOrigin) {
+        throw new PonteError(
+          "csrf_rejected",
+          "this request must come from Ponte's own pages (Origin header missing or foreign)",
+          { status: 403 },
+        );
+      }
+    }
+  });
+});
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}

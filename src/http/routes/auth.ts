@@ -1,0 +1,170 @@
+// Sign-in for the panel: first-run setup (from this machine only), login, logout and the
+// session probe. Scripts use API tokens instead (`ponte token create`).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../../auth/cookie.ts";
+import { isLoopback } from "../../auth/request-origin.ts";
+import { createSession, endSession, SESSION_LIFETIME_SECONDS } from "../../auth/sessions.ts";
+import { LoginThrottle } from "../../auth/throttle.ts";
+import { authenticate, createFirstUser, hasUsers, type User } from "../../auth/users.ts";
+import type { AppContext } from "../../context.ts";
+import { PonteError } from "../../errors.ts";
+import { isHttps } from "../plugins/auth.ts";
+import { problem } from "./integration.ts";
+
+const userSchema = {
+  type: "object",
+  required: ["id", "email"],
+  properties: { id: { type: "integer" }, email: { type: "string" } },
+} as const;
+const userReply = { type: "object", required: ["user"], properties: { user: userSchema } } as const;
+const credentials = {
+  type: "object",
+  required: ["email", "password"],
+  additionalProperties: false,
+  properties: {
+    email: { type: "string", minLength: 3, maxLength: 254 },
+    password: { type: "string", maxLength: 1024 },
+  },
+} as const;
+
+type Credentials = { Body: { email: string; password: string } };
+
+/**
+ * First-run setup is for the person at the machine Ponte runs on: the socket's own address
+ * must be loopback (X-Forwarded-For is never believed), and a request that names a client
+ * behind a proxy came through one, so it is refused even when the proxy is local.
+ */
+function setupAllowed(request: FastifyRequest): boolean {
+  const proxied = ["x-forwarded-for", "forwarded", "x-real-ip"].some((h) => request.headers[h] !== undefined);
+  return !proxied && isLoopback(request.raw.socket.remoteAddress);
+}
+
+export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const throttle = new LoginThrottle();
+
+  const signIn = async (request: FastifyRequest, reply: FastifyReply, user: User) => {
+    // A new id on every sign-in; the browser's previous session, if any, ends.
+    const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (previous) await endSession(ctx.db, previous);
+    const session = await createSession(ctx.db, user.id);
+    reply.header(
+      "set-cookie",
+      sessionCookie(session.id, { maxAgeSeconds: SESSION_LIFETIME_SECONDS, secure: isHttps(request) }),
+    );
+    return { user: { id: user.id, email: user.email } };
+  };
+
+  app.get(
+    "/api/v1/auth/session",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user of this browser session (401 when none)",
+        response: { 200: userReply, 401: problem },
+      },
+    },
+    async (request) => {
+      const principal = request.principal;
+      if (principal?.kind !== "user") {
+        throw new PonteError("unauthenticated", "not signed in", { status: 401 });
+      }
+      return { user: { id: principal.id, email: principal.name } };
+    },
+  );
+
+  app.get(
+    "/api/v1/auth/setup",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Whether the first user still has to be created, and whether this client may do it",
+        response: {
+          200: {
+            type: "object",
+            required: ["needsSetup", "allowed"],
+            properties: {
+              needsSetup: { type: "boolean", description: "No user exists yet" },
+              allowed: { type: "boolean", description: "The request comes from the machine Ponte runs on" },
+            },
+          },
+        },
+      },
+    },
+    async (request) => ({ needsSetup: !(await hasUsers(ctx.db)), allowed: setupAllowed(request) }),
+  );
+
+  app.post<Credentials>(
+    "/api/v1/auth/setup",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "First run: create the first user and sign in (only from this machine, only once)",
+        description:
+          "403 setup_forbidden when not from a loopback address; 409 setup_done when a user exists; 400 weak_password (10 to 256 characters).",
+        body: credentials,
+        response: { 201: userReply, 400: problem, 403: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      if (!setupAllowed(request)) {
+        throw new PonteError(
+          "setup_forbidden",
+          "the first user can only be created from the machine Ponte runs on (or with `ponte user create`)",
+          { status: 403 },
+        );
+      }
+      const user = await createFirstUser(ctx.db, request.body);
+      request.log.info({ userId: user.id }, "first user created");
+      return reply.status(201).send(await signIn(request, reply, user));
+    },
+  );
+
+  app.post<Credentials>(
+    "/api/v1/auth/login",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with e-mail and password; sets the session cookie",
+        description: `401 invalid_credentials (unknown e-mail and wrong password alike); 429 too_many_attempts after 5 failures for one e-mail from one address in 15 minutes.`,
+        body: credentials,
+        response: { 200: userReply, 401: problem, 429: problem },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const wait = throttle.retryAfter(email, request.ip);
+      if (wait > 0) {
+        reply.header("retry-after", String(wait));
+        throw new PonteError("too_many_attempts", "too many failed sign-ins: try again later", {
+          status: 429,
+          details: { retryAfterSeconds: wait },
+        });
+      }
+      const user = await authenticate(ctx.db, email, password);
+      if (!user) {
+        throttle.fail(email, request.ip);
+        request.log.info({ ip: request.ip }, "sign-in failed");
+        throw new PonteError("invalid_credentials", "wrong e-mail or password", { status: 401 });
+      }
+      throttle.succeed(email, request.ip);
+      return signIn(request, reply, user);
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/logout",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "End this browser's session (server-side) and clear its cookie",
+        response: { 204: { type: "null" }, 403: problem },
+      },
+    },
+    async (request, reply) => {
+      const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
+      if (sessionId) await endSession(ctx.db, sessionId);
+      reply.header("set-cookie", clearedSessionCookie(isHttps(request)));
+      return reply.status(204).send();
+    },
+  );
+}
