@@ -27,8 +27,9 @@ async function sourceFingerprint() {
     }
   };
   await walk(web);
-  // The panel imports a few pure domain modules (labels, document masks) from the server side.
-  await walk(path.join(root, "src", "domain"));
+  // The panel imports a few pure server modules (status labels, document masks, the customer
+  // expressions' checker): any change under src/ may change the bundle.
+  await walk(path.join(root, "src"));
   hash.update(await fs.readFile(path.join(root, "package-lock.json")).catch(() => ""));
   return hash.digest("hex");
 }

@@ -1,4 +1,5 @@
-// Sales orders (pedidos de venda) as the back office reads them: header, items, timeline.
+// Sales orders (pedidos de venda) as the back office reads them: header, origin store, customer,
+// payments, the store order it came from, items and timeline (the order page, seed 003).
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 
@@ -37,38 +38,142 @@ export interface SalesOrderDetail {
     totalCents: number;
   }[];
   events: { id: number; kind: string; message: string; data: unknown; actor: string; createdAt: string }[];
+  originStore: { id: number; name: string; platform: string } | null;
+  /** "store" when it came from a connected store (R2.6), "manual" when made in the back office. */
+  origin: "store" | "manual";
+  /** The ERP customer it is linked to by CPF/CNPJ; null when not linked (customerSnapshot still says who bought). */
+  customer: {
+    id: number;
+    name: string;
+    document: string | null;
+    documentKind: string | null;
+    email: string | null;
+    phone: string | null;
+  } | null;
+  payments: Payment[];
+  storeOrder: {
+    externalId: string;
+    number: string | null;
+    platformStatus: string | null;
+    platformCreatedAt: string | null;
+  } | null;
+}
+
+/** One payment of the order: the back office's terms, with what the platform says about it. */
+export interface Payment {
+  /** ERP payment type, through the store's payment table (DE-PARA). */
+  type: string | null;
+  /** The platform's payment method (credit_card, pix, boleto…). */
+  method: string | null;
+  gateway: string | null;
+  installments: number;
+  amountCents: number;
+  /** The platform's payment status (e.g. Nuvemshop payment_status). */
+  platformStatus: string | null;
+  paidAt: string | null;
+  confirmedAt: string | null;
+  /** Who confirmed it by hand (bank deposit, R6.4); null when the platform reported it. */
+  confirmedBy: string | null;
 }
 
 const notFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`, { status: 404 });
 
+type Header = Omit<
+  SalesOrderDetail,
+  "items" | "events" | "originStore" | "origin" | "customer" | "payments" | "storeOrder"
+> & {
+  paymentConfirmedAt: string | null;
+  paymentConfirmedBy: string | null;
+  store: { id: number; name: string; platform: string } | null;
+  linkedCustomer: SalesOrderDetail["customer"];
+  sourceOrder: (NonNullable<SalesOrderDetail["storeOrder"]> & { payment: StoredPayment | null }) | null;
+};
+
+/** What normalize() kept of the platform's payment (store_orders.normalized). */
+interface StoredPayment {
+  gateway: string | null;
+  method: string | null;
+  paidAt: string | null;
+  status: string | null;
+}
+
 export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrderDetail> {
-  const { rows } = await q.query<Omit<SalesOrderDetail, "items" | "events">>(
-    `select id, number, origin_store_id as "originStoreId", store_order_id as "storeOrderId",
-            store_order_number as "storeOrderNumber", customer_id as "customerId", status,
-            canonical_status as "canonicalStatus", status_version as "statusVersion", payment_type as "paymentType",
-            payment_method as "paymentMethod", installments, carrier, shipping_type as "shippingType",
-            subtotal_cents as "subtotalCents", discount_cents as "discountCents", shipping_cents as "shippingCents",
-            total_cents as "totalCents", customer_snapshot as "customerSnapshot", delivery_address as "deliveryAddress",
-            flags, deleted_at as "deletedAt", created_at as "createdAt"
-       from sales_orders where id = $1`,
+  const { rows } = await q.query<Header>(
+    `select s.id, s.number, s.origin_store_id as "originStoreId", s.store_order_id as "storeOrderId",
+            s.store_order_number as "storeOrderNumber", s.customer_id as "customerId", s.status,
+            s.canonical_status as "canonicalStatus", s.status_version as "statusVersion",
+            s.payment_type as "paymentType", s.payment_method as "paymentMethod", s.installments, s.carrier,
+            s.shipping_type as "shippingType", s.subtotal_cents as "subtotalCents",
+            s.discount_cents as "discountCents", s.shipping_cents as "shippingCents", s.total_cents as "totalCents",
+            s.customer_snapshot as "customerSnapshot", s.delivery_address as "deliveryAddress", s.flags,
+            s.deleted_at as "deletedAt", s.created_at as "createdAt",
+            s.payment_confirmed_at as "paymentConfirmedAt", s.payment_confirmed_by as "paymentConfirmedBy",
+            case when st.id is not null then json_build_object('id', st.id, 'name', st.name, 'platform', st.platform)
+            end as store,
+            case when c.id is not null then json_build_object('id', c.id, 'name', c.name, 'document', c.document,
+              'documentKind', c.document_kind, 'email', c.email, 'phone', c.phone)
+            end as "linkedCustomer",
+            case when so.id is not null then json_build_object('externalId', so.external_id, 'number', so.number,
+              'platformStatus', so.platform_status, 'platformCreatedAt', so.platform_created_at,
+              'payment', case when jsonb_typeof(so.normalized->'payment') = 'object' then
+                jsonb_build_object('gateway', so.normalized->'payment'->>'gateway',
+                  'method', so.normalized->'payment'->>'method',
+                  'paidAt', so.normalized->'payment'->>'paidAt',
+                  'status', so.status_fields->>'payment_status') end)
+            end as "sourceOrder"
+       from sales_orders s
+       left join stores st on st.id = s.origin_store_id
+       left join customers c on c.id = s.customer_id
+       left join store_orders so on so.id = s.store_order_id
+      where s.id = $1`,
     [id],
   );
-  const header = rows[0];
-  if (!header) throw notFound(id);
+  const row = rows[0];
+  if (!row) throw notFound(id);
+  const { paymentConfirmedAt, paymentConfirmedBy, store, linkedCustomer, sourceOrder, ...header } = row;
   const items = await q.query<SalesOrderDetail["items"][number]>(
     `select position, product_id as "productId", sku, name, variant, quantity, unit_price_cents as "unitPriceCents",
             total_cents as "totalCents"
        from sales_order_items where sales_order_id = $1 order by position`,
     [id],
   );
-  // The timeline: this sales order's events and those of its store order before it existed.
+  // The timeline, oldest first: this sales order's events and those of its store order before it existed.
   const events = await q.query<SalesOrderDetail["events"][number]>(
     `select id, kind, message, data, actor, created_at as "createdAt" from order_events
       where sales_order_id = $1 or (sales_order_id is null and store_order_id = $2)
       order by created_at, id`,
     [id, header.storeOrderId],
   );
-  return { ...header, items: items.rows, events: events.rows };
+  const { payment: stored = null, ...storeOrder } = sourceOrder ?? {};
+  return {
+    ...header,
+    items: items.rows,
+    events: events.rows,
+    originStore: store,
+    origin: header.originStoreId === null ? "manual" : "store",
+    customer: linkedCustomer,
+    payments: payments(row, stored),
+    storeOrder: sourceOrder ? (storeOrder as NonNullable<SalesOrderDetail["storeOrder"]>) : null,
+  };
+}
+
+/** The order's payment as the back office has it, completed by the platform's reading. */
+function payments(row: Header, stored: StoredPayment | null): Payment[] {
+  const payment: Payment = {
+    type: row.paymentType,
+    method: row.paymentMethod ?? stored?.method ?? null,
+    gateway: stored?.gateway ?? null,
+    installments: row.installments,
+    amountCents: row.totalCents,
+    platformStatus: stored?.status ?? null,
+    paidAt: stored?.paidAt ?? null,
+    confirmedAt: row.paymentConfirmedAt,
+    confirmedBy: row.paymentConfirmedBy,
+  };
+  const known = Object.entries(payment).some(
+    ([k, v]) => v !== null && k !== "installments" && k !== "amountCents",
+  );
+  return known ? [payment] : [];
 }
 
 /** Excluded in the back office: kept (soft delete) so its history stays, and the panel may unlink it. */

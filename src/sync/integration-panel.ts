@@ -181,8 +181,12 @@ export async function getPanelRow(q: Queryable, storeId: number, externalId: str
   return toPanelRow(rows[0]);
 }
 
-const conflict = (reason: string, message: string) =>
-  new PonteError("conflict", message, { status: 409, details: { reason } });
+/** A refused panel action: English for logs, the pt-BR sentence in `reason`, its code in `reasonCode`. */
+const conflict = (reasonCode: string, reason: string) =>
+  new PonteError("conflict", `panel action refused: ${reasonCode}`, {
+    status: 409,
+    details: { reasonCode, reason },
+  });
 
 /** Criar: create the sales order the integration did not (held, failed or never synced). */
 export async function createFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {

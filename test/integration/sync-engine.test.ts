@@ -247,7 +247,8 @@ describe("sync engine: store orders to sales orders", () => {
       url: `/api/v1/integration/${storeId}/orders/${held.externalId}/create`,
     });
     assert.equal(twice.statusCode, 409);
-    assert.equal(twice.json().error.reason, "already_synced");
+    assert.equal(twice.json().error.reasonCode, "already_synced");
+    assert.match(twice.json().error.reason, /já sincronizado/);
 
     // Mapeamento: refused on a valid synced order, allowed once its sales order is deleted.
     const unlink = () =>
@@ -258,7 +259,7 @@ describe("sync engine: store orders to sales orders", () => {
       });
     const refused = await unlink();
     assert.equal(refused.statusCode, 409);
-    assert.match(refused.json().error.message, /status inválido/);
+    assert.match(refused.json().error.reason, /status inválido/);
     const del = await app.inject({
       headers: auth,
       method: "DELETE",

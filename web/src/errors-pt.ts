@@ -11,6 +11,7 @@ const messages: Record<string, string> = {
   setup_done: "O primeiro usuário já foi criado. Entre com ele.",
   setup_forbidden: "A criação do primeiro usuário só pode ser feita no próprio servidor (localhost).",
   weak_password: "A senha precisa ter pelo menos 10 caracteres.",
+  oauth_not_configured: "A instalação pelo OAuth da Nuvemshop não está configurada neste servidor.",
   validation_failed: "Dados inválidos. Confira os campos destacados.",
   not_found: "Registro não encontrado. Ele pode ter sido removido.",
   database_unavailable: "O banco de dados está indisponível no momento. Tente de novo em instantes.",
@@ -19,11 +20,16 @@ const messages: Record<string, string> = {
   platform_unavailable: "A plataforma da loja não respondeu. Tente de novo em instantes.",
   invalid_credentials_platform: "A plataforma recusou as credenciais da loja. Reconecte a loja.",
   internal: "Erro interno no servidor. O erro foi registrado no log.",
+  conflict: "A ação não pode ser feita no estado atual.",
+  store_unavailable:
+    "A loja está sem acesso à plataforma (credenciais recusadas ou loja suspensa). Veja a conexão em Lojas.",
 };
 
 export function errorMessage(error: ApiError): string {
   const reason = error.details.reason;
-  if (typeof reason === "string" && reason) return reason;
+  // A reason is a pt-BR sentence, or sometimes a code (store_unavailable) with its own sentence here.
+  if (typeof reason === "string" && reason)
+    return /^[a-z_]+$/.test(reason) ? (messages[reason] ?? reason) : reason;
   const known = messages[error.code];
   if (known) return known;
   if (error.status === 409) return "A ação não pode ser feita no estado atual do pedido.";

@@ -1,12 +1,124 @@
-// Sales orders (pedidos de venda): read one with its items and timeline; delete one in the
-// back office (which is what lets the panel delete its Mapeamento, R5.3).
+// Sales orders (pedidos de venda): the Pedidos list (filters, sorts, keyset pages), one order
+// with everything its page shows, and deleting one in the back office (which is what lets the
+// panel delete its Mapeamento, R5.3).
 import type { FastifyInstance } from "fastify";
+import {
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
+  type ListQuery,
+  listSalesOrders,
+  parseListQuery,
+} from "../../backoffice/list-sales-orders.ts";
 import { deleteSalesOrder, getSalesOrder } from "../../backoffice/sales-orders.ts";
 import type { AppContext } from "../../context.ts";
+import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 const nullable = (type: string) => ({ type: [type, "null"] });
+
+const nullableObject = (properties: Record<string, unknown>) => ({ type: ["object", "null"], properties });
+
+/** No accounts per organization yet: everything is the default organization's. */
+const ORG_ID = 1;
+
+const STATUSES = [
+  "aguardando_pagamento",
+  "pagamento_confirmado",
+  "em_preparacao",
+  "despachado",
+  "embarcado",
+  "entregue",
+  "cancelado",
+  "problemas",
+];
+const SALES_STATUSES = ["em_aberto", "confirmado", "cancelado", "faturado"];
+const repeatable = (description: string) => ({
+  type: "array",
+  items: { type: "string", maxLength: 400 },
+  maxItems: 50,
+  description: `${description} Repeat the parameter or separate values with commas.`,
+});
+
+const listQuery = {
+  type: "object",
+  properties: {
+    from: {
+      type: "string",
+      maxLength: 40,
+      description:
+        "Created at or after: ISO date (from the start of that day in America/Sao_Paulo) or date-time (without an offset, São Paulo time)",
+      examples: ["2026-11-01", "2026-11-01T08:00:00-03:00"],
+    },
+    to: {
+      type: "string",
+      maxLength: 40,
+      description:
+        "Created up to: an ISO date includes that whole day (America/Sao_Paulo); a date-time is inclusive",
+      examples: ["2026-11-27"],
+    },
+    status: repeatable(`Canonical status: ${STATUSES.join(", ")}.`),
+    storeId: repeatable("Origin store id."),
+    customer: {
+      type: "string",
+      maxLength: 200,
+      description:
+        "CPF/CNPJ (11 digits, or 14 characters of an alphanumeric CNPJ; punctuation ignored): exact match. Anything else: part of the customer's name, ignoring case and accents; at least 2 characters, and 2 characters match the start of a word (`lu`: Luís, Lúcia)",
+    },
+    minTotal: { type: "integer", minimum: 0, description: "Total at least, in cents" },
+    maxTotal: { type: "integer", minimum: 0, description: "Total at most, in cents" },
+    sort: {
+      type: "string",
+      enum: ["created_at", "status", "total"],
+      default: "created_at",
+      description:
+        "status sorts along the workflow (aguardando_pagamento … entregue, then cancelado, problemas), newest first within a status when descending",
+    },
+    order: { type: "string", enum: ["desc", "asc"], default: "desc" },
+    limit: { type: "integer", minimum: 1, maximum: LIST_LIMIT_MAX, default: LIST_LIMIT_DEFAULT },
+    after: {
+      type: "string",
+      maxLength: 300,
+      description:
+        "`next` of the previous page; only valid with the same sort and order (else 400 invalid_cursor)",
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const orderListItem = {
+  type: "object",
+  properties: {
+    id: { type: "integer" },
+    number: { type: "integer", description: "Ponte's own sales-order number" },
+    storeOrderNumber: { ...nullable("string"), description: "The store's order number" },
+    originStoreId: nullable("integer"),
+    originStoreName: nullable("string"),
+    platform: nullable("string"),
+    origin: { type: "string", enum: ["store", "manual"] },
+    canonicalStatus: { type: "string", enum: STATUSES },
+    status: { type: "string", enum: SALES_STATUSES },
+    customerName: nullable("string"),
+    customerDocument: { ...nullable("string"), description: "CPF/CNPJ, digits and letters, unmasked" },
+    totalCents: { type: "integer" },
+    createdAt: { type: "string", format: "date-time" },
+  },
+  required: [
+    "id",
+    "number",
+    "storeOrderNumber",
+    "originStoreId",
+    "originStoreName",
+    "platform",
+    "origin",
+    "canonicalStatus",
+    "status",
+    "customerName",
+    "customerDocument",
+    "totalCents",
+    "createdAt",
+  ],
+} as const;
 
 const salesOrder = {
   type: "object",
@@ -34,6 +146,46 @@ const salesOrder = {
     flags: { type: "array", items: { type: "object", additionalProperties: true } },
     deletedAt: nullable("string"),
     createdAt: { type: "string" },
+    originStore: nullableObject({
+      id: { type: "integer" },
+      name: { type: "string" },
+      platform: { type: "string" },
+    }),
+    origin: { type: "string", enum: ["store", "manual"] },
+    customer: {
+      ...nullableObject({
+        id: { type: "integer" },
+        name: { type: "string" },
+        document: nullable("string"),
+        documentKind: nullable("string"),
+        email: nullable("string"),
+        phone: nullable("string"),
+      }),
+      description: "The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot)",
+    },
+    payments: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          type: { ...nullable("string"), description: "ERP payment type (payment DE-PARA)" },
+          method: { ...nullable("string"), description: "The platform's payment method" },
+          gateway: nullable("string"),
+          installments: { type: "integer" },
+          amountCents: { type: "integer" },
+          platformStatus: { ...nullable("string"), description: "The platform's payment status" },
+          paidAt: nullable("string"),
+          confirmedAt: nullable("string"),
+          confirmedBy: { ...nullable("string"), description: "Who confirmed it by hand (bank deposit)" },
+        },
+      },
+    },
+    storeOrder: nullableObject({
+      externalId: { type: "string" },
+      number: nullable("string"),
+      platformStatus: nullable("string"),
+      platformCreatedAt: nullable("string"),
+    }),
     items: {
       type: "array",
       items: {
@@ -52,7 +204,7 @@ const salesOrder = {
     },
     events: {
       type: "array",
-      description: "Histórico: status changes, syncs, pushes and e-mails in time order",
+      description: "Histórico: status changes, syncs, pushes and e-mails, oldest first",
       items: {
         type: "object",
         properties: {
@@ -69,12 +221,34 @@ const salesOrder = {
 } as const;
 
 export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get<{ Querystring: ListQuery }>(
+    "/api/v1/orders",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Pedidos: sales orders filtered and sorted, a keyset page at a time",
+        description:
+          "Deleted sales orders are not listed. Pass `next` back as `after` for the following page; it is null on the last one.",
+        querystring: listQuery,
+        response: {
+          200: {
+            type: "object",
+            properties: { items: { type: "array", items: orderListItem }, next: nullable("string") },
+            required: ["items", "next"],
+          },
+          400: problem,
+        },
+      },
+    },
+    async (request) => listSalesOrders(ctx.db, ORG_ID, parseListQuery(request.query)),
+  );
+
   app.get<{ Params: { id: number } }>(
     "/api/v1/orders/:id",
     {
       schema: {
         tags: ["orders"],
-        summary: "A sales order with its items and timeline",
+        summary: "A sales order's page: customer, delivery, items, payments, store data and timeline",
         params: idParams,
         response: { 200: salesOrder, 404: problem },
       },
@@ -94,7 +268,7 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request, reply) => {
-      await ctx.db.transaction((tx) => deleteSalesOrder(tx, 1, request.params.id, "api"));
+      await ctx.db.transaction((tx) => deleteSalesOrder(tx, ORG_ID, request.params.id, actorOf(request)));
       return reply.status(204).send();
     },
   );

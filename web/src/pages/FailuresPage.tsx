@@ -1,5 +1,79 @@
-import { PageHeader } from "../components/ui.tsx";
+// Falhas: orders and background jobs in error, per store or all, with the message, the
+// payload, and Reprocessar (one, selected, or every order of a store). ?loja=ID&tipo=tarefas
+// keep the filter and tab in the address, so Visão geral can link straight here.
+import { useId } from "react";
+import { useSearchParams } from "react-router";
+import { Notice, PageHeader } from "../components/ui.tsx";
+import { describeError } from "../errors-pt.ts";
+import { JobFailures } from "../failures/JobFailures.tsx";
+import { OrderFailures } from "../failures/OrderFailures.tsx";
+import { type TabItem, Tabs } from "../store-settings/Tabs.tsx";
+import { useStores } from "../stores.ts";
+
+type Kind = "pedidos" | "tarefas";
+const TABS: TabItem<Kind>[] = [
+  { key: "pedidos", label: "Pedidos" },
+  { key: "tarefas", label: "Tarefas" },
+];
 
 export function FailuresPage() {
-  return <PageHeader title="Falhas" />;
+  const [search, setSearch] = useSearchParams();
+  const stores = useStores();
+  const filterId = useId();
+  const kind: Kind = search.get("tipo") === "tarefas" ? "tarefas" : "pedidos";
+  const loja = Number(search.get("loja"));
+  const storeId = Number.isSafeInteger(loja) && loja > 0 ? loja : null;
+  const storeNames = new Map((stores.data ?? []).map((s) => [s.id, s.name]));
+  const storeName = storeId !== null ? (storeNames.get(storeId) ?? `loja ${storeId}`) : null;
+
+  const go = (patch: { loja?: number | null; tipo?: Kind }) => {
+    const next = new URLSearchParams(search);
+    if (patch.loja !== undefined) {
+      if (patch.loja === null) next.delete("loja");
+      else next.set("loja", String(patch.loja));
+    }
+    if (patch.tipo !== undefined) {
+      if (patch.tipo === "pedidos") next.delete("tipo");
+      else next.set("tipo", patch.tipo);
+    }
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title="Falhas" />
+      <p className="muted">
+        Pedidos que o Ponte não conseguiu sincronizar e tarefas de fundo que falharam. Corrija a causa (tabela
+        DE-PARA, produto, conexão da loja) e use Reprocessar.
+      </p>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={filterId}>Loja</label>
+          <select
+            id={filterId}
+            value={storeId ?? ""}
+            onChange={(e) => go({ loja: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">Todas as lojas</option>
+            {(stores.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            {storeId !== null && !storeNames.has(storeId) && stores.isSuccess ? (
+              <option value={storeId}>Loja {storeId} (não encontrada)</option>
+            ) : null}
+          </select>
+        </div>
+      </div>
+      {stores.isError ? <Notice kind="error">{describeError(stores.error)}</Notice> : null}
+      <Tabs label="Tipo de falha" tabs={TABS} selected={kind} onSelect={(tipo) => go({ tipo })}>
+        {kind === "pedidos" ? (
+          <OrderFailures storeId={storeId} storeName={storeName} />
+        ) : (
+          <JobFailures storeId={storeId} storeNames={storeNames} />
+        )}
+      </Tabs>
+    </>
+  );
 }

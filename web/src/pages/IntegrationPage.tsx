@@ -1,5 +1,380 @@
-import { PageHeader } from "../components/ui.tsx";
+// Integração (seed 000, R5): choose a store, Carregar its orders that need attention, and fix
+// each one from its row — Criar, Atualizar, Mapeamento, Reprocessar — watching it settle.
+import { useQueryClient } from "@tanstack/react-query";
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { SALES_ORDER_LABELS, type SalesOrderStatus } from "../../../src/domain/order-status.ts";
+import {
+  Button,
+  ConfirmButton,
+  Field,
+  Loading,
+  Notice,
+  PageHeader,
+  Spinner,
+  SyncMark,
+} from "../components/ui.tsx";
+import { describeError } from "../errors-pt.ts";
+import { formatDateTime, formatMoney } from "../format.ts";
+import { ActionButton } from "../integration/ActionButton.tsx";
+import { type PanelAction, usePanelActions } from "../integration/panel-actions.ts";
+import {
+  type PanelRow,
+  type PanelView,
+  panelListKey,
+  SYNC_STATE_LABELS,
+  storeStatusLabel,
+  usePanelList,
+} from "../integration/panel-rows.ts";
+import { PLATFORM_LABELS, useStores } from "../stores.ts";
+
+const VIEWS: { value: PanelView; label: string }[] = [
+  { value: "attention", label: "Só pendentes" },
+  { value: "all", label: "Todos" },
+];
 
 export function IntegrationPage() {
-  return <PageHeader title="Integração" />;
+  const client = useQueryClient();
+  const stores = useStores();
+  const [params, setParams] = useSearchParams();
+  const loadedStore = Number(params.get("loja")) || null;
+  const view: PanelView = params.get("view") === "all" ? "all" : "attention";
+  const [chosen, setChosen] = useState<string>(loadedStore ? String(loadedStore) : "");
+  // Back and forward move between loaded stores: the selector follows the address.
+  useEffect(() => {
+    if (loadedStore) setChosen(String(loadedStore));
+  }, [loadedStore]);
+  // With a single store there is nothing to choose: it is preselected (Carregar still loads).
+  const onlyStore = stores.data?.length === 1 ? String(stores.data[0]!.id) : "";
+  const draft = chosen || onlyStore;
+
+  const list = usePanelList(loadedStore, view);
+  // A stable array: the table recomputes (and resets its state) whenever `data` changes identity.
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.orders) ?? [], [list.data]);
+  const actions = usePanelActions(loadedStore, rows);
+
+  const load = (storeId: number, nextView: PanelView) => {
+    // Carregar always reads the list again from its first page.
+    void client.resetQueries({ queryKey: panelListKey(storeId, nextView), exact: true });
+    setParams({ loja: String(storeId), view: nextView });
+  };
+
+  const loadedName = stores.data?.find((s) => s.id === loadedStore)?.name;
+  const columns = integrationColumns(actions.run, actions.busy, actions.errors, actions.watching);
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.externalId,
+    autoResetAll: false,
+  });
+
+  return (
+    <>
+      <PageHeader title="Integração" />
+      <p className="muted">
+        Pedidos das lojas que ainda precisam de atenção: não sincronizados, ou sincronizados mas ainda não
+        confirmados. Escolha a loja e clique em <strong>Carregar</strong>.
+      </p>
+
+      {stores.isPending ? <Loading label="Carregando lojas…" /> : null}
+      {stores.isError ? <Notice kind="error">{describeError(stores.error)}</Notice> : null}
+      {stores.data?.length === 0 ? (
+        <Notice kind="info">
+          Nenhuma loja conectada ainda. <Link to="/lojas">Conecte uma loja</Link> para ver seus pedidos aqui.
+        </Notice>
+      ) : null}
+
+      {stores.data && stores.data.length > 0 ? (
+        <form
+          className="toolbar"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draft) load(Number(draft), view);
+          }}
+        >
+          <Field label="Loja">
+            {(p) => (
+              <select {...p} value={draft} onChange={(e) => setChosen(e.target.value)} required>
+                <option value="" disabled>
+                  Escolha uma loja…
+                </option>
+                {stores.data.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({PLATFORM_LABELS[s.platform] ?? s.platform})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Button
+            type="submit"
+            variant="primary"
+            pending={list.isFetching && !list.isFetchingNextPage}
+            disabled={!draft}
+          >
+            Carregar
+          </Button>
+          <fieldset className="segmented">
+            <legend>Mostrar</legend>
+            {VIEWS.map((v) => (
+              <label key={v.value}>
+                <input
+                  type="radio"
+                  name="view"
+                  value={v.value}
+                  checked={view === v.value}
+                  onChange={() => {
+                    if (loadedStore) load(loadedStore, v.value);
+                    else setParams({ view: v.value });
+                  }}
+                />
+                {v.label}
+              </label>
+            ))}
+          </fieldset>
+        </form>
+      ) : null}
+
+      {draft && loadedStore !== Number(draft) ? (
+        <Notice kind="info">Clique em Carregar para ver os pedidos da loja escolhida.</Notice>
+      ) : null}
+
+      {loadedStore !== null && list.isPending && list.fetchStatus !== "idle" ? (
+        <Loading label="Carregando pedidos da loja…" />
+      ) : null}
+      {list.isError ? (
+        <Notice kind="error">
+          {describeError(list.error)}{" "}
+          <Button className="btn-small" onClick={() => void list.refetch()}>
+            Tentar de novo
+          </Button>
+        </Notice>
+      ) : null}
+
+      {list.data ? (
+        <section aria-labelledby="lista-integracao">
+          <h2 id="lista-integracao">
+            {view === "attention" ? "Pedidos que precisam de atenção" : "Todos os pedidos"}
+            {loadedName ? ` — ${loadedName}` : ""}
+          </h2>
+          <p className="muted small" role="status">
+            {rows.length === 0
+              ? view === "attention"
+                ? "Nenhum pedido precisa de atenção nesta loja."
+                : "Nenhum pedido desta loja foi importado ainda."
+              : `${rows.length} ${rows.length === 1 ? "pedido carregado" : "pedidos carregados"}${
+                  list.hasNextPage ? " (há mais)" : ""
+                }.`}
+          </p>
+          {rows.length > 0 ? (
+            <div className="table-wrap">
+              <table className="integration-table">
+                <thead>
+                  {table.getHeaderGroups().map((g) => (
+                    <tr key={g.id}>
+                      {g.headers.map((h) => (
+                        <th key={h.id} scope="col">
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                        </th>
+                      ))}
+                    </tr>
+                  ))}
+                </thead>
+                <tbody>
+                  {table.getRowModel().rows.map((row) => {
+                    const r = row.original;
+                    const troubled =
+                      r.syncState === "error" || r.syncState === "held" || actions.errors[r.externalId];
+                    return (
+                      <tr key={row.id} className={troubled ? "row-error" : undefined}>
+                        {row.getVisibleCells().map((cell) =>
+                          cell.column.id === "pedido" ? (
+                            <th key={cell.id} scope="row">
+                              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                            </th>
+                          ) : (
+                            <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                          ),
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {list.hasNextPage ? (
+            <p>
+              <Button pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                Carregar mais
+              </Button>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function integrationColumns(
+  run: (row: PanelRow, action: PanelAction) => void,
+  busy: Record<string, PanelAction>,
+  errors: Record<string, string>,
+  watching: Record<string, unknown>,
+): ColumnDef<PanelRow>[] {
+  return [
+    {
+      id: "pedido",
+      header: "Pedido",
+      cell: ({ row: { original: r } }) => <span className="order-number">Nº {r.number ?? r.externalId}</span>,
+    },
+    {
+      id: "info",
+      header: "Informações",
+      cell: ({ row: { original: r } }) => (
+        <div className="info-cell">
+          <div>{storeStatusLabel(r.storeStatus)}</div>
+          <div>{r.customerName ?? <span className="muted">Cliente sem nome</span>}</div>
+          <div className="muted small">
+            {formatDateTime(r.createdAt)} · {formatMoney(r.totalCents)}
+          </div>
+          {r.reason && !r.synced ? <p className="row-message">{r.reason}</p> : null}
+          {r.reason && r.synced ? <p className="row-message row-warning">{r.reason}</p> : null}
+          {errors[r.externalId] ? <p className="row-message">{errors[r.externalId]}</p> : null}
+        </div>
+      ),
+    },
+    {
+      id: "sync",
+      header: "Sync",
+      cell: ({ row: { original: r } }) => (
+        <div className="stack">
+          {r.syncState === "pending" || watching[r.externalId] ? (
+            <span className="inline-status">
+              <Spinner /> <span className="small">Sincronizando…</span>
+            </span>
+          ) : (
+            <SyncMark ok={r.synced} okLabel="Sincronizado" badLabel={SYNC_STATE_LABELS[r.syncState]} />
+          )}
+          {r.salesOrderId !== null ? (
+            <Link className="small" to={`/pedidos/${r.salesOrderId}`}>
+              PV Nº {r.salesOrderNumber}
+              {r.salesOrderStatus
+                ? ` · ${SALES_ORDER_LABELS[r.salesOrderStatus as SalesOrderStatus] ?? r.salesOrderStatus}`
+                : ""}
+            </Link>
+          ) : null}
+          {r.salesOrderDeleted ? (
+            <span className="small muted">PV Nº {r.salesOrderNumber} excluído</span>
+          ) : null}
+          {r.syncState === "error" || r.syncState === "held" ? (
+            <ActionButton
+              label="Reprocessar"
+              pending={busy[r.externalId] === "retry"}
+              busy={Boolean(busy[r.externalId]) || Boolean(watching[r.externalId])}
+              onClick={() => run(r, "retry")}
+            />
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status do pedido",
+      cell: ({ row: { original: r } }) =>
+        r.cancelledOnPlatform ? (
+          <SyncMark ok={false} okLabel="" badLabel="Cancelado na plataforma" />
+        ) : (
+          <div className="stack">
+            <span className="badge">{storeStatusLabel(r.storeStatus)}</span>
+            {!r.statusValid ? <span className="badge badge-warn">Status inválido</span> : null}
+          </div>
+        ),
+    },
+    {
+      id: "criar",
+      header: "Criar",
+      cell: ({ row: { original: r } }) => (
+        <ActionButton
+          label="Criar"
+          variant="primary"
+          pending={busy[r.externalId] === "create"}
+          busy={Boolean(busy[r.externalId])}
+          disabledReason={
+            r.synced
+              ? "Pedido já sincronizado: use Atualizar"
+              : r.salesOrderDeleted
+                ? "O pedido de venda foi excluído: apague o mapeamento antes de criar de novo"
+                : null
+          }
+          onClick={() => run(r, "create")}
+        />
+      ),
+    },
+    {
+      id: "atualizar",
+      header: "Atualizar",
+      cell: ({ row: { original: r } }) => (
+        <ActionButton
+          label="Atualizar"
+          pending={busy[r.externalId] === "update"}
+          busy={Boolean(busy[r.externalId])}
+          disabledReason={r.synced ? null : "Pedido não sincronizado: use Criar"}
+          onClick={() => run(r, "update")}
+        />
+      ),
+    },
+    {
+      id: "mapeamento",
+      header: "Mapeamento",
+      cell: ({ row: { original: r } }) => (
+        <ConfirmButton
+          label="Apagar"
+          className="btn-small"
+          title={`Apagar o mapeamento do pedido ${r.number ?? r.externalId}?`}
+          message={
+            <p>
+              {r.salesOrderId !== null
+                ? `O pedido de venda Nº ${r.salesOrderNumber} (criado com status inválido) será excluído junto. `
+                : ""}
+              O pedido da loja ficará como se nunca tivesse sido sincronizado: a próxima importação, ou Criar,
+              gera um novo pedido de venda.
+            </p>
+          }
+          confirmLabel="Apagar mapeamento"
+          pending={busy[r.externalId] === "unlink"}
+          disabled={!r.canUnlink || Boolean(busy[r.externalId])}
+          disabledReason={r.unlinkRefusal ?? undefined}
+          onConfirm={() => run(r, "unlink")}
+        />
+      ),
+    },
+    {
+      id: "cliente",
+      header: "Cliente sincronizado",
+      cell: ({ row: { original: r } }) => (
+        <div className="stack">
+          <SyncMark
+            ok={r.customerSynced}
+            okLabel="Cliente sincronizado"
+            badLabel="Cliente não sincronizado"
+          />
+          {r.customerProblem ? <span className="small muted">{r.customerProblem}</span> : null}
+        </div>
+      ),
+    },
+    {
+      id: "documento",
+      header: "Cliente encontrado pelo CPF/CNPJ",
+      cell: ({ row: { original: r } }) => (
+        <SyncMark
+          ok={r.customerFoundByDocument}
+          okLabel="Cliente encontrado pelo CPF/CNPJ"
+          badLabel="Cliente não encontrado pelo CPF/CNPJ"
+        />
+      ),
+    },
+  ];
 }

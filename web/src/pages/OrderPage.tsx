@@ -1,5 +1,379 @@
-import { PageHeader } from "../components/ui.tsx";
+// One sales order (seed 003, R6.2/R6.3): "Dados" — customer, delivery, items, payments, store
+// data, values passed through unmapped — and "Histórico / Notificações" — the timeline and the
+// status change that can notify the customer.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ApiError } from "../api.ts";
+import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
+import { describeError } from "../errors-pt.ts";
+import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
+import { storeStatusLabel } from "../integration/panel-rows.ts";
+import { canonicalLabel, salesOrderLabel, statusBadgeClass } from "../orders/labels.ts";
+import { type Address, deleteOrder, ORDERS_KEY, type OrderDetail, useOrder } from "../orders/orders-api.ts";
+import { StatusChangeForm } from "../orders/StatusChangeForm.tsx";
+import { Timeline } from "../orders/Timeline.tsx";
+import { PLATFORM_LABELS } from "../stores.ts";
+
+const TABS = [
+  { id: "dados", label: "Dados" },
+  { id: "historico", label: "Histórico / Notificações" },
+] as const;
+type TabId = (typeof TABS)[number]["id"];
 
 export function OrderPage() {
-  return <PageHeader title="Pedido" />;
+  const id = Number(useParams().id);
+  const order = useOrder(id);
+  if (!Number.isSafeInteger(id) || id <= 0) return <NotFound />;
+  if (order.isPending) return <Loading label="Carregando pedido…" />;
+  if (order.isError) {
+    if (order.error instanceof ApiError && order.error.status === 404) return <NotFound />;
+    return (
+      <>
+        <PageHeader title="Pedido" />
+        <Notice kind="error">{describeError(order.error)}</Notice>
+      </>
+    );
+  }
+  return <OrderView order={order.data} />;
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageHeader title="Pedido não encontrado" />
+      <Notice kind="error">
+        Este pedido não existe. <Link to="/pedidos">Voltar para Pedidos</Link>
+      </Notice>
+    </>
+  );
+}
+
+function OrderView({ order }: { order: OrderDetail }) {
+  const [params, setParams] = useSearchParams();
+  const tab: TabId = params.get("aba") === "historico" ? "historico" : "dados";
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const select = (next: TabId, focus = false) => {
+    setParams(next === "dados" ? {} : { aba: next }, { replace: true });
+    if (focus) tabRefs.current[next]?.focus();
+  };
+  const onTabKey = (e: KeyboardEvent) => {
+    const index = TABS.findIndex((t) => t.id === tab);
+    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    select(TABS[(index + step + TABS.length) % TABS.length]!.id, true);
+  };
+
+  return (
+    <>
+      <p className="small">
+        <Link to="/pedidos">← Pedidos</Link>
+      </p>
+      <PageHeader title={`Pedido Nº ${order.number}`}>
+        <DeleteOrder order={order} />
+      </PageHeader>
+      <div className="order-summary">
+        {order.origin === "manual" ? (
+          <span className="badge">Manual</span>
+        ) : (
+          <span className="badge badge-info">Origem: {order.originStore?.name ?? "Loja"}</span>
+        )}
+        <span className={statusBadgeClass(order.canonicalStatus)}>
+          {canonicalLabel(order.canonicalStatus)}
+        </span>
+        <span className="badge">Pedido de venda: {salesOrderLabel(order.status)}</span>
+        <span className="muted">
+          Nº Ponte <strong>{order.number}</strong> · Nº na loja{" "}
+          <strong>{order.storeOrderNumber ?? "—"}</strong> · Criado em {formatDateTime(order.createdAt)} ·
+          Total <strong>{formatMoney(order.totalCents)}</strong>
+        </span>
+      </div>
+      {order.deletedAt ? (
+        <Notice kind="warning">
+          Este pedido de venda foi excluído em {formatDateTime(order.deletedAt)}.
+        </Notice>
+      ) : null}
+
+      <div className="tabs" role="tablist" aria-label="Seções do pedido">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`aba-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`painel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => select(t.id)}
+            onKeyDown={onTabKey}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`painel-${tab}`} aria-labelledby={`aba-${tab}`} className="tabpanel">
+        {tab === "dados" ? <OrderData order={order} /> : <OrderHistory order={order} />}
+      </div>
+    </>
+  );
+}
+
+function DeleteOrder({ order }: { order: OrderDetail }) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const mutation = useMutation({
+    mutationFn: () => deleteOrder(order.id),
+    onSuccess: () => {
+      toast("success", `Pedido Nº ${order.number} excluído.`);
+      void client.invalidateQueries({ queryKey: ORDERS_KEY });
+      void client.invalidateQueries({ queryKey: ["integration"] });
+    },
+    onError: (error) => toast("error", `Não foi possível excluir o pedido: ${describeError(error)}`),
+  });
+  if (order.deletedAt) return null;
+  return (
+    <ConfirmButton
+      label="Excluir pedido"
+      title={`Excluir o pedido Nº ${order.number}?`}
+      message={
+        <p>
+          O pedido de venda sai da lista de Pedidos; o histórico fica guardado.
+          {order.origin === "store"
+            ? " Na Integração, o mapeamento com o pedido da loja poderá então ser apagado para criá-lo de novo."
+            : ""}
+        </p>
+      }
+      confirmLabel="Excluir pedido"
+      pending={mutation.isPending}
+      onConfirm={() => mutation.mutate()}
+    />
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `secao-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  return (
+    <section className="card order-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="facts">
+      {rows.map(([term, value]) => (
+        <div key={term} className="fact-row">
+          <dt>{term}</dt>
+          <dd>{value === null || value === undefined || value === "" ? "—" : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function addressLines(a: Address | null | undefined): string[] {
+  if (!a) return [];
+  const street = [a.street, a.number].filter(Boolean).join(", ");
+  const lines = [
+    a.name,
+    [street, a.complement].filter(Boolean).join(" — "),
+    a.neighborhood,
+    [a.city, a.state].filter(Boolean).join(" / "),
+    a.zipcode ? `CEP ${a.zipcode.replace(/^(\d{5})(\d{3})$/, "$1-$2")}` : null,
+    a.country && a.country !== "BR" ? a.country : null,
+    a.phone ? `Telefone ${a.phone}` : null,
+  ];
+  return lines.filter((l): l is string => Boolean(l));
+}
+
+function OrderData({ order }: { order: OrderDetail }) {
+  const snapshot = order.customerSnapshot ?? {};
+  const delivery = addressLines(order.deliveryAddress);
+  const flags = order.flags ?? [];
+  // Why the customer is not linked (R3.1), as the sync recorded it.
+  const notLinked = order.events.findLast((e) => e.kind === "customer_not_linked")?.message;
+  return (
+    <>
+      {flags.length > 0 ? (
+        <Notice kind="warning">
+          <strong>Valores recebidos sem mapeamento (passados como vieram):</strong>
+          <ul className="flag-list">
+            {flags.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: flags have no identity of their own
+              <li key={i}>{f.message ?? `${f.field}: ${f.value}`}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <div className="order-cards">
+        <Section title="Cliente">
+          <Facts
+            rows={[
+              ["Nome", snapshot.name ?? order.customer?.name],
+              ["CPF/CNPJ", formatDocumentOrDash(snapshot.document ?? order.customer?.document)],
+              ["E-mail", snapshot.email ?? order.customer?.email],
+              ["Telefone", snapshot.phone ?? order.customer?.phone],
+              [
+                "Cadastro no ERP",
+                order.customer ? (
+                  `Vinculado pelo CPF/CNPJ (cliente ${order.customer.id})`
+                ) : (
+                  <span key="nao-vinculado" className="badge badge-warn">
+                    Não vinculado{notLinked ? `: ${notLinked}` : ""}
+                  </span>
+                ),
+              ],
+            ]}
+          />
+        </Section>
+        <Section title="Entrega">
+          {delivery.length > 0 ? (
+            <address className="address">
+              {delivery.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </address>
+          ) : (
+            <p className="muted">Sem endereço de entrega.</p>
+          )}
+          <Facts
+            rows={[
+              ["Transportadora", order.carrier],
+              ["Forma de entrega", order.shippingType],
+            ]}
+          />
+        </Section>
+        <Section title="Pagamento">
+          {order.payments.length === 0 ? <p className="muted">Sem dados de pagamento.</p> : null}
+          {order.payments.map((p, i) => (
+            <Facts
+              // biome-ignore lint/suspicious/noArrayIndexKey: payments come in a fixed order without ids
+              key={i}
+              rows={[
+                ["Forma de pagamento", p.type],
+                ["Meio na loja", [p.method, p.gateway].filter(Boolean).join(" · ")],
+                ["Parcelas", p.installments > 1 ? `${p.installments}x` : "À vista"],
+                ["Valor", formatMoney(p.amountCents)],
+                ["Situação na loja", p.platformStatus ? storeStatusLabel(p.platformStatus) : null],
+                ["Pago em", p.paidAt ? formatDateTime(p.paidAt) : null],
+                [
+                  "Confirmado",
+                  p.confirmedAt
+                    ? `${formatDateTime(p.confirmedAt)}${p.confirmedBy ? ` por ${p.confirmedBy.replace(/^user:/, "")}` : ""}`
+                    : "Não",
+                ],
+              ]}
+            />
+          ))}
+        </Section>
+        <Section title="Loja">
+          <Facts
+            rows={[
+              ["Origem", order.origin === "manual" ? "Manual (criado no ERP)" : order.originStore?.name],
+              [
+                "Plataforma",
+                order.originStore
+                  ? (PLATFORM_LABELS[order.originStore.platform] ?? order.originStore.platform)
+                  : null,
+              ],
+              ["Nº do pedido na loja", order.storeOrder?.number ?? order.storeOrderNumber],
+              ["ID na plataforma", order.storeOrder?.externalId],
+              [
+                "Status na loja",
+                order.storeOrder?.platformStatus ? storeStatusLabel(order.storeOrder.platformStatus) : null,
+              ],
+              [
+                "Criado na loja em",
+                order.storeOrder ? formatDateTime(order.storeOrder.platformCreatedAt) : null,
+              ],
+            ]}
+          />
+        </Section>
+      </div>
+
+      <Section title="Itens">
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">SKU</th>
+                <th scope="col">Produto</th>
+                <th scope="col" className="num">
+                  Qtd.
+                </th>
+                <th scope="col" className="num">
+                  Preço unitário
+                </th>
+                <th scope="col" className="num">
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.items.map((item) => (
+                <tr key={item.position}>
+                  <td>{item.sku ?? <span className="badge badge-warn">Sem SKU</span>}</td>
+                  <td>
+                    {item.name}
+                    {item.variant ? <div className="muted small">{item.variant}</div> : null}
+                  </td>
+                  <td className="num">{item.quantity}</td>
+                  <td className="num">{formatMoney(item.unitPriceCents)}</td>
+                  <td className="num">{formatMoney(item.totalCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4} className="num">
+                  Subtotal
+                </th>
+                <td className="num">{formatMoney(order.subtotalCents)}</td>
+              </tr>
+              {order.discountCents ? (
+                <tr>
+                  <th scope="row" colSpan={4} className="num">
+                    Desconto
+                  </th>
+                  <td className="num">−{formatMoney(order.discountCents)}</td>
+                </tr>
+              ) : null}
+              <tr>
+                <th scope="row" colSpan={4} className="num">
+                  Frete
+                </th>
+                <td className="num">{formatMoney(order.shippingCents)}</td>
+              </tr>
+              <tr>
+                <th scope="row" colSpan={4} className="num">
+                  Total
+                </th>
+                <td className="num">
+                  <strong>{formatMoney(order.totalCents)}</strong>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </Section>
+    </>
+  );
+}
+
+function OrderHistory({ order }: { order: OrderDetail }) {
+  return (
+    <div className="history">
+      <section aria-labelledby="linha-do-tempo" className="card order-section">
+        <h2 id="linha-do-tempo">Histórico</h2>
+        <Timeline events={order.events} />
+      </section>
+      <StatusChangeForm order={order} />
+    </div>
+  );
 }

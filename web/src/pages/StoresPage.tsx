@@ -1,5 +1,116 @@
-import { PageHeader } from "../components/ui.tsx";
+// Lojas: every connected store with its connection state, last import and last webhook;
+// "Importar agora" per store; and "Conectar loja" (OAuth install or store id + token).
+import { useId, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { ApiError } from "../api.ts";
+import { Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
+import { describeError } from "../errors-pt.ts";
+import { formatDateTime } from "../format.ts";
+import { ConnectStoreForm } from "../store-settings/ConnectStoreForm.tsx";
+import { ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import { useImportNow } from "../store-settings/store-api.ts";
+import { PLATFORM_LABELS, useStores } from "../stores.ts";
 
 export function StoresPage() {
-  return <PageHeader title="Lojas" />;
+  const stores = useStores();
+  const importNow = useImportNow();
+  const [connecting, setConnecting] = useState(false);
+  const formId = useId();
+  const list = stores.data ?? [];
+  const showForm = connecting || (stores.isSuccess && list.length === 0);
+  // The Nuvemshop install sends the browser back here when it failed (?erro_instalacao=<code>).
+  const [search] = useSearchParams();
+  const installFailure = search.get("erro_instalacao");
+
+  return (
+    <>
+      <PageHeader title="Lojas">
+        <Button
+          variant="primary"
+          aria-expanded={showForm}
+          aria-controls={formId}
+          onClick={() => setConnecting(!connecting)}
+          disabled={stores.isSuccess && list.length === 0}
+        >
+          Conectar loja
+        </Button>
+      </PageHeader>
+      {installFailure ? (
+        <Notice kind="error">
+          A instalação pela Nuvemshop não foi concluída:{" "}
+          {describeError(new ApiError(400, installFailure, installFailure, {}))} Tente instalar de novo.
+        </Notice>
+      ) : null}
+      {showForm ? <ConnectStoreForm id={formId} onDone={() => setConnecting(false)} /> : null}
+      {stores.isPending ? <Loading label="Carregando as lojas…" /> : null}
+      {stores.isError ? <Notice kind="error">{describeError(stores.error)}</Notice> : null}
+      {stores.isSuccess && list.length === 0 ? (
+        <Notice kind="info">Nenhuma loja conectada ainda. Conecte a primeira loja acima.</Notice>
+      ) : null}
+      {list.length > 0 ? (
+        <div className="table-wrap">
+          <table className="ops-table">
+            <caption className="visually-hidden">Lojas conectadas</caption>
+            <thead>
+              <tr>
+                <th scope="col">Loja</th>
+                <th scope="col">Plataforma</th>
+                <th scope="col">Conexão</th>
+                <th scope="col">Importação</th>
+                <th scope="col">Última importação</th>
+                <th scope="col">Último webhook</th>
+                <th scope="col">
+                  <span className="visually-hidden">Ações</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Link to={`/lojas/${s.id}`}>{s.name}</Link>
+                    <div className="muted small">ID {s.externalId}</div>
+                  </th>
+                  <td>{PLATFORM_LABELS[s.platform] ?? s.platform}</td>
+                  <td>
+                    <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+                    {s.connectionState !== "ok" && s.connectionMessage ? (
+                      <div className="row-message">{s.connectionMessage}</div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <ImportBadge enabled={s.importEnabled} />
+                    {s.importEnabled ? (
+                      <div className="muted small">a cada {s.importIntervalMinutes} min</div>
+                    ) : null}
+                  </td>
+                  <td>{formatDateTime(s.lastImportAt)}</td>
+                  <td>{formatDateTime(s.lastWebhookAt)}</td>
+                  <td>
+                    <div className="row-actions">
+                      <Button
+                        className="btn-small"
+                        pending={importNow.isPending && importNow.variables?.id === s.id}
+                        aria-label={`Importar agora: ${s.name}`}
+                        onClick={() => importNow.mutate(s)}
+                      >
+                        Importar agora
+                      </Button>
+                      <Link
+                        className="btn btn-secondary btn-small"
+                        to={`/lojas/${s.id}`}
+                        aria-label={`Configurar ${s.name}`}
+                      >
+                        Configurar
+                      </Link>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
 }

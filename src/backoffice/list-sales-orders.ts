@@ -1,0 +1,369 @@
+// The Pedidos list (seed 003, R6.1): sales orders filtered by period, status, store, customer
+// and value, sorted by date, status or value, keyset-paginated so a deep page costs what the
+// first one does. Each sort has its own index (migration 0004): (org, sort key…, id).
+import type { Queryable } from "../db/db.ts";
+import { CANONICAL_STATUSES, type CanonicalStatus, isCanonicalStatus } from "../domain/order-status.ts";
+import { PonteError } from "../errors.ts";
+
+export type ListSort = "created_at" | "status" | "total";
+export type ListOrder = "asc" | "desc";
+
+/** The query string as received: every value a string (or several, when repeated). */
+export interface ListQuery {
+  from?: string;
+  to?: string;
+  status?: string | string[];
+  storeId?: string | string[];
+  customer?: string;
+  minTotal?: number;
+  maxTotal?: number;
+  sort?: ListSort;
+  order?: ListOrder;
+  limit?: number;
+  after?: string;
+}
+
+/** A period bound: a plain date (a whole day in São Paulo time) or an instant. */
+type Bound = { kind: "date"; value: string } | { kind: "instant"; value: string; local: boolean };
+
+export interface ListFilter {
+  from: Bound | null;
+  to: Bound | null;
+  statuses: CanonicalStatus[];
+  storeIds: number[];
+  customer: { kind: "document"; value: string } | { kind: "name"; value: string } | null;
+  minTotal: number | null;
+  maxTotal: number | null;
+  sort: ListSort;
+  order: ListOrder;
+  limit: number;
+  after: Cursor | null;
+}
+
+export interface OrderListItem {
+  id: number;
+  number: number;
+  storeOrderNumber: string | null;
+  originStoreId: number | null;
+  originStoreName: string | null;
+  platform: string | null;
+  origin: "store" | "manual";
+  canonicalStatus: string;
+  status: string;
+  customerName: string | null;
+  /** Digits and upper-case letters, unmasked. */
+  customerDocument: string | null;
+  totalCents: number;
+  createdAt: string;
+}
+
+export interface OrderListPage {
+  items: OrderListItem[];
+  /** Pass back as `after` for the next page; null on the last one. */
+  next: string | null;
+}
+
+export const LIST_LIMIT_DEFAULT = 50;
+export const LIST_LIMIT_MAX = 200;
+const TIME_ZONE = "America/Sao_Paulo";
+
+const invalid = (field: string, message: string) =>
+  new PonteError("validation_failed", `${field}: ${message}`, {
+    status: 400,
+    details: { fields: [{ path: `/${field}`, message }] },
+  });
+
+// ---------------------------------------------------------------- cursor
+
+/** Where the previous page ended: its sort, direction and last row's key. */
+export type Cursor =
+  | { sort: "created_at"; order: ListOrder; createdAt: string; id: number }
+  | { sort: "status"; order: ListOrder; rank: number; createdAt: string; id: number }
+  | { sort: "total"; order: ListOrder; totalCents: number; id: number };
+
+export function encodeCursor(cursor: Cursor): string {
+  const key =
+    cursor.sort === "created_at"
+      ? [cursor.createdAt]
+      : cursor.sort === "status"
+        ? [cursor.rank, cursor.createdAt]
+        : [cursor.totalCents];
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, ...key, cursor.id])).toString("base64url");
+}
+
+const invalidCursor = (message: string) =>
+  new PonteError("invalid_cursor", `after: ${message}`, {
+    status: 400,
+    details: { fields: [{ path: "/after", message }] },
+  });
+
+const isInstant = (v: unknown): v is string => typeof v === "string" && !Number.isNaN(Date.parse(v));
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+
+/** Reads a cursor, which must have been made for this sort and direction. */
+export function decodeCursor(text: string, sort: ListSort, order: ListOrder): Cursor {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    throw invalidCursor("not a cursor from this list");
+  }
+  if (!Array.isArray(parts)) throw invalidCursor("not a cursor from this list");
+  const [s, o, ...key] = parts as unknown[];
+  if (s !== sort || o !== order) {
+    throw invalidCursor(`made for sort=${String(s)}&order=${String(o)}, not sort=${sort}&order=${order}`);
+  }
+  const id = key.at(-1);
+  if (sort === "created_at" && key.length === 2 && isInstant(key[0]) && isId(id)) {
+    return { sort, order, createdAt: key[0], id };
+  }
+  const rank = key[0];
+  if (sort === "status" && key.length === 3 && Number.isInteger(rank) && isInstant(key[1]) && isId(id)) {
+    return { sort, order, rank: rank as number, createdAt: key[1], id };
+  }
+  if (sort === "total" && key.length === 2 && Number.isSafeInteger(key[0]) && isId(id)) {
+    return { sort, order, totalCents: key[0] as number, id };
+  }
+  throw invalidCursor("not a cursor from this list");
+}
+
+// ---------------------------------------------------------------- parsing
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+function parseBound(field: "from" | "to", raw: string | undefined): Bound | null {
+  if (raw === undefined || raw === "") return null;
+  const date = DATE.exec(raw);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const check = new Date(Date.UTC(y, m - 1, d));
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+      throw invalid(field, `"${raw}" is not a calendar date`);
+    }
+    return { kind: "date", value: raw };
+  }
+  if (DATE_TIME.test(raw) && !Number.isNaN(Date.parse(raw.length <= 16 ? `${raw}:00` : raw))) {
+    return { kind: "instant", value: raw, local: !/(Z|[+-]\d{2}:\d{2})$/i.test(raw) };
+  }
+  throw invalid(field, `"${raw}" is not an ISO date (2026-11-27) or date-time (2026-11-27T14:30:00-03:00)`);
+}
+
+/** Repeated (`status=a&status=b`) and comma-separated (`status=a,b`) values, trimmed, de-duplicated. */
+function listValues(raw: string | string[] | undefined): string[] {
+  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  return [...new Set(values)];
+}
+
+// CPF: 11 digits; CNPJ: 12 digits or letters then 2 check digits (document.ts). A name never has
+// that shape, so whatever does is searched as a document.
+const DOCUMENT_SHAPE = /^(?:[0-9]{11}|[0-9A-Z]{12}[0-9]{2})$/;
+
+function parseCustomer(raw: string | undefined): ListFilter["customer"] {
+  const text = (raw ?? "").trim();
+  if (text === "") return null;
+  const compact = text.replace(/[./\-\s]/g, "").toUpperCase();
+  if (DOCUMENT_SHAPE.test(compact)) return { kind: "document", value: compact };
+  if ([...text].length < 2) throw invalid("customer", "type at least 2 characters of the name");
+  return { kind: "name", value: text.normalize("NFC") };
+}
+
+export function parseListQuery(q: ListQuery): ListFilter {
+  const statuses = listValues(q.status);
+  for (const s of statuses) {
+    if (!isCanonicalStatus(s)) {
+      throw invalid("status", `unknown status "${s}" (one of ${CANONICAL_STATUSES.join(", ")})`);
+    }
+  }
+  const storeIds = listValues(q.storeId).map((s) => {
+    const n = Number(s);
+    if (!/^\d+$/.test(s) || !Number.isSafeInteger(n) || n < 1) {
+      throw invalid("storeId", `"${s}" is not a store id`);
+    }
+    return n;
+  });
+  const minTotal = q.minTotal ?? null;
+  const maxTotal = q.maxTotal ?? null;
+  for (const [field, v] of [
+    ["minTotal", minTotal],
+    ["maxTotal", maxTotal],
+  ] as const) {
+    if (v !== null && (!Number.isSafeInteger(v) || v < 0)) throw invalid(field, "whole cents, 0 or more");
+  }
+  if (minTotal !== null && maxTotal !== null && minTotal > maxTotal) {
+    throw invalid("maxTotal", "must be at least minTotal");
+  }
+  const limit = q.limit ?? LIST_LIMIT_DEFAULT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX) {
+    throw invalid("limit", `between 1 and ${LIST_LIMIT_MAX}`);
+  }
+  const sort = q.sort ?? "created_at";
+  const order = q.order ?? "desc";
+  return {
+    from: parseBound("from", q.from),
+    to: parseBound("to", q.to),
+    statuses: statuses as CanonicalStatus[],
+    storeIds,
+    customer: parseCustomer(q.customer),
+    minTotal,
+    maxTotal,
+    sort,
+    order,
+    limit,
+    after: q.after ? decodeCursor(q.after, sort, order) : null,
+  };
+}
+
+// ---------------------------------------------------------------- query
+
+/** The happy path, then cancelado and problemas: the same ranks as the status_rank column. */
+const STATUS_RANK: Record<CanonicalStatus, number> = {
+  aguardando_pagamento: 1,
+  pagamento_confirmado: 2,
+  em_preparacao: 3,
+  despachado: 4,
+  embarcado: 5,
+  entregue: 6,
+  cancelado: 7,
+  problemas: 8,
+};
+
+const SORT_KEYS: Record<ListSort, string[]> = {
+  created_at: ["created_at", "id"],
+  status: ["status_rank", "created_at", "id"],
+  total: ["total_cents", "id"],
+};
+
+function cursorValues(c: Cursor): unknown[] {
+  if (c.sort === "created_at") return [c.createdAt, c.id];
+  if (c.sort === "status") return [c.rank, c.createdAt, c.id];
+  return [c.totalCents, c.id];
+}
+
+const CASTS: Record<string, string> = {
+  created_at: "timestamptz",
+  status_rank: "smallint",
+  total_cents: "bigint",
+  id: "bigint",
+};
+
+interface Row {
+  id: number;
+  number: number;
+  store_order_number: string | null;
+  origin_store_id: number | null;
+  store_name: string | null;
+  platform: string | null;
+  canonical_status: string;
+  status: string;
+  customer_name: string | null;
+  customer_document: string | null;
+  total_cents: number;
+  created_at: Date;
+  created_key: string;
+  status_rank: number;
+}
+
+/** One page of the org's live sales orders; deleted ones are never listed. */
+export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter): Promise<OrderListPage> {
+  const params: unknown[] = [orgId];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = ["s.org_id = $1", "s.deleted_at is null"];
+
+  const bound = (b: Bound, side: "from" | "to") => {
+    if (b.kind === "date") {
+      // A plain date is the whole day where the merchant is: `to` includes all of it.
+      const day = side === "from" ? `${p(b.value)}::date` : `(${p(b.value)}::date + 1)`;
+      return `${day}::timestamp at time zone '${TIME_ZONE}'`;
+    }
+    return b.local ? `${p(b.value)}::timestamp at time zone '${TIME_ZONE}'` : `${p(b.value)}::timestamptz`;
+  };
+  if (f.from) where.push(`s.created_at >= ${bound(f.from, "from")}`);
+  if (f.to) where.push(`s.created_at ${f.to.kind === "date" ? "<" : "<="} ${bound(f.to, "to")}`);
+  if (f.statuses.length === 1) where.push(`s.status_rank = ${p(STATUS_RANK[f.statuses[0]!])}`);
+  else if (f.statuses.length > 1) {
+    where.push(`s.status_rank = any(${p(f.statuses.map((s) => STATUS_RANK[s]))}::smallint[])`);
+  }
+  if (f.storeIds.length === 1) where.push(`s.origin_store_id = ${p(f.storeIds[0])}`);
+  else if (f.storeIds.length > 1) where.push(`s.origin_store_id = any(${p(f.storeIds)}::bigint[])`);
+  if (f.customer?.kind === "document") where.push(`s.customer_document = ${p(f.customer.value)}`);
+  if (f.customer?.kind === "name") {
+    const escaped = f.customer.value.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const term = `ponte_fold(${p(escaped)})`;
+    // Two characters make no trigram, so "%lu%" could only be answered by reading every name:
+    // they match the start of a word instead (Luís, Lúcia), which the trigram index can find.
+    where.push(
+      [...f.customer.value].length < 3
+        ? `(s.customer_search like ${term} || '%' or s.customer_search like '% ' || ${term} || '%')`
+        : `s.customer_search like '%' || ${term} || '%'`,
+    );
+  }
+  if (f.minTotal !== null) where.push(`s.total_cents >= ${p(f.minTotal)}`);
+  if (f.maxTotal !== null) where.push(`s.total_cents <= ${p(f.maxTotal)}`);
+
+  const keys = SORT_KEYS[f.sort];
+  const dir = f.order === "desc" ? "desc" : "asc";
+  if (f.after) {
+    const values = cursorValues(f.after).map((v, i) => `${p(v)}::${CASTS[keys[i]!]}`);
+    where.push(
+      `(${keys.map((k) => `s.${k}`).join(", ")}) ${dir === "desc" ? "<" : ">"} (${values.join(", ")})`,
+    );
+  }
+  const orderBy = (alias: string) => keys.map((k) => `${alias}.${k} ${dir}`).join(", ");
+
+  // Two steps: the page's ids from the sort's index alone (an index-only scan: the index carries
+  // every filterable column but the document, migration 0004), then those rows and their store.
+  const { rows } = await q.query<Row>(
+    `select s.id, s.number, s.store_order_number, s.origin_store_id, s.canonical_status, s.status,
+            s.customer_name, s.customer_document, s.total_cents, s.created_at, s.status_rank,
+            to_json(s.created_at) #>> '{}' as created_key, st.name as store_name, st.platform
+       from (select s.id, ${keys
+         .filter((k) => k !== "id")
+         .map((k) => `s.${k}`)
+         .join(", ")}
+               from sales_orders s
+              where ${where.join(" and ")}
+              order by ${orderBy("s")}
+              limit ${p(f.limit + 1)}) page
+       join sales_orders s on s.id = page.id
+       left join stores st on st.id = s.origin_store_id
+      order by ${orderBy("page")}`,
+    params,
+  );
+  const more = rows.length > f.limit;
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return { items: page.map(toItem), next: more && last ? encodeCursor(cursorOf(last, f)) : null };
+}
+
+function cursorOf(r: Row, f: ListFilter): Cursor {
+  if (f.sort === "created_at") return { sort: f.sort, order: f.order, createdAt: r.created_key, id: r.id };
+  if (f.sort === "status") {
+    return { sort: f.sort, order: f.order, rank: r.status_rank, createdAt: r.created_key, id: r.id };
+  }
+  return { sort: f.sort, order: f.order, totalCents: r.total_cents, id: r.id };
+}
+
+function toItem(r: Row): OrderListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    storeOrderNumber: r.store_order_number,
+    originStoreId: r.origin_store_id,
+    originStoreName: r.store_name,
+    platform: r.platform,
+    origin: r.origin_store_id === null ? "manual" : "store",
+    canonicalStatus: r.canonical_status,
+    status: r.status,
+    customerName: r.customer_name,
+    customerDocument: r.customer_document,
+    totalCents: r.total_cents,
+    createdAt: r.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,280 @@
+// Pedidos and the order page in a real browser (seed 003, R6): filters and sorting change the
+// rows and the address (and the back button restores them); the order page shows its items
+// and timeline; a status change with "Notificar cliente" lands in the timeline, and a refused
+// one says why.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  createAdmin,
+  launchBrowser,
+  newPage,
+  type PanelServer,
+  screenshot,
+  signIn,
+  startPanelServer,
+} from "../helpers/browser.ts";
+
+interface ListItem {
+  id: number;
+  number: number;
+  canonicalStatus: string;
+  customerName: string | null;
+  totalCents: number;
+}
+
+let server: PanelServer;
+let browser: Browser;
+let page: Page;
+/** Every sales order, as the API lists them. */
+let orders: ListItem[];
+
+async function apiGet<T>(path: string): Promise<T> {
+  const response = await page.request.get(`${server.url}${path}`);
+  assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function apiPost(path: string, data: unknown) {
+  const response = await page.request.post(`${server.url}${path}`, { data, headers: { origin: server.url } });
+  assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
+}
+
+/** "R$ 1.234,56" → 123456. */
+const cents = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, "").replace(",", ".")) * 100);
+
+/** The visible rows as text, one array of cells per row (Nº Ponte, Nº loja, Origem, Data, Cliente, Status, Total). */
+const visibleRows = () =>
+  page.$$eval("table.orders-table tbody tr", (rows) =>
+    rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? "").trim())),
+  );
+
+async function waitForRows(check: (rows: string[][]) => boolean, what: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    // While a new filter or sort is loading, the previous rows stay on screen, marked busy.
+    const updating = await page.locator("table.orders-table[aria-busy='true']").count();
+    const rows = await visibleRows();
+    if (!updating && rows.length > 0 && check(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`rows never matched: ${what}\n${JSON.stringify(rows)}`);
+    await page.waitForTimeout(150);
+  }
+}
+
+before(async () => {
+  [server, browser] = await Promise.all([startPanelServer({ simulator: { orders: 20 } }), launchBrowser()]);
+  await createAdmin(server);
+  page = await newPage(browser, server.url);
+  await signIn(page);
+  const expected = server.simulator.listOrders().length;
+  // The first import brings the seeded orders in; wait until each one has settled.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const panel = await apiGet<{ orders: { syncState: string }[] }>(
+      `/api/v1/integration/${server.storeId}/orders?view=all&limit=500`,
+    );
+    if (panel.orders.length === expected && panel.orders.every((o) => o.syncState !== "pending")) break;
+    if (Date.now() > deadline) throw new Error("the first import did not finish");
+    await page.waitForTimeout(300);
+  }
+  orders = (await apiGet<{ items: ListItem[] }>("/api/v1/orders?limit=200")).items;
+  assert.ok(orders.length >= 8, `enough sales orders to filter (${orders.length})`);
+});
+
+after(async () => {
+  await page?.context().close();
+  await browser?.close();
+  await server?.close();
+});
+
+test("Pedidos lists the sales orders newest first, each linking to its page", async () => {
+  await page.goto("/pedidos");
+  const rows = await waitForRows((r) => r.length === orders.length, "every order");
+  assert.deepEqual(
+    rows.map((r) => Number(r[0])),
+    orders.map((o) => o.number),
+    "newest first, as the API orders them",
+  );
+  assert.ok(
+    rows.every((r) => r[2] === "Loja Teste"),
+    "origin badge names the store",
+  );
+  assert.equal(
+    await page.getByRole("columnheader", { name: "Data" }).getAttribute("aria-sort"),
+    "descending",
+  );
+  await screenshot(page, "pedidos");
+});
+
+test("filters by status, customer and value change the rows and the address; back restores them", async () => {
+  await page.goto("/pedidos");
+  await waitForRows((r) => r.length === orders.length, "every order");
+
+  // Status: the most common one, so some rows stay and some go.
+  const counts = new Map<string, number>();
+  for (const o of orders) counts.set(o.canonicalStatus, (counts.get(o.canonicalStatus) ?? 0) + 1);
+  const [status, howMany] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  assert.ok(howMany < orders.length, "the seeded orders have more than one status");
+  const label = await page.getByLabel("Status").locator(`option[value="${status}"]`).textContent();
+  await page.getByLabel("Status").selectOption(status);
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await page.waitForURL(new RegExp(`[?&]status=${status}`));
+  const byStatus = await waitForRows((r) => r.length === howMany, `${howMany} orders in ${status}`);
+  assert.ok(byStatus.every((r) => r[5] === label));
+
+  // Customer: part of one customer's name, typed in any case, on top of the status filter.
+  const someone = orders.find((o) => o.canonicalStatus === status && o.customerName)!;
+  const part = someone
+    .customerName!.split(" ")
+    .sort((a, b) => b.length - a.length)[0]!
+    .toUpperCase();
+  await page.getByLabel("Cliente").fill(part);
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await page.waitForURL(/[?&]cliente=/);
+  const byCustomer = await waitForRows((r) => r.every((x) => x[4]!.toUpperCase().includes(part)), "customer");
+  assert.ok(
+    byCustomer.every((r) => r[5] === label),
+    "the status filter still holds",
+  );
+  assert.ok(byCustomer.some((r) => Number(r[0]) === someone.number));
+
+  // Value: clear the others, keep orders of at least the median total.
+  await page.getByRole("button", { name: "Limpar filtros" }).click();
+  await waitForRows((r) => r.length === orders.length, "filters cleared");
+  const totals = orders.map((o) => o.totalCents).sort((a, b) => a - b);
+  const median = totals[Math.floor(totals.length / 2)]!;
+  const reais = (median / 100).toFixed(2).replace(".", ",");
+  await page.getByLabel("Valor mínimo (R$)").fill(reais);
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await page.waitForURL(/[?&]valorMin=/);
+  const expensive = orders.filter((o) => o.totalCents >= median).length;
+  const byValue = await waitForRows((r) => r.length === expensive, `${expensive} orders ≥ ${reais}`);
+  assert.ok(byValue.every((r) => cents(r[6]!) >= median));
+
+  // A maximum below the minimum is refused in the form, before any request.
+  await page.getByLabel("Valor máximo (R$)").fill("1,00");
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await page.getByText("O valor máximo deve ser maior ou igual ao mínimo.").waitFor();
+  assert.doesNotMatch(page.url(), /valorMax=/);
+
+  // Back: the customer filter returns, in the form and in the rows.
+  await page.goBack(); // the list after "Limpar filtros"
+  await page.goBack(); // the status + customer list
+  await page.waitForURL(/[?&]cliente=/);
+  assert.equal(await page.getByLabel("Cliente").inputValue(), part);
+  assert.equal(await page.getByLabel("Status").inputValue(), status);
+  await waitForRows((r) => r.every((x) => x[4]!.toUpperCase().includes(part)), "customer filter restored");
+});
+
+test("sorting by total and by status reorders the rows and is kept in the address", async () => {
+  await page.goto("/pedidos");
+  await waitForRows((r) => r.length === orders.length, "every order");
+  const total = page.getByRole("columnheader", { name: "Total" });
+  await total.getByRole("button").click();
+  await page.waitForURL(/ordenar=valor/);
+  await page.locator("th[aria-sort='descending']", { hasText: "Total" }).waitFor();
+  const desc = await waitForRows(
+    (r) => r.every((x, i) => i === 0 || cents(r[i - 1]![6]!) >= cents(x[6]!)),
+    "total descending",
+  );
+  assert.equal(desc.length, orders.length);
+  await total.getByRole("button").click();
+  await page.waitForURL(/ordem=asc/);
+  await page.locator("th[aria-sort='ascending']", { hasText: "Total" }).waitFor();
+  await waitForRows(
+    (r) => r.every((x, i) => i === 0 || cents(r[i - 1]![6]!) <= cents(x[6]!)),
+    "total ascending",
+  );
+  assert.equal(await page.getByRole("columnheader", { name: "Data" }).getAttribute("aria-sort"), "none");
+
+  // Status sorts along the workflow: Aguardando pagamento before Pagamento confirmado.
+  await page.getByRole("columnheader", { name: "Status" }).getByRole("button").click();
+  await page.waitForURL(/ordenar=status/);
+  await page.locator("th[aria-sort='ascending']", { hasText: "Status" }).waitFor();
+  const order = [
+    "Aguardando pagamento",
+    "Pagamento confirmado",
+    "Em preparação",
+    "Despachado",
+    "Embarcado",
+    "Entregue",
+    "Cancelado",
+    "Problemas",
+  ];
+  await waitForRows(
+    (r) => r.every((x, i) => i === 0 || order.indexOf(r[i - 1]![5]!) <= order.indexOf(x[5]!)),
+    "status ascending",
+  );
+});
+
+test("the order page shows customer, items and the timeline", async () => {
+  const first = orders[0]!;
+  const detail = await apiGet<{ items: { sku: string | null; name: string }[]; storeOrderNumber: string }>(
+    `/api/v1/orders/${first.id}`,
+  );
+  await page.goto("/pedidos");
+  await page.getByRole("link", { name: `Pedido Nº ${first.number}` }).click();
+  await page.getByRole("heading", { name: `Pedido Nº ${first.number}` }).waitFor();
+  assert.ok(await page.getByText("Origem: Loja Teste").isVisible());
+  for (const heading of ["Cliente", "Entrega", "Pagamento", "Loja", "Itens"]) {
+    assert.ok(await page.getByRole("heading", { name: heading, exact: true }).isVisible(), heading);
+  }
+  const items = page.getByRole("region", { name: "Itens" }).locator("tbody tr");
+  assert.equal(await items.count(), detail.items.length);
+  for (const item of detail.items) {
+    if (item.sku)
+      assert.ok(await items.getByRole("cell", { name: item.sku, exact: true }).first().isVisible());
+  }
+  await screenshot(page, "pedido");
+
+  await page.getByRole("tab", { name: "Histórico / Notificações" }).click();
+  await page.waitForURL(/aba=historico/);
+  const timeline = page.getByRole("list", { name: "Histórico do pedido" });
+  await timeline.getByText("Pedido de venda criado").waitFor();
+});
+
+test("a status change with Notificar cliente appears in the timeline; a refused one says why", async () => {
+  const waiting = orders.find(
+    (o) => o.canonicalStatus === "aguardando_pagamento" || o.canonicalStatus === "pagamento_confirmado",
+  );
+  assert.ok(waiting, "an order early in the workflow");
+  await page.goto(`/pedidos/${waiting.id}?aba=historico`);
+  const form = page.getByRole("form", { name: "Alterar status" });
+  await form.getByLabel("Novo status").selectOption({ label: "Em preparação" });
+  await form.getByRole("radio", { name: "Sim" }).check();
+  await form.getByLabel("Mensagem ao cliente (opcional)").fill("Seu pedido já está sendo separado.");
+  await form.getByRole("button", { name: "Salvar status" }).click();
+  await page.getByRole("status").filter({ hasText: "Status alterado para Em preparação" }).waitFor();
+
+  const timeline = page.getByRole("list", { name: "Histórico do pedido" });
+  const entry = timeline.getByRole("listitem").filter({ hasText: "alterado no painel" });
+  await entry.waitFor();
+  assert.ok(await entry.getByText("Mudança de status").isVisible());
+  assert.match((await entry.textContent()) ?? "", /Notificar cliente\s*Sim/);
+  assert.match((await entry.textContent()) ?? "", /Mensagem\s*Seu pedido já está sendo separado\./);
+  assert.match((await entry.textContent()) ?? "", /Para\s*Em preparação/);
+  assert.ok(await entry.getByText("operadora@loja.com.br").isVisible(), "who did it");
+  assert.ok(await page.locator(".order-summary").getByText("Em preparação").isVisible());
+  await screenshot(page, "pedido-historico");
+
+  // Someone else cancels it meanwhile; this page still offers Despachado, and the API says no.
+  await apiPost(`/api/v1/orders/${waiting.id}/status`, { status: "cancelado" });
+  await form.getByLabel("Novo status").selectOption({ label: "Despachado" });
+  await form.getByRole("radio", { name: "Não" }).check();
+  await form.getByRole("button", { name: "Salvar status" }).click();
+  await page.getByRole("alert").filter({ hasText: "Pedido cancelado não muda mais de status" }).waitFor();
+  // …and the page now shows the order as it is.
+  await page.locator(".order-summary").getByText("Cancelado", { exact: true }).waitFor();
+  await form.getByText("Não há mudança de status possível a partir de Cancelado.").waitFor();
+});
+
+test("at phone width Pedidos scrolls inside its frame, not the page", async () => {
+  const phone = await newPage(browser, server.url, true);
+  await signIn(phone);
+  await phone.goto("/pedidos");
+  await phone.locator("table.orders-table tbody tr").first().waitFor();
+  const overflow = await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await screenshot(phone, "pedidos-celular");
+  await phone.context().close();
+});

@@ -1,0 +1,116 @@
+// Visão geral in a real browser: each store's health with its figures, refreshed on its own
+// (an order failing shows up without a reload), the links to Falhas and Integração for the
+// store, the call to action when no store is connected, and the phone-sized layout.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  createAdmin,
+  launchBrowser,
+  newPage,
+  type PanelServer,
+  screenshot,
+  signIn,
+  startPanelServer,
+} from "../helpers/browser.ts";
+import {
+  apiGet,
+  assertFitsPhone,
+  newBrokenOrder,
+  type PanelRow,
+  text,
+  waitForImport,
+} from "./ops-helpers.ts";
+
+let server: PanelServer;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  [server, browser] = await Promise.all([startPanelServer(), launchBrowser()]);
+  await createAdmin(server);
+  page = await newPage(browser, server.url);
+  await signIn(page);
+  await waitForImport(page, server);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const card = () => page.getByRole("article", { name: "Loja Teste" });
+const figure = (name: string) =>
+  card()
+    .locator(".figure")
+    .filter({ has: page.getByText(name, { exact: true }) })
+    .locator("dd");
+
+test("each store shows its connection and figures, and the figures refresh on their own", async () => {
+  const { orders } = await apiGet<{ orders: PanelRow[] }>(
+    page,
+    `/api/v1/integration/${server.storeId}/orders?view=all&limit=500`,
+  );
+  const synced = orders.filter((o) => o.syncState === "synced").length;
+  assert.ok(synced > 0, "the import created sales orders");
+
+  await page.goto("/");
+  await card().waitFor();
+  assert.ok(await card().getByText("Conectada").isVisible());
+  assert.ok(await card().getByText("Importação ligada").isVisible());
+  // Every sales order of this store was created by today's import.
+  assert.equal(await text(figure("Pedidos de venda hoje")), String(synced));
+  assert.equal(await text(figure("Pedidos com erro")), "0");
+  assert.match(await text(card().locator("dl.facts")), /Última importação\s*\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+
+  // An order fails while the screen is open: the card says so without a reload.
+  await newBrokenOrder(page, server);
+  await card().getByText("1 pedido com erro: veja em Falhas.").waitFor({ timeout: 25_000 });
+  assert.equal(await text(figure("Pedidos com erro")), "1");
+  await screenshot(page, "visao-geral");
+
+  await card().getByRole("link", { name: "Ver falhas (1): Loja Teste" }).click();
+  await page.waitForURL(new RegExp(`/falhas\\?loja=${server.storeId}$`));
+  await page.getByRole("rowheader", { name: /^#\d+/ }).first().waitFor();
+  assert.equal(await page.getByLabel("Loja", { exact: true }).inputValue(), String(server.storeId));
+
+  await page.goto("/");
+  await card().getByRole("link", { name: "Ver na Integração: Loja Teste" }).click();
+  await page.waitForURL(new RegExp(`/integracao\\?loja=${server.storeId}$`));
+});
+
+test("with no store connected, the overview invites to connect one", async () => {
+  const empty = await newPage(browser, server.url);
+  await signIn(empty);
+  await empty.route("**/api/v1/overview", (route) =>
+    route.fulfill({ json: { stores: [], generatedAt: new Date().toISOString() } }),
+  );
+  await empty.goto("/");
+  await empty.getByRole("heading", { name: "Nenhuma loja conectada ainda" }).waitFor();
+  await empty.getByRole("link", { name: "Conectar uma loja" }).click();
+  await empty.waitForURL(/\/lojas$/);
+  await empty.getByRole("heading", { name: "Lojas", level: 1 }).waitFor();
+  await empty.context().close();
+});
+
+test("a failed refresh keeps the figures and says they may be old", async () => {
+  await page.goto("/");
+  await card().waitFor();
+  await page.route("**/api/v1/overview", (route) =>
+    route.fulfill({ status: 503, json: { error: { code: "database_unavailable", message: "down" } } }),
+  );
+  await page
+    .getByRole("alert")
+    .filter({ hasText: "O banco de dados está indisponível" })
+    .waitFor({ timeout: 40_000 });
+  assert.ok(await card().isVisible(), "the last figures stay on screen");
+  await page.unroute("**/api/v1/overview");
+});
+
+test("phone-sized: the cards fit the screen", async () => {
+  const phone = await newPage(browser, server.url, true);
+  await signIn(phone);
+  await phone.goto("/");
+  await phone.getByRole("article", { name: "Loja Teste" }).waitFor();
+  await assertFitsPhone(phone, "/");
+  await phone.context().close();
+});

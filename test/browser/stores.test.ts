@@ -1,0 +1,305 @@
+// Lojas in a real browser: the list with the connection state, Testar conexão (what works, and
+// what fails while the platform suspends the store), the DE-PARA status table driving how the
+// next order maps, field errors from the API next to their row, unsaved-changes guard, the
+// customer-defaults preview on a real order, and connecting a store.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  createAdmin,
+  launchBrowser,
+  newPage,
+  type PanelServer,
+  screenshot,
+  signIn,
+  startPanelServer,
+} from "../helpers/browser.ts";
+import { apiGet, assertFitsPhone, panelRow, text, until, waitForImport } from "./ops-helpers.ts";
+
+let server: PanelServer;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  [server, browser] = await Promise.all([startPanelServer(), launchBrowser()]);
+  await createAdmin(server);
+  page = await newPage(browser, server.url);
+  await signIn(page);
+  await waitForImport(page, server);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const storePage = (tab?: string) => `/lojas/${server.storeId}${tab ? `?aba=${tab}` : ""}`;
+
+test("the list shows the store with its connection state, last import and webhook", async () => {
+  await page.goto("/lojas");
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Loja Teste" }) });
+  await row.waitFor();
+  assert.ok(await row.getByText("Conectada").isVisible());
+  assert.ok(await row.getByText("Nuvemshop").isVisible());
+  assert.ok(await row.getByText("Importação ligada").isVisible());
+  // The first import ran: its time is shown, not the dash of "never".
+  assert.match(await text(row.getByRole("cell").nth(3)), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  await screenshot(page, "lojas");
+
+  await row.getByRole("button", { name: "Importar agora: Loja Teste" }).click();
+  await page.getByRole("status").filter({ hasText: "Importação da loja Loja Teste iniciada" }).waitFor();
+});
+
+test("Testar conexão says what works, and what fails while the platform suspends the store", async () => {
+  await page.goto(storePage());
+  await page.getByRole("button", { name: "Testar conexão" }).click();
+  const checks = page.getByRole("list", { name: "Resultado do teste de conexão" });
+  await checks.waitFor();
+  await page.getByText("Conexão funcionando: a loja pode importar pedidos.").waitFor();
+  assert.ok(await checks.getByRole("img", { name: "Credenciais: funciona" }).isVisible());
+  assert.ok(await checks.getByRole("img", { name: "Leitura de pedidos: funciona" }).isVisible());
+  assert.match(await text(checks), /Credenciais aceitas pela Nuvemshop/);
+
+  server.simulator.suspend(true);
+  try {
+    await page.getByRole("button", { name: "Testar conexão" }).click();
+    await checks.getByRole("img", { name: "Credenciais: falhou" }).waitFor();
+    assert.match(await text(checks), /suspens/i);
+    await page.getByRole("alert").filter({ hasText: "A conexão tem problemas" }).waitFor();
+    // The store's state follows what the platform said.
+    await page.locator(".store-summary").getByText("Suspensa na plataforma").waitFor();
+  } finally {
+    server.simulator.suspend(false);
+  }
+  await page.getByRole("button", { name: "Testar conexão" }).click();
+  await checks.getByRole("img", { name: "Credenciais: funciona" }).waitFor();
+  await page.locator(".store-summary").getByText("Conectada").waitFor();
+});
+
+test("marking a status inactive holds the next order with that status; moving it changes its mapping", async () => {
+  await page.goto(storePage("status"));
+  const active = page.getByLabel("Ativo: Pagamento confirmado");
+  await active.waitFor();
+  assert.equal(await active.isChecked(), true);
+  await active.uncheck();
+  // The value lines pointing at the now-inactive status say what will happen.
+  await page
+    .getByText("Status inativo: pedidos com este valor ficam retidos na Integração.")
+    .first()
+    .waitFor();
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByRole("status").filter({ hasText: "Tabela de status salva" }).waitFor();
+  await page.getByText(/^Salvo em /).waitFor();
+
+  const held = server.simulator.createOrder({
+    status: "open",
+    payment_status: "paid",
+    shipping_status: "unpacked",
+  });
+  const heldRow = await until("the paid order held", async () => {
+    const row = await panelRow(page, server, String(held.id)).catch(() => undefined);
+    return row?.syncState === "held" ? row : undefined;
+  });
+  assert.equal(heldRow.reasonCode, "status_inactive");
+  assert.match(heldRow.reason ?? "", /Pagamento confirmado está inativo/);
+
+  // Back on, and "paid" now reads as Em preparação: the next paid order's sales order says so.
+  await active.check();
+  await page.getByLabel('Status no Ponte do valor "paid"').selectOption({ label: "Em preparação" });
+  await screenshot(page, "loja-de-para");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByRole("status").filter({ hasText: "Tabela de status salva" }).last().waitFor();
+  await until("the table saved", async () => {
+    const { rows } = await apiGet<{ rows: { canonicalStatus: string; platformValues: string[] }[] }>(
+      page,
+      `/api/v1/stores/${server.storeId}/status-map`,
+    );
+    return rows.find((r) => r.canonicalStatus === "em_preparacao")?.platformValues.includes("paid");
+  });
+
+  const moved = server.simulator.createOrder({
+    status: "open",
+    payment_status: "paid",
+    shipping_status: "unpacked",
+  });
+  const movedRow = await until("the paid order synced", async () => {
+    const row = await panelRow(page, server, String(moved.id)).catch(() => undefined);
+    return row?.syncState === "synced" ? row : undefined;
+  });
+  assert.equal(movedRow.canonicalStatus, "em_preparacao");
+  assert.equal(movedRow.salesOrderStatus, "confirmado");
+});
+
+test("the API's field errors show next to their row, and unsaved changes are not lost silently", async () => {
+  await page.goto(storePage("status"));
+  const first = page.getByLabel("Valor na plataforma, linha 1", { exact: true });
+  await first.fill("   ");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByText("Não pode ficar vazio").waitFor();
+  assert.equal(await first.getAttribute("aria-invalid"), "true");
+  await page.getByRole("alert").filter({ hasText: "Dados inválidos" }).waitFor();
+
+  // A duplicate value is refused too, named at the second line.
+  await first.fill("paid");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByText(/o valor da plataforma "paid" já está em/i).waitFor();
+
+  // Leaving the tab asks first; answering "stay" keeps the draft.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await page.getByRole("tab", { name: "Pagamento" }).click();
+  assert.equal(await page.getByRole("tab", { name: "Status" }).getAttribute("aria-selected"), "true");
+  assert.equal(await first.inputValue(), "paid");
+
+  // So does leaving the screen by the menu.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await page
+    .getByRole("navigation", { name: "Seções do painel" })
+    .getByRole("link", { name: "Falhas" })
+    .click();
+  assert.match(page.url(), /\/lojas\/\d+\?aba=status$/);
+  assert.equal(await first.inputValue(), "paid");
+
+  await page.getByRole("button", { name: "Descartar alterações" }).click();
+  assert.notEqual(await first.inputValue(), "paid");
+  await page.getByRole("tab", { name: "Pagamento" }).click();
+  await page.getByRole("heading", { name: "Formas de pagamento" }).waitFor();
+  assert.equal(
+    await page.getByLabel("Valor na plataforma, linha 1", { exact: true }).inputValue(),
+    "credit_card",
+  );
+});
+
+test("payment rows are added and saved; the interval is checked before saving", async () => {
+  await page.goto(storePage("pagamento"));
+  await page.getByRole("button", { name: "Adicionar linha" }).click();
+  const rows = await page.getByLabel(/^Valor na plataforma, linha \d+$/).count();
+  const cell = (label: string) => page.getByLabel(`${label}, linha ${rows}`, { exact: true });
+  await cell("Valor na plataforma").fill("mercadopago");
+  await cell("Forma de pagamento no ERP").fill("cartao_credito");
+  await cell("Parcelas").fill("60");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByText("Deve ser no máximo 48").waitFor();
+  await cell("Parcelas").fill("3");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByRole("status").filter({ hasText: "Tabela de formas de pagamento salva" }).waitFor();
+  const saved = await apiGet<{
+    rows: { platformValue: string; paymentType: string; installments: number }[];
+  }>(page, `/api/v1/stores/${server.storeId}/payment-map`);
+  assert.deepEqual(saved.rows.at(-1), {
+    platformValue: "mercadopago",
+    paymentType: "cartao_credito",
+    installments: 3,
+  });
+
+  await page.getByRole("tab", { name: "Geral" }).click();
+  const interval = page.getByLabel("Intervalo da importação (minutos)");
+  await interval.fill("0");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByText("Informe um número inteiro de minutos, de 1 a 1440 (24 horas).").waitFor();
+  await interval.fill("30");
+  await page.getByLabel("Importar pedidos desta loja").uncheck();
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByRole("status").filter({ hasText: "Configurações da loja salvas." }).waitFor();
+  const store = await apiGet<{ importIntervalMinutes: number; importEnabled: boolean }>(
+    page,
+    `/api/v1/stores/${server.storeId}`,
+  );
+  assert.equal(store.importIntervalMinutes, 30);
+  assert.equal(store.importEnabled, false);
+  await page.locator(".store-summary").getByText("Importação desligada").waitFor();
+  await page.getByLabel("Importar pedidos desta loja").check();
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.locator(".store-summary").getByText("Importação ligada").waitFor();
+});
+
+test("customer default fields: a preview on a real order, an expression error, then saved", async () => {
+  await page.goto(storePage("cliente"));
+  await page.getByRole("heading", { name: "Campos padrão do cliente" }).waitFor();
+  await page.getByRole("button", { name: "Adicionar campo" }).click();
+  await page.getByLabel("Campo 1", { exact: true }).fill("produtorRural");
+  await page.getByLabel("Expressão do campo 1").fill("true");
+  await page.getByRole("button", { name: "Adicionar campo" }).click();
+  await page.getByLabel("Campo 2", { exact: true }).fill("uf");
+  await page.getByLabel("Expressão do campo 2").fill("billingAddress.state");
+  await page.getByRole("button", { name: "Adicionar campo" }).click();
+  await page.getByLabel("Campo 3", { exact: true }).fill("quebrado");
+  await page.getByLabel("Expressão do campo 3").fill("customer.name &");
+
+  const chosen = await page.getByLabel("Pedido para a prévia").inputValue();
+  await page.getByRole("button", { name: "Pré-visualizar" }).click();
+  const result = page.getByRole("table", { name: "Campos do cliente calculados" });
+  await result.waitFor();
+  const order = server.simulator.getOrder(Number(chosen)) as { billing_province?: string } | undefined;
+  assert.ok(order, "the preview ran on one of the store's orders");
+  const rowOf = (field: string) =>
+    result.getByRole("row").filter({ has: page.getByRole("rowheader", { name: field }) });
+  assert.equal(await text(rowOf("produtorRural").getByRole("cell")), "true");
+  const uf = await text(rowOf("uf").getByRole("cell"));
+  assert.match(uf, /^"[A-Z]{2}"$/, "the state of the real order's billing address");
+  assert.match(await text(rowOf("quebrado")), /Erro na expressão: a expressão não é válida/);
+
+  // The broken one is refused by the API on save, next to its field; fixed, the table saves.
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page
+    .locator(".default-row.has-error")
+    .getByText(/a expressão não é válida/i)
+    .waitFor();
+  await page.getByRole("button", { name: 'Remover o campo "quebrado"' }).click();
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByRole("status").filter({ hasText: "Campos padrão do cliente salvos" }).waitFor();
+  const saved = await apiGet<{ rows: { field: string; expression: string }[] }>(
+    page,
+    `/api/v1/stores/${server.storeId}/customer-defaults`,
+  );
+  assert.deepEqual(saved.rows, [
+    { field: "produtorRural", expression: "true" },
+    { field: "uf", expression: "billingAddress.state" },
+  ]);
+});
+
+test("Conectar loja: fields checked in pt-BR, a store connected, and OAuth explained when not configured", async () => {
+  await page.goto("/lojas");
+  await page.getByRole("button", { name: "Conectar loja" }).first().click();
+  const form = page.getByRole("form", { name: "Conectar com ID da loja e token" });
+  await form.getByRole("button", { name: "Conectar loja" }).click();
+  await form.getByText("Informe um nome para reconhecer a loja no painel.").waitFor();
+  await form.getByText(/O ID da loja na Nuvemshop tem só números/).waitFor();
+
+  // The server answers 409 when the app's client id/secret are missing: the panel explains it.
+  await page.route("**/api/v1/platforms/nuvemshop/install", (route) =>
+    route.fulfill({
+      status: 409,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: { code: "oauth_not_configured", message: "set PONTE_NUVEMSHOP_CLIENT_ID" },
+      }),
+    }),
+  );
+  await page.getByRole("button", { name: "Instalar pelo OAuth da Nuvemshop" }).click();
+  await page.getByText(/A instalação pelo OAuth ainda não está configurada neste servidor/).waitFor();
+  await page.unroute("**/api/v1/platforms/nuvemshop/install");
+
+  await form.getByLabel("Nome da loja").fill("Loja Dois");
+  await form.getByLabel("ID da loja na Nuvemshop").fill("99887766");
+  await form.getByLabel("Token de acesso").fill("token-que-nao-existe");
+  await form.getByLabel("Endereço da API (opcional)").fill(server.simulator.apiBase);
+  await form.getByRole("button", { name: "Conectar loja" }).click();
+  await page.getByRole("heading", { name: "Loja Dois", level: 1 }).waitFor();
+  assert.match(page.url(), /\/lojas\/\d+$/);
+  // A store the platform does not know: the test says so instead of failing silently.
+  await page.getByRole("button", { name: "Testar conexão" }).click();
+  await page
+    .getByRole("list", { name: "Resultado do teste de conexão" })
+    .getByRole("img", { name: "Credenciais: falhou" })
+    .waitFor();
+});
+
+test("phone-sized: the list and the status table fit, scrolling inside their frame", async () => {
+  const phone = await newPage(browser, server.url, true);
+  await signIn(phone);
+  for (const path of ["/lojas", storePage("status")]) {
+    await phone.goto(path);
+    await phone.locator(".table-wrap").first().waitFor();
+    await assertFitsPhone(phone, path);
+  }
+  await phone.context().close();
+});

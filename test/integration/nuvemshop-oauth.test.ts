@@ -1,0 +1,76 @@
+// The Nuvemshop app install against the simulator: the panel's button starts it, the store
+// owner's browser comes back with a code and lands on the new store's page; a failure lands
+// on the store list with the reason's code. Scripts (no text/html) get the store as JSON.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/http/app.ts";
+import { startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
+import type { NuvemshopSimulator } from "../../src/simulators/nuvemshop/types.ts";
+import { listStores } from "../../src/stores/stores.ts";
+import { testContext } from "../helpers/context.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+
+describe("Nuvemshop app install (OAuth)", () => {
+  let t: TestDatabase;
+  let sim: NuvemshopSimulator;
+  let app: FastifyInstance;
+  before(async () => {
+    t = await createTestDatabase();
+    sim = await startNuvemshopSimulator({ orders: 0 });
+    const ctx = testContext(t.db, {
+      PONTE_NUVEMSHOP_AUTH_URL: sim.url,
+      PONTE_NUVEMSHOP_CLIENT_ID: sim.clientId,
+      PONTE_NUVEMSHOP_CLIENT_SECRET: sim.clientSecret,
+    });
+    app = await buildApp({ ctx, version: "test" });
+  });
+  after(async () => {
+    await app.close();
+    await sim.close();
+    await t.drop();
+  });
+
+  const startInstall = async () => {
+    const start = await app.inject("/api/v1/platforms/nuvemshop/install");
+    assert.equal(start.statusCode, 302);
+    const location = new URL(String(start.headers.location));
+    assert.equal(location.origin + location.pathname, `${sim.url}/apps/${sim.clientId}/authorize`);
+    return location.searchParams.get("state")!;
+  };
+
+  it("a browser coming back with a good code lands on the connected store's page", async () => {
+    const state = await startInstall();
+    const back = await app.inject({
+      url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${state}`,
+      headers: { accept: "text/html,application/xhtml+xml" },
+    });
+    assert.equal(back.statusCode, 302);
+    const stores = await listStores(t.db);
+    assert.equal(stores.length, 1);
+    assert.equal(stores[0]!.externalId, String(sim.storeId));
+    assert.equal(back.headers.location, `/lojas/${stores[0]!.id}?instalada=1`);
+  });
+
+  it("a reused or unknown state sends the browser to the store list with the reason", async () => {
+    const back = await app.inject({
+      url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=not-ours`,
+      headers: { accept: "text/html" },
+    });
+    assert.equal(back.statusCode, 302);
+    assert.equal(back.headers.location, "/lojas?erro_instalacao=validation_failed");
+  });
+
+  it("a script gets the store as JSON, and a refused code as a 400", async () => {
+    const ok = await app.inject(
+      `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${await startInstall()}`,
+    );
+    assert.equal(ok.statusCode, 201);
+    assert.equal(ok.json().externalId, String(sim.storeId));
+    const refused = await app.inject(
+      `/api/v1/platforms/nuvemshop/callback?code=wrong&state=${await startInstall()}`,
+    );
+    assert.equal(refused.statusCode, 400);
+    assert.equal(refused.json().error.code, "validation_failed");
+  });
+});

@@ -1,0 +1,111 @@
+// The integration panel's data (seed 000, R5): the store's orders a page at a time, one row
+// re-read after an action or while its sync job runs, and the pt-BR words for its states.
+import { type InfiniteData, useInfiniteQuery, type useQueryClient } from "@tanstack/react-query";
+import { api, withQuery } from "../api.ts";
+
+export type PanelView = "attention" | "all";
+export type SyncState = "not_synced" | "pending" | "synced" | "held" | "error";
+
+/** One store order as GET /api/v1/integration/:storeId/orders returns it. */
+export interface PanelRow {
+  storeOrderId: number;
+  externalId: string;
+  number: string | null;
+  storeStatus: string | null;
+  statusFields: Record<string, string | null>;
+  customerName: string | null;
+  createdAt: string | null;
+  totalCents: number | null;
+  synced: boolean;
+  cancelledOnPlatform: boolean;
+  customerSynced: boolean;
+  customerFoundByDocument: boolean;
+  customerProblem: string | null;
+  salesOrderId: number | null;
+  salesOrderNumber: number | null;
+  salesOrderStatus: string | null;
+  canonicalStatus: string | null;
+  salesOrderDeleted: boolean;
+  statusValid: boolean;
+  syncState: SyncState;
+  reasonCode: string | null;
+  reason: string | null;
+  attempts: number;
+  /** When a sync last wrote the link: a change means a queued job ran. */
+  syncUpdatedAt: string | null;
+  canUnlink: boolean;
+  unlinkRefusal: string | null;
+}
+
+interface PanelPage {
+  orders: PanelRow[];
+  nextCursor: string | null;
+}
+
+const PAGE_SIZE = 100;
+
+export const panelListKey = (storeId: number, view: PanelView) => ["integration", storeId, view] as const;
+
+const base = (storeId: number) => `/api/v1/integration/${storeId}/orders`;
+export const rowPath = (storeId: number, externalId: string) =>
+  `${base(storeId)}/${encodeURIComponent(externalId)}`;
+
+/** Carregar: the first page when a store is chosen, more with "Carregar mais". */
+export function usePanelList(storeId: number | null, view: PanelView) {
+  return useInfiniteQuery({
+    queryKey: panelListKey(storeId ?? 0, view),
+    enabled: storeId !== null,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<PanelPage>(withQuery(base(storeId!), { view, limit: PAGE_SIZE, after: pageParam }), { signal }),
+    getNextPageParam: (last) => last.nextCursor,
+    // The list is what Carregar loaded; rows refresh one by one, the list only on request.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export const fetchRow = (storeId: number, externalId: string) => api<PanelRow>(rowPath(storeId, externalId));
+
+/** Puts a fresh copy of one row into every loaded list of its store, where it stands. */
+export function replaceRow(client: ReturnType<typeof useQueryClient>, storeId: number, row: PanelRow) {
+  for (const view of ["attention", "all"] as const) {
+    client.setQueryData<InfiniteData<PanelPage, string | null>>(panelListKey(storeId, view), (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              orders: page.orders.map((r) => (r.externalId === row.externalId ? row : r)),
+            })),
+          }
+        : data,
+    );
+  }
+}
+
+export const SYNC_STATE_LABELS: Record<SyncState, string> = {
+  not_synced: "Não sincronizado",
+  pending: "Na fila de sincronização",
+  synced: "Sincronizado",
+  held: "Retido",
+  error: "Erro na sincronização",
+};
+
+/** Nuvemshop's status keys (the one the status table reads) in the merchant's words. */
+const STORE_STATUS_LABELS: Record<string, string> = {
+  pending: "Aguardando pagamento",
+  authorized: "Pagamento autorizado",
+  paid: "Pago",
+  packed: "Embalado",
+  shipped: "Enviado",
+  delivered: "Entregue",
+  cancelled: "Cancelado",
+  voided: "Pagamento cancelado",
+  refunded: "Reembolsado",
+  abandoned: "Abandonado",
+};
+
+export function storeStatusLabel(key: string | null): string {
+  if (!key) return "—";
+  return STORE_STATUS_LABELS[key] ?? key;
+}

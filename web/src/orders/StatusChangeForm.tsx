@@ -1,0 +1,130 @@
+// Changing the status from the Histórico tab (R6.3): only the moves the order allows, the
+// choice to notify the customer by e-mail, an optional message; a refusal says why.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { ApiError } from "../api.ts";
+import { Button, Field, Loading, Notice, useToast } from "../components/ui.tsx";
+import { describeError } from "../errors-pt.ts";
+import { canonicalLabel } from "./labels.ts";
+import { changeStatus, ORDERS_KEY, type OrderDetail, useTransitions } from "./orders-api.ts";
+
+const MESSAGE_MAX = 1000;
+
+export function StatusChangeForm({ order }: { order: OrderDetail }) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const transitions = useTransitions(order.id, order.deletedAt === null);
+  const [status, setStatus] = useState("");
+  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
+  // Seed 003: "Notificar cliente" sim by default, when there is an address to write to.
+  const [notify, setNotify] = useState(Boolean(email));
+  const [message, setMessage] = useState("");
+  const [missingStatus, setMissingStatus] = useState(false);
+  const notifyName = useId();
+
+  const mutation = useMutation({
+    mutationFn: () =>
+      changeStatus(order.id, {
+        status,
+        notifyCustomer: notify,
+        ...(message.trim() ? { message: message.trim() } : {}),
+      }),
+    onSuccess: (result) => {
+      toast(
+        "success",
+        `Status alterado para ${canonicalLabel(result.canonicalStatus)}${notify ? ", com notificação ao cliente" : ""}.`,
+      );
+      setStatus("");
+      setMessage("");
+      void client.invalidateQueries({ queryKey: ORDERS_KEY });
+      void client.invalidateQueries({ queryKey: ["integration"] });
+    },
+    onError: (error) => {
+      // Refused because the order moved meanwhile: show it as it is now, with the moves it allows.
+      if (error instanceof ApiError && error.status === 409) {
+        setStatus("");
+        void client.invalidateQueries({ queryKey: ORDERS_KEY });
+      }
+    },
+  });
+
+  if (order.deletedAt !== null) {
+    return <Notice kind="info">Pedido excluído: o status não pode mais ser alterado.</Notice>;
+  }
+  if (transitions.isPending) return <Loading label="Carregando status possíveis…" />;
+  if (transitions.isError) return <Notice kind="error">{describeError(transitions.error)}</Notice>;
+  const allowed = transitions.data.allowed;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!status) {
+      setMissingStatus(true);
+      return;
+    }
+    setMissingStatus(false);
+    mutation.mutate();
+  };
+
+  return (
+    <form className="card status-form" onSubmit={submit} aria-labelledby="alterar-status" noValidate>
+      <h3 id="alterar-status">Alterar status</h3>
+      <p className="small muted">
+        Status atual: <strong>{canonicalLabel(transitions.data.current)}</strong>
+      </p>
+      {mutation.isError ? <Notice kind="error">{describeError(mutation.error)}</Notice> : null}
+      {allowed.length === 0 ? (
+        <Notice kind="info">
+          Não há mudança de status possível a partir de {canonicalLabel(transitions.data.current)}.
+        </Notice>
+      ) : (
+        <>
+          <Field label="Novo status" error={missingStatus ? "Escolha o novo status." : undefined}>
+            {(p) => (
+              <select {...p} value={status} onChange={(e) => setStatus(e.target.value)} required>
+                <option value="">Escolha…</option>
+                {allowed.map((a) => (
+                  <option key={a.status} value={a.status}>
+                    {a.label || canonicalLabel(a.status)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset className="radio-group">
+            <legend>Notificar cliente</legend>
+            <label>
+              <input type="radio" name={notifyName} checked={notify} onChange={() => setNotify(true)} /> Sim
+            </label>
+            <label>
+              <input type="radio" name={notifyName} checked={!notify} onChange={() => setNotify(false)} /> Não
+            </label>
+            <small className="hint">
+              {email
+                ? `Com Sim, o cliente recebe um e-mail em ${email} com o texto padrão do novo status.`
+                : "O pedido não tem e-mail do cliente: a notificação não poderá ser enviada."}
+            </small>
+          </fieldset>
+          <Field
+            label="Mensagem ao cliente (opcional)"
+            hint={`Substitui o texto padrão do e-mail e fica no histórico. ${message.length}/${MESSAGE_MAX} caracteres.`}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={4}
+                maxLength={MESSAGE_MAX}
+                value={message}
+                onChange={(e) => setMessage(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="actions actions-start">
+            <Button type="submit" variant="primary" pending={mutation.isPending}>
+              Salvar status
+            </Button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+// One store on the Visão geral: a verdict in words first (what needs the operator), then the
+// figures behind it.
+import { useId } from "react";
+import { Link } from "react-router";
+import { formatDateTime, formatDuration } from "../format.ts";
+import { CONNECTION_HINTS, ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import { PLATFORM_LABELS, type Store } from "../stores.ts";
+
+export interface OverviewStore {
+  id: number;
+  name: string;
+  platform: string;
+  connectionState: Store["connectionState"];
+  connectionMessage: string | null;
+  importEnabled: boolean;
+  importIntervalMinutes: number;
+  lastImportAt: string | null;
+  lastWebhookAt: string | null;
+  importLagSeconds: number | null;
+  importInProgress?: boolean;
+  nextImportAt?: string | null;
+  pendingWebhooks: number;
+  ordersWaiting: number;
+  ordersInError: number;
+  jobsFailed: number;
+  salesOrdersToday: number;
+}
+
+type Verdict = { kind: "ok" | "warn" | "bad"; text: string };
+
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("pt-BR")} ${n === 1 ? one : many}`;
+
+/** The most pressing thing about the store, in words. */
+export function verdictOf(s: OverviewStore): Verdict {
+  if (s.connectionState !== "ok")
+    return { kind: "bad", text: s.connectionMessage ?? CONNECTION_HINTS[s.connectionState] };
+  const problems: string[] = [];
+  if (s.ordersInError > 0) problems.push(plural(s.ordersInError, "pedido com erro", "pedidos com erro"));
+  if (s.jobsFailed > 0) problems.push(plural(s.jobsFailed, "tarefa com falha", "tarefas com falha"));
+  if (problems.length > 0) return { kind: "bad", text: `${problems.join(" e ")}: veja em Falhas.` };
+  if (!s.importEnabled)
+    return { kind: "warn", text: "Importação desligada: nenhum pedido novo entra por esta loja." };
+  // Late when the last import is older than two intervals (one may be running right now).
+  if (s.importLagSeconds !== null && s.importLagSeconds > s.importIntervalMinutes * 120) {
+    return {
+      kind: "warn",
+      text: `Importação atrasada: a última foi há ${formatDuration(s.importLagSeconds)}.`,
+    };
+  }
+  if (s.ordersWaiting > 0) {
+    return {
+      kind: "warn",
+      text: `${plural(s.ordersWaiting, "pedido aguardando", "pedidos aguardando")} na Integração.`,
+    };
+  }
+  return { kind: "ok", text: "Tudo em dia." };
+}
+
+function Figure({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
+  return (
+    <div className={alert ? "figure figure-alert" : "figure"}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
+  const headingId = useId();
+  const verdict = verdictOf(s);
+  const n = (value: number) => value.toLocaleString("pt-BR");
+  const failures = s.ordersInError + s.jobsFailed;
+  const failuresText = failures > 0 ? `Ver falhas (${n(failures)})` : "Ver falhas";
+  return (
+    <article className={`card health-card health-${verdict.kind}`} aria-labelledby={headingId}>
+      <header className="health-head">
+        <h2 id={headingId}>
+          <Link to={`/lojas/${s.id}`}>{s.name}</Link>
+        </h2>
+        <span className="muted small">{PLATFORM_LABELS[s.platform] ?? s.platform}</span>
+      </header>
+      <div className="badges">
+        <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+        <ImportBadge enabled={s.importEnabled} />
+        {s.importInProgress ? <span className="badge badge-info">Importando agora</span> : null}
+      </div>
+      <p className={`verdict verdict-${verdict.kind}`}>{verdict.text}</p>
+      <dl className="figures">
+        <Figure label="Pedidos aguardando" value={n(s.ordersWaiting)} alert={s.ordersWaiting > 0} />
+        <Figure label="Pedidos com erro" value={n(s.ordersInError)} alert={s.ordersInError > 0} />
+        <Figure label="Tarefas com falha" value={n(s.jobsFailed)} alert={s.jobsFailed > 0} />
+        <Figure label="Webhooks na fila" value={n(s.pendingWebhooks)} />
+        <Figure label="Pedidos de venda hoje" value={n(s.salesOrdersToday)} />
+        <Figure label="Atraso da importação" value={formatDuration(s.importLagSeconds)} />
+      </dl>
+      <dl className="facts small">
+        <dt>Última importação</dt>
+        <dd>{formatDateTime(s.lastImportAt)}</dd>
+        <dt>Último webhook</dt>
+        <dd>{formatDateTime(s.lastWebhookAt)}</dd>
+        {s.importEnabled && s.nextImportAt ? (
+          <>
+            <dt>Próxima importação</dt>
+            <dd>{formatDateTime(s.nextImportAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="card-links">
+        <Link to={`/integracao?loja=${s.id}`} aria-label={`Ver na Integração: ${s.name}`}>
+          Ver na Integração
+        </Link>
+        <Link to={`/falhas?loja=${s.id}`} aria-label={`${failuresText}: ${s.name}`}>
+          {failuresText}
+        </Link>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,211 @@
+// Lojas › Geral: the store's name, import on/off and interval (R1.1, R1.2), the unknown-SKU
+// policy, the API address; Testar conexão; and a new access token when the old one is refused.
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { ApiError, api } from "../api.ts";
+import { Field, useToast } from "../components/ui.tsx";
+import type { Store } from "../stores.ts";
+import { ConnectionTestCard } from "./ConnectionTestCard.tsx";
+import { ReconnectForm } from "./ReconnectForm.tsx";
+import { SaveBar } from "./SaveBar.tsx";
+import { useRefreshStores } from "./store-api.ts";
+
+interface GeneralDraft {
+  name: string;
+  importEnabled: boolean;
+  importIntervalMinutes: string;
+  unknownSkuPolicy: Store["unknownSkuPolicy"];
+  apiBaseUrl: string;
+}
+
+const fromStore = (s: Store): GeneralDraft => ({
+  name: s.name,
+  importEnabled: s.importEnabled,
+  importIntervalMinutes: String(s.importIntervalMinutes),
+  unknownSkuPolicy: s.unknownSkuPolicy,
+  apiBaseUrl: s.apiBaseUrl,
+});
+
+type Problems = Partial<Record<keyof GeneralDraft, string>>;
+
+/** The checks the API makes, in pt-BR and before the request, so the operator sees them at once. */
+function check(d: GeneralDraft): Problems {
+  const p: Problems = {};
+  if (!d.name.trim()) p.name = "Informe o nome da loja.";
+  else if (d.name.trim().length > 120) p.name = "O nome pode ter no máximo 120 caracteres.";
+  const minutes = Number(d.importIntervalMinutes);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+    p.importIntervalMinutes = "Informe um número inteiro de minutos, de 1 a 1440 (24 horas).";
+  }
+  if (!/^https?:\/\/\S+$/.test(d.apiBaseUrl.trim()))
+    p.apiBaseUrl = "Informe um endereço que comece com https://.";
+  return p;
+}
+
+/** The API's schema errors name fields by JSON pointer (`/importIntervalMinutes`). */
+function apiProblems(error: unknown): Problems {
+  if (!(error instanceof ApiError) || error.status !== 400 || !Array.isArray(error.details.fields)) return {};
+  const p: Problems = {};
+  for (const f of error.details.fields as { path?: string }[]) {
+    const field = (f.path ?? "").replace(/^\//, "") as keyof GeneralDraft;
+    if (field === "importIntervalMinutes")
+      p.importIntervalMinutes = "O intervalo deve ser de 1 a 1440 minutos.";
+    else if (field === "name") p.name = "Nome inválido (de 1 a 120 caracteres).";
+    else if (field === "apiBaseUrl") p.apiBaseUrl = "Endereço inválido: use https://…";
+  }
+  return p;
+}
+
+export function GeneralTab({
+  store,
+  onDirtyChange,
+}: {
+  store: Store;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
+  const toast = useToast();
+  const refresh = useRefreshStores();
+  const [edited, setEdited] = useState<GeneralDraft | null>(null);
+  const [shown, setShown] = useState<Problems>({});
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const draft = edited ?? fromStore(store);
+  const dirty = edited !== null && JSON.stringify(edited) !== JSON.stringify(fromStore(store));
+  const importId = useId();
+
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  const save = useMutation({
+    mutationFn: (d: GeneralDraft) => {
+      const before = fromStore(store);
+      const body: Record<string, unknown> = {};
+      if (d.name.trim() !== before.name) body.name = d.name.trim();
+      if (d.importEnabled !== before.importEnabled) body.importEnabled = d.importEnabled;
+      if (d.importIntervalMinutes !== before.importIntervalMinutes) {
+        body.importIntervalMinutes = Number(d.importIntervalMinutes);
+      }
+      if (d.unknownSkuPolicy !== before.unknownSkuPolicy) body.unknownSkuPolicy = d.unknownSkuPolicy;
+      if (d.apiBaseUrl.trim() !== before.apiBaseUrl) body.apiBaseUrl = d.apiBaseUrl.trim();
+      return api<Store>(`/api/v1/stores/${store.id}`, { method: "PATCH", body });
+    },
+    onSuccess: (updated) => {
+      refresh(updated);
+      setEdited(null);
+      setSavedAt(Date.now());
+      toast("success", "Configurações da loja salvas.");
+    },
+    onError: (error) => setShown(apiProblems(error)),
+  });
+
+  const set = (patch: Partial<GeneralDraft>) => setEdited({ ...draft, ...patch });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = check(draft);
+    setShown(problems);
+    if (Object.keys(problems).length === 0) save.mutate(draft);
+  };
+
+  return (
+    <>
+      <form onSubmit={submit} noValidate aria-label="Configurações da loja">
+        <section className="card">
+          <h2>Configurações</h2>
+          <div className="grid-2">
+            <Field label="Nome da loja" error={shown.name}>
+              {(props) => (
+                <input
+                  {...props}
+                  value={draft.name}
+                  maxLength={120}
+                  onChange={(e) => set({ name: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label="Intervalo da importação (minutos)"
+              hint="De 1 a 1440. A importação agendada busca os pedidos que os webhooks não trouxeram."
+              error={shown.importIntervalMinutes}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={1440}
+                  step={1}
+                  value={draft.importIntervalMinutes}
+                  onChange={(e) => set({ importIntervalMinutes: e.target.value })}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="check-field">
+            <input
+              id={importId}
+              type="checkbox"
+              className="check"
+              checked={draft.importEnabled}
+              aria-describedby={`${importId}-hint`}
+              onChange={(e) => set({ importEnabled: e.target.checked })}
+            />
+            <label htmlFor={importId}>Importar pedidos desta loja</label>
+            <small id={`${importId}-hint`} className="hint">
+              Desligado, o Ponte não busca pedidos desta loja nem processa os webhooks dela.
+            </small>
+          </div>
+          <fieldset className="radio-group">
+            <legend>Produto com SKU que não existe no ERP</legend>
+            <label>
+              <input
+                type="radio"
+                name="unknownSkuPolicy"
+                value="create"
+                checked={draft.unknownSkuPolicy === "create"}
+                onChange={() => set({ unknownSkuPolicy: "create" })}
+              />
+              Cadastrar o produto automaticamente (marcado “criado pela integração”, estoque 0)
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="unknownSkuPolicy"
+                value="hold"
+                checked={draft.unknownSkuPolicy === "hold"}
+                onChange={() => set({ unknownSkuPolicy: "hold" })}
+              />
+              Reter o pedido na Integração até o produto ser cadastrado
+            </label>
+          </fieldset>
+          <Field
+            label="Endereço da API da plataforma"
+            hint="Normalmente não muda. Útil para um ambiente de testes da plataforma."
+            error={shown.apiBaseUrl}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="url"
+                value={draft.apiBaseUrl}
+                onChange={(e) => set({ apiBaseUrl: e.target.value })}
+              />
+            )}
+          </Field>
+        </section>
+        <SaveBar
+          dirty={dirty}
+          pending={save.isPending}
+          error={save.error}
+          general={[]}
+          savedAt={savedAt}
+          onDiscard={() => {
+            setEdited(null);
+            setShown({});
+            save.reset();
+          }}
+        />
+      </form>
+      <ConnectionTestCard store={store} />
+      <ReconnectForm store={store} />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+// One store's record and the actions on it shared by the Lojas screens.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../api.ts";
+import { useToast } from "../components/ui.tsx";
+import { describeError } from "../errors-pt.ts";
+import { STORES_KEY, type Store } from "../stores.ts";
+
+export const storeKey = (id: number) => ["stores", id] as const;
+
+export function useStore(id: number) {
+  return useQuery({
+    queryKey: storeKey(id),
+    queryFn: () => api<Store>(`/api/v1/stores/${id}`),
+    enabled: id > 0,
+  });
+}
+
+/** After a store changed: its record (given, or read again by id), the list and the overview. */
+export function useRefreshStores() {
+  const client = useQueryClient();
+  return (store?: Store | number) => {
+    if (typeof store === "number") void client.invalidateQueries({ queryKey: storeKey(store), exact: true });
+    else if (store) client.setQueryData(storeKey(store.id), store);
+    // exact: the store's tables live under ["stores", id, …] and may be in the middle of an edit.
+    void client.invalidateQueries({ queryKey: STORES_KEY, exact: true });
+    void client.invalidateQueries({ queryKey: ["overview"] });
+  };
+}
+
+/** "Importar agora": queues the store's import; the result shows in Última importação. */
+export function useImportNow() {
+  const toast = useToast();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (store: Pick<Store, "id" | "name">) =>
+      api<{ status: string }>(`/api/v1/stores/${store.id}/import`, { method: "POST" }),
+    onSuccess: (_r, store) => {
+      toast("success", `Importação da loja ${store.name} iniciada. Os pedidos aparecem em instantes.`);
+      // The import runs in the worker: read the stores again once it has had time to finish.
+      setTimeout(() => {
+        void client.invalidateQueries({ queryKey: STORES_KEY, exact: true });
+        void client.invalidateQueries({ queryKey: storeKey(store.id), exact: true });
+        void client.invalidateQueries({ queryKey: ["overview"] });
+      }, 3_000);
+    },
+    onError: (error, store) =>
+      toast("error", `Não foi possível importar ${store.name}: ${describeError(error)}`),
+  });
+}
+
+export interface ConnectionCheck {
+  key: string;
+  ok: boolean;
+  message: string;
+  required?: boolean;
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  checks: ConnectionCheck[];
+  connectionState?: Store["connectionState"];
+}
+
+export const CHECK_LABELS: Record<string, string> = {
+  credentials: "Credenciais",
+  orders: "Leitura de pedidos",
+  customers: "Dados do cliente nos pedidos",
+  webhooks: "Webhooks de pedidos",
+};
