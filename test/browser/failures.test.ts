@@ -3,42 +3,27 @@
 // or every order of the store after a confirmation) takes it off the list.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  createAdmin,
-  launchBrowser,
-  newPage,
-  type PanelServer,
-  screenshot,
-  signIn,
-  startPanelServer,
-} from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
 import {
   apiGet,
-  assertFitsPhone,
-  fixOrderQuietly,
-  newBrokenOrder,
+  openPanel,
+  type Panel,
+  type PanelServer,
   panelRow,
-  text,
+  screenshot,
   until,
-  waitForImport,
-} from "./ops-helpers.ts";
+} from "../helpers/browser.ts";
+import { assertFitsPhone, fixOrderQuietly, newBrokenOrder, text } from "./ops-helpers.ts";
 
+let panel: Panel;
 let server: PanelServer;
-let browser: Browser;
 let page: Page;
 
 before(async () => {
-  [server, browser] = await Promise.all([startPanelServer(), launchBrowser()]);
-  await createAdmin(server);
-  page = await newPage(browser, server.url);
-  await signIn(page);
-  await waitForImport(page, server);
+  panel = await openPanel();
+  ({ server, page } = panel);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => panel?.close());
 
 const orderRow = (number: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^#${number}\\b`) }) });
@@ -72,7 +57,7 @@ test("a failed order shows its reason and payload; fixed in the store, Reprocess
       Number(await text(row.getByRole("cell").nth(2))) > attemptsBefore,
   );
 
-  fixOrderQuietly(server, broken.id);
+  await fixOrderQuietly(server, broken.id);
   await row.getByRole("button", { name: `Reprocessar o pedido #${broken.number}` }).click();
   await row.waitFor({ state: "detached" });
   await page.getByText("Nenhum pedido com erro.").waitFor();
@@ -88,7 +73,7 @@ test("Reprocessar selecionados, and Reprocessar todos da loja after a confirmati
 
   const selected = page.getByRole("button", { name: /^Reprocessar selecionados/ });
   assert.equal(await selected.isDisabled(), true, "nothing selected yet");
-  fixOrderQuietly(server, first.id);
+  await fixOrderQuietly(server, first.id);
   await page.getByLabel(`Selecionar o pedido #${first.number}`).check();
   await page.getByRole("button", { name: "Reprocessar selecionados (1)" }).click();
   await orderRow(first.number).waitFor({ state: "detached" });
@@ -99,8 +84,8 @@ test("Reprocessar selecionados, and Reprocessar todos da loja after a confirmati
   assert.equal(await all.isDisabled(), true);
   await page.getByLabel("Loja", { exact: true }).selectOption({ label: "Loja Teste" });
   await page.waitForURL(new RegExp(`/falhas\\?loja=${server.storeId}$`));
-  fixOrderQuietly(server, second.id);
-  fixOrderQuietly(server, third.id);
+  await fixOrderQuietly(server, second.id);
+  await fixOrderQuietly(server, third.id);
   await all.click();
   const dialog = page.getByRole("dialog", { name: "Reprocessar todos os pedidos com erro de Loja Teste?" });
   await dialog.waitFor();
@@ -172,8 +157,7 @@ test("Tarefas: a failing job shows its error and payload; Reprocessar runs it ag
 
 test("phone-sized: the list of failures fits, scrolling inside its frame", async () => {
   const broken = await newBrokenOrder(page, server);
-  const phone = await newPage(browser, server.url, true);
-  await signIn(phone);
+  const phone = await panel.signedInPage(true);
   await phone.goto("/falhas");
   await phone.getByRole("rowheader", { name: new RegExp(`^#${broken.number}\\b`) }).waitFor();
   await assertFitsPhone(phone, "/falhas");

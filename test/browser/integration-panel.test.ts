@@ -3,71 +3,30 @@
 // changes, and Mapeamento is refused with its reason until the sales order is deleted.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
-  createAdmin,
-  launchBrowser,
-  newPage,
+  apiGet,
+  openPanel,
+  type Panel,
+  type PanelRow,
   type PanelServer,
   screenshot,
-  signIn,
-  startPanelServer,
+  settledRow,
 } from "../helpers/browser.ts";
+import { withoutWebhooks } from "./ops-helpers.ts";
 
-interface Row {
-  externalId: string;
-  number: string | null;
-  syncState: string;
-  synced: boolean;
-  reasonCode: string | null;
-  salesOrderId: number | null;
-  salesOrderStatus: string | null;
-}
-
+let panel: Panel;
 let server: PanelServer;
-let browser: Browser;
-/** One signed-in tab at 1280 px, shared by the tests (each starts with its own navigation). */
 let page: Page;
 /** Orders placed in the simulator for these tests, each in the state its test needs. */
-let unknownStatus: Row;
-let toUnlink: Row;
-let toUpdate: Row;
-let confirmed: Row;
+let unknownStatus: PanelRow;
+let toUnlink: PanelRow;
+let toUpdate: PanelRow;
+let confirmed: PanelRow;
 
 const panelPath = () => `/api/v1/integration/${server.storeId}/orders`;
 
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${server.url}${path}`);
-  assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** The order's panel row once its sync settled in the expected state. */
-const settled = (page: Page, externalId: number, state: string) =>
-  until(`order ${externalId} ${state}`, async () => {
-    const response = await page.request.get(`${server.url}${panelPath()}/${externalId}`);
-    if (response.status() !== 200) return undefined;
-    const row = (await response.json()) as Row;
-    return row.syncState === state ? row : undefined;
-  });
-
-async function signedIn(mobile = false): Promise<Page> {
-  const page = await newPage(browser, server.url, mobile);
-  await signIn(page);
-  return page;
-}
-
-const rowOf = (page: Page, row: Row) =>
+const rowOf = (page: Page, row: PanelRow) =>
   page
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: `Nº ${row.number}`, exact: true }) });
@@ -80,9 +39,8 @@ async function load(page: Page, view: "attention" | "all" = "attention") {
 }
 
 before(async () => {
-  [server, browser] = await Promise.all([startPanelServer(), launchBrowser()]);
-  await createAdmin(server);
-  page = await signedIn();
+  panel = await openPanel();
+  ({ server, page } = panel);
   // The seeded orders arrive by the first import; these arrive by webhook, one per scenario.
   const sim = server.simulator;
   const placed = {
@@ -91,20 +49,18 @@ before(async () => {
     update: sim.createOrder({ payment_status: "pending", status: "open", shipping_status: "unpacked" }),
     confirmed: sim.createOrder({ payment_status: "paid", status: "open", shipping_status: "unpacked" }),
   };
-  unknownStatus = await settled(page, placed.unknown.id as number, "held");
-  toUnlink = await settled(page, placed.unlink.id as number, "synced");
-  toUpdate = await settled(page, placed.update.id as number, "synced");
-  confirmed = await settled(page, placed.confirmed.id as number, "synced");
+  const settled = (order: Record<string, unknown>, state: string) =>
+    settledRow(page, server, order.id as number, state);
+  unknownStatus = await settled(placed.unknown, "held");
+  toUnlink = await settled(placed.unlink, "synced");
+  toUpdate = await settled(placed.update, "synced");
+  confirmed = await settled(placed.confirmed, "synced");
   assert.equal(unknownStatus.reasonCode, "status_unmapped");
   assert.equal(toUnlink.salesOrderStatus, "em_aberto");
   assert.equal(confirmed.salesOrderStatus, "confirmado");
 });
 
-after(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
-});
+after(() => panel?.close());
 
 test("Carregar lists the orders that need attention, each with its sync error inline", async () => {
   await load(page);
@@ -122,7 +78,7 @@ test("Carregar lists the orders that need attention, each with its sync error in
   assert.equal(await rowOf(page, confirmed).count(), 0, "synced and confirmed is hidden");
 
   // Every order loaded is one that needs attention, as the API says.
-  const attention = await apiGet<{ orders: Row[] }>(page, `${panelPath()}?view=attention&limit=500`);
+  const attention = await apiGet<{ orders: PanelRow[] }>(page, `${panelPath()}?view=attention&limit=500`);
   assert.equal(await page.locator("tbody tr").count(), attention.orders.length);
   await screenshot(page, "integracao");
 
@@ -166,7 +122,7 @@ test("Criar on a held order turns its Sync green; created with an invalid status
   await row.getByRole("button", { name: "Apagar", exact: true }).click();
   await dialog.getByRole("button", { name: "Apagar mapeamento" }).click();
   await row.getByRole("img", { name: "Não sincronizado", exact: true }).waitFor();
-  const after = await apiGet<Row>(page, `${panelPath()}/${unknownStatus.externalId}`);
+  const after = await apiGet<PanelRow>(page, `${panelPath()}/${unknownStatus.externalId}`);
   assert.equal(after.syncState, "not_synced", "as if never synced");
 });
 
@@ -175,17 +131,13 @@ test("Atualizar brings the store's change into the row", async () => {
   const row = rowOf(page, toUpdate);
   assert.ok(await row.getByText("Aguardando pagamento").first().isVisible());
   // Webhooks off: only Atualizar can bring the change in.
-  const webhook = { url: `${server.url}/webhooks/nuvemshop` };
-  server.simulator.setOptions({ webhook: null });
-  try {
+  await withoutWebhooks(server, async () => {
     server.simulator.updateOrder(Number(toUpdate.externalId), { payment_status: "paid" });
     await row.getByRole("button", { name: "Atualizar", exact: true }).click();
     await row.getByRole("link", { name: /PV Nº \d+ · Confirmado/ }).waitFor();
     assert.ok(await row.getByText("Pago").first().isVisible());
     await page.getByRole("status").filter({ hasText: "atualizado com os dados da loja" }).waitFor();
-  } finally {
-    server.simulator.setOptions({ webhook });
-  }
+  });
 });
 
 test("Mapeamento is refused with its reason, and allowed once the sales order is deleted", async () => {
@@ -222,10 +174,7 @@ test("Mapeamento is refused with its reason, and allowed once the sales order is
   // Now Criar makes a new sales order, numbered anew.
   await again.getByRole("button", { name: "Criar", exact: true }).click();
   await again.getByRole("img", { name: "Sincronizado", exact: true }).waitFor();
-  const recreated = await apiGet<Row & { salesOrderNumber: number }>(
-    page,
-    `${panelPath()}/${toUnlink.externalId}`,
-  );
+  const recreated = await apiGet<PanelRow>(page, `${panelPath()}/${toUnlink.externalId}`);
   assert.notEqual(recreated.salesOrderId, toUnlink.salesOrderId);
 });
 
@@ -236,30 +185,27 @@ test("Reprocessar on a held order re-runs its sync and the row follows", async (
     status: "open",
     shipping_status: "unpacked",
   });
-  const held = await settled(page, order.id as number, "held");
+  const held = await settledRow(page, server, order.id as number, "held");
   await load(page);
   const row = rowOf(page, held);
   // The store fixes the order; without webhooks only a new sync sees it.
-  sim.setOptions({ webhook: null });
-  try {
+  await withoutWebhooks(server, async () => {
     sim.updateOrder(order.id as number, { payment_status: "paid" });
     await row.getByRole("button", { name: "Reprocessar" }).click();
     await page.getByRole("status").filter({ hasText: "enviado para reprocessamento" }).waitFor();
     await row.getByRole("img", { name: "Sincronizado", exact: true }).waitFor({ timeout: 30_000 });
-  } finally {
-    sim.setOptions({ webhook: { url: `${server.url}/webhooks/nuvemshop` } });
-  }
+  });
 });
 
 test("a refused action says why, and the row then shows the order as it is now", async () => {
-  const list = await apiGet<{ orders: Row[] }>(page, `${panelPath()}?view=attention&limit=500`);
+  const list = await apiGet<{ orders: PanelRow[] }>(page, `${panelPath()}?view=attention&limit=500`);
   const held = list.orders.find((o) => o.reasonCode === "status_not_creating");
   assert.ok(held, "a cancelled order held by the status table");
   await load(page);
   const row = rowOf(page, held);
   await row.waitFor();
   // Another operator creates it meanwhile; this screen still offers Criar.
-  const other = await page.request.post(`${server.url}${panelPath()}/${held.externalId}/create`, {
+  const other = await page.request.post(`${panelPath()}/${held.externalId}/create`, {
     headers: { origin: server.url },
   });
   assert.equal(other.status(), 200, await other.text());
@@ -270,7 +216,7 @@ test("a refused action says why, and the row then shows the order as it is now",
 });
 
 test("at phone width the list scrolls inside its frame, not the page", async () => {
-  const phone = await signedIn(true);
+  const phone = await panel.signedInPage(true);
   await load(phone);
   await rowOf(phone, unknownStatus).waitFor();
   const overflow = await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");

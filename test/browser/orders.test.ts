@@ -4,16 +4,8 @@
 // one says why.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  createAdmin,
-  launchBrowser,
-  newPage,
-  type PanelServer,
-  screenshot,
-  signIn,
-  startPanelServer,
-} from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { apiGet, openPanel, type Panel, type PanelServer, screenshot } from "../helpers/browser.ts";
 
 interface ListItem {
   id: number;
@@ -23,22 +15,11 @@ interface ListItem {
   totalCents: number;
 }
 
+let panel: Panel;
 let server: PanelServer;
-let browser: Browser;
 let page: Page;
 /** Every sales order, as the API lists them. */
 let orders: ListItem[];
-
-async function apiGet<T>(path: string): Promise<T> {
-  const response = await page.request.get(`${server.url}${path}`);
-  assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function apiPost(path: string, data: unknown) {
-  const response = await page.request.post(`${server.url}${path}`, { data, headers: { origin: server.url } });
-  assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
-}
 
 /** "R$ 1.234,56" → 123456. */
 const cents = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, "").replace(",", ".")) * 100);
@@ -62,30 +43,13 @@ async function waitForRows(check: (rows: string[][]) => boolean, what: string) {
 }
 
 before(async () => {
-  [server, browser] = await Promise.all([startPanelServer({ simulator: { orders: 20 } }), launchBrowser()]);
-  await createAdmin(server);
-  page = await newPage(browser, server.url);
-  await signIn(page);
-  const expected = server.simulator.listOrders().length;
-  // The first import brings the seeded orders in; wait until each one has settled.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const panel = await apiGet<{ orders: { syncState: string }[] }>(
-      `/api/v1/integration/${server.storeId}/orders?view=all&limit=500`,
-    );
-    if (panel.orders.length === expected && panel.orders.every((o) => o.syncState !== "pending")) break;
-    if (Date.now() > deadline) throw new Error("the first import did not finish");
-    await page.waitForTimeout(300);
-  }
-  orders = (await apiGet<{ items: ListItem[] }>("/api/v1/orders?limit=200")).items;
+  panel = await openPanel({ simulator: { orders: 20 } });
+  ({ server, page } = panel);
+  orders = (await apiGet<{ items: ListItem[] }>(page, "/api/v1/orders?limit=200")).items;
   assert.ok(orders.length >= 8, `enough sales orders to filter (${orders.length})`);
 });
 
-after(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
-});
+after(() => panel?.close());
 
 test("Pedidos lists the sales orders newest first, each linking to its page", async () => {
   await page.goto("/pedidos");
@@ -210,6 +174,7 @@ test("sorting by total and by status reorders the rows and is kept in the addres
 test("the order page shows customer, items and the timeline", async () => {
   const first = orders[0]!;
   const detail = await apiGet<{ items: { sku: string | null; name: string }[]; storeOrderNumber: string }>(
+    page,
     `/api/v1/orders/${first.id}`,
   );
   await page.goto("/pedidos");
@@ -258,7 +223,11 @@ test("a status change with Notificar cliente appears in the timeline; a refused 
   await screenshot(page, "pedido-historico");
 
   // Someone else cancels it meanwhile; this page still offers Despachado, and the API says no.
-  await apiPost(`/api/v1/orders/${waiting.id}/status`, { status: "cancelado" });
+  const cancel = await page.request.post(`/api/v1/orders/${waiting.id}/status`, {
+    data: { status: "cancelado" },
+    headers: { origin: server.url },
+  });
+  assert.equal(cancel.status(), 200, await cancel.text());
   await form.getByLabel("Novo status").selectOption({ label: "Despachado" });
   await form.getByRole("radio", { name: "Não" }).check();
   await form.getByRole("button", { name: "Salvar status" }).click();
@@ -268,9 +237,34 @@ test("a status change with Notificar cliente appears in the timeline; a refused 
   await form.getByText("Não há mudança de status possível a partir de Cancelado.").waitFor();
 });
 
+test("Cancelado asks first: Voltar keeps the order, confirming cancels it", async () => {
+  // Not the order the test above changed (and someone cancelled).
+  const changed = orders.find(
+    (o) => o.canonicalStatus === "aguardando_pagamento" || o.canonicalStatus === "pagamento_confirmado",
+  );
+  const open = orders.find((o) => o !== changed && o.canonicalStatus !== "cancelado");
+  assert.ok(open, "an order that can still be cancelled");
+  await page.goto(`/pedidos/${open.id}?aba=historico`);
+  const form = page.getByRole("form", { name: "Alterar status" });
+  await form.getByLabel("Novo status").selectOption({ label: "Cancelado" });
+  await form.getByRole("radio", { name: "Não" }).check();
+  await form.getByRole("button", { name: "Salvar status" }).click();
+  const dialog = page.getByRole("dialog", { name: `Cancelar o pedido Nº ${open.number}?` });
+  await dialog.waitFor();
+  await dialog.getByText(/não muda mais de status/).waitFor();
+  await dialog.getByRole("button", { name: "Voltar" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  const kept = await apiGet<{ canonicalStatus: string }>(page, `/api/v1/orders/${open.id}`);
+  assert.equal(kept.canonicalStatus, open.canonicalStatus, "Voltar changed nothing");
+
+  await form.getByRole("button", { name: "Salvar status" }).click();
+  await dialog.getByRole("button", { name: "Cancelar o pedido" }).click();
+  await page.getByRole("status").filter({ hasText: "Status alterado para Cancelado" }).waitFor();
+  await page.locator(".order-summary").getByText("Cancelado", { exact: true }).waitFor();
+});
+
 test("at phone width Pedidos scrolls inside its frame, not the page", async () => {
-  const phone = await newPage(browser, server.url, true);
-  await signIn(phone);
+  const phone = await panel.signedInPage(true);
   await phone.goto("/pedidos");
   await phone.locator("table.orders-table tbody tr").first().waitFor();
   const overflow = await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");

@@ -3,40 +3,26 @@
 // store, the call to action when no store is connected, and the phone-sized layout.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  createAdmin,
-  launchBrowser,
-  newPage,
-  type PanelServer,
-  screenshot,
-  signIn,
-  startPanelServer,
-} from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
 import {
   apiGet,
-  assertFitsPhone,
-  newBrokenOrder,
+  openPanel,
+  type Panel,
   type PanelRow,
-  text,
-  waitForImport,
-} from "./ops-helpers.ts";
+  type PanelServer,
+  screenshot,
+} from "../helpers/browser.ts";
+import { assertFitsPhone, newBrokenOrder, text } from "./ops-helpers.ts";
 
+let panel: Panel;
 let server: PanelServer;
-let browser: Browser;
 let page: Page;
 
 before(async () => {
-  [server, browser] = await Promise.all([startPanelServer(), launchBrowser()]);
-  await createAdmin(server);
-  page = await newPage(browser, server.url);
-  await signIn(page);
-  await waitForImport(page, server);
+  panel = await openPanel();
+  ({ server, page } = panel);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => panel?.close());
 
 const card = () => page.getByRole("article", { name: "Loja Teste" });
 const figure = (name: string) =>
@@ -79,8 +65,7 @@ test("each store shows its connection and figures, and the figures refresh on th
 });
 
 test("with no store connected, the overview invites to connect one", async () => {
-  const empty = await newPage(browser, server.url);
-  await signIn(empty);
+  const empty = await panel.signedInPage();
   await empty.route("**/api/v1/overview", (route) =>
     route.fulfill({ json: { stores: [], generatedAt: new Date().toISOString() } }),
   );
@@ -107,8 +92,7 @@ test("a failed refresh keeps the figures and says they may be old", async () => 
 });
 
 test("phone-sized: the cards fit the screen", async () => {
-  const phone = await newPage(browser, server.url, true);
-  await signIn(phone);
+  const phone = await panel.signedInPage(true);
   await phone.goto("/");
   await phone.getByRole("article", { name: "Loja Teste" }).waitFor();
   await assertFitsPhone(phone, "/");

@@ -4,33 +4,27 @@
 // customer-defaults preview on a real order, and connecting a store.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
-  createAdmin,
-  launchBrowser,
-  newPage,
+  apiGet,
+  openPanel,
+  type Panel,
   type PanelServer,
   screenshot,
-  signIn,
-  startPanelServer,
+  settledRow,
+  until,
 } from "../helpers/browser.ts";
-import { apiGet, assertFitsPhone, panelRow, text, until, waitForImport } from "./ops-helpers.ts";
+import { assertFitsPhone, text } from "./ops-helpers.ts";
 
+let panel: Panel;
 let server: PanelServer;
-let browser: Browser;
 let page: Page;
 
 before(async () => {
-  [server, browser] = await Promise.all([startPanelServer(), launchBrowser()]);
-  await createAdmin(server);
-  page = await newPage(browser, server.url);
-  await signIn(page);
-  await waitForImport(page, server);
+  panel = await openPanel();
+  ({ server, page } = panel);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => panel?.close());
 
 const storePage = (tab?: string) => `/lojas/${server.storeId}${tab ? `?aba=${tab}` : ""}`;
 
@@ -95,10 +89,7 @@ test("marking a status inactive holds the next order with that status; moving it
     payment_status: "paid",
     shipping_status: "unpacked",
   });
-  const heldRow = await until("the paid order held", async () => {
-    const row = await panelRow(page, server, String(held.id)).catch(() => undefined);
-    return row?.syncState === "held" ? row : undefined;
-  });
+  const heldRow = await settledRow(page, server, held.id as number, "held");
   assert.equal(heldRow.reasonCode, "status_inactive");
   assert.match(heldRow.reason ?? "", /Pagamento confirmado está inativo/);
 
@@ -121,10 +112,7 @@ test("marking a status inactive holds the next order with that status; moving it
     payment_status: "paid",
     shipping_status: "unpacked",
   });
-  const movedRow = await until("the paid order synced", async () => {
-    const row = await panelRow(page, server, String(moved.id)).catch(() => undefined);
-    return row?.syncState === "synced" ? row : undefined;
-  });
+  const movedRow = await settledRow(page, server, moved.id as number, "synced");
   assert.equal(movedRow.canonicalStatus, "em_preparacao");
   assert.equal(movedRow.salesOrderStatus, "confirmado");
 });
@@ -294,8 +282,7 @@ test("Conectar loja: fields checked in pt-BR, a store connected, and OAuth expla
 });
 
 test("phone-sized: the list and the status table fit, scrolling inside their frame", async () => {
-  const phone = await newPage(browser, server.url, true);
-  await signIn(phone);
+  const phone = await panel.signedInPage(true);
   for (const path of ["/lojas", storePage("status")]) {
     await phone.goto(path);
     await phone.locator(".table-wrap").first().waitFor();

@@ -15,7 +15,7 @@ import type { NuvemshopSimulator, SimulatorOptions } from "../../src/simulators/
 import { connectSimulatorStore } from "./context.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 import { testLogger } from "./logger.ts";
-import { freePort, ROOT } from "./process.ts";
+import { freePort, ROOT, waitFor } from "./process.ts";
 
 const CLIENT_SECRET = "browser-test-app-secret";
 export const ADMIN = { email: "operadora@loja.com.br", password: "senha-forte-123" };
@@ -29,10 +29,14 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
+export interface PanelServerOptions {
+  storeName?: string;
+  simulator?: SimulatorOptions;
+  env?: Record<string, string>;
+}
+
 /** Ponte with one store connected to a fresh simulator; orders arrive by import and webhooks. */
-export async function startPanelServer(
-  options: { storeName?: string; simulator?: SimulatorOptions; env?: Record<string, string> } = {},
-): Promise<PanelServer> {
+export async function startPanelServer(options: PanelServerOptions = {}): Promise<PanelServer> {
   const database = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -131,6 +135,104 @@ export async function signIn(page: Page, user = ADMIN): Promise<void> {
   await page.getByLabel("Senha").fill(user.password);
   await page.getByRole("button", { name: "Entrar" }).click();
   await page.getByRole("button", { name: "Sair" }).waitFor();
+}
+
+export interface Panel {
+  server: PanelServer;
+  browser: Browser;
+  /** A signed-in tab at 1280 px, shared by the file's tests (each starts with its own navigation). */
+  page: Page;
+  /** Another signed-in tab with its own cookies, phone-sized with `mobile`. */
+  signedInPage(mobile?: boolean): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * How a browser test file starts: Ponte with its simulator store, Chromium, the first user
+ * created and signed in on a shared page, and the simulator's seeded orders imported.
+ */
+export async function openPanel(options: PanelServerOptions = {}): Promise<Panel> {
+  const [server, browser] = await Promise.all([startPanelServer(options), launchBrowser()]);
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  const signedInPage = async (mobile = false) => {
+    const page = await newPage(browser, server.url, mobile);
+    await signIn(page);
+    return page;
+  };
+  try {
+    await createAdmin(server);
+    const page = await signedInPage();
+    await waitForImport(page, server);
+    return { server, browser, page, signedInPage, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Polls until `probe` returns a value (not undefined/false/null), or fails with `what`. */
+export function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  return waitFor(
+    what,
+    async () => {
+      const value = await probe();
+      return value === null || value === false ? undefined : value;
+    },
+    timeoutMs,
+  );
+}
+
+/** GET an API path with the page's session. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  if (!response.ok()) throw new Error(`GET ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A store order as the Integração API shows it (the fields the tests read). */
+export interface PanelRow {
+  externalId: string;
+  number: string | null;
+  syncState: string;
+  synced: boolean;
+  reasonCode: string | null;
+  reason: string | null;
+  canonicalStatus: string | null;
+  salesOrderId: number | null;
+  salesOrderStatus: string | null;
+}
+
+export const panelRow = (page: Page, server: PanelServer, externalId: string | number) =>
+  apiGet<PanelRow>(page, `/api/v1/integration/${server.storeId}/orders/${externalId}`);
+
+/** The order's panel row once its sync settled in `state` ("synced", "held", "error"…). */
+export const settledRow = (page: Page, server: PanelServer, externalId: string | number, state: string) =>
+  until(`order ${externalId} ${state}`, async () => {
+    const row = await panelRow(page, server, externalId).catch(() => undefined);
+    return row?.syncState === state ? row : undefined;
+  });
+
+/** Waits for the first import: every seeded order of the simulator is in Ponte and settled. */
+export async function waitForImport(page: Page, server: PanelServer): Promise<void> {
+  const expected = server.simulator.listOrders().length;
+  await until(
+    "the first import",
+    async () => {
+      const { orders } = await apiGet<{ orders: PanelRow[] }>(
+        page,
+        `/api/v1/integration/${server.storeId}/orders?view=all&limit=500`,
+      );
+      return orders.length >= expected && orders.every((o) => o.syncState !== "pending");
+    },
+    60_000,
+  );
 }
 
 /** Saves docs/screenshots/<name>.png when PONTE_SCREENSHOTS=1 (kept out of normal runs). */

@@ -123,7 +123,7 @@ function CredentialsForm({
     submit.mutate();
   };
   return (
-    <form onSubmit={onSubmit} noValidate={false}>
+    <form onSubmit={onSubmit}>
       <h1>{title}</h1>
       {intro ? <p>{intro}</p> : null}
       <Field label="E-mail">

@@ -11,12 +11,6 @@ const dateTime = new Intl.DateTimeFormat("pt-BR", {
   minute: "2-digit",
   timeZone: "America/Sao_Paulo",
 });
-const dateOnly = new Intl.DateTimeFormat("pt-BR", {
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  timeZone: "America/Sao_Paulo",
-});
 
 /** Integer cents → "R$ 1.234,56" (a plain space, so copy-paste and tests see one kind of space). */
 export function formatMoney(cents: number | null | undefined): string {
@@ -29,12 +23,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "—";
   return dateTime.format(date).replace(",", "");
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "—" : dateOnly.format(date);
 }
 
 /** CPF or CNPJ with its mask (the same rule as the API's); "—" when there is none. */

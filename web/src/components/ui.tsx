@@ -1,10 +1,12 @@
 // The panel's small component set: buttons that show they are working, notices, a
-// confirmation dialog, form fields with labels, toasts. Native elements, so keyboard and
-// screen readers work without extra code.
+// confirmation dialog, form fields with labels and their errors, a list's error and
+// "Carregar mais", toasts. Native elements, so keyboard and screen readers work without
+// extra code.
 import {
   type ButtonHTMLAttributes,
   createContext,
   type ReactNode,
+  type RefObject,
   useCallback,
   useContext,
   useEffect,
@@ -12,6 +14,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { describeError } from "../errors-pt.ts";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -99,6 +102,89 @@ export function Field({
   );
 }
 
+/** The aria attributes of an input whose problem is shown next to it, by `InputError` with the same id. */
+export function invalidProps(errorId: string, error: string | undefined) {
+  return error ? { "aria-invalid": true, "aria-describedby": errorId } : {};
+}
+
+/** A table cell's or list row's problem, under its input. */
+export function InputError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <div id={id} className="field-error small">
+      {error}
+    </div>
+  ) : null;
+}
+
+/** The last column of a table of rows with buttons: named for screen readers only. */
+export function ActionsHeader() {
+  return (
+    <th scope="col">
+      <span className="visually-hidden">Ações</span>
+    </th>
+  );
+}
+
+/** Removes a line of a table being edited; the label names the line. */
+export function RemoveButton({
+  label,
+  onClick,
+  className,
+}: {
+  label: string;
+  onClick: () => void;
+  className?: string;
+}) {
+  return (
+    <Button
+      className={className ? `btn-small ${className}` : "btn-small"}
+      variant="ghost"
+      aria-label={label}
+      onClick={onClick}
+    >
+      Remover
+    </Button>
+  );
+}
+
+/** What the list components read of a TanStack infinite query. */
+interface PagedList {
+  isError: boolean;
+  error: unknown;
+  isRefetching: boolean;
+  refetch: () => Promise<unknown>;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** Why a list could not be read, with "Tentar de novo" (a failed "Carregar mais" says so under the list). */
+export function ListError({ list }: { list: PagedList }) {
+  if (!list.isError || list.isFetchNextPageError) return null;
+  return (
+    <Notice kind="error">
+      {describeError(list.error)}{" "}
+      <Button className="btn-small" pending={list.isRefetching} onClick={() => void list.refetch()}>
+        Tentar de novo
+      </Button>
+    </Notice>
+  );
+}
+
+/** "Carregar mais" under a list read a page at a time, and why the next page failed. */
+export function LoadMore({ list }: { list: PagedList }) {
+  if (!list.hasNextPage) return null;
+  return (
+    <div className="toolbar table-foot">
+      <Button pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        Carregar mais
+      </Button>
+      {list.isFetchNextPageError ? <Notice kind="error">{describeError(list.error)}</Notice> : null}
+    </div>
+  );
+}
+
 /** A button that asks before doing something that cannot be undone. */
 export function ConfirmButton({
   label,
@@ -112,7 +198,7 @@ export function ConfirmButton({
   variant = "danger",
   className,
 }: {
-  label: ReactNode;
+  label: string;
   title: string;
   message: ReactNode;
   confirmLabel: string;
@@ -124,7 +210,6 @@ export function ConfirmButton({
   className?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   return (
     <>
       <span className="tooltip-wrap" title={disabled ? disabledReason : undefined}>
@@ -134,29 +219,61 @@ export function ConfirmButton({
           pending={pending}
           disabled={disabled}
           aria-disabled={disabled || undefined}
-          aria-label={disabled && disabledReason ? `${String(label)}: ${disabledReason}` : undefined}
+          aria-label={disabled && disabledReason ? `${label}: ${disabledReason}` : undefined}
           onClick={() => dialog.current?.showModal()}
         >
           {label}
         </Button>
       </span>
-      <dialog ref={dialog} aria-labelledby={titleId} className="confirm">
-        <h2 id={titleId}>{title}</h2>
-        <div>{message}</div>
-        <div className="actions">
-          <Button onClick={() => dialog.current?.close()}>Cancelar</Button>
-          <Button
-            variant={variant}
-            onClick={() => {
-              dialog.current?.close();
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </Button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        dialogRef={dialog}
+        title={title}
+        message={message}
+        confirmLabel={confirmLabel}
+        variant={variant}
+        onConfirm={onConfirm}
+      />
     </>
+  );
+}
+
+/** The question before an action that cannot be undone; `dialogRef.current.showModal()` asks it. */
+export function ConfirmDialog({
+  dialogRef,
+  title,
+  message,
+  confirmLabel,
+  dismissLabel = "Cancelar",
+  variant = "danger",
+  onConfirm,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  dismissLabel?: string;
+  variant?: Variant;
+  onConfirm: () => void;
+}) {
+  const titleId = useId();
+  const messageId = useId();
+  return (
+    <dialog ref={dialogRef} aria-labelledby={titleId} aria-describedby={messageId} className="confirm">
+      <h2 id={titleId}>{title}</h2>
+      <div id={messageId}>{message}</div>
+      <div className="actions">
+        <Button onClick={() => dialogRef.current?.close()}>{dismissLabel}</Button>
+        <Button
+          variant={variant}
+          onClick={() => {
+            dialogRef.current?.close();
+            onConfirm();
+          }}
+        >
+          {confirmLabel}
+        </Button>
+      </div>
+    </dialog>
   );
 }
 
@@ -176,31 +293,34 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const id = counter.current;
     setToasts((all) => [...all.slice(-3), { id, kind, text }]);
   }, []);
+  // Stable, so a new toast does not restart the timers of those already shown.
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((x) => x.id !== id)), []);
   return (
     <ToastContext.Provider value={push}>
       {children}
       <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
-          <ToastItem
-            key={t.id}
-            toast={t}
-            onDone={() => setToasts((all) => all.filter((x) => x.id !== t.id))}
-          />
+          <ToastItem key={t.id} toast={t} onDone={dismiss} />
         ))}
       </div>
     </ToastContext.Provider>
   );
 }
 
-function ToastItem({ toast, onDone }: { toast: Toast; onDone: () => void }) {
+function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => void }) {
   useEffect(() => {
-    const timer = setTimeout(onDone, toast.kind === "error" ? 10_000 : 4_000);
+    const timer = setTimeout(() => onDone(toast.id), toast.kind === "error" ? 10_000 : 4_000);
     return () => clearTimeout(timer);
   }, [toast, onDone]);
   return (
     <div className={`toast toast-${toast.kind}`} role={toast.kind === "error" ? "alert" : "status"}>
       <span>{toast.text}</span>
-      <button type="button" className="toast-close" aria-label="Fechar aviso" onClick={onDone}>
+      <button
+        type="button"
+        className="toast-close"
+        aria-label="Fechar aviso"
+        onClick={() => onDone(toast.id)}
+      >
         ×
       </button>
     </div>

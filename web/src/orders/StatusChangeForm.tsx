@@ -1,14 +1,16 @@
 // Changing the status from the Histórico tab (R6.3): only the moves the order allows, the
 // choice to notify the customer by e-mail, an optional message; a refusal says why.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError } from "../api.ts";
-import { Button, Field, Loading, Notice, useToast } from "../components/ui.tsx";
+import { Button, ConfirmDialog, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { canonicalLabel } from "./labels.ts";
 import { changeStatus, ORDERS_KEY, type OrderDetail, useTransitions } from "./orders-api.ts";
 
 const MESSAGE_MAX = 1000;
+/** A cancelled order never changes status again: choosing it asks first. */
+const FINAL_STATUS = "cancelado";
 
 export function StatusChangeForm({ order }: { order: OrderDetail }) {
   const client = useQueryClient();
@@ -21,6 +23,7 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
   const [message, setMessage] = useState("");
   const [missingStatus, setMissingStatus] = useState(false);
   const notifyName = useId();
+  const confirmFinal = useRef<HTMLDialogElement>(null);
 
   const mutation = useMutation({
     mutationFn: () =>
@@ -62,7 +65,8 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
       return;
     }
     setMissingStatus(false);
-    mutation.mutate();
+    if (status === FINAL_STATUS) confirmFinal.current?.showModal();
+    else mutation.mutate();
   };
 
   return (
@@ -123,6 +127,19 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
               Salvar status
             </Button>
           </div>
+          <ConfirmDialog
+            dialogRef={confirmFinal}
+            title={`Cancelar o pedido Nº ${order.number}?`}
+            message={
+              <p>
+                Um pedido cancelado não muda mais de status.
+                {notify ? " O cliente recebe um e-mail avisando do cancelamento." : ""}
+              </p>
+            }
+            confirmLabel="Cancelar o pedido"
+            dismissLabel="Voltar"
+            onConfirm={() => mutation.mutate()}
+          />
         </>
       )}
     </form>

@@ -1,7 +1,7 @@
 // Histórico (R6.3): every status change, sync, push and e-mail of the order, in time order,
 // each with who did it and the details that matter (notify the customer? which message?).
 import { Fragment } from "react";
-import { formatDateTime } from "../format.ts";
+import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
 import { actorLabel, canonicalLabel, eventLabel, eventTone, salesOrderLabel } from "./labels.ts";
 import type { OrderEvent } from "./orders-api.ts";
 
@@ -44,6 +44,11 @@ function describe(key: string, value: unknown): { term: string; value: string } 
     case "email":
       return { term: "E-mail", value: String(value) };
     default:
+      // Keys this screen does not know yet still read as money, dates and documents do elsewhere.
+      if (key.endsWith("Cents") && typeof value === "number") return { term: key, value: formatMoney(value) };
+      if (key.endsWith("At") && typeof value === "string") return { term: key, value: formatDateTime(value) };
+      if (key === "document" && typeof value === "string")
+        return { term: "CPF/CNPJ", value: formatDocumentOrDash(value) };
       return { term: key, value: typeof value === "object" ? JSON.stringify(value) : String(value) };
   }
 }

@@ -88,26 +88,17 @@ export function apiQuery(f: OrderFilters) {
   };
 }
 
-/** What the operator typed in the form, checked before it reaches the address. */
-export interface FilterDraft {
-  from: string;
-  to: string;
-  status: string;
-  storeId: string;
-  customer: string;
-  minTotal: string;
-  maxTotal: string;
-}
+/** What the operator typed in the form (money as typed, "1.500,00"), checked before it reaches the address. */
+export type FilterDraft = Omit<OrderFilters, "sort" | "order">;
 
 export type DraftErrors = Partial<Record<keyof FilterDraft, string>>;
 
 const reaisText = (reais: string) => (reais ? reais.replace(".", ",") : "");
 
-export function draftFrom(f: OrderFilters): FilterDraft {
+export function draftFrom({ sort: _sort, order: _order, ...f }: OrderFilters): FilterDraft {
   return { ...f, minTotal: reaisText(f.minTotal), maxTotal: reaisText(f.maxTotal) };
 }
 
-/** Checks a draft; returns the filters to apply, or the pt-BR problem of each field. */
 /** "150.50" (a dot before the cents, no comma) is read as 150,50; otherwise pt-BR as parseMoney reads it. */
 function readAmount(text: string): number | undefined {
   const t = text.trim();
@@ -115,6 +106,7 @@ function readAmount(text: string): number | undefined {
   return parseMoney(t);
 }
 
+/** Checks a draft; returns the filters to apply, or the pt-BR problem of each field. */
 export function applyDraft(
   draft: FilterDraft,
   current: OrderFilters,

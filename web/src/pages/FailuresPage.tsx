@@ -3,11 +3,11 @@
 // keep the filter and tab in the address, so Visão geral can link straight here.
 import { useId } from "react";
 import { useSearchParams } from "react-router";
+import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { JobFailures } from "../failures/JobFailures.tsx";
 import { OrderFailures } from "../failures/OrderFailures.tsx";
-import { type TabItem, Tabs } from "../store-settings/Tabs.tsx";
 import { useStores } from "../stores.ts";
 
 type Kind = "pedidos" | "tarefas";

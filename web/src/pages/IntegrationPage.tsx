@@ -5,11 +5,14 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tan
 import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { SALES_ORDER_LABELS, type SalesOrderStatus } from "../../../src/domain/order-status.ts";
+import { TableRows } from "../components/TableRows.tsx";
 import {
   Button,
   ConfirmButton,
   Field,
+  ListError,
   Loading,
+  LoadMore,
   Notice,
   PageHeader,
   Spinner,
@@ -144,14 +147,7 @@ export function IntegrationPage() {
       {loadedStore !== null && list.isPending && list.fetchStatus !== "idle" ? (
         <Loading label="Carregando pedidos da loja…" />
       ) : null}
-      {list.isError ? (
-        <Notice kind="error">
-          {describeError(list.error)}{" "}
-          <Button className="btn-small" onClick={() => void list.refetch()}>
-            Tentar de novo
-          </Button>
-        </Notice>
-      ) : null}
+      <ListError list={list} />
 
       {list.data ? (
         <section aria-labelledby="lista-integracao">
@@ -182,36 +178,19 @@ export function IntegrationPage() {
                     </tr>
                   ))}
                 </thead>
-                <tbody>
-                  {table.getRowModel().rows.map((row) => {
-                    const r = row.original;
-                    const troubled =
-                      r.syncState === "error" || r.syncState === "held" || actions.errors[r.externalId];
-                    return (
-                      <tr key={row.id} className={troubled ? "row-error" : undefined}>
-                        {row.getVisibleCells().map((cell) =>
-                          cell.column.id === "pedido" ? (
-                            <th key={cell.id} scope="row">
-                              {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                            </th>
-                          ) : (
-                            <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                          ),
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
+                <TableRows
+                  table={table}
+                  rowHeader="pedido"
+                  rowClassName={(r) =>
+                    r.syncState === "error" || r.syncState === "held" || actions.errors[r.externalId]
+                      ? "row-error"
+                      : undefined
+                  }
+                />
               </table>
             </div>
           ) : null}
-          {list.hasNextPage ? (
-            <p>
-              <Button pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Carregar mais
-              </Button>
-            </p>
-          ) : null}
+          <LoadMore list={list} />
         </section>
       ) : null}
     </>

@@ -2,9 +2,10 @@
 // data, values passed through unmapped — and "Histórico / Notificações" — the timeline and the
 // status change that can notify the customer.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import type { ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api.ts";
+import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
@@ -15,11 +16,11 @@ import { StatusChangeForm } from "../orders/StatusChangeForm.tsx";
 import { Timeline } from "../orders/Timeline.tsx";
 import { PLATFORM_LABELS } from "../stores.ts";
 
-const TABS = [
-  { id: "dados", label: "Dados" },
-  { id: "historico", label: "Histórico / Notificações" },
-] as const;
-type TabId = (typeof TABS)[number]["id"];
+type TabId = "dados" | "historico";
+const TABS: TabItem<TabId>[] = [
+  { key: "dados", label: "Dados" },
+  { key: "historico", label: "Histórico / Notificações" },
+];
 
 export function OrderPage() {
   const id = Number(useParams().id);
@@ -52,18 +53,7 @@ function NotFound() {
 function OrderView({ order }: { order: OrderDetail }) {
   const [params, setParams] = useSearchParams();
   const tab: TabId = params.get("aba") === "historico" ? "historico" : "dados";
-  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
-  const select = (next: TabId, focus = false) => {
-    setParams(next === "dados" ? {} : { aba: next }, { replace: true });
-    if (focus) tabRefs.current[next]?.focus();
-  };
-  const onTabKey = (e: KeyboardEvent) => {
-    const index = TABS.findIndex((t) => t.id === tab);
-    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-    if (step === 0) return;
-    e.preventDefault();
-    select(TABS[(index + step + TABS.length) % TABS.length]!.id, true);
-  };
+  const select = (next: TabId) => setParams(next === "dados" ? {} : { aba: next }, { replace: true });
 
   return (
     <>
@@ -95,29 +85,9 @@ function OrderView({ order }: { order: OrderDetail }) {
         </Notice>
       ) : null}
 
-      <div className="tabs" role="tablist" aria-label="Seções do pedido">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabRefs.current[t.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`aba-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`painel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => select(t.id)}
-            onKeyDown={onTabKey}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`painel-${tab}`} aria-labelledby={`aba-${tab}`} className="tabpanel">
+      <Tabs label="Seções do pedido" tabs={TABS} selected={tab} onSelect={select}>
         {tab === "dados" ? <OrderData order={order} /> : <OrderHistory order={order} />}
-      </div>
+      </Tabs>
     </>
   );
 }
@@ -330,39 +300,28 @@ function OrderData({ order }: { order: OrderDetail }) {
               ))}
             </tbody>
             <tfoot>
-              <tr>
-                <th scope="row" colSpan={4} className="num">
-                  Subtotal
-                </th>
-                <td className="num">{formatMoney(order.subtotalCents)}</td>
-              </tr>
+              <TotalRow label="Subtotal" value={formatMoney(order.subtotalCents)} />
               {order.discountCents ? (
-                <tr>
-                  <th scope="row" colSpan={4} className="num">
-                    Desconto
-                  </th>
-                  <td className="num">−{formatMoney(order.discountCents)}</td>
-                </tr>
+                <TotalRow label="Desconto" value={`−${formatMoney(order.discountCents)}`} />
               ) : null}
-              <tr>
-                <th scope="row" colSpan={4} className="num">
-                  Frete
-                </th>
-                <td className="num">{formatMoney(order.shippingCents)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={4} className="num">
-                  Total
-                </th>
-                <td className="num">
-                  <strong>{formatMoney(order.totalCents)}</strong>
-                </td>
-              </tr>
+              <TotalRow label="Frete" value={formatMoney(order.shippingCents)} />
+              <TotalRow label="Total" value={<strong>{formatMoney(order.totalCents)}</strong>} />
             </tfoot>
           </table>
         </div>
       </Section>
     </>
+  );
+}
+
+function TotalRow({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row" colSpan={4} className="num">
+        {label}
+      </th>
+      <td className="num">{value}</td>
+    </tr>
   );
 }
 

@@ -5,8 +5,8 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tan
 import { type FormEvent, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { CANONICAL_LABELS, CANONICAL_STATUSES } from "../../../src/domain/order-status.ts";
-import { Button, Field, Loading, Notice, PageHeader } from "../components/ui.tsx";
-import { describeError } from "../errors-pt.ts";
+import { TableRows } from "../components/TableRows.tsx";
+import { Button, Field, ListError, Loading, LoadMore, PageHeader } from "../components/ui.tsx";
 import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
 import {
   applyDraft,
@@ -110,14 +110,7 @@ export function OrdersPage() {
       <FilterForm key={params.toString()} filters={filters} onApply={go} />
 
       {list.isPending ? <Loading label="Carregando pedidos…" /> : null}
-      {list.isError ? (
-        <Notice kind="error">
-          {describeError(list.error)}{" "}
-          <Button className="btn-small" onClick={() => void list.refetch()}>
-            Tentar de novo
-          </Button>
-        </Notice>
-      ) : null}
+      <ListError list={list} />
 
       {list.data ? (
         <section aria-labelledby="lista-pedidos">
@@ -175,34 +168,15 @@ export function OrdersPage() {
                     </tr>
                   ))}
                 </thead>
-                <tbody>
-                  {table.getRowModel().rows.map((row) => (
-                    <tr key={row.id}>
-                      {row.getVisibleCells().map((cell) =>
-                        cell.column.id === "numero" ? (
-                          <th key={cell.id} scope="row">
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                          </th>
-                        ) : (
-                          <td key={cell.id} className={cell.column.id === "total" ? "num" : undefined}>
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                          </td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
+                <TableRows
+                  table={table}
+                  rowHeader="numero"
+                  cellClassName={(column) => (column === "total" ? "num" : undefined)}
+                />
               </table>
             </div>
           ) : null}
-          {list.hasNextPage ? (
-            <p>
-              <Button pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Carregar mais
-              </Button>
-            </p>
-          ) : null}
-          {list.isFetchNextPageError ? <Notice kind="error">{describeError(list.error)}</Notice> : null}
+          <LoadMore list={list} />
         </section>
       ) : null}
     </>

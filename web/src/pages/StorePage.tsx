@@ -3,6 +3,7 @@
 // operator leaves it (another tab, another screen, or closing the page).
 import { useCallback, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
@@ -12,7 +13,6 @@ import { GeneralTab } from "../store-settings/GeneralTab.tsx";
 import { MapTableTab, PAYMENT_SPEC, SHIPPING_SPEC } from "../store-settings/MapTableTab.tsx";
 import { StatusMapTab } from "../store-settings/StatusMapTab.tsx";
 import { useImportNow, useStore } from "../store-settings/store-api.ts";
-import { type TabItem, Tabs } from "../store-settings/Tabs.tsx";
 import { LEAVE_QUESTION, useUnsavedGuard } from "../store-settings/unsaved-guard.ts";
 import { PLATFORM_LABELS } from "../stores.ts";
 

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../api.ts";
-import { Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
+import { ActionsHeader, Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { ConnectStoreForm } from "../store-settings/ConnectStoreForm.tsx";
@@ -59,9 +59,7 @@ export function StoresPage() {
                 <th scope="col">Importação</th>
                 <th scope="col">Última importação</th>
                 <th scope="col">Último webhook</th>
-                <th scope="col">
-                  <span className="visually-hidden">Ações</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -2,11 +2,10 @@
 // name and a JSONata expression over the order, evaluated when an order creates its customer.
 // The preview reads a real recent order of the store and shows what the expressions in the
 // form (saved or not) would put in the customer, with the evaluator the worker runs.
-import { type FormEvent, useId } from "react";
-import { Button, Loading, Notice } from "../components/ui.tsx";
-import { describeError } from "../errors-pt.ts";
+import { useId } from "react";
+import { Button, InputError, invalidProps, RemoveButton } from "../components/ui.tsx";
 import { DefaultsPreview } from "./DefaultsPreview.tsx";
-import { SaveBar } from "./SaveBar.tsx";
+import { TableDraftForm } from "./TableDraftForm.tsx";
 import { newKey, type Outgoing, parseRowField, useTableDraft } from "./table-draft.ts";
 
 export interface CustomerDefault {
@@ -49,125 +48,102 @@ export function CustomerDefaultsTab({
     savedMessage: "Campos padrão do cliente salvos. Valem para os próximos clientes criados por pedidos.",
   });
   const headingId = useId();
-  const { draft, update, errors } = table;
-
-  if (table.saved.isPending) return <Loading label="Carregando os campos do cliente…" />;
-  if (table.saved.isError || !draft) return <Notice kind="error">{describeError(table.saved.error)}</Notice>;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    table.save();
-  };
+  const { update, errors } = table;
   const setLine = (key: string, patch: Partial<CustomerDefault>) =>
     update((lines) => lines.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
   return (
     <>
-      <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-        <section className="card">
-          <h2 id={headingId}>Campos padrão do cliente</h2>
-          <p className="muted small">
-            Quando um pedido desta loja cria o cliente no ERP, cada campo abaixo recebe o resultado da sua
-            expressão (linguagem JSONata, calculada sobre os dados do pedido). Clientes que já existem não são
-            alterados.
-          </p>
-          <details className="small examples">
-            <summary>Exemplos de expressões</summary>
-            <ul>
-              {EXAMPLES.map(([field, expression, why]) => (
-                <li key={field}>
-                  <code>{field}</code> = <code>{expression}</code> — {why}
-                </li>
-              ))}
-            </ul>
-            <p>
-              Campos do pedido: <code>customer.name</code>, <code>customer.email</code>,{" "}
-              <code>customer.document</code>, <code>billingAddress.city</code>,{" "}
-              <code>billingAddress.state</code>, <code>totals.totalCents</code>, <code>payment.method</code>,{" "}
-              <code>shipping.carrier</code>. Veja todos na prévia, em “Dados do pedido”.
+      <TableDraftForm
+        table={table}
+        loadingLabel="Carregando os campos do cliente…"
+        aria-labelledby={headingId}
+      >
+        {(draft) => (
+          <section className="card">
+            <h2 id={headingId}>Campos padrão do cliente</h2>
+            <p className="muted small">
+              Quando um pedido desta loja cria o cliente no ERP, cada campo abaixo recebe o resultado da sua
+              expressão (linguagem JSONata, calculada sobre os dados do pedido). Clientes que já existem não
+              são alterados.
             </p>
-          </details>
-          {draft.length === 0 ? (
-            <p className="muted">Nenhum campo padrão: os clientes são criados só com os dados do pedido.</p>
-          ) : null}
-          <ol className="defaults-list">
-            {draft.map((line, index) => {
-              const fieldError = errors.fields.get(`${line.key}.field`);
-              const expressionError = errors.fields.get(`${line.key}.expression`);
-              const name = line.field.trim() ? `"${line.field.trim()}"` : `${index + 1}`;
-              return (
-                <li
-                  key={line.key}
-                  className={fieldError || expressionError ? "default-row has-error" : "default-row"}
-                >
-                  <div className="field">
-                    <label htmlFor={`${line.key}-field`}>Campo {index + 1}</label>
-                    <input
-                      id={`${line.key}-field`}
-                      value={line.field}
-                      maxLength={64}
-                      spellCheck={false}
-                      placeholder="ex.: produtorRural"
-                      aria-invalid={fieldError ? true : undefined}
-                      aria-describedby={fieldError ? `${line.key}-field-error` : undefined}
-                      onChange={(e) => setLine(line.key, { field: e.target.value })}
-                    />
-                    {fieldError ? (
-                      <small id={`${line.key}-field-error`} className="field-error">
-                        {fieldError}
-                      </small>
-                    ) : null}
-                  </div>
-                  <div className="field grow">
-                    <label htmlFor={`${line.key}-expression`}>Expressão do campo {index + 1}</label>
-                    <textarea
-                      id={`${line.key}-expression`}
-                      className="code"
-                      rows={2}
-                      value={line.expression}
-                      maxLength={500}
-                      spellCheck={false}
-                      placeholder='ex.: billingAddress.state = "MT"'
-                      aria-invalid={expressionError ? true : undefined}
-                      aria-describedby={expressionError ? `${line.key}-expression-error` : undefined}
-                      onChange={(e) => setLine(line.key, { expression: e.target.value })}
-                    />
-                    {expressionError ? (
-                      <small id={`${line.key}-expression-error`} className="field-error">
-                        {expressionError}
-                      </small>
-                    ) : null}
-                  </div>
-                  <Button
-                    className="btn-small remove"
-                    variant="ghost"
-                    aria-label={`Remover o campo ${name}`}
-                    onClick={() => update((lines) => lines.filter((l) => l.key !== line.key))}
+            <details className="small examples">
+              <summary>Exemplos de expressões</summary>
+              <ul>
+                {EXAMPLES.map(([field, expression, why]) => (
+                  <li key={field}>
+                    <code>{field}</code> = <code>{expression}</code> — {why}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                Campos do pedido: <code>customer.name</code>, <code>customer.email</code>,{" "}
+                <code>customer.document</code>, <code>billingAddress.city</code>,{" "}
+                <code>billingAddress.state</code>, <code>totals.totalCents</code>, <code>payment.method</code>
+                , <code>shipping.carrier</code>. Veja todos na prévia, em “Dados do pedido”.
+              </p>
+            </details>
+            {draft.length === 0 ? (
+              <p className="muted">Nenhum campo padrão: os clientes são criados só com os dados do pedido.</p>
+            ) : null}
+            <ol className="defaults-list">
+              {draft.map((line, index) => {
+                const fieldError = errors.fields.get(`${line.key}.field`);
+                const expressionError = errors.fields.get(`${line.key}.expression`);
+                const name = line.field.trim() ? `"${line.field.trim()}"` : `${index + 1}`;
+                return (
+                  <li
+                    key={line.key}
+                    className={fieldError || expressionError ? "default-row has-error" : "default-row"}
                   >
-                    Remover
-                  </Button>
-                </li>
-              );
-            })}
-          </ol>
-          <div className="toolbar table-foot">
-            <Button
-              onClick={() => update((lines) => [...lines, { key: newKey(), field: "", expression: "" }])}
-            >
-              Adicionar campo
-            </Button>
-          </div>
-        </section>
-        <SaveBar
-          dirty={table.dirty}
-          pending={table.saving.isPending}
-          error={table.saving.error}
-          general={errors.general}
-          savedAt={table.savedAt}
-          onDiscard={table.discard}
-        />
-      </form>
-      <DefaultsPreview storeId={storeId} lines={draft} unsaved={table.dirty} />
+                    <div className="field">
+                      <label htmlFor={`${line.key}-field`}>Campo {index + 1}</label>
+                      <input
+                        id={`${line.key}-field`}
+                        value={line.field}
+                        maxLength={64}
+                        spellCheck={false}
+                        placeholder="ex.: produtorRural"
+                        {...invalidProps(`${line.key}-field-error`, fieldError)}
+                        onChange={(e) => setLine(line.key, { field: e.target.value })}
+                      />
+                      <InputError id={`${line.key}-field-error`} error={fieldError} />
+                    </div>
+                    <div className="field grow">
+                      <label htmlFor={`${line.key}-expression`}>Expressão do campo {index + 1}</label>
+                      <textarea
+                        id={`${line.key}-expression`}
+                        className="code"
+                        rows={2}
+                        value={line.expression}
+                        maxLength={500}
+                        spellCheck={false}
+                        placeholder='ex.: billingAddress.state = "MT"'
+                        {...invalidProps(`${line.key}-expression-error`, expressionError)}
+                        onChange={(e) => setLine(line.key, { expression: e.target.value })}
+                      />
+                      <InputError id={`${line.key}-expression-error`} error={expressionError} />
+                    </div>
+                    <RemoveButton
+                      className="remove"
+                      label={`Remover o campo ${name}`}
+                      onClick={() => update((lines) => lines.filter((l) => l.key !== line.key))}
+                    />
+                  </li>
+                );
+              })}
+            </ol>
+            <div className="toolbar table-foot">
+              <Button
+                onClick={() => update((lines) => [...lines, { key: newKey(), field: "", expression: "" }])}
+              >
+                Adicionar campo
+              </Button>
+            </div>
+          </section>
+        )}
+      </TableDraftForm>
+      {table.draft ? <DefaultsPreview storeId={storeId} lines={table.draft} unsaved={table.dirty} /> : null}
     </>
   );
 }

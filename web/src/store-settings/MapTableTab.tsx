@@ -1,9 +1,8 @@
 // Payment and shipping DE-PARA (R4.4): a list of "platform value → ERP value" rows the
 // operator adds, edits and removes, saved whole. One editor, described by its columns.
-import { type FormEvent, useId, useMemo } from "react";
-import { Button, Loading, Notice } from "../components/ui.tsx";
-import { describeError } from "../errors-pt.ts";
-import { SaveBar } from "./SaveBar.tsx";
+import { useId, useMemo } from "react";
+import { ActionsHeader, Button, InputError, invalidProps, RemoveButton } from "../components/ui.tsx";
+import { TableDraftForm } from "./TableDraftForm.tsx";
 import { newKey, type Outgoing, parseRowField, type TablePath, useTableDraft } from "./table-draft.ts";
 
 export interface Column {
@@ -72,118 +71,93 @@ export function MapTableTab({
     savedMessage: spec.savedMessage,
   });
   const headingId = useId();
-  const { draft, update, errors } = table;
-
-  if (table.saved.isPending) return <Loading label="Carregando a tabela…" />;
-  if (table.saved.isError || !draft) return <Notice kind="error">{describeError(table.saved.error)}</Notice>;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    table.save();
-  };
+  const { update, errors } = table;
   const setCell = (key: string, field: string, value: string) =>
     update((lines) => lines.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <section className="card">
-        <h2 id={headingId}>{spec.title}</h2>
-        <p className="muted small">{spec.intro}</p>
-        <div className="table-wrap">
-          <table className="edit-table">
-            <thead>
-              <tr>
-                {spec.columns.map((c) => (
-                  <th key={c.field} scope="col">
-                    {c.label}
-                    {c.optional ? <span className="muted"> (opcional)</span> : null}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Ações</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {draft.length === 0 ? (
+    <TableDraftForm table={table} loadingLabel="Carregando a tabela…" aria-labelledby={headingId}>
+      {(draft) => (
+        <section className="card">
+          <h2 id={headingId}>{spec.title}</h2>
+          <p className="muted small">{spec.intro}</p>
+          <div className="table-wrap">
+            <table className="edit-table">
+              <thead>
                 <tr>
-                  <td colSpan={spec.columns.length + 1} className="muted">
-                    {spec.emptyText}
-                  </td>
+                  {spec.columns.map((c) => (
+                    <th key={c.field} scope="col">
+                      {c.label}
+                      {c.optional ? <span className="muted"> (opcional)</span> : null}
+                    </th>
+                  ))}
+                  <ActionsHeader />
                 </tr>
-              ) : null}
-              {draft.map((line, index) => {
-                const name = line[spec.nameField]?.trim()
-                  ? `"${line[spec.nameField]!.trim()}"`
-                  : `${index + 1}`;
-                const rowHasError = spec.columns.some((c) => errors.fields.has(`${line.key}.${c.field}`));
-                return (
-                  <tr key={line.key} className={rowHasError ? "row-error" : undefined}>
-                    {spec.columns.map((c) => {
-                      const error = errors.fields.get(`${line.key}.${c.field}`);
-                      const errorId = `${line.key}-${c.field}-error`;
-                      return (
-                        <td key={c.field}>
-                          <input
-                            aria-label={`${c.label}, linha ${index + 1}`}
-                            value={line[c.field] ?? ""}
-                            type={c.kind === "integer" ? "number" : "text"}
-                            inputMode={c.kind === "integer" ? "numeric" : undefined}
-                            min={c.min}
-                            max={c.max}
-                            step={c.kind === "integer" ? 1 : undefined}
-                            maxLength={c.kind === "text" ? 100 : undefined}
-                            placeholder={c.placeholder}
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={error ? errorId : undefined}
-                            onChange={(e) => setCell(line.key, c.field, e.target.value)}
-                          />
-                          {error ? (
-                            <div id={errorId} className="field-error small">
-                              {error}
-                            </div>
-                          ) : null}
-                        </td>
-                      );
-                    })}
-                    <td>
-                      <Button
-                        className="btn-small"
-                        variant="ghost"
-                        aria-label={`Remover a linha ${name}`}
-                        onClick={() => update((lines) => lines.filter((l) => l.key !== line.key))}
-                      >
-                        Remover
-                      </Button>
+              </thead>
+              <tbody>
+                {draft.length === 0 ? (
+                  <tr>
+                    <td colSpan={spec.columns.length + 1} className="muted">
+                      {spec.emptyText}
                     </td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <div className="toolbar table-foot">
-          <Button
-            onClick={() =>
-              update((lines) => [
-                ...lines,
-                { key: newKey(), ...Object.fromEntries(spec.columns.map((c) => [c.field, ""])) },
-              ])
-            }
-          >
-            Adicionar linha
-          </Button>
-        </div>
-      </section>
-      <SaveBar
-        dirty={table.dirty}
-        pending={table.saving.isPending}
-        error={table.saving.error}
-        general={errors.general}
-        savedAt={table.savedAt}
-        onDiscard={table.discard}
-      />
-    </form>
+                ) : null}
+                {draft.map((line, index) => {
+                  const name = line[spec.nameField]?.trim()
+                    ? `"${line[spec.nameField]!.trim()}"`
+                    : `${index + 1}`;
+                  const rowHasError = spec.columns.some((c) => errors.fields.has(`${line.key}.${c.field}`));
+                  return (
+                    <tr key={line.key} className={rowHasError ? "row-error" : undefined}>
+                      {spec.columns.map((c) => {
+                        const error = errors.fields.get(`${line.key}.${c.field}`);
+                        const errorId = `${line.key}-${c.field}-error`;
+                        return (
+                          <td key={c.field}>
+                            <input
+                              aria-label={`${c.label}, linha ${index + 1}`}
+                              value={line[c.field] ?? ""}
+                              type={c.kind === "integer" ? "number" : "text"}
+                              inputMode={c.kind === "integer" ? "numeric" : undefined}
+                              min={c.min}
+                              max={c.max}
+                              step={c.kind === "integer" ? 1 : undefined}
+                              maxLength={c.kind === "text" ? 100 : undefined}
+                              placeholder={c.placeholder}
+                              {...invalidProps(errorId, error)}
+                              onChange={(e) => setCell(line.key, c.field, e.target.value)}
+                            />
+                            <InputError id={errorId} error={error} />
+                          </td>
+                        );
+                      })}
+                      <td>
+                        <RemoveButton
+                          label={`Remover a linha ${name}`}
+                          onClick={() => update((lines) => lines.filter((l) => l.key !== line.key))}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="toolbar table-foot">
+            <Button
+              onClick={() =>
+                update((lines) => [
+                  ...lines,
+                  { key: newKey(), ...Object.fromEntries(spec.columns.map((c) => [c.field, ""])) },
+                ])
+              }
+            >
+              Adicionar linha
+            </Button>
+          </div>
+        </section>
+      )}
+    </TableDraftForm>
   );
 }
 

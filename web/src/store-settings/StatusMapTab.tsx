@@ -2,7 +2,7 @@
 // and per Ponte status "Ativo" and "Processa inclusão". The API keeps one row per canonical
 // status with its list of platform values; here each value is its own line with a select,
 // so moving "paid" to another status is one change, and the flags sit once per status.
-import { type FormEvent, useCallback, useId } from "react";
+import { useCallback, useId } from "react";
 import {
   CANONICAL_LABELS,
   CANONICAL_STATUSES,
@@ -10,9 +10,8 @@ import {
   SALES_ORDER_LABELS,
   salesOrderStatusFor,
 } from "../../../src/domain/order-status.ts";
-import { Button, Loading, Notice } from "../components/ui.tsx";
-import { describeError } from "../errors-pt.ts";
-import { SaveBar } from "./SaveBar.tsx";
+import { ActionsHeader, Button, InputError, invalidProps, RemoveButton } from "../components/ui.tsx";
+import { TableDraftForm } from "./TableDraftForm.tsx";
 import { newKey, type Outgoing, parseRowField, useTableDraft } from "./table-draft.ts";
 
 export interface StatusRow {
@@ -104,7 +103,7 @@ export function StatusMapTab({
     savedMessage: "Tabela de status salva. Os próximos pedidos já usam a nova tabela.",
   });
   const listId = useId();
-  const { draft, update, errors } = table;
+  const { update, errors } = table;
 
   const setValue = useCallback(
     (key: string, patch: Partial<ValueLine>) =>
@@ -112,197 +111,181 @@ export function StatusMapTab({
     [update],
   );
 
-  if (table.saved.isPending) return <Loading label="Carregando a tabela de status…" />;
-  if (table.saved.isError || !draft) return <Notice kind="error">{describeError(table.saved.error)}</Notice>;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    table.save();
-  };
   const known = KNOWN_VALUES[platform] ?? [];
   return (
-    <form onSubmit={submit} noValidate aria-label="Tabela de status (DE-PARA)">
-      <section className="card" aria-labelledby={`${listId}-values`}>
-        <h2 id={`${listId}-values`}>Status da plataforma → status do Ponte</h2>
-        <p className="muted small">
-          Cada valor de status que a loja envia (por exemplo <code>paid</code>, <code>cancelled</code>) aponta
-          para um status do Ponte. Um valor só pode aparecer uma vez. Um valor que não está na tabela deixa o
-          pedido retido na Integração.
-        </p>
-        <div className="table-wrap">
-          <table className="edit-table">
-            <thead>
-              <tr>
-                <th scope="col">Valor na plataforma</th>
-                <th scope="col">Status no Ponte</th>
-                <th scope="col">
-                  <span className="visually-hidden">Ações</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {draft.values.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="muted">
-                    Nenhum valor mapeado: todos os pedidos ficariam retidos. Adicione os status da plataforma.
-                  </td>
-                </tr>
-              ) : null}
-              {draft.values.map((line, index) => {
-                const error = errors.fields.get(`${line.key}.value`);
-                const inactive = !draft.flags[line.canonical].active;
-                const name = line.value.trim() ? `"${line.value.trim()}"` : `da linha ${index + 1}`;
-                return (
-                  <tr key={line.key} className={error ? "row-error" : undefined}>
-                    <td>
-                      <input
-                        aria-label={`Valor na plataforma, linha ${index + 1}`}
-                        value={line.value}
-                        list={`${listId}-known`}
-                        maxLength={100}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${line.key}-error` : undefined}
-                        onChange={(e) => setValue(line.key, { value: e.target.value })}
-                      />
-                      {error ? (
-                        <div id={`${line.key}-error`} className="field-error small">
-                          {error}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>
-                      <select
-                        aria-label={`Status no Ponte do valor ${name}`}
-                        value={line.canonical}
-                        aria-describedby={inactive ? `${line.key}-inactive` : undefined}
-                        onChange={(e) => setValue(line.key, { canonical: e.target.value as CanonicalStatus })}
-                      >
-                        {CANONICAL_STATUSES.map((status) => (
-                          <option key={status} value={status}>
-                            {CANONICAL_LABELS[status]}
-                          </option>
-                        ))}
-                      </select>
-                      {inactive ? (
-                        <div id={`${line.key}-inactive`} className="warn-text small">
-                          Status inativo: pedidos com este valor ficam retidos na Integração.
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>
-                      <Button
-                        className="btn-small"
-                        variant="ghost"
-                        aria-label={`Remover o valor ${name}`}
-                        onClick={() =>
-                          update((d) => ({ ...d, values: d.values.filter((v) => v.key !== line.key) }))
-                        }
-                      >
-                        Remover
-                      </Button>
-                    </td>
+    <TableDraftForm
+      table={table}
+      loadingLabel="Carregando a tabela de status…"
+      aria-label="Tabela de status (DE-PARA)"
+    >
+      {(draft) => (
+        <>
+          <section className="card" aria-labelledby={`${listId}-values`}>
+            <h2 id={`${listId}-values`}>Status da plataforma → status do Ponte</h2>
+            <p className="muted small">
+              Cada valor de status que a loja envia (por exemplo <code>paid</code>, <code>cancelled</code>)
+              aponta para um status do Ponte. Um valor só pode aparecer uma vez. Um valor que não está na
+              tabela deixa o pedido retido na Integração.
+            </p>
+            <div className="table-wrap">
+              <table className="edit-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Valor na plataforma</th>
+                    <th scope="col">Status no Ponte</th>
+                    <ActionsHeader />
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <datalist id={`${listId}-known`}>
-          {known.map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
-        <div className="toolbar table-foot">
-          <Button
-            onClick={() =>
-              update((d) => ({
-                ...d,
-                values: [...d.values, { key: newKey(), value: "", canonical: "aguardando_pagamento" }],
-              }))
-            }
-          >
-            Adicionar valor
-          </Button>
-        </div>
-      </section>
-
-      <section className="card" aria-labelledby={`${listId}-flags`}>
-        <h2 id={`${listId}-flags`}>Status do Ponte</h2>
-        <p className="muted small">
-          <strong>Ativo</strong>: o status está em uso; um pedido num status inativo fica retido na
-          Integração. <strong>Processa inclusão</strong>: um pedido neste status cria o pedido de venda;
-          desmarcado, o pedido espera até passar para um status que processe inclusão.
-        </p>
-        <div className="table-wrap">
-          <table className="edit-table">
-            <thead>
-              <tr>
-                <th scope="col">Status no Ponte</th>
-                <th scope="col">Ativo</th>
-                <th scope="col">Processa inclusão</th>
-                <th scope="col">Pedido de venda</th>
-                <th scope="col">Valores da plataforma</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CANONICAL_STATUSES.map((status) => {
-                const flags = draft.flags[status];
-                const error = errors.fields.get(`status.${status}`);
-                const label = CANONICAL_LABELS[status];
-                const values = draft.values.filter((v) => v.canonical === status && v.value.trim());
-                const setFlag = (patch: Partial<Flags[CanonicalStatus]>) =>
+                </thead>
+                <tbody>
+                  {draft.values.length === 0 ? (
+                    <tr>
+                      <td colSpan={3} className="muted">
+                        Nenhum valor mapeado: todos os pedidos ficariam retidos. Adicione os status da
+                        plataforma.
+                      </td>
+                    </tr>
+                  ) : null}
+                  {draft.values.map((line, index) => {
+                    const error = errors.fields.get(`${line.key}.value`);
+                    const inactive = !draft.flags[line.canonical].active;
+                    const name = line.value.trim() ? `"${line.value.trim()}"` : `da linha ${index + 1}`;
+                    return (
+                      <tr key={line.key} className={error ? "row-error" : undefined}>
+                        <td>
+                          <input
+                            aria-label={`Valor na plataforma, linha ${index + 1}`}
+                            value={line.value}
+                            list={`${listId}-known`}
+                            maxLength={100}
+                            {...invalidProps(`${line.key}-error`, error)}
+                            onChange={(e) => setValue(line.key, { value: e.target.value })}
+                          />
+                          <InputError id={`${line.key}-error`} error={error} />
+                        </td>
+                        <td>
+                          <select
+                            aria-label={`Status no Ponte do valor ${name}`}
+                            value={line.canonical}
+                            aria-describedby={inactive ? `${line.key}-inactive` : undefined}
+                            onChange={(e) =>
+                              setValue(line.key, { canonical: e.target.value as CanonicalStatus })
+                            }
+                          >
+                            {CANONICAL_STATUSES.map((status) => (
+                              <option key={status} value={status}>
+                                {CANONICAL_LABELS[status]}
+                              </option>
+                            ))}
+                          </select>
+                          {inactive ? (
+                            <div id={`${line.key}-inactive`} className="warn-text small">
+                              Status inativo: pedidos com este valor ficam retidos na Integração.
+                            </div>
+                          ) : null}
+                        </td>
+                        <td>
+                          <RemoveButton
+                            label={`Remover o valor ${name}`}
+                            onClick={() =>
+                              update((d) => ({ ...d, values: d.values.filter((v) => v.key !== line.key) }))
+                            }
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <datalist id={`${listId}-known`}>
+              {known.map((value) => (
+                <option key={value} value={value} />
+              ))}
+            </datalist>
+            <div className="toolbar table-foot">
+              <Button
+                onClick={() =>
                   update((d) => ({
                     ...d,
-                    flags: { ...d.flags, [status]: { ...d.flags[status], ...patch } },
-                  }));
-                return (
-                  <tr key={status} className={error ? "row-error" : undefined}>
-                    <th scope="row">
-                      {label}
-                      {error ? <div className="field-error small">{error}</div> : null}
-                    </th>
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="check"
-                        aria-label={`Ativo: ${label}`}
-                        checked={flags.active}
-                        onChange={(e) => setFlag({ active: e.target.checked })}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="check"
-                        aria-label={`Processa inclusão: ${label}`}
-                        checked={flags.createsOrder}
-                        onChange={(e) => setFlag({ createsOrder: e.target.checked })}
-                      />
-                    </td>
-                    <td>{SALES_ORDER_LABELS[salesOrderStatusFor(status)]}</td>
-                    <td className="small">
-                      {values.length > 0 ? (
-                        values.map((v) => v.value.trim()).join(", ")
-                      ) : (
-                        <span className="muted">nenhum</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+                    values: [...d.values, { key: newKey(), value: "", canonical: "aguardando_pagamento" }],
+                  }))
+                }
+              >
+                Adicionar valor
+              </Button>
+            </div>
+          </section>
 
-      <SaveBar
-        dirty={table.dirty}
-        pending={table.saving.isPending}
-        error={table.saving.error}
-        general={errors.general}
-        savedAt={table.savedAt}
-        onDiscard={table.discard}
-      />
-    </form>
+          <section className="card" aria-labelledby={`${listId}-flags`}>
+            <h2 id={`${listId}-flags`}>Status do Ponte</h2>
+            <p className="muted small">
+              <strong>Ativo</strong>: o status está em uso; um pedido num status inativo fica retido na
+              Integração. <strong>Processa inclusão</strong>: um pedido neste status cria o pedido de venda;
+              desmarcado, o pedido espera até passar para um status que processe inclusão.
+            </p>
+            <div className="table-wrap">
+              <table className="edit-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Status no Ponte</th>
+                    <th scope="col">Ativo</th>
+                    <th scope="col">Processa inclusão</th>
+                    <th scope="col">Pedido de venda</th>
+                    <th scope="col">Valores da plataforma</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {CANONICAL_STATUSES.map((status) => {
+                    const flags = draft.flags[status];
+                    const error = errors.fields.get(`status.${status}`);
+                    const label = CANONICAL_LABELS[status];
+                    const values = draft.values.filter((v) => v.canonical === status && v.value.trim());
+                    const setFlag = (patch: Partial<Flags[CanonicalStatus]>) =>
+                      update((d) => ({
+                        ...d,
+                        flags: { ...d.flags, [status]: { ...d.flags[status], ...patch } },
+                      }));
+                    return (
+                      <tr key={status} className={error ? "row-error" : undefined}>
+                        <th scope="row">
+                          {label}
+                          {error ? <div className="field-error small">{error}</div> : null}
+                        </th>
+                        <td>
+                          <input
+                            type="checkbox"
+                            className="check"
+                            aria-label={`Ativo: ${label}`}
+                            checked={flags.active}
+                            onChange={(e) => setFlag({ active: e.target.checked })}
+                          />
+                        </td>
+                        <td>
+                          <input
+                            type="checkbox"
+                            className="check"
+                            aria-label={`Processa inclusão: ${label}`}
+                            checked={flags.createsOrder}
+                            onChange={(e) => setFlag({ createsOrder: e.target.checked })}
+                          />
+                        </td>
+                        <td>{SALES_ORDER_LABELS[salesOrderStatusFor(status)]}</td>
+                        <td className="small">
+                          {values.length > 0 ? (
+                            values.map((v) => v.value.trim()).join(", ")
+                          ) : (
+                            <span className="muted">nenhum</span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </TableDraftForm>
   );
 }

@@ -114,6 +114,8 @@ export function useTableDraft<Row, Draft>(
   };
 }
 
+export type TableDraft<Row, Draft> = ReturnType<typeof useTableDraft<Row, Draft>>;
+
 /** `rows[3].carrier` → [3, "carrier"]; `rows[2].platformValues[1]` → [2, "platformValues[1]"]. */
 export function parseRowField(field: string): [number, string] | null {
   const match = /^rows\[(\d+)\](?:\.(.+))?$/.exec(field);
