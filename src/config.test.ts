@@ -18,5 +18,23 @@ describe("config", () => {
     assert.throws(() => loadConfig({ DATABASE_URL: "mysql://a@b/c" }), /must start with postgres/);
     assert.throws(() => loadConfig({ PONTE_DEMO: "maybe" }), /PONTE_DEMO/);
     assert.throws(() => loadConfig({ LOG_LEVEL: "loud" }), /LOG_LEVEL/);
+    assert.throws(() => loadConfig({ PONTE_MAIL_FROM: "ponte" }), /PONTE_MAIL_FROM/);
+  });
+
+  it("takes an smtp:// or smtps:// PONTE_SMTP_URL and never echoes a refused one (it holds the password)", () => {
+    assert.equal(loadConfig({}).smtpUrl, undefined, "unset: e-mails stay in the local outbox");
+    assert.equal(
+      loadConfig({ PONTE_SMTP_URL: "smtps://u:p@mail.example.com:465" }).smtpUrl,
+      "smtps://u:p@mail.example.com:465",
+    );
+    assert.equal(
+      loadConfig({ PONTE_MAIL_FROM: "Loja <loja@example.com>" }).mailFrom,
+      "Loja <loja@example.com>",
+    );
+    assert.throws(
+      () => loadConfig({ PONTE_SMTP_URL: "https://u:s3cret@mail.example.com" }),
+      (error: Error) =>
+        /PONTE_SMTP_URL must be smtp/.test(error.message) && !error.message.includes("s3cret"),
+    );
   });
 });

@@ -24,6 +24,16 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Believe X-Forwarded-Proto/-For/-Host: only when a reverse proxy in front sets them. */
   readonly trustProxy: boolean;
+  /** smtp:// or smtps:// (credentials in the URL); unset: customer e-mails stay in the local outbox. */
+  readonly smtpUrl: string | undefined;
+  /** The From of customer e-mails: an address, or "Name <address>". */
+  readonly mailFrom: string;
+  /** Development only: push URLs may be http:// and reach loopback addresses (see docs/PUSH.md). */
+  readonly allowHttpLoopback: boolean;
+  /** Sends of one push before it is marked failed (Falhas, Reenviar). */
+  readonly pushMaxAttempts: number;
+  /** First wait between push attempts; it doubles each time (with jitter), up to 20 minutes. */
+  readonly pushBackoffMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,6 +91,37 @@ function publicUrl(env: Env): string | undefined {
   return url.origin;
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.PONTE_SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // The URL carries the SMTP password: never echo it back.
+  if (!url || (url.protocol !== "smtp:" && url.protocol !== "smtps:") || !url.hostname) {
+    throw new PonteError(
+      "config_invalid",
+      "PONTE_SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://…",
+    );
+  }
+  return raw;
+}
+
+function mailFrom(env: Env): string {
+  const raw = env.PONTE_MAIL_FROM?.trim() || "ponte@localhost";
+  // An address alone, or "Display name <address>".
+  if (!/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(raw)) {
+    throw new PonteError(
+      "config_invalid",
+      `PONTE_MAIL_FROM must be an e-mail address or "Name <address>", got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -104,5 +145,10 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     publicUrl: publicUrl(env),
     trustProxy: flag(env, "PONTE_TRUST_PROXY", false),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env),
+    allowHttpLoopback: flag(env, "PONTE_ALLOW_HTTP_LOOPBACK", false),
+    pushMaxAttempts: integer(env, "PONTE_PUSH_MAX_ATTEMPTS", 10, 1, 100),
+    pushBackoffMs: integer(env, "PONTE_PUSH_BACKOFF_MS", 10_000, 1, 3_600_000),
   });
 }

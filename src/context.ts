@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/db.ts";
 import type { Logger } from "./logger.ts";
+import { type PushSettings, pushSettings } from "./push/settings.ts";
 import { VERSION } from "./version.ts";
 
 export interface AppContext {
@@ -13,6 +14,10 @@ export interface AppContext {
   /** Nuvemshop app credentials: OAuth and the webhook signature key. */
   nuvemshop: { clientId: string | undefined; clientSecret: string; authBaseUrl: string; ownApp: boolean };
   userAgent: string;
+  /** Customer e-mails (R6.3): PONTE_SMTP_URL (unset: the local outbox only) and PONTE_MAIL_FROM. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Status pushes to the stores (R8): retries and the URL policy of the XML and webhook channels. */
+  push: PushSettings;
 }
 
 export function createContext(config: Config, db: Db, logger: Logger, secretKey: Buffer): AppContext {
@@ -30,6 +35,8 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
       authBaseUrl: config.nuvemshopAuthUrl,
       ownApp: config.nuvemshopClientSecret !== undefined,
     },
+    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+    push: pushSettings(config),
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
   };
 }

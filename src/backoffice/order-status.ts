@@ -1,19 +1,22 @@
-// Changing a sales order's status by hand (R6.3, the order page's status form), under the same
-// rules the sync applies (domain/order-status.ts): forward along the happy path, Cancelado and
-// Problemas from anywhere, nothing leaves Cancelado. One transaction: lock, check, update,
-// record the timeline event. Effects (the customer e-mail when notifyCustomer, the push to the
+// Changing a sales order's status from the back office (R6.3: the order page's status form, and
+// the actions that carry a step's data: payment confirmation, invoice, shipment), under the same
+// rules the sync applies (domain/order-status.ts) plus the lifecycle's data rules
+// (domain/lifecycle.ts): forward along the happy path, Cancelado and Problemas from anywhere,
+// nothing leaves Cancelado, Despachado only with a shipment. One transaction: lock, check,
+// update, record the timeline event. Effects (the customer e-mail when notifyCustomer, the push to the
 // store) are not sent here: the caller gets the event and attaches them in the same transaction.
 import type { Queryable } from "../db/db.ts";
+import { checkMove, type MoveVia, type RefusalCode, STEP_RULES } from "../domain/lifecycle.ts";
 import {
   CANONICAL_LABELS,
   CANONICAL_STATUSES,
   type CanonicalStatus,
   nextStatus,
   type SalesOrderStatus,
-  type StatusStep,
   salesOrderStatusFor,
 } from "../domain/order-status.ts";
 import { PonteError } from "../errors.ts";
+import { lockSalesOrder, orderNotFound, readFacts } from "./order-lock.ts";
 
 export interface StatusChangeRequest {
   status: CanonicalStatus;
@@ -22,6 +25,29 @@ export interface StatusChangeRequest {
   message: string | null;
   /** Who asked: "user:<email>" or "token:<name>". */
   actor: string;
+  /** How the move was asked for (default: the status form). Despachado only comes with a shipment. */
+  via?: MoveVia;
+  /** The step's data, carried in the event for the pushes and the e-mail. */
+  shipment?: ShipmentRef;
+  invoice?: InvoiceRef;
+}
+
+/** The shipment a move to Despachado records (tracking for the store's fulfill push). */
+export interface ShipmentRef {
+  id: number;
+  carrier: string;
+  trackingCode: string | null;
+  trackingUrl: string | null;
+}
+
+/** The invoice that moved the order (access key for the store's NF-e push). */
+export interface InvoiceRef {
+  id: number;
+  kind: "nfe" | "simple";
+  accessKey: string | null;
+  number: string | null;
+  series: string | null;
+  xmlUrl: string | null;
 }
 
 export interface OrderStatus {
@@ -43,6 +69,12 @@ export interface StatusChangedEvent {
     notifyCustomer: boolean;
     message: string | null;
     version: number;
+    /** Present when the move came with a shipment (Despachado). */
+    shipment?: ShipmentRef;
+    /** Present when invoicing moved the order. */
+    invoice?: InvoiceRef;
+    /** Present on Entregue: when the delivery was recorded. */
+    deliveredAt?: string;
   };
   actor: string;
   createdAt: string;
@@ -55,133 +87,134 @@ export interface StatusChange {
   event: StatusChangedEvent;
 }
 
-type Refusal = Extract<StatusStep, { apply: false }>["reason"];
-
-/** pt-BR, for the panel (details.reason); the code goes in details.reasonCode. */
-function refusalPt(reason: Refusal, from: CanonicalStatus, to: CanonicalStatus): string {
-  switch (reason) {
-    case "same":
-      return `O pedido já está em ${CANONICAL_LABELS[from]}`;
-    case "backwards":
-      return `O status só avança: não é possível voltar de ${CANONICAL_LABELS[from]} para ${CANONICAL_LABELS[to]}`;
-    case "cancelled_is_final":
-      return "Pedido cancelado não muda mais de status";
-  }
-}
-
-const REFUSAL_EN: Record<Refusal, string> = {
-  same: "it is already in that status",
-  backwards: "statuses only move forward",
-  cancelled_is_final: "a cancelled order is final",
+/** How the timeline says where a change came from. */
+const VIA_TEXT: Record<MoveVia, string> = {
+  status_form: "alterado no painel",
+  payment: "pagamento confirmado à mão",
+  invoice: "faturamento",
+  shipment: "envio registrado",
 };
 
-const notFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`, { status: 404 });
-
-const deleted = (id: number) =>
-  new PonteError("conflict", `sales order ${id} was deleted: its status cannot change`, {
+/** The 409 a refused move answers: details.reason in pt-BR for the panel, details.reasonCode stable. */
+export function illegalTransition(
+  salesOrderId: number,
+  from: CanonicalStatus,
+  to: CanonicalStatus | null,
+  refusal: { code: RefusalCode; reason: string; message: string },
+): PonteError {
+  const what = to === null ? "cannot be invoiced" : `cannot move from ${from} to ${to}`;
+  return new PonteError("illegal_transition", `sales order ${salesOrderId} ${what}: ${refusal.message}`, {
     status: 409,
-    details: {
-      reason: "Pedido de venda excluído: o status não pode mais mudar",
-      reasonCode: "sales_order_deleted",
-    },
+    details: { reason: refusal.reason, reasonCode: refusal.code, from, to },
   });
+}
 
 /** The statuses the order may move to now, in the happy path's order. */
 export function allowedTargets(current: CanonicalStatus): CanonicalStatus[] {
   return CANONICAL_STATUSES.filter((s) => nextStatus(current, s).apply);
 }
 
+export interface Transition {
+  status: CanonicalStatus;
+  label: string;
+  /** Where the panel asks for it: Despachado comes with the shipment form (carrier and tracking). */
+  form: "status" | "shipment";
+  /** pt-BR: why it cannot be chosen yet (a shipment missing, an invoice to reverse first), or null. */
+  blocked: string | null;
+}
+
 export async function orderTransitions(
   q: Queryable,
   salesOrderId: number,
-): Promise<{ current: CanonicalStatus; allowed: { status: CanonicalStatus; label: string }[] }> {
-  const { rows } = await q.query<{ canonical_status: CanonicalStatus; deleted: boolean }>(
-    "select canonical_status, deleted_at is not null as deleted from sales_orders where id = $1",
+): Promise<{ current: CanonicalStatus; allowed: Transition[] }> {
+  const { rows } = await q.query<{ canonical_status: CanonicalStatus; deleted: boolean; paid: boolean }>(
+    `select canonical_status, deleted_at is not null as deleted, payment_confirmed_at is not null as paid
+       from sales_orders where id = $1`,
     [salesOrderId],
   );
   const row = rows[0];
-  if (!row) throw notFound(salesOrderId);
+  if (!row) throw orderNotFound(salesOrderId);
   const allowed = row.deleted ? [] : allowedTargets(row.canonical_status);
+  const facts = await readFacts(q, salesOrderId, row.paid);
   return {
     current: row.canonical_status,
-    allowed: allowed.map((status) => ({ status, label: CANONICAL_LABELS[status] })),
+    allowed: allowed.map((status) => {
+      const form = STEP_RULES[status].onlyVia === "shipment" ? "shipment" : "status";
+      const check = checkMove(
+        row.canonical_status,
+        status,
+        facts,
+        form === "shipment" ? "shipment" : "status_form",
+      );
+      return { status, label: CANONICAL_LABELS[status], form, blocked: check.ok ? null : check.reason };
+    }),
   };
 }
 
-/** Changes the status in the caller's transaction; throws illegal_transition (409) when the rules forbid it. */
+/**
+ * Changes the status in the caller's transaction under the lifecycle's rules (domain/lifecycle.ts);
+ * throws illegal_transition (409) when they forbid it. Records what the step records: payment
+ * confirmed (who/when) past payment, the delivery date on Entregue.
+ */
 export async function changeOrderStatus(
   tx: Queryable,
   salesOrderId: number,
   change: StatusChangeRequest,
 ): Promise<StatusChange> {
-  const head = await tx.query<{ store_order_id: number | null }>(
-    "select store_order_id from sales_orders where id = $1",
-    [salesOrderId],
-  );
-  if (!head.rows[0]) throw notFound(salesOrderId);
-  // The sync locks the store order before it reads and rewrites the sales order; taking the
-  // same lock first keeps a concurrent sync from overwriting this change with a stale read.
-  const storeOrderId = head.rows[0].store_order_id;
-  if (storeOrderId !== null) {
-    await tx.query("select 1 from store_orders where id = $1 for update", [storeOrderId]);
-  }
-  const { rows } = await tx.query<{
-    org_id: number;
-    canonical_status: CanonicalStatus;
-    status: SalesOrderStatus;
-    deleted: boolean;
-  }>(
-    `select org_id, canonical_status, status, deleted_at is not null as deleted
-       from sales_orders where id = $1 for update`,
-    [salesOrderId],
-  );
-  const current = rows[0]!;
-  if (current.deleted) throw deleted(salesOrderId);
-  const from = current.canonical_status;
+  // Same lock order as the sync (store order, then sales order): a concurrent sync cannot
+  // overwrite this change with a stale read.
+  const current = await lockSalesOrder(tx, salesOrderId);
+  const storeOrderId = current.storeOrderId;
+  const from = current.canonicalStatus;
   const to = change.status;
-  const step = nextStatus(from, to);
-  if (!step.apply) {
-    throw new PonteError(
-      "illegal_transition",
-      `sales order ${salesOrderId} cannot move from ${from} to ${to}: ${REFUSAL_EN[step.reason]}`,
-      {
-        status: 409,
-        details: { reason: refusalPt(step.reason, from, to), reasonCode: step.reason, from, to },
-      },
-    );
-  }
+  const via = change.via ?? "status_form";
+  const check = checkMove(from, to, current.facts, via);
+  if (!check.ok) throw illegalTransition(salesOrderId, from, to, check);
+
   const status = salesOrderStatusFor(to, current.status);
   // Moving past payment by hand is how a payment the platform cannot see (bank deposit) is confirmed (R6.4).
   const confirmsPayment = salesOrderStatusFor(to) === "confirmado";
+  const delivered = to === "entregue";
   const updated = await tx.query<{
     canonical_status: CanonicalStatus;
     status: SalesOrderStatus;
     status_version: number;
+    delivered_at: Date | null;
   }>(
     `update sales_orders set canonical_status = $2, status = $3, status_version = status_version + 1,
             payment_confirmed_by = case when $4 and payment_confirmed_at is null then $5 else payment_confirmed_by end,
             payment_confirmed_at = case when $4 then coalesce(payment_confirmed_at, now()) else payment_confirmed_at end,
+            delivered_at = case when $6 then now() else delivered_at end,
             updated_at = now()
       where id = $1
-      returning canonical_status, status, status_version`,
-    [salesOrderId, to, status, confirmsPayment, change.actor],
+      returning canonical_status, status, status_version, delivered_at`,
+    [salesOrderId, to, status, confirmsPayment, change.actor, delivered],
   );
   const order = updated.rows[0]!;
-  const data = {
+  if (delivered) {
+    await tx.query(
+      "update shipments set delivered_at = now() where sales_order_id = $1 and delivered_at is null",
+      [salesOrderId],
+    );
+  }
+  const data: StatusChangedEvent["data"] = {
     from,
     to,
     notifyCustomer: change.notifyCustomer,
     message: change.message,
     version: order.status_version,
+    ...(change.shipment ? { shipment: change.shipment } : {}),
+    ...(change.invoice ? { invoice: change.invoice } : {}),
+    ...(delivered && order.delivered_at ? { deliveredAt: order.delivered_at.toISOString() } : {}),
   };
-  const text = `Status: ${CANONICAL_LABELS[from]} → ${CANONICAL_LABELS[to]} (alterado no painel)`;
+  const text = `Status: ${CANONICAL_LABELS[from]} → ${CANONICAL_LABELS[to]} (${VIA_TEXT[via]})`;
   const event = await tx.query<{ id: number; created_at: Date }>(
     `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
      values ($1, $2, $3, 'status_changed', $4, $5, $6) returning id, created_at`,
-    [current.org_id, salesOrderId, storeOrderId, text, JSON.stringify(data), change.actor],
+    [current.orgId, salesOrderId, storeOrderId, text, JSON.stringify(data), change.actor],
   );
   return {
-    orgId: current.org_id,
+    orgId: current.orgId,
     order: {
       id: salesOrderId,
       canonicalStatus: order.canonical_status,

@@ -8,6 +8,9 @@ import { errorHandler } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { backOfficeRoutes } from "./routes/back-office.ts";
+import { emailTemplateRoutes } from "./routes/email-templates.ts";
+import { emailRoutes } from "./routes/emails.ts";
 import { failureRoutes } from "./routes/failures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { integrationRoutes } from "./routes/integration.ts";
@@ -16,6 +19,7 @@ import { nuvemshopOAuthRoutes } from "./routes/nuvemshop-oauth.ts";
 import { orderStatusRoutes } from "./routes/order-status.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { pushRoutes } from "./routes/pushes.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
@@ -58,7 +62,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           description: "The integration panel: store orders, sync state, actions, preview",
         },
         { name: "orders", description: "Sales orders (pedidos de venda)" },
+        {
+          name: "backoffice",
+          description:
+            "Back office: payment confirmation, invoice or simple sale (stock, receivables), estorno, shipments, shipping label",
+        },
         { name: "webhooks", description: "Signed notifications from the store platforms" },
+        {
+          name: "pushes",
+          description:
+            "Status pushes to the stores: what each change pushes, per order (Reenviar is in failures)",
+        },
+        {
+          name: "emails",
+          description: "Customer e-mails: per-store templates per status, preview, and the Caixa de saída",
+        },
       ],
       components: {
         securitySchemes: {
@@ -85,8 +103,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(integrationRoutes, { ctx: deps.ctx });
   await app.register(orderRoutes, { ctx: deps.ctx });
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
+  await app.register(backOfficeRoutes, { ctx: deps.ctx });
+  await app.register(emailTemplateRoutes, { ctx: deps.ctx });
+  await app.register(emailRoutes, { ctx: deps.ctx });
   await app.register(overviewRoutes, { ctx: deps.ctx });
   await app.register(failureRoutes, { ctx: deps.ctx });
+  await app.register(pushRoutes, { ctx: deps.ctx });
   await app.register(storePreviewRoutes, { ctx: deps.ctx });
   await app.register(nuvemshopOAuthRoutes, { ctx: deps.ctx });
   await app.register(webhookRoutes, { ctx: deps.ctx });

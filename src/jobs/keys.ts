@@ -12,3 +12,15 @@ export const importJob = (storeId: number) => ({
   jobKey: `import:${storeId}`,
   queueName: `import:${storeId}`,
 });
+
+/** One customer e-mail (email_outbox row): a second enqueue while it waits is the same job. */
+export const sendEmailJob = (emailId: number) => ({
+  jobKey: `email:${emailId}`,
+  maxAttempts: 12, // exponential backoff: about 16 hours of SMTP outage before it is given up
+});
+
+/** One push (outbox row); a store's pushes run one at a time, in order (src/push/run-push.ts). */
+export const pushJob = (storeId: number, outboxId: number) => ({
+  jobKey: `push:${outboxId}`,
+  queueName: `push:${storeId}`,
+});

@@ -1,6 +1,8 @@
 // The task list: one entry per job name. Handlers get their dependencies here, explicitly,
 // and must be idempotent: the queue delivers at least once.
 import type { AppContext } from "../context.ts";
+import { emailSender } from "../email/send.ts";
+import { runPush } from "../push/run-push.ts";
 import { importOrders } from "../sync/import-orders.ts";
 import { claimWebhookWork, releaseWebhookWork } from "../sync/inbox.ts";
 import { scheduleStatusRefresh } from "../sync/refresh-statuses.ts";
@@ -44,6 +46,13 @@ const factories: Record<string, TaskFactory> = {
     const { storeId } = payload as { storeId: number };
     const queued = await context.db.transaction((tx) => scheduleStatusRefresh(tx, storeId));
     if (queued > 0) context.logger.info({ store: storeId, orders: queued }, "status refresh queued");
+  },
+  "send-email": (context) => {
+    const send = emailSender(context);
+    return async (payload, job) => send((payload as { emailId: number }).emailId, job);
+  },
+  push: (context) => async (payload) => {
+    await runPush(context, (payload as { outboxId: number }).outboxId);
   },
   selftest: (context) => async (payload, job) => {
     const { runId, seq } = payload as { runId: string; seq: number };

@@ -216,6 +216,11 @@ export interface ConnectorDeps {
   logger: Logger;
   userAgent: string;
   fetch?: typeof fetch;
+  /**
+   * How the connector's requests retry 5xx and timeouts by themselves (default: a few times,
+   * quickly). Pushes pass maxRetries 0: their job retries, with its own backoff and attempt count.
+   */
+  retry?: { maxRetries?: number; baseDelayMs?: number; timeoutMs?: number };
 }
 
 export interface PlatformModule {

@@ -11,7 +11,7 @@ import {
 } from "../crypto/credentials.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
-import type { PlatformId, StoreConnector } from "../platforms/connector.ts";
+import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
 
@@ -74,6 +74,14 @@ function toStore(row: StoreRow): Store {
     settings: row.settings,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/** Who e-mails the customer about status changes (R6.3): Ponte, or the platform through its notify flags. */
+export type CustomerEmailSender = "ponte" | "platform";
+
+/** The store's `customerEmails` setting; Ponte unless the store says the platform. Never both. */
+export function customerEmailsBy(settings: Record<string, unknown>): CustomerEmailSender {
+  return settings.customerEmails === "platform" ? "platform" : "ponte";
 }
 
 export interface ConnectStoreInput {
@@ -207,7 +215,11 @@ export interface OpenedStore {
 }
 
 /** The store, a connector on it with its decrypted token, and its import progress: one read. */
-export async function openStore(ctx: AppContext, id: number): Promise<OpenedStore> {
+export async function openStore(
+  ctx: AppContext,
+  id: number,
+  retry?: ConnectorDeps["retry"],
+): Promise<OpenedStore> {
   const { rows } = await ctx.db.query<StoreRow & { import_progress: unknown }>(
     "select * from stores where id = $1",
     [id],
@@ -228,7 +240,7 @@ export async function openStore(ctx: AppContext, id: number): Promise<OpenedStor
       accessToken,
       planMultiplier: store.settings.planMultiplier === 10 ? 10 : 1,
     },
-    { logger: ctx.logger.child({ store: store.id }), userAgent: ctx.userAgent },
+    { logger: ctx.logger.child({ store: store.id }), userAgent: ctx.userAgent, retry },
   );
   return { store, connector, importProgress: row.import_progress };
 }

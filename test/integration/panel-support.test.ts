@@ -441,7 +441,9 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
 
     // An invoiced order stays Faturado as it moves on; cancelling it is final.
     await t.db.query("update sales_orders set status = 'faturado' where id = $1", [order.id]);
-    const shipped = (await post(`/api/v1/orders/${order.id}/status`, { status: "despachado" })).json();
+    // Despachado comes with its shipment (carrier and tracking), not from the status form.
+    const shipment = { carrier: "Jadlog", trackingCode: "10084100123456" };
+    const shipped = (await post(`/api/v1/orders/${order.id}/shipments`, shipment)).json().order;
     assert.equal(shipped.status, "faturado");
     const cancelled = (await post(`/api/v1/orders/${order.id}/status`, { status: "cancelado" })).json();
     assert.equal(cancelled.status, "cancelado");
@@ -470,6 +472,11 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
   });
 
   it("preview on a real recent order, with the saved or draft customer default fields, writing nothing", async () => {
+    // The status change above queued a push to the store: let the worker finish it (it writes
+    // its timeline entry) before counting what the preview writes.
+    await waitFor("the pushes to settle", async () =>
+      (await count("outbox where status = 'pending'")) === 0 ? true : undefined,
+    );
     const tables = ["store_orders", "sales_orders", "customers", "order_events", "order_links"];
     const before = await Promise.all(tables.map((x) => count(x)));
     const newest = await post(`/api/v1/stores/${storeA}/preview/recent`);

@@ -4,7 +4,9 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
 import { listFailedJobs, retryJobs } from "../../jobs/failed-jobs.ts";
+import { listPushFailures, resendPush, resendPushes } from "../../push/failures.ts";
 import { getStoredPayload, listOrderFailures, retryOrders } from "../../sync/failures.ts";
+import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -48,19 +50,46 @@ const failedJob = {
   },
 } as const;
 
+const pushFailure = {
+  type: "object",
+  required: ["id", "salesOrderId", "action", "channel", "attempts", "failedAt"],
+  properties: {
+    id: { type: "integer", description: "The push (outbox row): POST /api/v1/pushes/{id}/resend" },
+    storeId: { type: "integer" },
+    storeName: { type: "string" },
+    salesOrderId: { type: "integer" },
+    orderNumber: { type: "integer", description: "The sales order's number" },
+    storeOrderNumber: nullable("string"),
+    action: {
+      type: "string",
+      description:
+        "Platform channel: invoice, pack, fulfill, close or cancel; XML and webhook channels: status",
+    },
+    channel: { type: "string", enum: ["platform", "xml", "webhook"] },
+    summary: { ...nullable("string"), description: "pt-BR: what the push does" },
+    attempts: { type: "integer" },
+    lastError: nullable("string"),
+    createdAt: { type: "string" },
+    failedAt: { type: "string" },
+  },
+} as const;
+
 export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  app.get<{ Querystring: { kind?: "orders" | "jobs"; storeId?: number; limit?: number; after?: string } }>(
+  app.get<{
+    Querystring: { kind?: "orders" | "jobs" | "pushes"; storeId?: number; limit?: number; after?: string };
+  }>(
     "/api/v1/failures",
     {
       schema: {
         tags: ["failures"],
-        summary: "Falhas: orders in error (kind=orders) or jobs in error (kind=jobs), newest first",
+        summary:
+          "Falhas: orders in error (kind=orders), jobs in error (kind=jobs) or failed pushes to the stores (kind=pushes), newest first",
         description:
-          "`orders`: store orders whose sync is in error, with the reason (pt-BR) and the last error. `jobs`: queue jobs that gave up (`retrying: false`) or are retrying after an error (`retrying: true`). Pass `next` back as `after` for the next page.",
+          "`orders`: store orders whose sync is in error, with the reason (pt-BR) and the last error. `jobs`: queue jobs that gave up (`retrying: false`) or are retrying after an error (`retrying: true`). `pushes`: status pushes to the stores that failed after their last attempt (or on an error retrying cannot fix), with the last error; Reenviar with POST /api/v1/pushes/{id}/resend. Pass `next` back as `after` for the next page.",
         querystring: {
           type: "object",
           properties: {
-            kind: { type: "string", enum: ["orders", "jobs"], default: "orders" },
+            kind: { type: "string", enum: ["orders", "jobs", "pushes"], default: "orders" },
             storeId: { type: "integer" },
             limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
             after: { type: "string", maxLength: 200 },
@@ -70,7 +99,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           200: {
             type: "object",
             properties: {
-              items: { type: "array", items: { anyOf: [orderFailure, failedJob] } },
+              items: { type: "array", items: { anyOf: [orderFailure, failedJob, pushFailure] } },
               next: nullable("string"),
             },
           },
@@ -80,6 +109,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     async (request) => {
       const { kind = "orders", storeId, limit = 100, after } = request.query;
+      if (kind === "pushes") return listPushFailures(ctx.db, { storeId, limit, after });
       return kind === "jobs"
         ? listFailedJobs(ctx.db, { storeId, limit, after })
         : listOrderFailures(ctx.db, { storeId, limit, after });
@@ -113,16 +143,21 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   );
 
   app.post<{
-    Body: { orders?: { storeId: number; externalId: string }[]; jobs?: string[]; allOrdersOfStore?: number };
+    Body: {
+      orders?: { storeId: number; externalId: string }[];
+      jobs?: string[];
+      pushes?: number[];
+      allOrdersOfStore?: number;
+    };
   }>(
     "/api/v1/failures/retry",
     {
       schema: {
         tags: ["failures"],
         summary:
-          "Reprocessar in bulk: orders (a fresh sync each), jobs (run again now), or every order of a store in error",
+          "Reprocessar in bulk: orders (a fresh sync each), jobs (run again now), pushes (Reenviar), or every order of a store in error",
         description:
-          "Orders not found and jobs not in error are skipped; the counts say how many were queued.",
+          "Orders not found, jobs not in error and pushes unknown or already sent are skipped; the counts say how many were queued.",
         body: {
           type: "object",
           additionalProperties: false,
@@ -141,13 +176,18 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
               },
             },
             jobs: { type: "array", maxItems: MAX_RETRY, items: { type: "string", pattern: "^[0-9]{1,19}$" } },
+            pushes: { type: "array", maxItems: MAX_RETRY, items: { type: "integer", minimum: 1 } },
             allOrdersOfStore: { type: "integer", description: "A store id: every order of it in error" },
           },
         },
         response: {
           202: {
             type: "object",
-            properties: { ordersQueued: { type: "integer" }, jobsQueued: { type: "integer" } },
+            properties: {
+              ordersQueued: { type: "integer" },
+              jobsQueued: { type: "integer" },
+              pushesQueued: { type: "integer", description: "Present when pushes were named" },
+            },
           },
           400: problem,
           404: problem,
@@ -155,9 +195,9 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const { orders, jobs, allOrdersOfStore } = request.body;
-      if (!orders?.length && !jobs?.length && allOrdersOfStore === undefined) {
-        throw new PonteError("validation_failed", "name orders, jobs or allOrdersOfStore to retry", {
+      const { orders, jobs, pushes, allOrdersOfStore } = request.body;
+      if (!orders?.length && !jobs?.length && !pushes?.length && allOrdersOfStore === undefined) {
+        throw new PonteError("validation_failed", "name orders, jobs, pushes or allOrdersOfStore to retry", {
           status: 400,
         });
       }
@@ -166,7 +206,32 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           ? await retryOrders(ctx.db, { orders, allOrdersOfStore })
           : 0;
       const jobsQueued = jobs?.length ? await retryJobs(ctx.db, jobs) : 0;
-      return reply.status(202).send({ ordersQueued, jobsQueued });
+      const pushesQueued = pushes?.length ? (await resendPushes(ctx.db, pushes, actorOf(request))).length : 0;
+      // pushesQueued only when pushes were named: the answer to orders and jobs keeps its shape.
+      return reply.status(202).send({ ordersQueued, jobsQueued, ...(pushes ? { pushesQueued } : {}) });
     },
+  );
+
+  app.post<{ Params: { id: number } }>(
+    "/api/v1/pushes/:id/resend",
+    {
+      schema: {
+        tags: ["failures"],
+        summary: "Reenviar: send a failed push to the store again (attempts start over)",
+        description:
+          "The push goes back to pending with its attempts at zero and is queued now; the order's timeline records who asked. 404 for an unknown push, 409 `conflict` (details.reasonCode `push_already_sent`) for one already sent.",
+        params: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] },
+        response: {
+          202: {
+            type: "object",
+            properties: { id: { type: "integer" }, status: { type: "string", enum: ["pending"] } },
+          },
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await resendPush(ctx.db, request.params.id, actorOf(request))),
   );
 }

@@ -2,8 +2,10 @@
 // with "Notificar cliente" (sim/não) and an optional message, recorded in the timeline.
 import type { FastifyInstance } from "fastify";
 import { changeOrderStatus, orderTransitions } from "../../backoffice/order-status.ts";
+import { applyStatusEffects } from "../../backoffice/status-effects.ts";
 import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus } from "../../domain/order-status.ts";
+import { notifyDefaults, resolveNotifyCustomer } from "../../email/templates.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
@@ -28,7 +30,26 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
                 type: "array",
                 items: {
                   type: "object",
-                  properties: { status: canonical, label: { type: "string", description: "pt-BR" } },
+                  properties: {
+                    status: canonical,
+                    label: { type: "string", description: "pt-BR" },
+                    form: {
+                      type: "string",
+                      enum: ["status", "shipment"],
+                      description:
+                        "shipment: asked for through POST /api/v1/orders/:id/shipments (carrier and tracking), not the status form",
+                    },
+                    blocked: {
+                      type: ["string", "null"],
+                      description:
+                        "pt-BR: why it cannot be chosen yet (e.g. no shipment for Embarcado), or null",
+                    },
+                    notifyByDefault: {
+                      type: "boolean",
+                      description:
+                        "Notificar cliente starts ticked for this status (the store's e-mail templates)",
+                    },
+                  },
                 },
               },
             },
@@ -37,7 +58,14 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         },
       },
     },
-    async (request) => orderTransitions(ctx.db, request.params.id),
+    async (request) => {
+      const transitions = await orderTransitions(ctx.db, request.params.id);
+      const notify = await notifyDefaults(ctx.db, request.params.id);
+      return {
+        ...transitions,
+        allowed: transitions.allowed.map((a) => ({ ...a, notifyByDefault: notify[a.status] })),
+      };
+    },
   );
 
   app.post<{
@@ -51,7 +79,7 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary:
           "Change the sales order's status (Histórico): forward only, Cancelado and Problemas from anywhere",
         description:
-          "409 `illegal_transition` when the rules forbid it: `details.reasonCode` is `same`, `backwards` or `cancelled_is_final`, `details.reason` says it in pt-BR. `notifyCustomer` and `message` are recorded with the change for the customer e-mail.",
+          "409 `illegal_transition` when the lifecycle forbids it: `details.reasonCode` is `same`, `backwards`, `cancelled_is_final`, `needs_shipment_form` (Despachado comes with POST /api/v1/orders/:id/shipments), `needs_shipment` (Embarcado before any shipment) or `invoice_live` (cancel the invoice first); `details.reason` says it in pt-BR. Entregue records the delivery date on the order and its shipments. `notifyCustomer` and `message` are recorded with the change for the customer e-mail.",
         params: idParams,
         body: {
           type: "object",
@@ -59,7 +87,11 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
           additionalProperties: false,
           properties: {
             status: canonical,
-            notifyCustomer: { type: "boolean", default: false, description: "Notificar cliente" },
+            notifyCustomer: {
+              type: "boolean",
+              description:
+                "Notificar cliente. Absent: the status's default for the order's store (notifyByDefault of its e-mail templates)",
+            },
             message: {
               type: "string",
               maxLength: MAX_CUSTOMER_MESSAGE,
@@ -84,17 +116,18 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const { status, notifyCustomer = false, message } = request.body;
-      const change = await ctx.db.transaction((tx) =>
-        // The back-office issue attaches the change's effects here, in this transaction
-        // (customer e-mail when notifyCustomer, push to the store), keyed by change.event.
-        changeOrderStatus(tx, request.params.id, {
+      const { status, notifyCustomer, message } = request.body;
+      const change = await ctx.db.transaction(async (tx) => {
+        const done = await changeOrderStatus(tx, request.params.id, {
           status,
-          notifyCustomer,
+          notifyCustomer: await resolveNotifyCustomer(tx, request.params.id, status, notifyCustomer),
           message: message?.trim() ? message.trim() : null,
           actor: actorOf(request), // actor: who is signed in (session user or API token)
-        }),
-      );
+        });
+        // The pushes and the customer e-mail it owes, durable with the change itself.
+        await applyStatusEffects(tx, ctx, done);
+        return done;
+      });
       return { ...change.order, eventId: change.event.id };
     },
   );

@@ -4,7 +4,16 @@ import type { AppContext } from "../../context.ts";
 import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
-import { connectStore, getStore, listStores, type Store, updateStore } from "../../stores/stores.ts";
+import { type PushChannelInput, preparePushChannel, publicPushChannel } from "../../push/channel.ts";
+import {
+  type CustomerEmailSender,
+  connectStore,
+  customerEmailsBy,
+  getStore,
+  listStores,
+  type Store,
+  updateStore,
+} from "../../stores/stores.ts";
 import { testConnection } from "../../stores/test-connection.ts";
 
 export const storeSchema = {
@@ -23,6 +32,26 @@ export const storeSchema = {
     connectionState: { type: "string", enum: ["ok", "invalid_credentials", "suspended", "uninstalled"] },
     connectionMessage: { type: ["string", "null"] },
     unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
+    customerEmails: {
+      type: "string",
+      enum: ["ponte", "platform"],
+      description: "Who e-mails the customer about status changes: Ponte (default) or the platform",
+    },
+    pushChannel: {
+      type: "object",
+      description:
+        "Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret.",
+      properties: {
+        kind: { type: "string", enum: ["platform", "xml", "webhook"] },
+        url: { type: "string" },
+        hasSecret: { type: "boolean" },
+      },
+    },
+    webhookSecret: {
+      type: "string",
+      description:
+        "Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again",
+    },
     createdAt: { type: "string" },
   },
 } as const;
@@ -32,7 +61,12 @@ const idParams = { type: "object", properties: { id: { type: "integer" } }, requ
 /** A store as the API shows it: settings (which may hold secrets later) stay inside. */
 export const publicStore = (s: Store) => {
   const { settings, ...rest } = s;
-  return { ...rest, unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create" };
+  return {
+    ...rest,
+    unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create",
+    customerEmails: customerEmailsBy(settings),
+    pushChannel: publicPushChannel(settings),
+  };
 };
 
 export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -104,6 +138,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       importIntervalMinutes?: number;
       apiBaseUrl?: string;
       unknownSkuPolicy?: "create" | "hold";
+      customerEmails?: CustomerEmailSender;
+      pushChannel?: PushChannelInput;
     };
   }>(
     "/api/v1/stores/:id",
@@ -111,9 +147,9 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         tags: ["stores"],
         summary:
-          "Change a store's name, import on/off, import interval (minutes), API base URL or unknown-SKU policy",
+          "Change a store's name, import on/off, import interval (minutes), API base URL, unknown-SKU policy or who e-mails the customer",
         description:
-          'unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists.',
+          'unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists. customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.',
         params: idParams,
         body: {
           type: "object",
@@ -124,15 +160,52 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             importIntervalMinutes: { type: "integer", minimum: 1, maximum: 1440 },
             apiBaseUrl: { type: "string", format: "uri", pattern: "^https?://" },
             unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
+            customerEmails: { type: "string", enum: ["ponte", "platform"] },
+            pushChannel: {
+              type: "object",
+              required: ["kind"],
+              additionalProperties: false,
+              properties: {
+                kind: { type: "string", enum: ["platform", "xml", "webhook"] },
+                url: {
+                  type: "string",
+                  minLength: 1,
+                  maxLength: 2000,
+                  description: "xml and webhook: https only",
+                },
+                secret: {
+                  type: "string",
+                  minLength: 16,
+                  maxLength: 200,
+                  description: "webhook: your own signing secret (else one is generated and shown once)",
+                },
+                rotateSecret: { type: "boolean", description: "webhook: generate a new secret (shown once)" },
+              },
+            },
           },
         },
         response: { 200: storeSchema },
       },
     },
     async (request) => {
-      const { unknownSkuPolicy, ...patch } = request.body;
-      const settings = unknownSkuPolicy ? { unknownSku: unknownSkuPolicy } : undefined;
-      return publicStore(await updateStore(ctx.db, request.params.id, { ...patch, settings }));
+      const { unknownSkuPolicy, customerEmails, pushChannel, ...patch } = request.body;
+      const settings =
+        unknownSkuPolicy || customerEmails
+          ? {
+              ...(unknownSkuPolicy ? { unknownSku: unknownSkuPolicy } : {}),
+              ...(customerEmails ? { customerEmails } : {}),
+            }
+          : undefined;
+      // The push channel is checked (URL reachable only on public addresses) before anything is saved.
+      const channel = pushChannel
+        ? await preparePushChannel(ctx, await getStore(ctx.db, request.params.id), pushChannel)
+        : null;
+      const withChannel = channel ? { ...settings, pushChannel: channel.stored } : settings;
+      const store = await updateStore(ctx.db, request.params.id, { ...patch, settings: withChannel });
+      return {
+        ...publicStore(store),
+        ...(channel?.revealedSecret ? { webhookSecret: channel.revealedSecret } : {}),
+      };
     },
   );
 

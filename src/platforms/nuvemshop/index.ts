@@ -43,6 +43,9 @@ export const nuvemshop: PlatformModule = {
       planMultiplier: access.planMultiplier,
       logger: deps.logger,
       fetch: deps.fetch,
+      maxRetries: deps.retry?.maxRetries,
+      baseDelayMs: deps.retry?.baseDelayMs,
+      timeoutMs: deps.retry?.timeoutMs,
     });
     // Testar conexão: a person waits on it, so one quick retry and a short timeout.
     const probeClient = new NuvemshopClient({

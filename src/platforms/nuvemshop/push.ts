@@ -6,11 +6,26 @@ import { type NuvemshopClient, PlatformRequestError } from "./client.ts";
 
 type Json = Record<string, unknown>;
 
+/** Shipping stages from packed on, in both vocabularies (unfulfilled = packed, not yet shipped). */
+const PACKED_OR_LATER = [
+  "packed",
+  "partially_packed",
+  "unfulfilled",
+  "fulfilled",
+  "partially_fulfilled",
+  "shipped",
+  "delivered",
+];
+/** "unshipped" cannot tell packed from not: next_action can. */
+const PACKED_NEXT_ACTIONS = ["waiting_shipment", "waiting_client_pickup", "waiting_pickup"];
+
 function alreadyApplied(order: Json, action: PushAction): boolean {
   const shipping = String(order.shipping_status ?? "");
   switch (action.kind) {
     case "pack":
-      return ["packed", "fulfilled", "shipped", "delivered"].includes(shipping);
+      return (
+        PACKED_OR_LATER.includes(shipping) || PACKED_NEXT_ACTIONS.includes(String(order.next_action ?? ""))
+      );
     case "fulfill":
       return (
         ["fulfilled", "shipped", "delivered"].includes(shipping) &&

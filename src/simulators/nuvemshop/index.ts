@@ -2,6 +2,7 @@
 // HTTP server on 127.0.0.1 with seeded Brazilian orders, the v1 order actions, fulfillment orders,
 // metafields, webhooks, OAuth, the leaky-bucket rate limit and fault switches. Node built-ins only.
 import type { AddressInfo } from "node:net";
+import { FaultScript } from "./fault-script.ts";
 import { FulfillmentOrders } from "./fulfillment-orders.ts";
 import { LegacyFulfillments } from "./fulfillments.ts";
 import { copy } from "./http.ts";
@@ -44,6 +45,8 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
   emitter.configure(settings.webhook);
   const store = new OrderStore(factory, (event, id) => emitter.emit(event, id));
   store.load(factory.seed(settings.orders, settings.seedTime));
+  const faults = new FaultScript();
+  faults.configure(settings.faultScript);
   const bucket = new LeakyBucket();
   bucket.configure(settings.rateLimit, settings.planMultiplier);
   const metafields = new Metafields((id) => store.get(id) !== undefined);
@@ -95,6 +98,7 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     bucket.configure(settings.rateLimit, settings.planMultiplier);
     if ("webhook" in patch) emitter.configure(settings.webhook);
     if ("ratePerMinute" in patch) restartStream();
+    if ("faultScript" in patch) faults.configure(settings.faultScript);
   };
 
   const publicSettings = (): Json => ({ ...settings, suspended });
@@ -106,6 +110,7 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     oauth,
     suspended: () => suspended,
     chaos,
+    faults,
     log,
     control: (body) => {
       const { suspended: wanted, ...patch } = body;
@@ -160,6 +165,7 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     issueAuthorizationCode: () => oauth.issue(),
     sentWebhooks: () => emitter.log(),
     actions: () => store.actionLog(),
+    faultsRemaining: () => faults.remaining(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         if (stream) clearInterval(stream);

@@ -1,6 +1,6 @@
 // Option defaults and checks. setOptions and POST /__control share them, so a bad value is refused
 // with a message instead of half-applied.
-import type { SimulatorOptions, WebhookOptions } from "./types.ts";
+import type { ScriptedFault, SimulatorOptions, WebhookOptions } from "./types.ts";
 
 export interface Settings {
   port: number;
@@ -15,6 +15,7 @@ export interface Settings {
   rateLimit: boolean;
   planMultiplier: 1 | 10;
   faultRate: number;
+  faultScript: ScriptedFault[] | null;
   latencyMs: number;
   readCustomers: boolean;
   pastLastPage: "empty" | "404";
@@ -83,6 +84,9 @@ export function checkOptions(patch: Partial<SimulatorOptions>): void {
       case "faultRate":
         rate(key, value);
         break;
+      case "faultScript":
+        if (value !== null) checkFaultScript(value as ScriptedFault[]);
+        break;
       case "rateLimit":
       case "readCustomers":
       case "pageCap":
@@ -105,6 +109,30 @@ export function checkOptions(patch: Partial<SimulatorOptions>): void {
         throw new Error(`unknown option ${key}`);
     }
   }
+}
+
+function checkFaultScript(script: ScriptedFault[]): void {
+  if (!Array.isArray(script)) throw new Error("faultScript must be an array");
+  script.forEach((f, i) => {
+    const at = `faultScript[${i}]`;
+    if (typeof f !== "object" || f === null) throw new Error(`${at} must be an object`);
+    if (![429, 500, 502, 503, 504].includes(f.status))
+      throw new Error(`${at}.status must be 429, 500, 502, 503 or 504`);
+    if (!Number.isInteger(f.count) || f.count < 1) throw new Error(`${at}.count must be an integer >= 1`);
+    if (f.method !== undefined && typeof f.method !== "string")
+      throw new Error(`${at}.method must be a string`);
+    if (f.path !== undefined) {
+      try {
+        new RegExp(f.path);
+      } catch {
+        throw new Error(`${at}.path must be a regular expression`);
+      }
+    }
+    if (f.afterApply !== undefined && typeof f.afterApply !== "boolean")
+      throw new Error(`${at}.afterApply must be true or false`);
+    if (f.afterApply && f.status === 429)
+      throw new Error(`${at}.afterApply is for 5xx only (a 429 applies nothing)`);
+  });
 }
 
 function checkWebhook(webhook: WebhookOptions): void {
@@ -146,6 +174,7 @@ export function resolveOptions(options: SimulatorOptions): Settings {
     rateLimit: options.rateLimit ?? true,
     planMultiplier: options.planMultiplier ?? 1,
     faultRate: options.faultRate ?? 0,
+    faultScript: options.faultScript ?? null,
     latencyMs: options.latencyMs ?? 0,
     readCustomers: options.readCustomers ?? true,
     pastLastPage: options.pastLastPage ?? "404",

@@ -2,6 +2,7 @@
 // the request checks in Nuvemshop's order (store → 401 → User-Agent → rate limit → faults →
 // 402 → 415 → bad JSON), rate-limit headers on every API answer, and the request log.
 import http from "node:http";
+import type { FaultScript } from "./fault-script.ts";
 import { ApiError, type Reply } from "./http.ts";
 import type { AppCredentials, OAuth } from "./oauth.ts";
 import type { Settings } from "./options.ts";
@@ -21,6 +22,8 @@ export interface ServerParts {
   suspended: () => boolean;
   /** Random source for faults (separate from the data seed). */
   chaos: Random;
+  /** Scripted fault window (option faultScript). */
+  faults: FaultScript;
   log: RequestLog;
   /** POST /__control: applies a settings patch; returns the current settings. */
   control: (body: Json) => Json;
@@ -74,8 +77,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | "too large"> {
   });
 }
 
-function faultReply(chaos: Random): Reply {
-  const status = chaos.pick([500, 502, 503, 504]);
+function faultReply(status: number): Reply {
   if (status === 500)
     return error(500, "Internal Server Error", "Something went wrong, please try again later");
   if (status === 503) return error(503, "Service Unavailable", "The service is temporarily unavailable");
@@ -130,32 +132,36 @@ export function createApiServer(parts: ServerParts): http.Server {
         error(400, "Bad Request", "A User-Agent header is required, e.g. 'MyApp (name@email.com)'"),
       );
     }
-    // Full bucket: 429, and (as on Nuvemshop) no Retry-After; x-rate-limit-reset says when to come back.
-    if (!parts.bucket.take()) {
-      return rateHeaders(
+    const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+    const tooMany = () =>
+      rateHeaders(
         error(429, "Too Many Requests", "You have exceeded the rate limit. Please try again later"),
       );
-    }
-    if (settings.faultRate > 0 && parts.chaos.chance(settings.faultRate))
-      return rateHeaders(faultReply(parts.chaos));
+    // Full bucket: 429, and (as on Nuvemshop) no Retry-After; x-rate-limit-reset says when to come back.
+    if (!parts.bucket.take()) return tooMany();
+    const scripted = parts.faults.next(method, match[3] ?? "/");
+    if (scripted?.status === 429) return tooMany();
+    if (scripted && !scripted.afterApply) return rateHeaders(faultReply(scripted.status));
+    if (!scripted && settings.faultRate > 0 && parts.chaos.chance(settings.faultRate))
+      return rateHeaders(faultReply(parts.chaos.pick([500, 502, 503, 504])));
     if (parts.suspended()) {
       return rateHeaders(error(402, "Payment Required", "The store or app is suspended for lack of payment"));
     }
-    const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
     let body: Json = {};
     if (["POST", "PUT", "PATCH"].includes(method)) {
       const parsed = parseJsonBody(req, raw);
       if (parsed.reply) return rateHeaders(parsed.reply);
       body = parsed.body;
     }
+    let reply: Reply;
     try {
-      return rateHeaders(
-        parts.router({ method, path: match[3] ?? "/", query: url.searchParams, body, selfUrl: url }),
-      );
+      reply = parts.router({ method, path: match[3] ?? "/", query: url.searchParams, body, selfUrl: url });
     } catch (e) {
-      if (e instanceof ApiError) return rateHeaders({ status: e.status, body: e.body });
-      throw e;
+      if (!(e instanceof ApiError)) throw e;
+      reply = { status: e.status, body: e.body };
     }
+    // afterApply: the change is made, the answer is lost on the way back.
+    return rateHeaders(scripted ? faultReply(scripted.status) : reply);
   }
 
   function apps(req: http.IncomingMessage, url: URL, raw: Buffer): Reply | undefined {

@@ -36,6 +36,18 @@ export interface WebhookOptions {
   timeoutMs?: number;
 }
 
+/** One entry of a scripted fault window: the next `count` matching API requests answer `status`. */
+export interface ScriptedFault {
+  status: 429 | 500 | 502 | 503 | 504;
+  count: number;
+  /** Only requests with this method (default: any). */
+  method?: string;
+  /** Only requests whose path after /v1/{store_id} matches this regular expression (default: any). */
+  path?: string;
+  /** 5xx only: carry the request out, then answer the fault (the answer was lost on the way back). */
+  afterApply?: boolean;
+}
+
 export interface SimulatorOptions {
   /** 0/undefined = random free port on 127.0.0.1. */
   port?: number;
@@ -61,6 +73,8 @@ export interface SimulatorOptions {
   planMultiplier?: 1 | 10;
   /** 0..1 probability a request gets a random 500/502/503/504 (default 0). */
   faultRate?: number;
+  /** Scripted fault window, used before faultRate (see fault-script.ts); null or [] turns it off. */
+  faultScript?: ScriptedFault[] | null;
   /** Added latency per API request. */
   latencyMs?: number;
   /** Scope read_customers: without it orders carry no `customer` object (default true). */
@@ -123,6 +137,8 @@ export interface NuvemshopSimulator {
   metafields(): Record<string, unknown>[];
   issueAuthorizationCode(): string;
   sentWebhooks(): SentWebhook[];
+  /** Scripted faults not yet used. */
+  faultsRemaining(): number;
   /** Push-back calls received (order actions and PUTs), oldest first. */
   actions(): ActionRecord[];
   close(): Promise<void>;

@@ -1,0 +1,370 @@
+// Invoice or simple sale (R7): approving an NF-e or confirming a simple sale, and only that, takes
+// the stock out and creates the receivables, in one transaction with the invoice, the sales
+// status Faturado, the timeline and the status change it causes. Never twice for one order: the
+// order's lock serializes requests and the unique live-invoice index backs it up. Cancelling the
+// invoice (estorno) reverses stock and receivables exactly once; a new invoice is then allowed.
+import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
+import { checkInvoice, statusAfterInvoice } from "../domain/lifecycle.ts";
+import { formatBRL } from "../domain/money.ts";
+import { salesOrderStatusFor } from "../domain/order-status.ts";
+import { resolveNotifyCustomer } from "../email/templates.ts";
+import { PonteError } from "../errors.ts";
+import type { ValidInvoice } from "./invoice-input.ts";
+import { type LockedOrder, lockSalesOrder } from "./order-lock.ts";
+import {
+  changeOrderStatus,
+  type InvoiceRef,
+  illegalTransition,
+  type OrderStatus,
+  type StatusChange,
+} from "./order-status.ts";
+import { planReceivables, saoPauloDate } from "./receivable-plan.ts";
+import { insertReceivables, type Receivable, reverseReceivables } from "./receivables.ts";
+import {
+  afterInvoice,
+  afterInvoiceCancelled,
+  applyStatusEffects,
+  type InvoiceEffect,
+} from "./status-effects.ts";
+import { itemsWithoutProduct, putBackForInvoice, type StockMovement, takeOutForInvoice } from "./stock.ts";
+
+export interface Invoice {
+  id: number;
+  salesOrderId: number;
+  kind: "nfe" | "simple";
+  accessKey: string | null;
+  number: string | null;
+  series: string | null;
+  issuedAt: string;
+  xmlUrl: string | null;
+  status: "approved" | "cancelled";
+  createdAt: string;
+  createdBy: string | null;
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+}
+
+const INVOICE_COLUMNS = `id, sales_order_id as "salesOrderId", kind, access_key as "accessKey", number, series,
+  issued_at as "issuedAt", xml_url as "xmlUrl", status, created_at as "createdAt", created_by as "createdBy",
+  cancelled_at as "cancelledAt", cancelled_by as "cancelledBy", cancel_reason as "cancelReason"`;
+
+export interface InvoiceResult {
+  invoice: Invoice;
+  stockMovements: StockMovement[];
+  /** Products this invoice left below zero (the sale happened; the stock count needs a look). */
+  negativeStock: { productId: number; sku: string; stockAfter: number }[];
+  /** Items with no product (unknown SKU kept as text): no stock moved for them. */
+  itemsWithoutProduct: { position: number; sku: string | null; name: string; quantity: number }[];
+  receivables: Receivable[];
+  order: OrderStatus;
+  /** True when invoicing moved the canonical status (→ Em preparação). */
+  statusChanged: boolean;
+  /** The timeline's `invoiced` entry. */
+  eventId: number;
+}
+
+export interface CancelResult {
+  invoice: Invoice;
+  stockMovements: StockMovement[];
+  receivables: Receivable[];
+  order: OrderStatus;
+  eventId: number;
+}
+
+const alreadyInvoiced = (salesOrderId: number, live?: { id: number; kind: "nfe" | "simple" }) =>
+  new PonteError("already_invoiced", `sales order ${salesOrderId} already has a live invoice`, {
+    status: 409,
+    details: {
+      reason: "O pedido já foi faturado: cancele a nota (estorno) para faturar de novo",
+      reasonCode: "already_invoiced",
+      ...(live ? { invoiceId: live.id, kind: live.kind } : {}),
+    },
+  });
+
+const keyInUse = (key: string) =>
+  new PonteError("conflict", `access key ${key} is already recorded on another invoice`, {
+    status: 409,
+    details: {
+      reason: "Esta chave de acesso já foi usada em outra nota fiscal",
+      reasonCode: "access_key_in_use",
+      field: "accessKey",
+    },
+  });
+
+type InvoiceRow = Omit<Invoice, "issuedAt" | "createdAt" | "cancelledAt"> & {
+  issuedAt: Date;
+  createdAt: Date;
+  cancelledAt: Date | null;
+};
+
+/** Timestamps as ISO strings: the invoice also travels in event data and to the push hooks. */
+function toInvoice(row: InvoiceRow): Invoice {
+  return {
+    ...row,
+    issuedAt: row.issuedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+  };
+}
+
+function uniqueViolation(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === "23505" ? (e.constraint ?? "") : null;
+}
+
+function ref(invoice: Invoice): InvoiceRef {
+  const { id, kind, accessKey, number, series, xmlUrl } = invoice;
+  return { id, kind, accessKey, number, series, xmlUrl };
+}
+
+function describe(invoice: Invoice): string {
+  if (invoice.kind === "simple")
+    return invoice.number ? `Venda simples nº ${invoice.number}` : "Venda simples";
+  return `NF-e nº ${invoice.number} série ${invoice.series}`;
+}
+
+async function orderStatus(q: Queryable, id: number): Promise<OrderStatus> {
+  const { rows } = await q.query<OrderStatus>(
+    `select id, canonical_status as "canonicalStatus", status, status_version as "statusVersion"
+       from sales_orders where id = $1`,
+    [id],
+  );
+  return rows[0]!;
+}
+
+async function insertEvent(
+  tx: Queryable,
+  order: LockedOrder,
+  kind: string,
+  message: string,
+  data: Record<string, unknown>,
+  actor: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [order.orgId, order.id, order.storeOrderId, kind, message, JSON.stringify(data), actor],
+  );
+  return rows[0]!.id;
+}
+
+async function insertInvoice(tx: Queryable, order: LockedOrder, input: ValidInvoice, actor: string) {
+  try {
+    const { rows } = await tx.query<InvoiceRow>(
+      `insert into invoices (org_id, sales_order_id, kind, access_key, number, series, issued_at, xml_url, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${INVOICE_COLUMNS}`,
+      [
+        order.orgId,
+        order.id,
+        input.kind,
+        input.accessKey,
+        input.number,
+        input.series,
+        input.issuedAt,
+        input.xmlUrl,
+        actor,
+      ],
+    );
+    return toInvoice(rows[0]!);
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === "invoices_access_key") throw keyInUse(input.accessKey ?? "");
+    if (constraint === "invoices_one_live_per_order") throw alreadyInvoiced(order.id);
+    throw error;
+  }
+}
+
+/** "Notificar cliente" and the message for the status change an action causes. */
+export interface Notify {
+  /** Absent: the status's default for the order's store (its e-mail templates). */
+  notifyCustomer?: boolean;
+  message: string | null;
+}
+
+/** Approves an NF-e or confirms a simple sale, with all its effects, in the caller's transaction. */
+export async function createInvoice(
+  tx: Queryable,
+  ctx: AppContext,
+  salesOrderId: number,
+  input: ValidInvoice,
+  actor: string,
+  notify: Notify,
+): Promise<InvoiceResult> {
+  const order = await lockSalesOrder(tx, salesOrderId);
+  const check = checkInvoice(order.canonicalStatus, order.facts);
+  if (!check.ok) throw illegalTransition(salesOrderId, order.canonicalStatus, null, check);
+  if (order.facts.invoiced) {
+    const live = await tx.query<{ id: number; kind: "nfe" | "simple" }>(
+      "select id, kind from invoices where sales_order_id = $1 and status = 'approved'",
+      [salesOrderId],
+    );
+    throw alreadyInvoiced(salesOrderId, live.rows[0]);
+  }
+
+  const invoice = await insertInvoice(tx, order, input, actor);
+  const moved = { orgId: order.orgId, salesOrderId, invoiceId: invoice.id, actor };
+  const stockMovements = await takeOutForInvoice(tx, moved);
+  const receivables = await insertReceivables(
+    tx,
+    { ...moved, paymentType: order.paymentType },
+    planReceivables(order.totalCents, order.installments, order.paymentType, saoPauloDate(input.issuedAt)),
+  );
+  await tx.query("update sales_orders set status = 'faturado', updated_at = now() where id = $1", [
+    salesOrderId,
+  ]);
+
+  const negativeStock = stockMovements
+    .filter((m) => m.wentNegative)
+    .map((m) => ({ productId: m.productId, sku: m.sku, stockAfter: m.stockAfter ?? 0 }));
+  const unstocked = await itemsWithoutProduct(tx, salesOrderId);
+  const total = receivables.reduce((sum, r) => sum + r.amountCents, 0);
+  const parts = [
+    `${describe(invoice)} ${invoice.kind === "nfe" ? "aprovada" : "confirmada"}`,
+    `estoque baixado de ${stockMovements.length} produto(s)`,
+    `${receivables.length} parcela(s) a receber, ${formatBRL(total)}`,
+  ];
+  if (negativeStock.length > 0) parts.push(`estoque negativo: ${negativeStock.map((n) => n.sku).join(", ")}`);
+  if (unstocked.length > 0) parts.push(`${unstocked.length} item(ns) sem produto, sem baixa`);
+  const eventId = await insertEvent(
+    tx,
+    order,
+    "invoiced",
+    parts.join("; "),
+    {
+      invoice: { ...ref(invoice), issuedAt: invoice.issuedAt },
+      stockMovements: stockMovements.length,
+      negativeStock: negativeStock.map((n) => n.sku),
+      itemsWithoutProduct: unstocked.length,
+      receivables: receivables.length,
+      receivablesTotalCents: total,
+    },
+    actor,
+  );
+
+  // Seed 004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
+  let statusChange: StatusChange | null = null;
+  const next = statusAfterInvoice(order.canonicalStatus);
+  if (next) {
+    statusChange = await changeOrderStatus(tx, salesOrderId, {
+      status: next,
+      via: "invoice",
+      invoice: ref(invoice),
+      actor,
+      message: notify.message,
+      notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, next, notify.notifyCustomer),
+    });
+    await applyStatusEffects(tx, ctx, statusChange);
+  }
+  await afterInvoice(
+    tx,
+    ctx,
+    effect(
+      order,
+      invoice,
+      eventId,
+      statusChange,
+      statusChange?.event.data.notifyCustomer ?? notify.notifyCustomer ?? false,
+    ),
+  );
+  return {
+    invoice,
+    stockMovements,
+    negativeStock,
+    itemsWithoutProduct: unstocked,
+    receivables,
+    order: statusChange?.order ?? (await orderStatus(tx, salesOrderId)),
+    statusChanged: statusChange !== null,
+    eventId,
+  };
+}
+
+function effect(
+  order: LockedOrder,
+  invoice: Invoice,
+  eventId: number,
+  statusChange: StatusChange | null,
+  notifyCustomer: boolean,
+): InvoiceEffect {
+  return {
+    orgId: order.orgId,
+    salesOrderId: order.id,
+    storeOrderId: order.storeOrderId,
+    originStoreId: order.originStoreId,
+    invoice: { ...ref(invoice), issuedAt: invoice.issuedAt },
+    eventId,
+    statusChange,
+    notifyCustomer,
+  };
+}
+
+/**
+ * Estorno: the live invoice is cancelled, its stock put back and its receivables reversed, once.
+ * The canonical status does not move (cancelling the invoice is not cancelling the order); the
+ * sales status leaves Faturado.
+ */
+export async function cancelInvoice(
+  tx: Queryable,
+  ctx: AppContext,
+  salesOrderId: number,
+  reason: string | null,
+  actor: string,
+): Promise<CancelResult> {
+  const order = await lockSalesOrder(tx, salesOrderId);
+  const { rows } = await tx.query<InvoiceRow>(
+    `update invoices set status = 'cancelled', cancelled_at = now(), cancelled_by = $2, cancel_reason = $3
+      where sales_order_id = $1 and status = 'approved'
+      returning ${INVOICE_COLUMNS}`,
+    [salesOrderId, actor, reason],
+  );
+  const invoice = rows[0] && toInvoice(rows[0]);
+  if (!invoice) {
+    throw new PonteError("not_invoiced", `sales order ${salesOrderId} has no live invoice to cancel`, {
+      status: 409,
+      details: { reason: "O pedido não tem nota fiscal ativa para cancelar", reasonCode: "not_invoiced" },
+    });
+  }
+  const stockMovements = await putBackForInvoice(tx, {
+    orgId: order.orgId,
+    salesOrderId,
+    invoiceId: invoice.id,
+    actor,
+  });
+  const receivables = await reverseReceivables(tx, invoice.id);
+  if (order.status === "faturado") {
+    await tx.query("update sales_orders set status = $2, updated_at = now() where id = $1", [
+      salesOrderId,
+      salesOrderStatusFor(order.canonicalStatus),
+    ]);
+  }
+  const message = [
+    `${describe(invoice)} cancelada (estorno)`,
+    `estoque devolvido de ${stockMovements.length} produto(s)`,
+    `${receivables.length} parcela(s) estornada(s)`,
+    ...(reason ? [`motivo: ${reason}`] : []),
+  ].join("; ");
+  const eventId = await insertEvent(
+    tx,
+    order,
+    "invoice_cancelled",
+    message,
+    {
+      invoice: { ...ref(invoice), issuedAt: invoice.issuedAt },
+      reason,
+      stockMovements: stockMovements.length,
+      receivables: receivables.length,
+    },
+    actor,
+  );
+  await afterInvoiceCancelled(tx, ctx, effect(order, invoice, eventId, null, false));
+  return { invoice, stockMovements, receivables, order: await orderStatus(tx, salesOrderId), eventId };
+}
+
+export async function listInvoices(q: Queryable, salesOrderId: number): Promise<Invoice[]> {
+  const { rows } = await q.query<InvoiceRow>(
+    `select ${INVOICE_COLUMNS} from invoices where sales_order_id = $1 order by id`,
+    [salesOrderId],
+  );
+  return rows.map(toInvoice);
+}

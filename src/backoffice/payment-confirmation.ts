@@ -1,0 +1,99 @@
+// Confirming payment by hand (R6.4, seed 003): a bank deposit the platform cannot see is checked
+// against the bank statement, and whoever did it is recorded with the time. An order still
+// awaiting payment moves to Pagamento confirmado (with its pushes and e-mail); invoicing needs it.
+import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
+import { checkMove, statusAfterPaymentConfirmation } from "../domain/lifecycle.ts";
+import { resolveNotifyCustomer } from "../email/templates.ts";
+import { PonteError } from "../errors.ts";
+import type { Notify } from "./invoices.ts";
+import { lockSalesOrder } from "./order-lock.ts";
+import { changeOrderStatus, illegalTransition, type OrderStatus } from "./order-status.ts";
+import { applyStatusEffects } from "./status-effects.ts";
+
+export interface PaymentConfirmation {
+  order: OrderStatus;
+  paymentConfirmedAt: string;
+  paymentConfirmedBy: string;
+  statusChanged: boolean;
+  /** The timeline's payment_confirmed entry. */
+  eventId: number;
+}
+
+const SAO_PAULO = new Intl.DateTimeFormat("pt-BR", {
+  timeZone: "America/Sao_Paulo",
+  dateStyle: "short",
+  timeStyle: "short",
+});
+
+export async function confirmPayment(
+  tx: Queryable,
+  ctx: AppContext,
+  salesOrderId: number,
+  note: string | null,
+  actor: string,
+  notify: Notify,
+): Promise<PaymentConfirmation> {
+  const order = await lockSalesOrder(tx, salesOrderId);
+  if (order.canonicalStatus === "cancelado") {
+    const refusal = checkMove("cancelado", "pagamento_confirmado", order.facts, "payment");
+    if (!refusal.ok) throw illegalTransition(salesOrderId, "cancelado", "pagamento_confirmado", refusal);
+  }
+  if (order.paymentConfirmedAt) {
+    const by = order.paymentConfirmedBy ?? "pela loja";
+    throw new PonteError("conflict", `sales order ${salesOrderId}: payment already confirmed`, {
+      status: 409,
+      details: {
+        reason: `Pagamento já confirmado em ${SAO_PAULO.format(order.paymentConfirmedAt)} (${by})`,
+        reasonCode: "payment_already_confirmed",
+        confirmedAt: order.paymentConfirmedAt.toISOString(),
+        confirmedBy: order.paymentConfirmedBy,
+      },
+    });
+  }
+  const { rows } = await tx.query<{ payment_confirmed_at: Date }>(
+    `update sales_orders set payment_confirmed_at = now(), payment_confirmed_by = $2, updated_at = now()
+      where id = $1 returning payment_confirmed_at`,
+    [salesOrderId, actor],
+  );
+  const confirmedAt = rows[0]!.payment_confirmed_at;
+  const event = await tx.query<{ id: number }>(
+    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
+     values ($1, $2, $3, 'payment_confirmed', $4, $5, $6) returning id`,
+    [
+      order.orgId,
+      salesOrderId,
+      order.storeOrderId,
+      note ? `Pagamento confirmado à mão: ${note}` : "Pagamento confirmado à mão",
+      JSON.stringify({ confirmedAt: confirmedAt.toISOString(), confirmedBy: actor, note }),
+      actor,
+    ],
+  );
+  const next = statusAfterPaymentConfirmation(order.canonicalStatus);
+  let status: OrderStatus;
+  if (next) {
+    const change = await changeOrderStatus(tx, salesOrderId, {
+      status: next,
+      via: "payment",
+      actor,
+      message: notify.message,
+      notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, next, notify.notifyCustomer),
+    });
+    await applyStatusEffects(tx, ctx, change);
+    status = change.order;
+  } else {
+    const current = await tx.query<OrderStatus>(
+      `select id, canonical_status as "canonicalStatus", status, status_version as "statusVersion"
+         from sales_orders where id = $1`,
+      [salesOrderId],
+    );
+    status = current.rows[0]!;
+  }
+  return {
+    order: status,
+    paymentConfirmedAt: confirmedAt.toISOString(),
+    paymentConfirmedBy: actor,
+    statusChanged: next !== null,
+    eventId: event.rows[0]!.id,
+  };
+}

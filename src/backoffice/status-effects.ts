@@ -1,0 +1,56 @@
+// What a status change sets in motion, written in the same transaction as the change: the
+// pushes the store's status table asks for (outbox) and the customer's e-mail (e-mail outbox).
+// Nothing is sent here; jobs deliver the outbox rows after the commit.
+import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
+import { enqueueStatusEmail } from "../email/enqueue.ts";
+import { enqueueInvoicePushes, enqueueStorePushes } from "../push/enqueue.ts";
+import type { InvoiceRef, StatusChange } from "./order-status.ts";
+
+export async function applyStatusEffects(
+  tx: Queryable,
+  ctx: AppContext,
+  change: StatusChange,
+): Promise<void> {
+  await enqueueStorePushes(tx, ctx, change);
+  await enqueueStatusEmail(tx, ctx, change);
+}
+
+/** An invoice approved (or cancelled) on a sales order, for the hooks below. */
+export interface InvoiceEffect {
+  orgId: number;
+  salesOrderId: number;
+  storeOrderId: number | null;
+  originStoreId: number | null;
+  invoice: InvoiceRef & { issuedAt: string };
+  /** The order_events row (kind invoiced / invoice_cancelled): key outbox rows on it. */
+  eventId: number;
+  /** The status change invoicing caused (→ em_preparacao), already given to applyStatusEffects; else null. */
+  statusChange: StatusChange | null;
+  /** "Notificar cliente" as asked with the invoice. */
+  notifyCustomer: boolean;
+}
+
+/**
+ * Called in the invoice's transaction after every approved invoice, whether or not the canonical
+ * status moved. When invoicing moved the status, applyStatusEffects already planned the pushes
+ * (with the invoice in the event); when it did not (an order already past Em preparação), the
+ * store still gets its invoice push (Nuvemshop NF-e metafield, PushAction "invoice").
+ */
+export async function afterInvoice(tx: Queryable, ctx: AppContext, effect: InvoiceEffect): Promise<void> {
+  if (effect.statusChange === null) {
+    await enqueueInvoicePushes(tx, ctx, {
+      orgId: effect.orgId,
+      salesOrderId: effect.salesOrderId,
+      invoiceId: effect.invoice.id,
+      notifyCustomer: effect.notifyCustomer,
+    });
+  }
+}
+
+/** Called in the estorno's transaction (invoice cancelled, stock and receivables reversed). */
+export async function afterInvoiceCancelled(
+  _tx: Queryable,
+  _ctx: AppContext,
+  _effect: InvoiceEffect,
+): Promise<void> {}

@@ -1,0 +1,124 @@
+// The customer e-mail a status change owes (R6.3), written to the e-mail outbox in the change's
+// own transaction, already rendered, with its send-email job. The outbox's unique key (order,
+// status, status version) makes it once: a duplicate event or a retried request inserts nothing
+// and queues nothing.
+import crypto from "node:crypto";
+import type { StatusChange } from "../backoffice/order-status.ts";
+import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
+import type { CanonicalStatus } from "../domain/order-status.ts";
+import { sendEmailJob } from "../jobs/keys.ts";
+import { enqueue } from "../jobs/queue.ts";
+import { customerEmailsBy } from "../stores/stores.ts";
+import { defaultTemplate } from "./default-templates.ts";
+import { recordEmailEvent } from "./events.ts";
+import { type EmailOrder, loadEmailOrder } from "./order-data.ts";
+import { type RenderedEmail, renderEmail } from "./render.ts";
+import { storeTemplate } from "./templates.ts";
+import { addressOf } from "./transport.ts";
+
+/** Ours and unique, fixed now: a resend after a crash repeats it, so the mailbox can drop the copy. */
+function messageIdFor(salesOrderId: number, version: number, from: string): string {
+  const domain = addressOf(from).split("@")[1] || "ponte.invalid";
+  return `<ponte.${salesOrderId}.v${version}.${crypto.randomUUID()}@${domain}>`;
+}
+
+/** The store's template; the default when the store's own fails to render on this order. */
+async function render(
+  tx: Queryable,
+  ctx: AppContext,
+  order: EmailOrder,
+  status: CanonicalStatus,
+): Promise<RenderedEmail> {
+  const template = await storeTemplate(tx, order.storeId, status);
+  try {
+    return await renderEmail(template, order.variables);
+  } catch (error) {
+    if (!template.custom) throw error;
+    // Saved templates render on a sample order first, so this is rare (a render time limit, say):
+    // the customer still gets the standard e-mail rather than the status change failing.
+    ctx.logger.warn(
+      { err: error, store: order.storeId, status, salesOrder: order.salesOrderId },
+      "store e-mail template failed to render; the default template was used",
+    );
+    return renderEmail(defaultTemplate(status), order.variables);
+  }
+}
+
+export async function enqueueStatusEmail(
+  tx: Queryable,
+  ctx: AppContext,
+  change: StatusChange,
+): Promise<void> {
+  const { notifyCustomer, message, to: status, version } = change.event.data;
+  if (!notifyCustomer) return;
+  const order = await loadEmailOrder(tx, change.order.id, status, message);
+  const at = { orgId: change.orgId, salesOrderId: change.order.id };
+  if (order.storeId !== null) {
+    const { rows } = await tx.query<{ settings: Record<string, unknown> }>(
+      "select settings from stores where id = $1",
+      [order.storeId],
+    );
+    // Never both: when the platform e-mails the customer, the push carries its notify flag.
+    if (customerEmailsBy(rows[0]?.settings ?? {}) === "platform") {
+      await recordEmailEvent(
+        tx,
+        at,
+        "email_skipped",
+        "Cliente notificado pela plataforma da loja (configuração da loja): o Ponte não envia e-mail",
+        { reasonCode: "platform_sends", status, version },
+        change.event.actor,
+      );
+      return;
+    }
+  }
+  if (!order.to) {
+    await recordEmailEvent(
+      tx,
+      at,
+      "email_skipped",
+      "Cliente sem e-mail válido no pedido: nenhuma notificação enviada",
+      { reasonCode: "no_address", status, version },
+      change.event.actor,
+    );
+    return;
+  }
+  const email = await render(tx, ctx, order, status);
+  const { rows } = await tx.query<{ id: number }>(
+    `insert into email_outbox (org_id, store_id, sales_order_id, canonical_status, status_version, event_id,
+                               to_address, subject, html, text, message_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     on conflict (sales_order_id, canonical_status, status_version) do nothing
+     returning id`,
+    [
+      change.orgId,
+      order.storeId,
+      change.order.id,
+      status,
+      version,
+      change.event.id,
+      order.to,
+      email.subject,
+      email.html,
+      email.text,
+      messageIdFor(change.order.id, version, ctx.mail.from),
+    ],
+  );
+  const emailId = rows[0]?.id;
+  if (emailId === undefined) return; // already owed by an earlier delivery of this change
+  await recordEmailEvent(
+    tx,
+    at,
+    "email_queued",
+    `E-mail ao cliente na fila: "${email.subject}" para ${order.to}`,
+    {
+      emailId,
+      to: order.to,
+      subject: email.subject,
+      status,
+      version,
+    },
+    change.event.actor,
+  );
+  await enqueue(tx, "send-email", { emailId }, sendEmailJob(emailId));
+}

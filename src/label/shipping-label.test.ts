@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readCode128 } from "../../test/helpers/code128-read.ts";
+import { barWidths, readPdf } from "../../test/helpers/pdf-read.ts";
+import { type LabelData, renderShippingLabel } from "./shipping-label.ts";
+
+const data: LabelData = {
+  sender: {
+    name: "Loja Exemplo Ltda",
+    street: "Rua das Flores",
+    number: "100",
+    complement: null,
+    neighborhood: "Centro",
+    city: "Curitiba",
+    state: "PR",
+    zipcode: "80010000",
+    document: "11.222.333/0001-81",
+  },
+  recipient: {
+    name: "Conceição Araújo",
+    street: "Avenida Paulista",
+    number: "1578",
+    complement: "Apto 42",
+    neighborhood: "Bela Vista",
+    city: "São Paulo",
+    state: "SP",
+    zipcode: "01310200",
+  },
+  orderNumber: 1042,
+  storeOrderNumber: "5678",
+  storeName: "Loja Centro",
+  carrier: "Correios",
+  trackingCode: "JT194690698BR",
+  trackingUrl: null,
+};
+
+describe("shipping label PDF", () => {
+  it("is one 10 × 15 cm page with recipient, CEP, order numbers and sender", async () => {
+    const bytes = await renderShippingLabel(data);
+    assert.equal(Buffer.from(bytes.subarray(0, 5)).toString(), "%PDF-");
+    const pages = await readPdf(bytes);
+    assert.equal(pages.length, 1);
+    const page = pages[0]!;
+    assert.equal(page.width.toFixed(2), "283.46");
+    assert.equal(page.height.toFixed(2), "425.20");
+    for (const text of [
+      "DESTINATÁRIO",
+      "Conceição Araújo",
+      "Avenida Paulista, 1578 - Apto 42",
+      "São Paulo / SP",
+      "CEP 01310-200",
+      "Pedido Ponte nº 1042",
+      "Pedido da loja nº 5678 (Loja Centro)",
+      "REMETENTE",
+      "Loja Exemplo Ltda",
+      "CEP 80010-000",
+      "JT194690698BR",
+    ]) {
+      assert.ok(page.texts.includes(text), `${text} in ${JSON.stringify(page.texts)}`);
+    }
+  });
+
+  it("draws the tracking code as a Code 128 barcode a scanner reads back, inside the page", async () => {
+    const page = (await readPdf(await renderShippingLabel(data)))[0]!;
+    const bars = page.rects.filter((r) => r.h > 40);
+    assert.equal(readCode128(barWidths(bars)), "JT194690698BR");
+    const left = Math.min(...bars.map((b) => b.x));
+    const right = Math.max(...bars.map((b) => b.x + b.w));
+    const module = Math.min(...bars.map((b) => b.w));
+    assert.ok(left >= 10 * module && right <= page.width - 10 * module, "quiet zones of 10 modules");
+  });
+
+  it("without a tracking code, bars the order number and says so; odd characters do not break it", async () => {
+    const bytes = await renderShippingLabel({
+      ...data,
+      trackingCode: null,
+      trackingUrl: "https://rastreio.example/abc",
+      recipient: { ...data.recipient, name: "Zoë 🚚 Ștefan" },
+    });
+    const page = (await readPdf(bytes))[0]!;
+    assert.equal(readCode128(barWidths(page.rects.filter((r) => r.h > 40))), "1042");
+    assert.ok(page.texts.includes("Pedido 1042 - sem código de rastreio"));
+    assert.ok(page.texts.includes("Rastreio: https://rastreio.example/abc"));
+    assert.ok(page.texts.includes("Zoë ? Stefan"), JSON.stringify(page.texts));
+  });
+});
