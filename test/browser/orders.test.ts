@@ -222,13 +222,13 @@ test("a status change with Notificar cliente appears in the timeline; a refused 
   assert.ok(await page.locator(".order-summary").getByText("Em preparação").isVisible());
   await screenshot(page, "pedido-historico");
 
-  // Someone else cancels it meanwhile; this page still offers Despachado, and the API says no.
+  // Someone else cancels it meanwhile; this page still offers Entregue, and the API says no.
   const cancel = await page.request.post(`/api/v1/orders/${waiting.id}/status`, {
     data: { status: "cancelado" },
     headers: { origin: server.url },
   });
   assert.equal(cancel.status(), 200, await cancel.text());
-  await form.getByLabel("Novo status").selectOption({ label: "Despachado" });
+  await form.getByLabel("Novo status").selectOption({ label: "Entregue" });
   await form.getByRole("radio", { name: "Não" }).check();
   await form.getByRole("button", { name: "Salvar status" }).click();
   await page.getByRole("alert").filter({ hasText: "Pedido cancelado não muda mais de status" }).waitFor();

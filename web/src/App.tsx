@@ -7,6 +7,7 @@ import { IntegrationPage } from "./pages/IntegrationPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
 import { OrdersPage } from "./pages/OrdersPage.tsx";
+import { EmailPage, OutboxPage } from "./pages/OutboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
@@ -16,6 +17,7 @@ const sections = [
   { to: "/integracao", label: "Integração" },
   { to: "/pedidos", label: "Pedidos" },
   { to: "/lojas", label: "Lojas" },
+  { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
 ];
 
@@ -65,6 +67,8 @@ function Shell() {
           <Route path="/pedidos/:id" element={<OrderPage />} />
           <Route path="/lojas" element={<StoresPage />} />
           <Route path="/lojas/:id" element={<StorePage />} />
+          <Route path="/caixa-de-saida" element={<OutboxPage />} />
+          <Route path="/caixa-de-saida/:id" element={<EmailPage />} />
           <Route path="/falhas" element={<FailuresPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

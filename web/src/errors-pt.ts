@@ -21,6 +21,18 @@ const messages: Record<string, string> = {
   invalid_credentials_platform: "A plataforma recusou as credenciais da loja. Reconecte a loja.",
   internal: "Erro interno no servidor. O erro foi registrado no log.",
   conflict: "A ação não pode ser feita no estado atual.",
+  already_invoiced:
+    "Este pedido já tem nota fiscal ou venda simples ativa. Para faturar de novo, cancele a nota (estorno).",
+  not_invoiced: "O pedido não tem nota fiscal ativa: não há o que estornar.",
+  payment_already_confirmed: "O pagamento deste pedido já foi confirmado.",
+  payment_not_confirmed: "Pagamento não confirmado: confirme o pagamento antes de faturar.",
+  access_key_in_use: "Essa chave de acesso já foi usada em outro pedido.",
+  template_invalid: "O modelo de e-mail tem um erro. Confira o campo destacado.",
+  unsafe_url: "Endereço recusado por segurança: use https:// e um endereço público.",
+  no_delivery_address: "O pedido não tem endereço de entrega: não há etiqueta a imprimir.",
+  invalid_cep: "O CEP do endereço de entrega é inválido.",
+  push_already_sent: "Este envio à loja já foi feito: não há o que reenviar.",
+  sales_order_deleted: "Este pedido foi excluído: a ação não pode ser feita.",
   store_unavailable:
     "A loja está sem acesso à plataforma (credenciais recusadas ou loja suspensa). Veja a conexão em Lojas.",
 };
@@ -30,6 +42,9 @@ export function errorMessage(error: ApiError): string {
   // A reason is a pt-BR sentence, or sometimes a code (store_unavailable) with its own sentence here.
   if (typeof reason === "string" && reason)
     return /^[a-z_]+$/.test(reason) ? (messages[reason] ?? reason) : reason;
+  // A stable reasonCode (payment_already_confirmed, access_key_in_use…) says more than the code.
+  const reasonCode = error.details.reasonCode;
+  if (typeof reasonCode === "string" && messages[reasonCode]) return messages[reasonCode];
   const known = messages[error.code];
   if (known) return known;
   if (error.status === 409) return "A ação não pode ser feita no estado atual do pedido.";

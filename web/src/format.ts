@@ -48,3 +48,9 @@ export function formatDuration(seconds: number | null | undefined): string {
   if (hours < 48) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} dias`;
 }
+
+/** A calendar date "2026-12-27" (or an ISO timestamp's date part) → "27/12/2026". */
+export function formatDate(value: string | null | undefined): string {
+  const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : "—";
+}

@@ -16,6 +16,10 @@ export interface Store {
   connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled";
   connectionMessage: string | null;
   unknownSkuPolicy: "create" | "hold";
+  /** Who e-mails the customer about status changes: Ponte (default) or the platform. Never both. */
+  customerEmails?: "ponte" | "platform";
+  /** Where status pushes go: the platform's API (default), an XML POST or a signed JSON webhook. */
+  pushChannel?: { kind: "platform" | "xml" | "webhook"; url?: string; hasSecret?: boolean };
   createdAt: string;
 }
 

@@ -7,8 +7,12 @@ import { type RetryRequest, type useFailures, useRetry } from "./failures-api.ts
 
 interface Failure {
   /** When it last failed: a change means the retry ran. */
-  updatedAt: string;
+  updatedAt?: string;
+  /** The same, for failed pushes. */
+  failedAt?: string;
 }
+
+const failedAt = (f: Failure) => f.updatedAt ?? f.failedAt ?? "";
 
 export interface FailureTableProps<T extends Failure> {
   list: ReturnType<typeof useFailures<T>>;
@@ -27,6 +31,8 @@ export interface FailureTableProps<T extends Failure> {
   emptyText: string;
   selectAllLabel: string;
   bulkLabel: string;
+  /** The row button's text: Reprocessar, or Reenviar for pushes. */
+  retryText?: string;
   /** More buttons for the toolbar, after the bulk Reprocessar. */
   actions?: ReactNode;
 }
@@ -56,7 +62,7 @@ export function FailureTable<T extends Failure>(props: FailureTableProps<T>) {
     retry.mutate(request(rows), {
       onSuccess: () => {
         const keys = rows.map(keyOf);
-        setQueued((q) => new Map([...q, ...rows.map((r) => [keyOf(r), r.updatedAt] as const)]));
+        setQueued((q) => new Map([...q, ...rows.map((r) => [keyOf(r), failedAt(r)] as const)]));
         setSelected((s) => new Set([...s].filter((k) => !keys.includes(k))));
       },
     });
@@ -119,7 +125,7 @@ export function FailureTable<T extends Failure>(props: FailureTableProps<T>) {
                           onChange={() => setSelected((s) => toggled(s, key))}
                         />
                       </td>
-                      {props.cells(item, queued.get(key) === item.updatedAt)}
+                      {props.cells(item, queued.get(key) === failedAt(item))}
                       <td>
                         <div className="row-actions">
                           <Button
@@ -128,7 +134,7 @@ export function FailureTable<T extends Failure>(props: FailureTableProps<T>) {
                             aria-label={label.retry}
                             onClick={() => send([item])}
                           >
-                            Reprocessar
+                            {props.retryText ?? "Reprocessar"}
                           </Button>
                           <Button
                             className="btn-small"

@@ -31,7 +31,23 @@ export interface JobFailure {
   retrying?: boolean;
 }
 
-type Kind = "orders" | "jobs";
+export interface PushFailure {
+  id: number;
+  storeId: number;
+  storeName: string;
+  salesOrderId: number;
+  orderNumber: number;
+  storeOrderNumber: string | null;
+  action: string;
+  channel: "platform" | "xml" | "webhook";
+  summary: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  failedAt: string;
+}
+
+type Kind = "orders" | "jobs" | "pushes";
 interface Page<T> {
   items: T[];
   next: string | null;
@@ -55,6 +71,7 @@ export function useFailures<T>(kind: Kind, storeId: number | null) {
 export interface RetryRequest {
   orders?: { storeId: number; externalId: string }[];
   jobs?: string[];
+  pushes?: number[];
   allOrdersOfStore?: number;
 }
 
@@ -65,14 +82,15 @@ export function useRetry() {
   const toast = useToast();
   return useMutation({
     mutationFn: (request: RetryRequest) =>
-      api<{ ordersQueued: number; jobsQueued: number }>("/api/v1/failures/retry", {
+      api<{ ordersQueued: number; jobsQueued: number; pushesQueued?: number }>("/api/v1/failures/retry", {
         method: "POST",
         body: request,
       }),
-    onSuccess: ({ ordersQueued, jobsQueued }) => {
+    onSuccess: ({ ordersQueued, jobsQueued, pushesQueued = 0 }) => {
       const parts = [
         ordersQueued > 0 ? plural(ordersQueued, "pedido", "pedidos") : null,
         jobsQueued > 0 ? plural(jobsQueued, "tarefa", "tarefas") : null,
+        pushesQueued > 0 ? plural(pushesQueued, "envio à loja", "envios à loja") : null,
       ].filter(Boolean);
       toast(
         parts.length > 0 ? "success" : "info",

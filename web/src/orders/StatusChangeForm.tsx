@@ -6,9 +6,22 @@ import { ApiError } from "../api.ts";
 import { Button, ConfirmDialog, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { canonicalLabel } from "./labels.ts";
-import { changeStatus, ORDERS_KEY, type OrderDetail, useTransitions } from "./orders-api.ts";
+import {
+  changeStatus,
+  ORDERS_KEY,
+  type OrderDetail,
+  type Transitions,
+  useTransitions,
+} from "./orders-api.ts";
 
 const MESSAGE_MAX = 1000;
+
+/** Despachado is set by the Enviar form (Faturamento e envio, above the tabs): take the operator there. */
+function goToShipmentForm() {
+  const form = document.getElementById("form-envio");
+  form?.scrollIntoView({ behavior: "smooth", block: "center" });
+  form?.querySelector("input")?.focus({ preventScroll: true });
+}
 /** A cancelled order never changes status again: choosing it asks first. */
 const FINAL_STATUS = "cancelado";
 
@@ -54,6 +67,19 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
   if (order.deletedAt !== null) {
     return <Notice kind="info">Pedido excluído: o status não pode mais ser alterado.</Notice>;
   }
+  /** A status this form cannot set: why (blocked), or the form that sets it (Despachado: Enviar). */
+  const unavailable = (a: Transitions["allowed"][number]): string | null =>
+    a.blocked
+      ? a.blocked
+      : a.form === "shipment"
+        ? "registre o envio no formulário Enviar (Faturamento e envio)"
+        : null;
+  /** Choosing a status starts Notificar cliente at that status's default (the store's templates). */
+  const choose = (next: string) => {
+    setStatus(next);
+    const chosen = transitions.data?.allowed.find((a) => a.status === next);
+    if (chosen?.notifyByDefault !== undefined) setNotify(Boolean(email) && chosen.notifyByDefault);
+  };
   if (transitions.isPending) return <Loading label="Carregando status possíveis…" />;
   if (transitions.isError) return <Notice kind="error">{describeError(transitions.error)}</Notice>;
   const allowed = transitions.data.allowed;
@@ -84,16 +110,36 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
         <>
           <Field label="Novo status" error={missingStatus ? "Escolha o novo status." : undefined}>
             {(p) => (
-              <select {...p} value={status} onChange={(e) => setStatus(e.target.value)} required>
+              <select {...p} value={status} onChange={(e) => choose(e.target.value)} required>
                 <option value="">Escolha…</option>
                 {allowed.map((a) => (
-                  <option key={a.status} value={a.status}>
+                  <option key={a.status} value={a.status} disabled={unavailable(a) !== null}>
                     {a.label || canonicalLabel(a.status)}
+                    {unavailable(a) ? ` — ${unavailable(a)}` : ""}
                   </option>
                 ))}
               </select>
             )}
           </Field>
+          {allowed.some((a) => unavailable(a) !== null) ? (
+            <ul className="small muted blocked-list" aria-label="Status que pedem outro caminho">
+              {allowed
+                .filter((a) => unavailable(a) !== null)
+                .map((a) => (
+                  <li key={a.status}>
+                    <strong>{a.label || canonicalLabel(a.status)}:</strong> {unavailable(a)}
+                    {a.form === "shipment" && !a.blocked ? (
+                      <>
+                        {" "}
+                        <button type="button" className="link-button" onClick={goToShipmentForm}>
+                          Ir para o formulário Enviar
+                        </button>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
           <fieldset className="radio-group">
             <legend>Notificar cliente</legend>
             <label>

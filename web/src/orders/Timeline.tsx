@@ -6,7 +6,7 @@ import { actorLabel, canonicalLabel, eventLabel, eventTone, salesOrderLabel } fr
 import type { OrderEvent } from "./orders-api.ts";
 
 /** Technical keys the message already explains. */
-const HIDDEN = new Set(["version", "code"]);
+const HIDDEN = new Set(["version", "code", "outboxId", "emailId", "messageId", "statusVersion"]);
 /** Shown first, in this order; the rest follow as they came. */
 const FIRST = ["from", "to", "notifyCustomer", "message"];
 
@@ -18,9 +18,78 @@ const REFUSALS: Record<string, string> = {
 
 const list = (value: unknown) => (Array.isArray(value) ? value.join(", ") : String(value));
 
+const PUSH_ACTIONS: Record<string, string> = {
+  invoice: "Nota fiscal",
+  pack: "Embalar",
+  fulfill: "Enviar com rastreio",
+  close: "Arquivar",
+  cancel: "Cancelar",
+  status: "Status",
+};
+const CHANNELS: Record<string, string> = { platform: "API da plataforma", xml: "XML", webhook: "Webhook" };
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+
+function invoiceText(value: unknown): string {
+  const i = record(value);
+  if (i.kind === "simple") return i.number ? `Venda simples nº ${String(i.number)}` : "Venda simples";
+  const key = typeof i.accessKey === "string" ? ` · chave ${i.accessKey}` : "";
+  return `NF-e nº ${String(i.number ?? "—")} série ${String(i.series ?? "—")}${key}`;
+}
+
+function shipmentText(value: unknown): string {
+  const s = record(value);
+  return [s.carrier, s.trackingCode, s.trackingUrl].filter((x) => typeof x === "string" && x).join(" · ");
+}
+
+/** E-mail and push entries: `to` is an address and `status` a canonical status, not a sales one. */
+function describeDelivery(kind: string, key: string, value: unknown): { term: string; value: string } | null {
+  if (kind.startsWith("email")) {
+    if (key === "to") return { term: "Para", value: String(value) };
+    if (key === "status") return { term: "Status", value: canonicalLabel(String(value)) };
+    if (key === "subject") return { term: "Assunto", value: String(value) };
+    if (key === "attempt") return { term: "Tentativa", value: String(value) };
+    if (key === "permanent") return { term: "Definitiva", value: value ? "Sim" : "Não" };
+  }
+  if (kind.startsWith("push")) {
+    if (key === "action") return { term: "Ação", value: PUSH_ACTIONS[String(value)] ?? String(value) };
+    if (key === "channel") return { term: "Canal", value: CHANNELS[String(value)] ?? String(value) };
+    if (key === "attempts") return { term: "Tentativas", value: String(value) };
+    if (key === "alreadyApplied")
+      return { term: "Já estava na loja", value: value ? "Sim (não repetido)" : "Não" };
+  }
+  if (key === "error") return { term: "Erro", value: String(value) };
+  return null;
+}
+
 /** One data entry as the operator reads it: a pt-BR term and value. */
-function describe(key: string, value: unknown): { term: string; value: string } {
+function describe(kind: string, key: string, value: unknown): { term: string; value: string } {
+  const delivery = describeDelivery(kind, key, value);
+  if (delivery) return delivery;
   switch (key) {
+    case "invoice":
+      return { term: "Documento", value: invoiceText(value) };
+    case "shipment":
+      return { term: "Envio", value: shipmentText(value) };
+    case "deliveredAt":
+      return { term: "Entregue em", value: formatDateTime(String(value)) };
+    case "confirmedAt":
+      return { term: "Confirmado em", value: formatDateTime(String(value)) };
+    case "confirmedBy":
+      return { term: "Confirmado por", value: actorLabel(String(value)) };
+    case "note":
+      return { term: "Observação", value: String(value) };
+    case "stockMovements":
+      return { term: "Movimentos de estoque", value: String(value) };
+    case "receivables":
+      return { term: "Parcelas", value: String(value) };
+    case "negativeStock":
+      return { term: "Estoque negativo", value: list(value) };
+    case "receivablesTotalCents":
+      return { term: "Total a receber", value: formatMoney(Number(value)) };
+    case "itemsWithoutProduct":
+      return { term: "Itens sem produto", value: String(value) };
     case "from":
       return { term: "De", value: canonicalLabel(String(value)) };
     case "to":
@@ -57,12 +126,13 @@ function EventData({ event }: { event: OrderEvent }) {
   const data = event.data ?? {};
   const keys = Object.keys(data)
     .filter((k) => !HIDDEN.has(k) && data[k] !== null && data[k] !== undefined && data[k] !== "")
+    .filter((k) => !(Array.isArray(data[k]) && (data[k] as unknown[]).length === 0))
     .sort((a, b) => rank(a) - rank(b));
   if (keys.length === 0) return null;
   return (
     <dl className="facts event-data">
       {keys.map((key) => {
-        const fact = describe(key, data[key]);
+        const fact = describe(event.kind, key, data[key]);
         return (
           <Fragment key={key}>
             <dt>{fact.term}</dt>

@@ -47,12 +47,18 @@ const EVENT_LABELS: Record<string, string> = {
   link_deleted: "Mapeamento apagado",
   payment_confirmed: "Pagamento confirmado",
   invoice_added: "Nota fiscal registrada",
+  invoiced: "Faturado",
+  invoice_cancelled: "Nota estornada",
+  shipment_created: "Envio registrado",
   push_sent: "Enviado à loja",
+  push_retrying: "Envio à loja adiado",
   push_failed: "Falha no envio à loja",
+  push_resend: "Reenvio à loja",
   status_pushed: "Status enviado à loja",
   email_sent: "E-mail enviado",
   email_failed: "Falha no envio de e-mail",
   email_queued: "E-mail na fila",
+  email_local: "E-mail na Caixa de saída",
   email_skipped: "E-mail não enviado",
   notification_sent: "Notificação enviada",
 };
@@ -70,8 +76,8 @@ export function eventLabel(kind: string): string {
 /** What kind of entry it is, for its marker in the timeline. */
 export function eventTone(kind: string): "ok" | "bad" | "warn" | "info" {
   if (/failed|error|not_linked|default_failed/.test(kind)) return "bad";
-  if (/held|ignored|invalid|deleted|skipped/.test(kind)) return "warn";
-  if (/created|sent|confirmed|linked/.test(kind)) return "ok";
+  if (/held|ignored|invalid|deleted|skipped|cancelled|retrying/.test(kind)) return "warn";
+  if (/created|sent|confirmed|linked|invoiced|local/.test(kind)) return "ok";
   return "info";
 }
 

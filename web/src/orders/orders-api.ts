@@ -118,7 +118,16 @@ export interface OrderDetail {
 
 export interface Transitions {
   current: string;
-  allowed: { status: string; label: string }[];
+  allowed: {
+    status: string;
+    label: string;
+    /** shipment: asked for with the Enviar form (carrier and tracking), not the status form. */
+    form?: "status" | "shipment";
+    /** pt-BR: why it cannot be chosen yet, or null. */
+    blocked?: string | null;
+    /** Notificar cliente starts ticked for this status (the store's e-mail templates). */
+    notifyByDefault?: boolean;
+  }[];
 }
 
 export interface StatusChange {

@@ -8,19 +8,22 @@ import { Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { JobFailures } from "../failures/JobFailures.tsx";
 import { OrderFailures } from "../failures/OrderFailures.tsx";
+import { PushFailures } from "../failures/PushFailures.tsx";
 import { useStores } from "../stores.ts";
 
-type Kind = "pedidos" | "tarefas";
+type Kind = "pedidos" | "tarefas" | "envios";
 const TABS: TabItem<Kind>[] = [
   { key: "pedidos", label: "Pedidos" },
   { key: "tarefas", label: "Tarefas" },
+  { key: "envios", label: "Envios à loja" },
 ];
 
 export function FailuresPage() {
   const [search, setSearch] = useSearchParams();
   const stores = useStores();
   const filterId = useId();
-  const kind: Kind = search.get("tipo") === "tarefas" ? "tarefas" : "pedidos";
+  const tipo = search.get("tipo");
+  const kind: Kind = tipo === "tarefas" || tipo === "envios" ? tipo : "pedidos";
   const loja = Number(search.get("loja"));
   const storeId = Number.isSafeInteger(loja) && loja > 0 ? loja : null;
   const storeNames = new Map((stores.data ?? []).map((s) => [s.id, s.name]));
@@ -43,8 +46,8 @@ export function FailuresPage() {
     <>
       <PageHeader title="Falhas" />
       <p className="muted">
-        Pedidos que o Ponte não conseguiu sincronizar e tarefas de fundo que falharam. Corrija a causa (tabela
-        DE-PARA, produto, conexão da loja) e use Reprocessar.
+        Pedidos que o Ponte não conseguiu sincronizar, tarefas de fundo e envios à loja que falharam. Corrija
+        a causa (tabela DE-PARA, produto, conexão da loja) e use Reprocessar ou Reenviar.
       </p>
       <div className="toolbar">
         <div className="field">
@@ -68,11 +71,9 @@ export function FailuresPage() {
       </div>
       {stores.isError ? <Notice kind="error">{describeError(stores.error)}</Notice> : null}
       <Tabs label="Tipo de falha" tabs={TABS} selected={kind} onSelect={(tipo) => go({ tipo })}>
-        {kind === "pedidos" ? (
-          <OrderFailures storeId={storeId} storeName={storeName} />
-        ) : (
-          <JobFailures storeId={storeId} storeNames={storeNames} />
-        )}
+        {kind === "pedidos" ? <OrderFailures storeId={storeId} storeName={storeName} /> : null}
+        {kind === "tarefas" ? <JobFailures storeId={storeId} storeNames={storeNames} /> : null}
+        {kind === "envios" ? <PushFailures storeId={storeId} /> : null}
       </Tabs>
     </>
   );

@@ -10,6 +10,7 @@ import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../compone
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
 import { storeStatusLabel } from "../integration/panel-rows.ts";
+import { FulfilmentSection } from "../orders/FulfilmentSection.tsx";
 import { canonicalLabel, salesOrderLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type Address, deleteOrder, ORDERS_KEY, type OrderDetail, useOrder } from "../orders/orders-api.ts";
 import { StatusChangeForm } from "../orders/StatusChangeForm.tsx";
@@ -84,6 +85,8 @@ function OrderView({ order }: { order: OrderDetail }) {
           Este pedido de venda foi excluído em {formatDateTime(order.deletedAt)}.
         </Notice>
       ) : null}
+
+      <FulfilmentSection order={order} />
 
       <Tabs label="Seções do pedido" tabs={TABS} selected={tab} onSelect={select}>
         {tab === "dados" ? <OrderData order={order} /> : <OrderHistory order={order} />}

@@ -1,5 +1,6 @@
 // Lojas › one store: its state at a glance, and tabs for its settings and tables — Geral,
-// Status, Pagamento, Envio, Campos do cliente. A tab with unsaved changes asks before the
+// Status, Pagamento, Envio, Campos do cliente, E-mails (who e-mails the customer, the templates),
+// Envio à loja (where status pushes go). A tab with unsaved changes asks before the
 // operator leaves it (another tab, another screen, or closing the page).
 import { useCallback, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -7,8 +8,10 @@ import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
+import { CustomerEmailsForm, PushChannelForm } from "../store-settings/ChannelForms.tsx";
 import { CustomerDefaultsTab } from "../store-settings/CustomerDefaultsTab.tsx";
 import { CONNECTION_HINTS, ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import { EmailTemplatesTab } from "../store-settings/EmailTemplatesTab.tsx";
 import { GeneralTab } from "../store-settings/GeneralTab.tsx";
 import { MapTableTab, PAYMENT_SPEC, SHIPPING_SPEC } from "../store-settings/MapTableTab.tsx";
 import { StatusMapTab } from "../store-settings/StatusMapTab.tsx";
@@ -16,7 +19,7 @@ import { useImportNow, useStore } from "../store-settings/store-api.ts";
 import { LEAVE_QUESTION, useUnsavedGuard } from "../store-settings/unsaved-guard.ts";
 import { PLATFORM_LABELS } from "../stores.ts";
 
-type TabKey = "geral" | "status" | "pagamento" | "envio" | "cliente";
+type TabKey = "geral" | "status" | "pagamento" | "envio" | "cliente" | "emails" | "envio-loja";
 
 const TABS: TabItem<TabKey>[] = [
   { key: "geral", label: "Geral" },
@@ -24,6 +27,8 @@ const TABS: TabItem<TabKey>[] = [
   { key: "pagamento", label: "Pagamento" },
   { key: "envio", label: "Envio" },
   { key: "cliente", label: "Campos do cliente" },
+  { key: "emails", label: "E-mails" },
+  { key: "envio-loja", label: "Envio à loja" },
 ];
 
 export function StorePage() {
@@ -113,6 +118,13 @@ export function StorePage() {
         {tab === "envio" ? (
           <MapTableTab storeId={s.id} spec={SHIPPING_SPEC} key={s.id} onDirtyChange={onDirtyChange} />
         ) : null}
+        {tab === "emails" ? (
+          <>
+            <CustomerEmailsForm key={`quem-${s.id}`} store={s} />
+            <EmailTemplatesTab key={s.id} storeId={s.id} onDirtyChange={onDirtyChange} />
+          </>
+        ) : null}
+        {tab === "envio-loja" ? <PushChannelForm key={s.id} store={s} /> : null}
         {tab === "cliente" ? (
           <CustomerDefaultsTab key={s.id} storeId={s.id} onDirtyChange={onDirtyChange} />
         ) : null}
