@@ -16,7 +16,9 @@ import {
   changeOrderStatus,
   type InvoiceRef,
   illegalTransition,
+  insertOrderEvent,
   type OrderStatus,
+  readOrderStatus,
   type StatusChange,
 } from "./order-status.ts";
 import { planReceivables, saoPauloDate } from "./receivable-plan.ts";
@@ -125,31 +127,6 @@ function describe(invoice: Invoice): string {
   return `NF-e nº ${invoice.number} série ${invoice.series}`;
 }
 
-async function orderStatus(q: Queryable, id: number): Promise<OrderStatus> {
-  const { rows } = await q.query<OrderStatus>(
-    `select id, canonical_status as "canonicalStatus", status, status_version as "statusVersion"
-       from sales_orders where id = $1`,
-    [id],
-  );
-  return rows[0]!;
-}
-
-async function insertEvent(
-  tx: Queryable,
-  order: LockedOrder,
-  kind: string,
-  message: string,
-  data: Record<string, unknown>,
-  actor: string,
-): Promise<number> {
-  const { rows } = await tx.query<{ id: number }>(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [order.orgId, order.id, order.storeOrderId, kind, message, JSON.stringify(data), actor],
-  );
-  return rows[0]!.id;
-}
-
 async function insertInvoice(tx: Queryable, order: LockedOrder, input: ValidInvoice, actor: string) {
   try {
     const { rows } = await tx.query<InvoiceRow>(
@@ -227,7 +204,7 @@ export async function createInvoice(
   ];
   if (negativeStock.length > 0) parts.push(`estoque negativo: ${negativeStock.map((n) => n.sku).join(", ")}`);
   if (unstocked.length > 0) parts.push(`${unstocked.length} item(ns) sem produto, sem baixa`);
-  const eventId = await insertEvent(
+  const { id: eventId } = await insertOrderEvent(
     tx,
     order,
     "invoiced",
@@ -274,7 +251,7 @@ export async function createInvoice(
     negativeStock,
     itemsWithoutProduct: unstocked,
     receivables,
-    order: statusChange?.order ?? (await orderStatus(tx, salesOrderId)),
+    order: statusChange?.order ?? (await readOrderStatus(tx, salesOrderId)),
     statusChanged: statusChange !== null,
     eventId,
   };
@@ -344,7 +321,7 @@ export async function cancelInvoice(
     `${receivables.length} parcela(s) estornada(s)`,
     ...(reason ? [`motivo: ${reason}`] : []),
   ].join("; ");
-  const eventId = await insertEvent(
+  const { id: eventId } = await insertOrderEvent(
     tx,
     order,
     "invoice_cancelled",
@@ -358,7 +335,7 @@ export async function cancelInvoice(
     actor,
   );
   await afterInvoiceCancelled(tx, ctx, effect(order, invoice, eventId, null, false));
-  return { invoice, stockMovements, receivables, order: await orderStatus(tx, salesOrderId), eventId };
+  return { invoice, stockMovements, receivables, order: await readOrderStatus(tx, salesOrderId), eventId };
 }
 
 export async function listInvoices(q: Queryable, salesOrderId: number): Promise<Invoice[]> {

@@ -16,7 +16,7 @@ import {
   salesOrderStatusFor,
 } from "../domain/order-status.ts";
 import { PonteError } from "../errors.ts";
-import { lockSalesOrder, orderNotFound, readFacts } from "./order-lock.ts";
+import { type LockedOrder, lockSalesOrder, orderNotFound, readFacts } from "./order-lock.ts";
 
 export interface StatusChangeRequest {
   status: CanonicalStatus;
@@ -107,6 +107,33 @@ export function illegalTransition(
     status: 409,
     details: { reason: refusal.reason, reasonCode: refusal.code, from, to },
   });
+}
+
+/** A back-office entry in the order's timeline (Histórico / Notificações). */
+export async function insertOrderEvent(
+  tx: Queryable,
+  order: Pick<LockedOrder, "orgId" | "id" | "storeOrderId">,
+  kind: string,
+  message: string,
+  data: Record<string, unknown>,
+  actor: string,
+): Promise<{ id: number; createdAt: Date }> {
+  const { rows } = await tx.query<{ id: number; created_at: Date }>(
+    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id, created_at`,
+    [order.orgId, order.id, order.storeOrderId, kind, message, JSON.stringify(data), actor],
+  );
+  return { id: rows[0]!.id, createdAt: rows[0]!.created_at };
+}
+
+/** The order's status as the back-office actions answer it. */
+export async function readOrderStatus(q: Queryable, id: number): Promise<OrderStatus> {
+  const { rows } = await q.query<OrderStatus>(
+    `select id, canonical_status as "canonicalStatus", status, status_version as "statusVersion"
+       from sales_orders where id = $1`,
+    [id],
+  );
+  return rows[0]!;
 }
 
 /** The statuses the order may move to now, in the happy path's order. */
@@ -208,11 +235,7 @@ export async function changeOrderStatus(
     ...(delivered && order.delivered_at ? { deliveredAt: order.delivered_at.toISOString() } : {}),
   };
   const text = `Status: ${CANONICAL_LABELS[from]} → ${CANONICAL_LABELS[to]} (${VIA_TEXT[via]})`;
-  const event = await tx.query<{ id: number; created_at: Date }>(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
-     values ($1, $2, $3, 'status_changed', $4, $5, $6) returning id, created_at`,
-    [current.orgId, salesOrderId, storeOrderId, text, JSON.stringify(data), change.actor],
-  );
+  const event = await insertOrderEvent(tx, current, "status_changed", text, data, change.actor);
   return {
     orgId: current.orgId,
     order: {
@@ -222,14 +245,14 @@ export async function changeOrderStatus(
       statusVersion: order.status_version,
     },
     event: {
-      id: event.rows[0]!.id,
+      id: event.id,
       salesOrderId,
       storeOrderId,
       kind: "status_changed",
       message: text,
       data,
       actor: change.actor,
-      createdAt: event.rows[0]!.created_at.toISOString(),
+      createdAt: event.createdAt.toISOString(),
     },
   };
 }

@@ -8,7 +8,13 @@ import { resolveNotifyCustomer } from "../email/templates.ts";
 import { PonteError } from "../errors.ts";
 import type { Notify } from "./invoices.ts";
 import { lockSalesOrder } from "./order-lock.ts";
-import { changeOrderStatus, illegalTransition, type OrderStatus } from "./order-status.ts";
+import {
+  changeOrderStatus,
+  illegalTransition,
+  insertOrderEvent,
+  type OrderStatus,
+  readOrderStatus,
+} from "./order-status.ts";
 import { applyStatusEffects } from "./status-effects.ts";
 
 export interface PaymentConfirmation {
@@ -57,17 +63,13 @@ export async function confirmPayment(
     [salesOrderId, actor],
   );
   const confirmedAt = rows[0]!.payment_confirmed_at;
-  const event = await tx.query<{ id: number }>(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
-     values ($1, $2, $3, 'payment_confirmed', $4, $5, $6) returning id`,
-    [
-      order.orgId,
-      salesOrderId,
-      order.storeOrderId,
-      note ? `Pagamento confirmado à mão: ${note}` : "Pagamento confirmado à mão",
-      JSON.stringify({ confirmedAt: confirmedAt.toISOString(), confirmedBy: actor, note }),
-      actor,
-    ],
+  const event = await insertOrderEvent(
+    tx,
+    order,
+    "payment_confirmed",
+    note ? `Pagamento confirmado à mão: ${note}` : "Pagamento confirmado à mão",
+    { confirmedAt: confirmedAt.toISOString(), confirmedBy: actor, note },
+    actor,
   );
   const next = statusAfterPaymentConfirmation(order.canonicalStatus);
   let status: OrderStatus;
@@ -82,18 +84,13 @@ export async function confirmPayment(
     await applyStatusEffects(tx, ctx, change);
     status = change.order;
   } else {
-    const current = await tx.query<OrderStatus>(
-      `select id, canonical_status as "canonicalStatus", status, status_version as "statusVersion"
-         from sales_orders where id = $1`,
-      [salesOrderId],
-    );
-    status = current.rows[0]!;
+    status = await readOrderStatus(tx, salesOrderId);
   }
   return {
     order: status,
     paymentConfirmedAt: confirmedAt.toISOString(),
     paymentConfirmedBy: actor,
     statusChanged: next !== null,
-    eventId: event.rows[0]!.id,
+    eventId: event.id,
   };
 }

@@ -1,7 +1,7 @@
 // Receivables (contas a receber) created by an invoice, one per installment (R7.2), reversed by
 // its estorno. The unique (invoice, installment) key makes a second set impossible.
 import type { Queryable } from "../db/db.ts";
-import { PonteError } from "../errors.ts";
+import { decodeCursor, encodeCursor } from "../db/keyset-cursor.ts";
 import type { PlannedReceivable } from "./receivable-plan.ts";
 
 export interface Receivable {
@@ -74,29 +74,12 @@ export interface ReceivablesQuery {
   after?: string;
 }
 
-const badCursor = () =>
-  new PonteError("invalid_cursor", "after must be the next value of the previous page", { status: 400 });
-
-/** The cursor is the last row's (due date, id), opaque to the caller. */
-function readCursor(after: string | undefined): [string, number] | null {
-  if (after === undefined) return null;
-  try {
-    const value = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === "string" &&
-      /^\d{4}-\d{2}-\d{2}$/.test(value[0]) &&
-      Number.isSafeInteger(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {}
-  throw badCursor();
-}
+/** The cursor is the last row's (due date, id). */
+const isDate = (key: string) => /^\d{4}-\d{2}-\d{2}$/.test(key);
 
 /** What is due, earliest first; filtered by order and status; keyset pages. */
 export async function listReceivables(q: Queryable, orgId: number, query: ReceivablesQuery) {
-  const cursor = readCursor(query.after);
+  const cursor = query.after === undefined ? null : decodeCursor(query.after, isDate);
   const limit = Math.min(query.limit ?? RECEIVABLES_LIMIT_DEFAULT, RECEIVABLES_LIMIT_MAX);
   const { rows } = await q.query<Receivable>(
     `select ${COLUMNS} from receivables r join sales_orders s on s.id = r.sales_order_id
@@ -118,9 +101,6 @@ export async function listReceivables(q: Queryable, orgId: number, query: Receiv
   const last = items.at(-1);
   return {
     items,
-    next:
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify([last.dueDate, last.id])).toString("base64url")
-        : null,
+    next: rows.length > limit && last ? encodeCursor(last.dueDate, last.id) : null,
   };
 }

@@ -54,6 +54,8 @@ export async function enqueueStatusEmail(
   if (!notifyCustomer) return;
   const order = await loadEmailOrder(tx, change.order.id, status, message);
   const at = { orgId: change.orgId, salesOrderId: change.order.id };
+  const skipped = (reasonCode: string, message: string) =>
+    recordEmailEvent(tx, at, "email_skipped", message, { reasonCode, status, version }, change.event.actor);
   if (order.storeId !== null) {
     const { rows } = await tx.query<{ settings: Record<string, unknown> }>(
       "select settings from stores where id = $1",
@@ -61,26 +63,15 @@ export async function enqueueStatusEmail(
     );
     // Never both: when the platform e-mails the customer, the push carries its notify flag.
     if (customerEmailsBy(rows[0]?.settings ?? {}) === "platform") {
-      await recordEmailEvent(
-        tx,
-        at,
-        "email_skipped",
+      await skipped(
+        "platform_sends",
         "Cliente notificado pela plataforma da loja (configuração da loja): o Ponte não envia e-mail",
-        { reasonCode: "platform_sends", status, version },
-        change.event.actor,
       );
       return;
     }
   }
   if (!order.to) {
-    await recordEmailEvent(
-      tx,
-      at,
-      "email_skipped",
-      "Cliente sem e-mail válido no pedido: nenhuma notificação enviada",
-      { reasonCode: "no_address", status, version },
-      change.event.actor,
-    );
+    await skipped("no_address", "Cliente sem e-mail válido no pedido: nenhuma notificação enviada");
     return;
   }
   const email = await render(tx, ctx, order, status);

@@ -4,7 +4,13 @@
 // cliente" was on but Ponte does not send (the platform e-mails, or the customer has no address).
 import type { Queryable } from "../db/db.ts";
 
-export type EmailEventKind = "email_queued" | "email_sent" | "email_failed" | "email_local" | "email_skipped";
+export type EmailEventKind =
+  | "email_queued"
+  | "email_sent"
+  | "email_failed"
+  | "email_local"
+  | "email_skipped"
+  | "email_resend";
 
 export async function recordEmailEvent(
   q: Queryable,

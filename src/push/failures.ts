@@ -2,6 +2,7 @@
 // Falhas screen, and Reenviar: the push goes back to pending with its attempts at zero and a new
 // job. A push already sent is not sent again (409): the store has it.
 import type { Db, Queryable } from "../db/db.ts";
+import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
 import { pushJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
@@ -42,17 +43,6 @@ interface Row {
   cursor_at: string;
 }
 
-const encodeCursor = (at: string, id: number) => Buffer.from(JSON.stringify([at, id])).toString("base64url");
-
-function decodeCursor(cursor: string): [string, number] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id))
-      return [at, id as number];
-  } catch {}
-  throw new PonteError("invalid_cursor", "after: not a cursor this list gave", { status: 400 });
-}
-
 /** Newest failure first, keyset-paginated on (updated_at, id). */
 export async function listPushFailures(
   q: Queryable,
@@ -65,7 +55,7 @@ export async function listPushFailures(
     where.push(`o.store_id = $${params.length}`);
   }
   if (options.after) {
-    const [at, id] = decodeCursor(options.after);
+    const [at, id] = decodeCursor(options.after, isTimestamp);
     params.push(at, id);
     where.push(`(o.updated_at, o.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
   }

@@ -5,6 +5,7 @@ import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import type { PlatformId } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
+import { Problems } from "../stores/mapping-rows.ts";
 import {
   defaultPushActions,
   isPushAction,
@@ -91,20 +92,18 @@ function checkRows(
   rows: PushMapInput[],
 ): { trigger: PushTrigger; actions: PushActionKind[] }[] {
   const supported = supportedActions(platformModule(platform).capabilities);
-  const problems: { field: string; problem: string; message: string; message_pt: string }[] = [];
-  const add = (field: string, problem: string, message: string, pt: string) =>
-    problems.push({ field, problem, message: `${field}: ${message}`, message_pt: `${field}: ${pt}` });
+  const problems = new Problems();
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     if (!isPushTrigger(row.trigger)) {
-      add(
+      problems.add(
         `rows[${i}].trigger`,
         "unknown_trigger",
         `unknown trigger "${row.trigger}"`,
         `gatilho desconhecido "${row.trigger}"`,
       );
     } else if (seen.has(row.trigger)) {
-      add(
+      problems.add(
         `rows[${i}].trigger`,
         "duplicate_trigger",
         `"${row.trigger}" appears twice`,
@@ -116,32 +115,31 @@ function checkRows(
     row.actions.forEach((action, j) => {
       const field = `rows[${i}].actions[${j}]`;
       if (!isPushAction(action)) {
-        add(
+        problems.add(
           field,
           "unknown_action",
           `unknown action "${action}" (one of ${PUSH_ACTIONS.join(", ")})`,
           `ação desconhecida "${action}"`,
         );
       } else if (!supported.includes(action)) {
-        add(
+        problems.add(
           field,
           "unsupported_action",
           `${platform} cannot ${action}`,
           `a plataforma não permite "${action}"`,
         );
       } else if (actions.has(action)) {
-        add(field, "duplicate_action", `"${action}" appears twice`, `"${action}" aparece duas vezes`);
+        problems.add(
+          field,
+          "duplicate_action",
+          `"${action}" appears twice`,
+          `"${action}" aparece duas vezes`,
+        );
       }
       actions.add(action);
     });
   });
-  if (problems.length > 0) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    throw new PonteError("validation_failed", `invalid push map: ${problems[0]!.message}${more}`, {
-      status: 400,
-      details: { details: problems },
-    });
-  }
+  problems.check("push map");
   return rows.map((r) => ({ trigger: r.trigger as PushTrigger, actions: r.actions as PushActionKind[] }));
 }
 

@@ -162,14 +162,16 @@ async function record(
       }
       return;
     }
+    // A failure counts only if the row is still at this attempt: a Reenviar that came in while
+    // it was on the wire reset the attempts and queued a fresh job, which must not find it failed.
     const error = outcome.message.slice(0, 2000);
     if (outcome.retryable && row.attempt < ctx.push.maxAttempts) {
       const delayMs = retryDelayMs(row.attempt, ctx.push, outcome.retryAfterMs);
       const { rows } = await tx.query<{ next_attempt_at: Date }>(
         `update outbox set last_error = $2, next_attempt_at = now() + make_interval(secs => $3::float8 / 1000),
                 updated_at = now()
-          where id = $1 and status = 'pending' returning next_attempt_at`,
-        [row.id, error, delayMs],
+          where id = $1 and status = 'pending' and attempts = $4 returning next_attempt_at`,
+        [row.id, error, delayMs, row.attempt],
       );
       if (!rows[0]) return;
       await reschedule(tx, row.storeId, row.id, rows[0].next_attempt_at);
@@ -187,8 +189,8 @@ async function record(
     }
     const failed = await tx.query(
       `update outbox set status = 'failed', last_error = $2, next_attempt_at = null, updated_at = now()
-        where id = $1 and status = 'pending'`,
-      [row.id, error],
+        where id = $1 and status = 'pending' and attempts = $3`,
+      [row.id, error, row.attempt],
     );
     if (failed.rowCount === 0) return;
     const after = outcome.retryable ? ` após ${row.attempt} tentativa${row.attempt > 1 ? "s" : ""}` : "";

@@ -50,7 +50,7 @@ export interface FieldProblem {
 export const MAX_VALUE_LENGTH = 100;
 
 /** Collects field problems while a submitted table is checked and trimmed. */
-class Problems {
+export class Problems {
   readonly list: FieldProblem[] = [];
 
   add(field: string, problem: string, message: string, messagePt: string) {

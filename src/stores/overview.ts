@@ -33,6 +33,10 @@ export interface StoreHealth {
   ordersInError: number;
   /** This store's jobs the queue gave up on. */
   jobsFailed: number;
+  /** Pushes to the store that failed after their last attempt (Falhas, Reenviar). */
+  pushesFailed: number;
+  /** Customer e-mails that failed (Caixa de saída, Reenviar). */
+  emailsFailed: number;
   /** Sales orders created today (Brazilian day) from this store's orders. */
   salesOrdersToday: number;
 }
@@ -59,6 +63,8 @@ interface Row {
   waiting: number;
   in_error: number;
   today: number;
+  pushes_failed: number;
+  emails_failed: number;
   now: Date;
 }
 
@@ -66,7 +72,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function storesOverview(q: Queryable): Promise<Overview> {
   // Each count reads one partial or composite index: inbox_pending_by_store, order_links_waiting,
-  // order_links_store_state, sales_orders_list_created.
+  // order_links_store_state, sales_orders_list_created, outbox_failed_pushes_by_store,
+  // email_outbox_failed_by_store.
   const { rows } = await q.query<Row>(
     `select s.id, s.name, s.platform, s.connection_state, s.connection_message, s.import_enabled,
             s.import_interval_minutes, s.last_import_at, s.last_webhook_at,
@@ -81,6 +88,9 @@ export async function storesOverview(q: Queryable): Promise<Overview> {
             (select count(*) from sales_orders so
               where so.org_id = s.org_id and so.deleted_at is null and so.origin_store_id = s.id
                 and so.created_at >= date_trunc('day', now() at time zone $1) at time zone $1)::int as today,
+            (select count(*) from outbox o
+              where o.store_id = s.id and o.status = 'failed' and o.channel <> 'email')::int as pushes_failed,
+            (select count(*) from email_outbox e where e.store_id = s.id and e.status = 'failed')::int as emails_failed,
             now() as now
        from stores s order by s.id`,
     [BUSINESS_TIME_ZONE],
@@ -105,6 +115,8 @@ export async function storesOverview(q: Queryable): Promise<Overview> {
       ordersInError: r.in_error,
       jobsFailed: failed.get(r.id) ?? 0,
       salesOrdersToday: r.today,
+      pushesFailed: r.pushes_failed,
+      emailsFailed: r.emails_failed,
     })),
     generatedAt: (rows[0]?.now ?? new Date()).toISOString(),
   };

@@ -2,7 +2,7 @@
 // reason and last error, the payload that came in, and Reprocessar for many at once (the
 // same sync job as the panel's per-order Reprocessar).
 import type { Db, Queryable } from "../db/db.ts";
-import { PonteError } from "../errors.ts";
+import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
 import { getStore } from "../stores/stores.ts";
@@ -44,18 +44,6 @@ export interface OrderFailurePage {
   next: string | null;
 }
 
-const encodeCursor = (at: string, id: number) => Buffer.from(JSON.stringify([at, id])).toString("base64url");
-
-function decodeCursor(cursor: string): [string, number] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id)) {
-      return [at, id as number];
-    }
-  } catch {}
-  throw new PonteError("invalid_cursor", "after: not a cursor this list gave", { status: 400 });
-}
-
 /** Newest failure first, keyset-paginated on (updated_at, link id). */
 export async function listOrderFailures(
   q: Queryable,
@@ -68,7 +56,7 @@ export async function listOrderFailures(
     where.push(`l.store_id = $${params.length}`);
   }
   if (options.after) {
-    const [at, id] = decodeCursor(options.after);
+    const [at, id] = decodeCursor(options.after, isTimestamp);
     params.push(at, id);
     where.push(`(l.updated_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
   }

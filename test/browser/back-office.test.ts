@@ -314,3 +314,52 @@ test("Lojas › Envio à loja refuses a push URL on a private address, saying wh
   );
   assert.equal(store.pushChannel.kind, "platform", "nothing saved");
 });
+
+test("without a sender the order page points to Configurações, where the sender is saved", async () => {
+  await page.goto(`/pedidos/${order.id}`);
+  const hint = section().getByText("Sem remetente cadastrado");
+  await hint.waitFor();
+  await section().getByRole("link", { name: "Cadastrar em Configurações" }).click();
+  await page.waitForURL(/\/configuracoes$/);
+  const form = page.getByRole("form", { name: "Remetente das etiquetas" });
+  await form.getByLabel("Nome ou razão social").fill("Loja Centro Ltda");
+  await form.getByLabel("CEP").fill("0131");
+  await form.getByRole("button", { name: "Salvar remetente" }).click();
+  await form.getByText("CEP inválido: 8 dígitos").waitFor();
+  assert.equal(await form.getByLabel("CEP").getAttribute("aria-invalid"), "true");
+  await form.getByLabel("CEP").fill("01310-100");
+  await form.getByLabel("UF").fill("sp");
+  await form.getByLabel("Cidade").fill("São Paulo");
+  await form.getByRole("button", { name: "Salvar remetente" }).click();
+  await page.getByText("Remetente salvo", { exact: false }).waitFor();
+  const saved = await apiGet<{ sender: { zipcode: string; state: string } }>(page, "/api/v1/settings/sender");
+  assert.deepEqual([saved.sender.zipcode, saved.sender.state], ["01310100", "SP"]);
+
+  await page.goto(`/pedidos/${order.id}`);
+  await section().getByRole("link", { name: "Imprimir etiqueta" }).waitFor();
+  assert.equal(await section().getByText("Sem remetente cadastrado").count(), 0);
+});
+
+test("a failed e-mail has Reenviar in the Caixa de saída", async () => {
+  const db = panel.server.database.db;
+  const { rows } = await db.query<{ id: number; subject: string }>(
+    `update email_outbox set status = 'failed', last_error = '550 Mailbox unavailable'
+      where id = (select max(id) from email_outbox where sales_order_id = $1) returning id, subject`,
+    [order.id],
+  );
+  const email = rows[0]!;
+  await page.goto("/caixa-de-saida?situacao=failed");
+  const row = page.getByRole("table", { name: "E-mails aos clientes" }).locator("tbody tr");
+  await row.getByText("550 Mailbox unavailable").waitFor();
+  await row.getByRole("link", { name: email.subject }).click();
+  await page.getByRole("heading", { level: 1, name: email.subject }).waitFor();
+  await page.getByRole("button", { name: "Reenviar" }).click();
+  await page.getByText("na fila para reenviar", { exact: false }).waitFor();
+  // No SMTP server in tests: the worker keeps it in the Caixa de saída this time.
+  await until("the resent e-mail handled", async () => {
+    const detail = await apiGet<{ status: string }>(page, `/api/v1/emails/${email.id}`);
+    return detail.status === "local" ? true : undefined;
+  });
+  const detail = await apiGet<Detail>(page, `/api/v1/orders/${order.id}`);
+  assert.ok(detail.events.some((e) => e.kind === "email_resend"));
+});

@@ -33,7 +33,7 @@ interface Received {
 /** An SMTP server in this process: records what it accepts, and refuses when told to. */
 async function startSmtpSink() {
   const received: Received[] = [];
-  const state = { refuseNext: 0, refused: 0 };
+  const state = { refuseNext: 0, refused: 0, bounceNext: 0 };
   const smtpError = (responseCode: number, message: string) =>
     Object.assign(new Error(message), { responseCode });
   const server = new SMTPServer({
@@ -50,6 +50,10 @@ async function startSmtpSink() {
     },
     onRcptTo(address, _session, callback) {
       if (address.address.startsWith("bounce@")) return callback(smtpError(550, "No such user here"));
+      if (state.bounceNext > 0) {
+        state.bounceNext--;
+        return callback(smtpError(550, "Mailbox unavailable"));
+      }
       callback();
     },
     onData(stream, session, callback) {
@@ -383,6 +387,41 @@ describe("customer e-mails", () => {
     assert.match(listed.items[0].error, /550/);
   });
 
+  it("Reenviar sends a failed e-mail again, once; an e-mail not failed is refused with its reason", async () => {
+    const address = "gustavo@example.com";
+    const id = await newSalesOrder({ name: "Gustavo Lima", email: address, document: null });
+    await changeStatus(id, { status: "pagamento_confirmado" });
+    sink.state.bounceNext = 1;
+    await runEmailJobs();
+    const failed = (await outbox(id))[0]!;
+    assert.equal(failed.status, "failed");
+    assert.equal(sink.to(address).length, 0);
+
+    const resent = await api("POST", `/api/v1/emails/${failed.id}/resend`);
+    assert.equal(resent.statusCode, 202, resent.body);
+    const queued = (await outbox(id))[0]!;
+    assert.equal(queued.status, "pending");
+    assert.equal(queued.attempts, 0);
+    assert.equal((await emailJobs(failed.id)).length, 1, "a send job queued with it");
+
+    await runEmailJobs();
+    await runEmailJobs();
+    assert.equal(sink.to(address).length, 1, "the customer gets it once");
+    assert.equal(sink.to(address)[0]!.mail.messageId, failed.message_id);
+    assert.equal((await outbox(id))[0]!.status, "sent");
+    assert.deepEqual(
+      (await events(id)).map((e) => e.kind),
+      ["email_queued", "email_failed", "email_resend", "email_sent"],
+    );
+
+    const again = await api("POST", `/api/v1/emails/${failed.id}/resend`);
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().error.reasonCode, "email_not_failed");
+    assert.match(again.json().error.reason, /já foi enviado/);
+    assert.equal((await api("POST", "/api/v1/emails/999999/resend")).statusCode, 404);
+    assert.equal(sink.to(address).length, 1);
+  });
+
   it("without PONTE_SMTP_URL the message stays in the Caixa de saída, readable in full", async () => {
     const local = testContext(t.db); // a worker with no SMTP server configured
     const address = "fabio@example.com";
@@ -493,6 +532,7 @@ describe("customer e-mails", () => {
     const operations = [
       doc.paths["/api/v1/emails"]?.get,
       doc.paths["/api/v1/emails/{id}"]?.get,
+      doc.paths["/api/v1/emails/{id}/resend"]?.post,
       doc.paths["/api/v1/stores/{id}/email-templates"]?.get,
       doc.paths["/api/v1/stores/{id}/email-templates/{status}"]?.put,
       doc.paths["/api/v1/stores/{id}/email-templates/{status}"]?.delete,

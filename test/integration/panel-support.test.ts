@@ -140,6 +140,30 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     assert.equal(a.pendingWebhooks, 1);
     assert.equal(a.salesOrdersToday, first.created + second.created);
     assert.equal(a.jobsFailed, 0);
+    assert.equal(a.pushesFailed, 0);
+    assert.equal(a.emailsFailed, 0);
+    // A push and a customer e-mail of one of its orders failed: the store counts each.
+    const [order] = (
+      await ctx.db.query<{ id: number; org_id: number }>(
+        "select id, org_id from sales_orders where origin_store_id = $1 order by id limit 1",
+        [storeA],
+      )
+    ).rows;
+    await ctx.db.query(
+      `insert into outbox (org_id, store_id, sales_order_id, channel, action, dedupe_key, status)
+       values ($1, $2, $3, 'platform', 'pack', 'overview-test', 'failed')`,
+      [order!.org_id, storeA, order!.id],
+    );
+    await ctx.db.query(
+      `insert into email_outbox (org_id, store_id, sales_order_id, canonical_status, status_version, to_address,
+                                 subject, html, text, message_id, status)
+       values ($1, $2, $3, 'pagamento_confirmado', 1, 'a@example.com', 's', 'h', 't', '<m@test>', 'failed')`,
+      [order!.org_id, storeA, order!.id],
+    );
+    a = await health(storeA);
+    assert.equal(a.pushesFailed, 1);
+    assert.equal(a.emailsFailed, 1);
+    assert.equal((await health(storeB)).pushesFailed, 0);
     assert.equal((await health(storeB)).ordersInError, 0, "each store counts its own");
   });
 

@@ -37,13 +37,14 @@ interface Delivery {
 /** A receiver on loopback: records every delivery and answers from a script (then 200). */
 async function startSink() {
   const deliveries: Delivery[] = [];
-  const script: { status: number; headers?: Record<string, string> }[] = [];
+  const script: { status: number; headers?: Record<string, string>; before?: () => Promise<unknown> }[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       deliveries.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const next = script.shift() ?? { status: 200 };
+      await next.before?.(); // something that happens while the push is on the wire
       res.writeHead(next.status, next.headers);
       res.end(next.status >= 400 ? "ocupado" : "ok");
     });
@@ -609,6 +610,26 @@ describe("push to the store", () => {
       assert.equal(failed!.status, "failed");
       assert.equal(failed!.attempts, 1, "a refused address is not retried");
       assert.match(failed!.last_error, /URL recusada: A URL aponta para endereço de loopback/);
+    });
+
+    it("a Reenviar that comes while the last attempt is on the wire is not lost: the push is sent", async () => {
+      ctx.push = { ...defaults, allowHttpLoopback: true, maxAttempts: 1 };
+      await setChannel({ kind: "xml", url: sink.url("/busy") });
+      const { salesOrderId } = await paidOrder();
+      await setStatus(salesOrderId, "em_preparacao");
+      const [push] = await pushesOf(salesOrderId);
+      sink.deliveries.length = 0;
+      // The only attempt fails (503), but the operator pressed Reenviar while it was being sent.
+      sink.script.push({
+        status: 503,
+        before: async () =>
+          assert.equal((await api("POST", `/api/v1/pushes/${push!.id}/resend`)).status, 202),
+      });
+      await drain([push!.id]);
+      const [done] = await pushesOf(salesOrderId);
+      assert.equal(done!.status, "sent", "the Reenviar's attempt went out");
+      assert.equal(sink.deliveries.length, 2);
+      assert.equal((await eventsOf(salesOrderId, "push_failed")).length, 0);
     });
 
     it("does not follow a redirect: a 3xx fails the push", async () => {

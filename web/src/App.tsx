@@ -9,6 +9,7 @@ import { OrderPage } from "./pages/OrderPage.tsx";
 import { OrdersPage } from "./pages/OrdersPage.tsx";
 import { EmailPage, OutboxPage } from "./pages/OutboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
 
@@ -19,6 +20,7 @@ const sections = [
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
+  { to: "/configuracoes", label: "Configurações" },
 ];
 
 export function App() {
@@ -70,6 +72,7 @@ function Shell() {
           <Route path="/caixa-de-saida" element={<OutboxPage />} />
           <Route path="/caixa-de-saida/:id" element={<EmailPage />} />
           <Route path="/falhas" element={<FailuresPage />} />
+          <Route path="/configuracoes" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

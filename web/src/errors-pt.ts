@@ -32,6 +32,7 @@ const messages: Record<string, string> = {
   no_delivery_address: "O pedido não tem endereço de entrega: não há etiqueta a imprimir.",
   invalid_cep: "O CEP do endereço de entrega é inválido.",
   push_already_sent: "Este envio à loja já foi feito: não há o que reenviar.",
+  email_not_failed: "Só um e-mail que falhou pode ser reenviado.",
   sales_order_deleted: "Este pedido foi excluído: a ação não pode ser feita.",
   store_unavailable:
     "A loja está sem acesso à plataforma (credenciais recusadas ou loja suspensa). Veja a conexão em Lojas.",

@@ -43,6 +43,12 @@ function notifyOf(body: { notifyCustomer?: boolean; message?: string }): Notify 
   return { notifyCustomer: body.notifyCustomer, message: message ? message : null };
 }
 
+/** An action's own fields, apart from the "Notificar cliente" and message of the status change it causes. */
+function splitNotify<T extends object>(body: WithNotify<T>): [T, Notify] {
+  const { notifyCustomer, message, ...input } = body;
+  return [input as T, notifyOf({ notifyCustomer, message })];
+}
+
 async function assertOrder(q: Queryable, id: number): Promise<void> {
   const { rows } = await q.query("select 1 from sales_orders where id = $1", [id]);
   if (rows.length === 0) throw orderNotFound(id);
@@ -86,17 +92,10 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request, reply) => {
-      const { notifyCustomer, message, ...input } = request.body;
+      const [input, notify] = splitNotify(request.body);
       const valid = validateInvoiceInput(input);
       const result = await ctx.db.transaction((tx) =>
-        createInvoice(
-          tx,
-          ctx,
-          request.params.id,
-          valid,
-          actorOf(request),
-          notifyOf({ notifyCustomer, message }),
-        ),
+        createInvoice(tx, ctx, request.params.id, valid, actorOf(request), notify),
       );
       return reply.status(201).send(result);
     },
@@ -158,17 +157,10 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request, reply) => {
-      const { notifyCustomer, message, ...input } = request.body;
+      const [input, notify] = splitNotify(request.body);
       const valid = validateShipmentInput(input);
       const result = await ctx.db.transaction((tx) =>
-        createShipment(
-          tx,
-          ctx,
-          request.params.id,
-          valid,
-          actorOf(request),
-          notifyOf({ notifyCustomer, message }),
-        ),
+        createShipment(tx, ctx, request.params.id, valid, actorOf(request), notify),
       );
       return reply.status(201).send(result);
     },

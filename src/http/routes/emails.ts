@@ -3,6 +3,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { EMAIL_STATUSES, type EmailStatus, getEmail, listEmails } from "../../email/outbox.ts";
+import { resendEmail } from "../../email/resend.ts";
+import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const summaryProperties = {
@@ -108,5 +110,29 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => getEmail(ctx.db, request.params.id),
+  );
+
+  app.post<{ Params: { id: number } }>(
+    "/api/v1/emails/:id/resend",
+    {
+      schema: {
+        tags: ["emails"],
+        summary: "Reenviar: send a failed customer e-mail again (attempts start over)",
+        description:
+          "Only an e-mail in `failed`: it goes back to pending with its attempts at zero and is queued now (same Message-ID); the order's timeline records who asked (`email_resend`). 404 for an unknown e-mail, 409 `conflict` (details.reasonCode `email_not_failed`, details.reason in pt-BR) for one pending, sending, sent or local.",
+        params: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] },
+        response: {
+          202: {
+            type: "object",
+            properties: { id: { type: "integer" }, status: { type: "string", enum: ["pending"] } },
+            required: ["id", "status"],
+          },
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await resendEmail(ctx.db, request.params.id, actorOf(request))),
   );
 }

@@ -32,6 +32,15 @@ const storeHealth = {
     },
     ordersInError: { type: "integer" },
     jobsFailed: { type: "integer", description: "This store's jobs the queue gave up on" },
+    pushesFailed: {
+      type: "integer",
+      description: "Pushes to the store that failed (Falhas, kind=pushes; POST /api/v1/pushes/{id}/resend)",
+    },
+    emailsFailed: {
+      type: "integer",
+      description:
+        "Customer e-mails that failed (GET /api/v1/emails?status=failed; POST /api/v1/emails/{id}/resend)",
+    },
     salesOrdersToday: {
       type: "integer",
       description: "Sales orders created today (America/Sao_Paulo) from this store",

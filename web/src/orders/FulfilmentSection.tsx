@@ -3,10 +3,12 @@
 // reverse it, ship with tracking, print the label, mark delivered — with the receivables the
 // invoice created and the pushes each step owes the store.
 import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { Link } from "react-router";
 import { ApiError } from "../api.ts";
 import { Button, ConfirmButton, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
+import { useSender } from "../settings/sender-api.ts";
 import {
   cancelInvoice,
   confirmPayment,
@@ -437,6 +439,18 @@ function Receivables({ orderId }: { orderId: number }) {
 
 const SHIPMENT_FIELDS = ["carrier", "trackingCode", "trackingUrl"];
 
+/** The label's sender is the organization's address: until it is set, say where to set it. */
+function NoSenderHint() {
+  const sender = useSender();
+  if (!sender.isSuccess || sender.data.sender !== null) return null;
+  return (
+    <span className="muted small">
+      Sem remetente cadastrado: a etiqueta sai só com o nome da loja.{" "}
+      <Link to="/configuracoes">Cadastrar em Configurações</Link>
+    </span>
+  );
+}
+
 function ShipmentStep({ order, live }: { order: OrderDetail; live: boolean }) {
   const shipments = useShipments(order.id);
   const transitions = useTransitions(order.id, live);
@@ -474,7 +488,8 @@ function ShipmentStep({ order, live }: { order: OrderDetail; live: boolean }) {
         <p>
           <a className="btn btn-secondary" href={labelUrl(order.id)} target="_blank" rel="noopener">
             Imprimir etiqueta
-          </a>
+          </a>{" "}
+          <NoSenderHint />
         </p>
       ) : null}
       {live && ship ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}

@@ -60,6 +60,7 @@ const EVENT_LABELS: Record<string, string> = {
   email_queued: "E-mail na fila",
   email_local: "E-mail na Caixa de saída",
   email_skipped: "E-mail não enviado",
+  email_resend: "Reenvio de e-mail",
   notification_sent: "Notificação enviada",
 };
 

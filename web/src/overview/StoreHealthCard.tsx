@@ -23,6 +23,9 @@ export interface OverviewStore {
   ordersWaiting: number;
   ordersInError: number;
   jobsFailed: number;
+  /** Absent from an older server: counted as zero. */
+  pushesFailed?: number;
+  emailsFailed?: number;
   salesOrdersToday: number;
 }
 
@@ -38,7 +41,15 @@ export function verdictOf(s: OverviewStore): Verdict {
   const problems: string[] = [];
   if (s.ordersInError > 0) problems.push(plural(s.ordersInError, "pedido com erro", "pedidos com erro"));
   if (s.jobsFailed > 0) problems.push(plural(s.jobsFailed, "tarefa com falha", "tarefas com falha"));
+  if (s.pushesFailed)
+    problems.push(plural(s.pushesFailed, "envio à loja com falha", "envios à loja com falha"));
   if (problems.length > 0) return { kind: "bad", text: `${problems.join(" e ")}: veja em Falhas.` };
+  if (s.emailsFailed) {
+    return {
+      kind: "bad",
+      text: `${plural(s.emailsFailed, "e-mail ao cliente com falha", "e-mails ao cliente com falha")}: veja na Caixa de saída.`,
+    };
+  }
   if (!s.importEnabled)
     return { kind: "warn", text: "Importação desligada: nenhum pedido novo entra por esta loja." };
   // Late when the last import is older than two intervals (one may be running right now).
@@ -72,6 +83,8 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
   const n = (value: number) => value.toLocaleString("pt-BR");
   const failures = s.ordersInError + s.jobsFailed;
   const failuresText = failures > 0 ? `Ver falhas (${n(failures)})` : "Ver falhas";
+  const pushesFailed = s.pushesFailed ?? 0;
+  const emailsFailed = s.emailsFailed ?? 0;
   return (
     <article className={`card health-card health-${verdict.kind}`} aria-labelledby={headingId}>
       <header className="health-head">
@@ -90,6 +103,8 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
         <Figure label="Pedidos aguardando" value={n(s.ordersWaiting)} alert={s.ordersWaiting > 0} />
         <Figure label="Pedidos com erro" value={n(s.ordersInError)} alert={s.ordersInError > 0} />
         <Figure label="Tarefas com falha" value={n(s.jobsFailed)} alert={s.jobsFailed > 0} />
+        <Figure label="Envios à loja com falha" value={n(pushesFailed)} alert={pushesFailed > 0} />
+        <Figure label="E-mails com falha" value={n(emailsFailed)} alert={emailsFailed > 0} />
         <Figure label="Webhooks na fila" value={n(s.pendingWebhooks)} />
         <Figure label="Pedidos de venda hoje" value={n(s.salesOrdersToday)} />
         <Figure label="Atraso da importação" value={formatDuration(s.importLagSeconds)} />
@@ -113,6 +128,22 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
         <Link to={`/falhas?loja=${s.id}`} aria-label={`${failuresText}: ${s.name}`}>
           {failuresText}
         </Link>
+        {pushesFailed > 0 ? (
+          <Link
+            to={`/falhas?loja=${s.id}&tipo=envios`}
+            aria-label={`Ver envios à loja com falha (${n(pushesFailed)}): ${s.name}`}
+          >
+            Envios com falha ({n(pushesFailed)})
+          </Link>
+        ) : null}
+        {emailsFailed > 0 ? (
+          <Link
+            to={`/caixa-de-saida?loja=${s.id}&situacao=failed`}
+            aria-label={`Ver e-mails com falha na Caixa de saída (${n(emailsFailed)}): ${s.name}`}
+          >
+            E-mails com falha ({n(emailsFailed)})
+          </Link>
+        ) : null}
       </div>
     </article>
   );

@@ -1,11 +1,11 @@
 // Caixa de saída (R6.3): every customer e-mail Ponte queued, sent, failed or kept here because no
 // SMTP server is configured — filtered by store and status, newest first — and one message as
 // the customer gets it: the HTML in a sandboxed frame (no scripts, no same-origin), and the text.
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { api, withQuery } from "../api.ts";
-import { ListError, Loading, LoadMore, Notice, PageHeader } from "../components/ui.tsx";
+import { Button, ListError, Loading, LoadMore, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { canonicalLabel } from "../orders/labels.ts";
@@ -45,6 +45,30 @@ export const EMAIL_STATUS: Record<EmailSummary["status"], [string, string]> = {
 function StatusBadge({ status }: { status: EmailSummary["status"] }) {
   const [label, tone] = EMAIL_STATUS[status] ?? [status, ""];
   return <span className={`badge ${tone}`}>{label}</span>;
+}
+
+/** Reenviar, for a failed e-mail: back to the queue with its attempts at zero (same Message-ID). */
+function ResendButton({ email, small }: { email: EmailSummary; small?: boolean }) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const resend = useMutation({
+    mutationFn: () => api(`/api/v1/emails/${email.id}/resend`, { method: "POST" }),
+    onSuccess: () => {
+      toast("success", `E-mail para ${email.to} na fila para reenviar.`);
+      return client.invalidateQueries({ queryKey: ["emails"] });
+    },
+    onError: (error) => toast("error", describeError(error)),
+  });
+  return (
+    <Button
+      className={small ? "btn-small" : undefined}
+      pending={resend.isPending}
+      onClick={() => resend.mutate()}
+      aria-label={small ? `Reenviar o e-mail “${email.subject}” para ${email.to}` : undefined}
+    >
+      Reenviar
+    </Button>
+  );
 }
 
 export function OutboxPage() {
@@ -141,6 +165,7 @@ export function OutboxPage() {
                   <td>
                     <StatusBadge status={e.status} />
                     {e.error ? <div className="muted small break">{e.error}</div> : null}
+                    {e.status === "failed" ? <ResendButton email={e} small /> : null}
                   </td>
                   <td>{formatDateTime(e.createdAt)}</td>
                 </tr>
@@ -181,6 +206,11 @@ export function EmailPage() {
     <>
       {back}
       <PageHeader title={e.subject} />
+      {e.status === "failed" ? (
+        <div className="toolbar">
+          <ResendButton email={e} />
+        </div>
+      ) : null}
       <section className="card" aria-label="Dados do e-mail">
         <dl className="facts">
           <dt>Para</dt>
