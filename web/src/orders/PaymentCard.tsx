@@ -1,0 +1,53 @@
+// Pagamento (R6.4): confirmed by hand, with who and when recorded.
+import { type FormEvent, useState } from "react";
+import { useToast } from "../components/ui.tsx";
+import { formatDateTime } from "../format.ts";
+import { confirmPayment, useOrderAction } from "./back-office-api.ts";
+import { ErrorNotice, Step, SubmitButton, TextField, useFailureToast } from "./fulfilment-ui.tsx";
+import { actorLabel } from "./labels.ts";
+import type { OrderDetail } from "./orders-api.ts";
+
+export function PaymentCard({ order, live }: { order: OrderDetail; live: boolean }) {
+  const toast = useToast();
+  const failed = useFailureToast();
+  const [note, setNote] = useState("");
+  const confirmed = order.payments.find((p) => p.confirmedAt);
+  const action = useOrderAction(() => confirmPayment(order.id, note));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    action.mutate(undefined, {
+      onSuccess: () => {
+        setNote("");
+        toast("success", "Pagamento confirmado.");
+      },
+      onError: failed("Pagamento não confirmado"),
+    });
+  };
+  return (
+    <Step title="Pagamento" done={Boolean(confirmed)}>
+      {confirmed?.confirmedAt ? (
+        <p>
+          Pagamento confirmado em {formatDateTime(confirmed.confirmedAt)}
+          {confirmed.confirmedBy ? ` por ${actorLabel(confirmed.confirmedBy)}` : ""}.
+        </p>
+      ) : live ? (
+        <form onSubmit={submit} aria-label="Confirmar pagamento">
+          <p className="small muted">
+            Para depósito ou transferência: confira o extrato antes. Quem confirma e quando ficam registrados.
+          </p>
+          <ErrorNotice state={action} />
+          <TextField
+            label="Observação (opcional)"
+            hint="Ex.: depósito conferido no extrato"
+            maxLength={500}
+            value={note}
+            onChange={setNote}
+          />
+          <SubmitButton pending={action.isPending}>Confirmar pagamento</SubmitButton>
+        </form>
+      ) : (
+        <p className="muted">Pagamento não confirmado.</p>
+      )}
+    </Step>
+  );
+}

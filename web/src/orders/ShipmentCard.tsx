@@ -1,0 +1,205 @@
+// Envio e entrega (R7, seed 003): ship with tracking, print the label, mark delivered.
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { Button, Notice, useToast } from "../components/ui.tsx";
+import { formatDateTime } from "../format.ts";
+import { useSender } from "../settings/sender-api.ts";
+import {
+  createShipment,
+  labelUrl,
+  type ShipmentInput,
+  useOrderAction,
+  useShipments,
+} from "./back-office-api.ts";
+import {
+  ErrorNotice,
+  FormErrorNotice,
+  fieldError,
+  Step,
+  SubmitButton,
+  TextField,
+  useFailureToast,
+} from "./fulfilment-ui.tsx";
+import { canonicalLabel } from "./labels.ts";
+import { changeStatus, type OrderDetail, useTransitions } from "./orders-api.ts";
+
+export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolean }) {
+  const shipments = useShipments(order.id);
+  const transitions = useTransitions(order.id, live);
+  const allowed = transitions.data?.allowed ?? [];
+  const ship = allowed.find((a) => a.status === "despachado");
+  const deliver = allowed.find((a) => a.status === "entregue");
+  const items = shipments.data?.items ?? [];
+  const delivered = items.find((s) => s.deliveredAt);
+  return (
+    <Step title="Envio e entrega" done={Boolean(delivered) || order.canonicalStatus === "entregue"}>
+      <ErrorNotice state={shipments} />
+      {items.map((s) => (
+        <dl className="facts" key={s.id}>
+          <dt>Transportadora</dt>
+          <dd>{s.carrier}</dd>
+          <dt>Rastreio</dt>
+          <dd className="break">
+            {s.trackingCode ?? "—"}
+            {s.trackingUrl ? (
+              <>
+                {" · "}
+                <a href={s.trackingUrl} target="_blank" rel="noopener noreferrer">
+                  Acompanhar
+                </a>
+              </>
+            ) : null}
+          </dd>
+          <dt>Enviado em</dt>
+          <dd>{formatDateTime(s.shippedAt)}</dd>
+          <dt>Entregue em</dt>
+          <dd>{s.deliveredAt ? formatDateTime(s.deliveredAt) : "—"}</dd>
+        </dl>
+      ))}
+      {order.deliveryAddress ? (
+        <p>
+          <a className="btn btn-secondary" href={labelUrl(order.id)} target="_blank" rel="noopener">
+            Imprimir etiqueta
+          </a>{" "}
+          <NoSenderHint />
+        </p>
+      ) : null}
+      {live && ship ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}
+      {live && deliver ? (
+        <DeliverButton order={order} blocked={deliver.blocked ?? null} notify={deliver.notifyByDefault} />
+      ) : null}
+    </Step>
+  );
+}
+
+/** The label's sender is the organization's address: until it is set, say where to set it. */
+function NoSenderHint() {
+  const sender = useSender();
+  if (!sender.isSuccess || sender.data.sender !== null) return null;
+  return (
+    <span className="muted small">
+      Sem remetente cadastrado: a etiqueta sai só com o nome da loja.{" "}
+      <Link to="/configuracoes">Cadastrar em Configurações</Link>
+    </span>
+  );
+}
+
+const SHIPMENT_FIELDS = ["carrier", "trackingCode", "trackingUrl"];
+
+type ShipmentDraft = Required<ShipmentInput>;
+
+function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string | null }) {
+  const toast = useToast();
+  const failed = useFailureToast();
+  const [draft, setDraft] = useState<ShipmentDraft>({
+    carrier: "Correios",
+    trackingCode: "",
+    trackingUrl: "",
+  });
+  const action = useOrderAction((body: ShipmentInput) => createShipment(order.id, body));
+  const err = (field: string) => fieldError(action.error, field);
+  const set = (patch: Partial<ShipmentDraft>) => setDraft({ ...draft, ...patch });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: ShipmentInput = { carrier: draft.carrier.trim() };
+    if (draft.trackingCode.trim()) body.trackingCode = draft.trackingCode.trim();
+    if (draft.trackingUrl.trim()) body.trackingUrl = draft.trackingUrl.trim();
+    action.mutate(body, {
+      onSuccess: (result) => {
+        toast(
+          "success",
+          `Envio registrado (${result.shipment.carrier}${result.shipment.trackingCode ? ` ${result.shipment.trackingCode}` : ""}): pedido ${canonicalLabel("despachado")}.`,
+        );
+      },
+      onError: failed("Envio não registrado"),
+    });
+  };
+  return (
+    <form id="form-envio" onSubmit={submit} aria-label="Enviar" noValidate>
+      {blocked ? <Notice kind="info">{blocked}</Notice> : null}
+      <FormErrorNotice error={action.error} fields={SHIPMENT_FIELDS} />
+      <TextField
+        label="Transportadora"
+        error={err("carrier")}
+        list="transportadoras"
+        maxLength={100}
+        value={draft.carrier}
+        onChange={(carrier) => set({ carrier })}
+      />
+      <datalist id="transportadoras">
+        <option value="Correios" />
+        <option value="Jadlog" />
+        <option value="Loggi" />
+        <option value="Total Express" />
+      </datalist>
+      <div className="grid-2">
+        <TextField
+          label="Código de rastreio"
+          hint="Correios: ex. JT194690698BR"
+          error={err("trackingCode")}
+          autoComplete="off"
+          maxLength={100}
+          value={draft.trackingCode}
+          onChange={(trackingCode) => set({ trackingCode })}
+        />
+        <TextField
+          label="Link de rastreio (opcional)"
+          error={err("trackingUrl")}
+          type="url"
+          maxLength={2000}
+          placeholder="https://"
+          value={draft.trackingUrl}
+          onChange={(trackingUrl) => set({ trackingUrl })}
+        />
+      </div>
+      <SubmitButton pending={action.isPending} disabled={Boolean(blocked)}>
+        Enviar
+      </SubmitButton>
+    </form>
+  );
+}
+
+function DeliverButton({
+  order,
+  blocked,
+  notify,
+}: {
+  order: OrderDetail;
+  blocked: string | null;
+  notify: boolean | undefined;
+}) {
+  const toast = useToast();
+  const failed = useFailureToast();
+  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
+  const notifyCustomer = Boolean(email) && (notify ?? true);
+  const action = useOrderAction(() => changeStatus(order.id, { status: "entregue", notifyCustomer }));
+  return (
+    <div className="deliver">
+      <ErrorNotice state={action} />
+      <span className="tooltip-wrap" title={blocked ?? undefined}>
+        <Button
+          pending={action.isPending}
+          disabled={Boolean(blocked)}
+          aria-label={blocked ? `Marcar como entregue: ${blocked}` : undefined}
+          onClick={() =>
+            action.mutate(undefined, {
+              onSuccess: () =>
+                toast(
+                  "success",
+                  `Pedido marcado como entregue${notifyCustomer ? ", com notificação ao cliente" : ""}.`,
+                ),
+              onError: failed("Entrega não registrada"),
+            })
+          }
+        >
+          Marcar como entregue
+        </Button>
+      </span>
+      <small className="hint">
+        {notifyCustomer
+          ? "O cliente recebe o e-mail de Entregue. Para outra escolha, use Alterar status no Histórico."
+          : "Sem e-mail ao cliente. Para outra escolha, use Alterar status no Histórico."}
+      </small>
+    </div>
+  );
+}
