@@ -1,4 +1,4 @@
-// A faithful Nuvemshop API simulator (see /work/shared/platforms/README.md §1 and §9): a standalone
+// A faithful Nuvemshop API simulator (see the shared platform notes, sections 1 and 9): a standalone
 // HTTP server on 127.0.0.1 with seeded Brazilian orders, the v1 order actions, fulfillment orders,
 // metafields, webhooks, OAuth, the leaky-bucket rate limit and fault switches. Node built-ins only.
 import type { AddressInfo } from "node:net";
