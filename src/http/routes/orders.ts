@@ -11,6 +11,7 @@ import {
 } from "../../backoffice/list-sales-orders.ts";
 import { deleteSalesOrder, getSalesOrder } from "../../backoffice/sales-orders.ts";
 import type { AppContext } from "../../context.ts";
+import { CANONICAL_STATUSES, SALES_ORDER_LABELS } from "../../domain/order-status.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
@@ -22,17 +23,8 @@ const nullableObject = (properties: Record<string, unknown>) => ({ type: ["objec
 /** No accounts per organization yet: everything is the default organization's. */
 const ORG_ID = 1;
 
-const STATUSES = [
-  "aguardando_pagamento",
-  "pagamento_confirmado",
-  "em_preparacao",
-  "despachado",
-  "embarcado",
-  "entregue",
-  "cancelado",
-  "problemas",
-];
-const SALES_STATUSES = ["em_aberto", "confirmado", "cancelado", "faturado"];
+const STATUSES = [...CANONICAL_STATUSES];
+const SALES_STATUSES = Object.keys(SALES_ORDER_LABELS);
 const repeatable = (description: string) => ({
   type: "array",
   items: { type: "string", maxLength: 400 },
