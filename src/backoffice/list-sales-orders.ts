@@ -1,11 +1,23 @@
-// The Pedidos list (seed 003, R6.1): sales orders filtered by period, status, store, customer
-// and value, sorted by date, status or value, keyset-paginated so a deep page costs what the
-// first one does. Each sort has its own index (migration 0004): (org, sort key…, id).
+// The Pedidos list (seed 003, R6.1): sales orders found by number, customer or document (one
+// search box), filtered by period, status, store and value, sorted by the order's date, status or
+// value, keyset-paginated so a deep page costs what the first one does. Each sort has its own
+// index (migrations 0004 and 0010): (org, sort key…, id). The date is the order date: when the
+// customer ordered on the platform (`ordered_at`), not when Ponte created the sales order.
 import type { Queryable } from "../db/db.ts";
+import { BUSINESS_TIME_ZONE as TIME_ZONE } from "../domain/business-date.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus, isCanonicalStatus } from "../domain/order-status.ts";
 import { PonteError } from "../errors.ts";
+import {
+  invalidField as invalid,
+  type OrderSearch,
+  parseCustomerFilter,
+  parseOrderSearch,
+  searchCondition,
+} from "./order-search.ts";
 
-export type ListSort = "created_at" | "status" | "total";
+export type ListSort = "ordered_at" | "status" | "total";
+/** `created_at` is the name scripts used for the date sort before the order date: the same sort. */
+export type ListSortParam = ListSort | "created_at";
 export type ListOrder = "asc" | "desc";
 
 /** The query string as received: every value a string (or several, when repeated). */
@@ -14,10 +26,11 @@ export interface ListQuery {
   to?: string;
   status?: string | string[];
   storeId?: string | string[];
+  q?: string;
   customer?: string;
   minTotal?: number;
   maxTotal?: number;
-  sort?: ListSort;
+  sort?: ListSortParam;
   order?: ListOrder;
   limit?: number;
   after?: string;
@@ -31,7 +44,8 @@ export interface ListFilter {
   to: Bound | null;
   statuses: CanonicalStatus[];
   storeIds: number[];
-  customer: { kind: "document"; value: string } | { kind: "name"; value: string } | null;
+  search: OrderSearch | null;
+  customer: OrderSearch | null;
   minTotal: number | null;
   maxTotal: number | null;
   sort: ListSort;
@@ -54,6 +68,9 @@ export interface OrderListItem {
   /** Digits and upper-case letters, unmasked. */
   customerDocument: string | null;
   totalCents: number;
+  /** The order date: when the customer ordered on the platform (made in the back office: createdAt). */
+  orderedAt: string;
+  /** When Ponte created the sales order (for a store's order: when it was imported). */
   createdAt: string;
 }
 
@@ -65,28 +82,21 @@ export interface OrderListPage {
 
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 200;
-const TIME_ZONE = "America/Sao_Paulo";
-
-const invalid = (field: string, message: string) =>
-  new PonteError("validation_failed", `${field}: ${message}`, {
-    status: 400,
-    details: { fields: [{ path: `/${field}`, message }] },
-  });
 
 // ---------------------------------------------------------------- cursor
 
 /** Where the previous page ended: its sort, direction and last row's key. */
 export type Cursor =
-  | { sort: "created_at"; order: ListOrder; createdAt: string; id: number }
-  | { sort: "status"; order: ListOrder; rank: number; createdAt: string; id: number }
+  | { sort: "ordered_at"; order: ListOrder; orderedAt: string; id: number }
+  | { sort: "status"; order: ListOrder; rank: number; orderedAt: string; id: number }
   | { sort: "total"; order: ListOrder; totalCents: number; id: number };
 
 export function encodeCursor(cursor: Cursor): string {
   const key =
-    cursor.sort === "created_at"
-      ? [cursor.createdAt]
+    cursor.sort === "ordered_at"
+      ? [cursor.orderedAt]
       : cursor.sort === "status"
-        ? [cursor.rank, cursor.createdAt]
+        ? [cursor.rank, cursor.orderedAt]
         : [cursor.totalCents];
   return Buffer.from(JSON.stringify([cursor.sort, cursor.order, ...key, cursor.id])).toString("base64url");
 }
@@ -114,12 +124,12 @@ export function decodeCursor(text: string, sort: ListSort, order: ListOrder): Cu
     throw invalidCursor(`made for sort=${String(s)}&order=${String(o)}, not sort=${sort}&order=${order}`);
   }
   const id = key.at(-1);
-  if (sort === "created_at" && key.length === 2 && isInstant(key[0]) && isId(id)) {
-    return { sort, order, createdAt: key[0], id };
+  if (sort === "ordered_at" && key.length === 2 && isInstant(key[0]) && isId(id)) {
+    return { sort, order, orderedAt: key[0], id };
   }
   const rank = key[0];
   if (sort === "status" && key.length === 3 && Number.isInteger(rank) && isInstant(key[1]) && isId(id)) {
-    return { sort, order, rank: rank as number, createdAt: key[1], id };
+    return { sort, order, rank: rank as number, orderedAt: key[1], id };
   }
   if (sort === "total" && key.length === 2 && Number.isSafeInteger(key[0]) && isId(id)) {
     return { sort, order, totalCents: key[0] as number, id };
@@ -158,19 +168,6 @@ function listValues(raw: string | string[] | undefined): string[] {
   return [...new Set(values)];
 }
 
-// CPF: 11 digits; CNPJ: 12 digits or letters then 2 check digits (document.ts). A name never has
-// that shape, so whatever does is searched as a document.
-const DOCUMENT_SHAPE = /^(?:[0-9]{11}|[0-9A-Z]{12}[0-9]{2})$/;
-
-function parseCustomer(raw: string | undefined): ListFilter["customer"] {
-  const text = (raw ?? "").trim();
-  if (text === "") return null;
-  const compact = text.replace(/[./\-\s]/g, "").toUpperCase();
-  if (DOCUMENT_SHAPE.test(compact)) return { kind: "document", value: compact };
-  if ([...text].length < 2) throw invalid("customer", "type at least 2 characters of the name");
-  return { kind: "name", value: text.normalize("NFC") };
-}
-
 export function parseListQuery(q: ListQuery): ListFilter {
   const statuses = listValues(q.status);
   for (const s of statuses) {
@@ -200,14 +197,15 @@ export function parseListQuery(q: ListQuery): ListFilter {
   if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX) {
     throw invalid("limit", `between 1 and ${LIST_LIMIT_MAX}`);
   }
-  const sort = q.sort ?? "created_at";
+  const sort: ListSort = q.sort === undefined || q.sort === "created_at" ? "ordered_at" : q.sort;
   const order = q.order ?? "desc";
   return {
     from: parseBound("from", q.from),
     to: parseBound("to", q.to),
     statuses: statuses as CanonicalStatus[],
     storeIds,
-    customer: parseCustomer(q.customer),
+    search: parseOrderSearch(q.q),
+    customer: parseCustomerFilter(q.customer),
     minTotal,
     maxTotal,
     sort,
@@ -232,22 +230,30 @@ const STATUS_RANK: Record<CanonicalStatus, number> = {
 };
 
 const SORT_KEYS: Record<ListSort, string[]> = {
-  created_at: ["created_at", "id"],
-  status: ["status_rank", "created_at", "id"],
+  ordered_at: ["ordered_at", "id"],
+  status: ["status_rank", "ordered_at", "id"],
   total: ["total_cents", "id"],
 };
 
 function cursorValues(c: Cursor): unknown[] {
-  if (c.sort === "created_at") return [c.createdAt, c.id];
-  if (c.sort === "status") return [c.rank, c.createdAt, c.id];
+  if (c.sort === "ordered_at") return [c.orderedAt, c.id];
+  if (c.sort === "status") return [c.rank, c.orderedAt, c.id];
   return [c.totalCents, c.id];
 }
 
 const CASTS: Record<string, string> = {
-  created_at: "timestamptz",
+  ordered_at: "timestamptz",
   status_rank: "smallint",
   total_cents: "bigint",
   id: "bigint",
+};
+
+/** Ponte's number (unique per org), the store's (0010), the document (0004), the folded name (0004). */
+const SEARCH_COLUMNS = {
+  salesOrderNumber: (n: string) => `s.number = ${n}`,
+  storeOrderNumber: "s.store_order_number",
+  document: "s.customer_document",
+  foldedName: "s.customer_search",
 };
 
 interface Row {
@@ -262,8 +268,9 @@ interface Row {
   customer_name: string | null;
   customer_document: string | null;
   total_cents: number;
+  ordered_at: Date;
   created_at: Date;
-  created_key: string;
+  ordered_key: string;
   status_rank: number;
 }
 
@@ -284,25 +291,16 @@ export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter
     }
     return b.local ? `${p(b.value)}::timestamp at time zone '${TIME_ZONE}'` : `${p(b.value)}::timestamptz`;
   };
-  if (f.from) where.push(`s.created_at >= ${bound(f.from, "from")}`);
-  if (f.to) where.push(`s.created_at ${f.to.kind === "date" ? "<" : "<="} ${bound(f.to, "to")}`);
+  if (f.from) where.push(`s.ordered_at >= ${bound(f.from, "from")}`);
+  if (f.to) where.push(`s.ordered_at ${f.to.kind === "date" ? "<" : "<="} ${bound(f.to, "to")}`);
   if (f.statuses.length === 1) where.push(`s.status_rank = ${p(STATUS_RANK[f.statuses[0]!])}`);
   else if (f.statuses.length > 1) {
     where.push(`s.status_rank = any(${p(f.statuses.map((s) => STATUS_RANK[s]))}::smallint[])`);
   }
   if (f.storeIds.length === 1) where.push(`s.origin_store_id = ${p(f.storeIds[0])}`);
   else if (f.storeIds.length > 1) where.push(`s.origin_store_id = any(${p(f.storeIds)}::bigint[])`);
-  if (f.customer?.kind === "document") where.push(`s.customer_document = ${p(f.customer.value)}`);
-  if (f.customer?.kind === "name") {
-    const escaped = f.customer.value.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const term = `ponte_fold(${p(escaped)})`;
-    // Two characters make no trigram, so "%lu%" could only be answered by reading every name:
-    // they match the start of a word instead (Luís, Lúcia), which the trigram index can find.
-    where.push(
-      [...f.customer.value].length < 3
-        ? `(s.customer_search like ${term} || '%' or s.customer_search like '% ' || ${term} || '%')`
-        : `s.customer_search like '%' || ${term} || '%'`,
-    );
+  for (const search of [f.search, f.customer]) {
+    if (search) where.push(searchCondition(search, SEARCH_COLUMNS, p));
   }
   if (f.minTotal !== null) where.push(`s.total_cents >= ${p(f.minTotal)}`);
   if (f.maxTotal !== null) where.push(`s.total_cents <= ${p(f.maxTotal)}`);
@@ -318,11 +316,12 @@ export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter
   const orderBy = (alias: string) => keys.map((k) => `${alias}.${k} ${dir}`).join(", ");
 
   // Two steps: the page's ids from the sort's index alone (an index-only scan: the index carries
-  // every filterable column but the document, migration 0004), then those rows and their store.
+  // every filterable column but the numbers and the document, migrations 0004 and 0010), then those
+  // rows and their store. A search by number or document finds its few rows by their own indexes.
   const { rows } = await q.query<Row>(
     `select s.id, s.number, s.store_order_number, s.origin_store_id, s.canonical_status, s.status,
-            s.customer_name, s.customer_document, s.total_cents, s.created_at, s.status_rank,
-            to_json(s.created_at) #>> '{}' as created_key, st.name as store_name, st.platform
+            s.customer_name, s.customer_document, s.total_cents, s.ordered_at, s.created_at, s.status_rank,
+            to_json(s.ordered_at) #>> '{}' as ordered_key, st.name as store_name, st.platform
        from (select s.id, ${keys
          .filter((k) => k !== "id")
          .map((k) => `s.${k}`)
@@ -343,9 +342,9 @@ export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter
 }
 
 function cursorOf(r: Row, f: ListFilter): Cursor {
-  if (f.sort === "created_at") return { sort: f.sort, order: f.order, createdAt: r.created_key, id: r.id };
+  if (f.sort === "ordered_at") return { sort: f.sort, order: f.order, orderedAt: r.ordered_key, id: r.id };
   if (f.sort === "status") {
-    return { sort: f.sort, order: f.order, rank: r.status_rank, createdAt: r.created_key, id: r.id };
+    return { sort: f.sort, order: f.order, rank: r.status_rank, orderedAt: r.ordered_key, id: r.id };
   }
   return { sort: f.sort, order: f.order, totalCents: r.total_cents, id: r.id };
 }
@@ -364,6 +363,7 @@ function toItem(r: Row): OrderListItem {
     customerName: r.customer_name,
     customerDocument: r.customer_document,
     totalCents: r.total_cents,
+    orderedAt: r.ordered_at.toISOString(),
     createdAt: r.created_at.toISOString(),
   };
 }

@@ -26,6 +26,9 @@ export interface SalesOrderDetail {
   deliveryAddress: Record<string, unknown> | null;
   flags: unknown[];
   deletedAt: string | null;
+  /** The order date: when the customer ordered on the platform (made in the back office: createdAt). */
+  orderedAt: string;
+  /** When Ponte created the sales order ("Importado em" for a store's order). */
   createdAt: string;
   items: {
     position: number;
@@ -106,7 +109,7 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
             s.shipping_type as "shippingType", s.subtotal_cents as "subtotalCents",
             s.discount_cents as "discountCents", s.shipping_cents as "shippingCents", s.total_cents as "totalCents",
             s.customer_snapshot as "customerSnapshot", s.delivery_address as "deliveryAddress", s.flags,
-            s.deleted_at as "deletedAt", s.created_at as "createdAt",
+            s.deleted_at as "deletedAt", s.ordered_at as "orderedAt", s.created_at as "createdAt",
             s.payment_confirmed_at as "paymentConfirmedAt", s.payment_confirmed_by as "paymentConfirmedBy",
             case when st.id is not null then json_build_object('id', st.id, 'name', st.name, 'platform', st.platform)
             end as store,

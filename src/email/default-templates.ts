@@ -106,7 +106,7 @@ function html(copy: StatusCopy): string {
       <p style="margin:0 0 8px">Olá, {{ customer.name | default: "cliente" }}!</p>
       <p style="margin:0 0 8px">${copy.intro}</p>
       ${HTML_MESSAGE}
-      <p style="margin:16px 0 8px">Pedido <strong>${NUMBER}</strong> — status: <strong>{{ order.status }}</strong></p>
+      <p style="margin:16px 0 8px">Pedido <strong>${NUMBER}</strong>, feito em {{ order.date }} — status: <strong>{{ order.status }}</strong></p>
       ${copy.showTracking ? HTML_TRACKING : ""}
       <table style="width:100%;border-collapse:collapse;margin:16px 0;font-size:14px">
         <thead><tr><th align="left" style="border-bottom:1px solid #d0d7de;padding:6px 0">Produto</th><th align="right" style="border-bottom:1px solid #d0d7de;padding:6px 0">Qtd.</th><th align="right" style="border-bottom:1px solid #d0d7de;padding:6px 0">Total</th></tr></thead>
@@ -149,7 +149,7 @@ ${copy.intro}
 {% if message %}
 {{ message }}
 {% endif %}
-Pedido ${NUMBER} — status: {{ order.status }}
+Pedido ${NUMBER}, feito em {{ order.date }} — status: {{ order.status }}
 ${tracking}
 {% for item in order.items %}- {{ item.quantity }} x {{ item.name }}{% if item.variant %} ({{ item.variant }}){% endif %}: {{ item.total }}
 {% endfor %}

@@ -1,6 +1,7 @@
 // Reads what a customer e-mail says about one sales order: the template variables (amounts
 // formatted, CPF/CNPJ masked, the latest shipment and the live invoice) and the recipient.
 import type { Queryable } from "../db/db.ts";
+import { formatBusinessDate } from "../domain/business-date.ts";
 import { maskDocument } from "../domain/document.ts";
 import { formatBRL } from "../domain/money.ts";
 import { CANONICAL_LABELS, type CanonicalStatus } from "../domain/order-status.ts";
@@ -21,7 +22,7 @@ interface OrderRow {
   number: number;
   origin_store_id: number | null;
   store_order_number: string | null;
-  created_at: Date;
+  ordered_at: Date;
   subtotal_cents: number;
   discount_cents: number;
   shipping_cents: number;
@@ -48,8 +49,6 @@ export function usableAddress(value: unknown): string | null {
 /** Only web links go in an e-mail's href. */
 const webUrl = (value: string | null) => (value && /^https?:\/\//i.test(value) ? value : null);
 
-const dateFormat = new Intl.DateTimeFormat("pt-BR", { timeZone: "America/Sao_Paulo" });
-
 export async function loadEmailOrder(
   q: Queryable,
   salesOrderId: number,
@@ -57,7 +56,7 @@ export async function loadEmailOrder(
   message: string | null,
 ): Promise<EmailOrder> {
   const { rows } = await q.query<OrderRow>(
-    `select s.org_id, s.number, s.origin_store_id, s.store_order_number, s.created_at, s.subtotal_cents,
+    `select s.org_id, s.number, s.origin_store_id, s.store_order_number, s.ordered_at, s.subtotal_cents,
             s.discount_cents, s.shipping_cents, s.total_cents, s.customer_snapshot, st.name as store_name,
             o.name as org_name, c.name as customer_name, c.email as customer_email, c.document as customer_document
        from sales_orders s
@@ -116,7 +115,8 @@ export async function loadEmailOrder(
         store_number: order.store_order_number,
         status: CANONICAL_LABELS[status],
         status_code: status,
-        date: dateFormat.format(order.created_at),
+        // The day the customer ordered, not the day Ponte imported it.
+        date: formatBusinessDate(order.ordered_at),
         items: items.rows.map((i) => ({
           name: i.name,
           variant: i.variant,

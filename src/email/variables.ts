@@ -54,7 +54,7 @@ export const VARIABLE_DOCS: readonly { name: string; description: string }[] = [
   },
   { name: "order.status", description: "Status novo, por extenso (ex.: Despachado)" },
   { name: "order.status_code", description: "Status novo, código (ex.: despachado)" },
-  { name: "order.date", description: "Data do pedido (dd/mm/aaaa)" },
+  { name: "order.date", description: "Data do pedido: o dia em que o cliente comprou (dd/mm/aaaa)" },
   {
     name: "order.items",
     description:

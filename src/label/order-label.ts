@@ -19,13 +19,15 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     org_name: string;
     number: number;
     store_order_number: string | null;
+    ordered_at: Date;
     store_name: string | null;
     carrier: string | null;
     delivery_address: Partial<Address> | null;
     customer_name: string | null;
     shipment: { carrier: string; trackingCode: string | null; trackingUrl: string | null } | null;
   }>(
-    `select s.org_id, o.name as org_name, s.number, s.store_order_number, st.name as store_name, s.carrier,
+    `select s.org_id, o.name as org_name, s.number, s.store_order_number, s.ordered_at, st.name as store_name,
+            s.carrier,
             s.delivery_address, s.customer_snapshot->>'name' as customer_name,
             (select json_build_object('carrier', sh.carrier, 'trackingCode', sh.tracking_code,
                                       'trackingUrl', sh.tracking_url)
@@ -81,6 +83,7 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     },
     orderNumber: row.number,
     storeOrderNumber: row.store_order_number,
+    orderedAt: row.ordered_at,
     storeName: row.store_name,
     carrier: row.shipment?.carrier ?? row.carrier,
     trackingCode: row.shipment?.trackingCode ?? null,

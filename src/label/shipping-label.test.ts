@@ -28,6 +28,8 @@ const data: LabelData = {
   },
   orderNumber: 1042,
   storeOrderNumber: "5678",
+  // 01:30 on the 2nd in UTC is still the 1st in São Paulo.
+  orderedAt: new Date("2026-11-02T01:30:00Z"),
   storeName: "Loja Centro",
   carrier: "Correios",
   trackingCode: "JT194690698BR",
@@ -51,6 +53,7 @@ describe("shipping label PDF", () => {
       "CEP 01310-200",
       "Pedido Ponte nº 1042",
       "Pedido da loja nº 5678 (Loja Centro)",
+      "Data do pedido: 01/11/2026",
       "REMETENTE",
       "Loja Exemplo Ltda",
       "CEP 80010-000",

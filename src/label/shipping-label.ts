@@ -12,6 +12,7 @@ import {
   StandardFonts,
   setFillingGrayscaleColor,
 } from "pdf-lib";
+import { formatBusinessDate } from "../domain/business-date.ts";
 import { formatCep } from "../domain/cep.ts";
 import { encodeCode128 } from "./code128.ts";
 
@@ -45,6 +46,8 @@ export interface LabelData {
   recipient: LabelAddress;
   orderNumber: number;
   storeOrderNumber: string | null;
+  /** The order date (when the customer ordered), written dd/mm/aaaa in São Paulo time. */
+  orderedAt: Date;
   storeName: string | null;
   carrier: string | null;
   trackingCode: string | null;
@@ -201,6 +204,7 @@ export async function renderShippingLabel(data: LabelData): Promise<Uint8Array> 
     const store = data.storeName ? ` (${data.storeName})` : "";
     w.line(`Pedido da loja nº ${data.storeOrderNumber}${store}`, { size: 9 });
   }
+  w.line(`Data do pedido: ${formatBusinessDate(data.orderedAt)}`, { size: 9 });
   w.rule();
   w.gap(1);
   w.address("REMETENTE", data.sender, { name: 9, body: 8, cep: 9 });

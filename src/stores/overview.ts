@@ -72,7 +72,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function storesOverview(q: Queryable): Promise<Overview> {
   // Each count reads one partial or composite index: inbox_pending_by_store, order_links_waiting,
-  // order_links_store_state, sales_orders_list_created, outbox_failed_pushes_by_store,
+  // order_links_store_state, sales_orders_created_by_store, outbox_failed_pushes_by_store,
   // email_outbox_failed_by_store.
   const { rows } = await q.query<Row>(
     `select s.id, s.name, s.platform, s.connection_state, s.connection_message, s.import_enabled,

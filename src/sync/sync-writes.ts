@@ -8,10 +8,12 @@ type Writing = Extract<Decision, { kind: "create" | "update" }>;
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-function salesOrderColumns(d: Writing, customerId: number | null) {
+function salesOrderColumns(c: SyncCandidate, d: Writing, customerId: number | null) {
   const o = d.data;
   return {
     customer_id: customerId,
+    // The order's date: when the customer placed it on the platform (null: the insert's now()).
+    ordered_at: c.order?.createdAt ?? null,
     store_order_number: o.storeOrderNumber,
     canonical_status: o.canonicalStatus,
     status: o.status,
@@ -32,7 +34,7 @@ function salesOrderColumns(d: Writing, customerId: number | null) {
   };
 }
 
-const RECORD = `store_order_id bigint, id bigint, customer_id bigint, store_order_number text, canonical_status text,
+const RECORD = `store_order_id bigint, id bigint, customer_id bigint, ordered_at timestamptz, store_order_number text, canonical_status text,
   status text, payment_type text, payment_method text, installments integer, payment_confirmed_at timestamptz,
   carrier text, shipping_type text, subtotal_cents bigint, discount_cents bigint, shipping_cents bigint,
   total_cents bigint, customer_snapshot jsonb, delivery_address jsonb, notes text, flags jsonb`;
@@ -45,11 +47,12 @@ export async function insertSalesOrders(
 ): Promise<Map<number, { id: number; number: number }>> {
   if (rows.length === 0) return new Map();
   const { rows: inserted } = await tx.query<{ id: number; number: number; store_order_id: number }>(
-    `insert into sales_orders (org_id, origin_store_id, store_order_id, customer_id, store_order_number,
+    `insert into sales_orders (org_id, origin_store_id, store_order_id, customer_id, ordered_at, store_order_number,
        canonical_status, status, payment_type, payment_method, installments, payment_confirmed_at, carrier,
        shipping_type, subtotal_cents, discount_cents, shipping_cents, total_cents, customer_snapshot,
        delivery_address, notes, flags)
-     select $1, $2, store_order_id, customer_id, store_order_number, canonical_status, status, payment_type,
+     select $1, $2, store_order_id, customer_id, coalesce(ordered_at, now()), store_order_number, canonical_status,
+            status, payment_type,
             payment_method, installments, payment_confirmed_at, carrier, shipping_type, subtotal_cents,
             discount_cents, shipping_cents, total_cents, customer_snapshot, delivery_address, notes, flags
        from jsonb_to_recordset($3::jsonb) as r(${RECORD})
@@ -61,7 +64,7 @@ export async function insertSalesOrders(
       json(
         rows.map(({ c, d, customerId }) => ({
           store_order_id: c.storeOrderId,
-          ...salesOrderColumns(d, customerId),
+          ...salesOrderColumns(c, d, customerId),
         })),
       ),
     ],
@@ -81,6 +84,7 @@ export async function updateSalesOrders(
   await tx.query(
     `update sales_orders s set
        customer_id = coalesce(s.customer_id, r.customer_id),
+       ordered_at = coalesce(r.ordered_at, s.ordered_at),
        store_order_number = r.store_order_number,
        status_version = s.status_version + (r.canonical_status <> s.canonical_status)::int,
        canonical_status = r.canonical_status,
@@ -98,7 +102,10 @@ export async function updateSalesOrders(
      where s.id = r.id`,
     [
       json(
-        rows.map(({ c, d, customerId }) => ({ id: c.salesOrder!.id, ...salesOrderColumns(d, customerId) })),
+        rows.map(({ c, d, customerId }) => ({
+          id: c.salesOrder!.id,
+          ...salesOrderColumns(c, d, customerId),
+        })),
       ),
     ],
   );

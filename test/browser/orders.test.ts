@@ -23,6 +23,11 @@ let orders: ListItem[];
 
 /** "R$ 1.234,56" → 123456. */
 const cents = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, "").replace(",", ".")) * 100);
+/** An instant as the panel writes it: dd/mm/aaaa hh:mm in São Paulo (UTC−3, no daylight saving). */
+const spDateTime = (iso: string) => {
+  const [date, time] = new Date(Date.parse(iso) - 3 * 3_600_000).toISOString().split("T") as [string, string];
+  return `${date.split("-").reverse().join("/")} ${time.slice(0, 5)}`;
+};
 
 /** The visible rows as text, one array of cells per row (Nº Ponte, Nº loja, Origem, Data, Cliente, Status, Total). */
 const visibleRows = () =>
@@ -67,6 +72,12 @@ test("Pedidos lists the sales orders newest first, each linking to its page", as
     await page.getByRole("columnheader", { name: "Data" }).getAttribute("aria-sort"),
     "descending",
   );
+  // Data is the day the customer ordered on the store (the seeded orders span the last 30 days),
+  // not the day Ponte imported them.
+  const placed = new Map(server.simulator.listOrders().map((o) => [String(o.number), String(o.created_at)]));
+  for (const r of rows) {
+    assert.equal(r[3], spDateTime(placed.get(r[1]!)!), `order ${r[1]}: the store's creation date`);
+  }
   await screenshot(page, "pedidos");
 });
 
@@ -181,6 +192,10 @@ test("the order page shows customer, items and the timeline", async () => {
   await page.getByRole("link", { name: `Pedido Nº ${first.number}` }).click();
   await page.getByRole("heading", { name: `Pedido Nº ${first.number}` }).waitFor();
   assert.ok(await page.getByText("Origem: Loja Teste").isVisible());
+  const placedAt = server.simulator.listOrders().find((o) => String(o.number) === detail.storeOrderNumber)!;
+  const summary = (await page.locator(".order-summary").textContent()) ?? "";
+  assert.match(summary, new RegExp(`Pedido feito em ${spDateTime(String(placedAt.created_at))}`));
+  assert.match(summary, /Importado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   for (const heading of ["Cliente", "Entrega", "Pagamento", "Loja", "Itens"]) {
     assert.ok(await page.getByRole("heading", { name: heading, exact: true }).isVisible(), heading);
   }

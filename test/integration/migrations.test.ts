@@ -90,3 +90,58 @@ describe("two `ponte migrate` at the same time", () => {
     assert.equal(rows[0]?.n, all.length);
   });
 });
+
+describe("the order date migration on a database with orders", () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await createTestDatabase({ migrated: false });
+  });
+  after(() => t.drop());
+
+  it("dates existing sales orders by their store order's creation time, or their own when there is none", async () => {
+    // The schema as it was before the order date, with orders the earlier code imported: the
+    // sales orders were all created at the import, the customers ordered weeks before.
+    const all = await loadMigrations();
+    const at = all.findIndex((m) => m.name === "order_date");
+    assert.ok(at > 0, "the order date migration exists");
+    await t.db.query(`create table schema_migrations (
+      version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+    for (const m of all.slice(0, at)) {
+      await t.db.query(m.sql);
+      await t.db.query("insert into schema_migrations (version, name) values ($1, $2)", [m.version, m.name]);
+    }
+    const { rows: stores } = await t.db.query<{ id: number }>(
+      "insert into stores (org_id, platform, name, external_id) values (1, 'nuvemshop', 'Loja', '1') returning id",
+    );
+    const { rows: storeOrders } = await t.db.query<{ id: number }>(
+      `insert into store_orders (org_id, store_id, external_id, number, raw, payload_digest, platform_created_at)
+       values (1, $1, '10', '100', '{}', 'a', '2026-10-01T02:30:00Z'), (1, $1, '11', '101', '{}', 'b', null)
+       returning id`,
+      [stores[0]!.id],
+    );
+    const imported = "2026-12-01T15:00:00Z";
+    const { rows: sales } = await t.db.query<{ id: number }>(
+      `insert into sales_orders (org_id, origin_store_id, store_order_id, store_order_number, created_at)
+       values (1, $1, $2, '100', $4), (1, $1, $3, '101', $4), (1, null, null, null, '2026-11-20T12:00:00Z')
+       returning id`,
+      [stores[0]!.id, storeOrders[0]!.id, storeOrders[1]!.id, imported],
+    );
+
+    assert.deepEqual((await migrate(t.db, testLogger)).applied.length, all.length - at);
+    const { rows } = await t.db.query<{ id: number; ordered_at: Date }>(
+      "select id, ordered_at from sales_orders order by id",
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.ordered_at.toISOString()]),
+      [
+        [sales[0]!.id, "2026-10-01T02:30:00.000Z"],
+        [sales[1]!.id, new Date(imported).toISOString()],
+        [sales[2]!.id, "2026-11-20T12:00:00.000Z"],
+      ],
+    );
+    const made = await t.db.query<{ fresh: boolean }>(
+      "insert into sales_orders (org_id) values (1) returning ordered_at = created_at as fresh",
+    );
+    assert.equal(made.rows[0]!.fresh, true, "a new sales order without one is dated when it is made");
+  });
+});

@@ -24,8 +24,8 @@ interface Fixture {
   name: string | null;
   document: string | null;
   totalCents: number;
-  /** Microseconds matter: the cursor must not round them away. */
-  createdAt: string;
+  /** The order date. Microseconds matter: the cursor must not round them away. */
+  orderedAt: string;
   deleted: boolean;
 }
 
@@ -99,8 +99,8 @@ describe("Pedidos: the sales-order list", () => {
       sort === "total"
         ? [f.totalCents, f.id]
         : sort === "status"
-          ? [RANK[f.status]!, f.createdAt, f.id]
-          : [f.createdAt, f.id];
+          ? [RANK[f.status]!, f.orderedAt, f.id]
+          : [f.orderedAt, f.id];
     const [ka, kb] = [keys(a), keys(b)];
     for (let i = 0; i < ka.length; i++) {
       if (ka[i]! < kb[i]!) return order === "asc" ? -1 : 1;
@@ -108,7 +108,7 @@ describe("Pedidos: the sales-order list", () => {
     }
     return 0;
   };
-  const expected = (keep: (f: Fixture) => boolean, sort = "created_at", order = "desc") =>
+  const expected = (keep: (f: Fixture) => boolean, sort = "ordered_at", order = "desc") =>
     live
       .filter(keep)
       .sort(byKey(sort, order))
@@ -134,27 +134,27 @@ describe("Pedidos: the sales-order list", () => {
         name: NAMES[i % NAMES.length]!,
         document: DOCUMENTS[i % DOCUMENTS.length]!,
         totalCents: TOTALS[i % TOTALS.length]!,
-        createdAt: at.toISOString().replace(/\.000Z$/, ".000123Z"),
+        orderedAt: at.toISOString().replace(/\.000Z$/, ".000123Z"),
         deleted: i === 7 || i === 8 || i === 40,
       };
     });
     // The edges of 2026-11-27 in São Paulo (UTC−3), to the microsecond.
-    for (const createdAt of [
+    for (const orderedAt of [
       "2026-11-27T02:59:59.999999Z",
       "2026-11-27T03:00:00.000000Z",
       "2026-11-28T02:59:59.999999Z",
       "2026-11-28T03:00:00.000000Z",
     ]) {
-      drafts.push({ ...drafts[3]!, createdAt, deleted: false });
+      drafts.push({ ...drafts[3]!, orderedAt, deleted: false });
     }
     // Timestamps are all rendered alike (…SS.ffffffZ), so they sort as text here.
     const inserted = await t.db.query<{ id: number }>(
       `insert into sales_orders (org_id, origin_store_id, canonical_status, status, total_cents, customer_snapshot,
-         created_at, deleted_at)
+         ordered_at, deleted_at)
        select 1, store_id, status, case when status = 'cancelado' then 'cancelado' else 'em_aberto' end, total_cents,
-              jsonb_build_object('name', name, 'document', document), created_at, case when deleted then now() end
+              jsonb_build_object('name', name, 'document', document), ordered_at, case when deleted then now() end
          from jsonb_to_recordset($1::jsonb) as r(store_id bigint, status text, name text,
-              document text, total_cents bigint, created_at timestamptz, deleted boolean, n bigint)
+              document text, total_cents bigint, ordered_at timestamptz, deleted boolean, n bigint)
         order by n
        returning id`,
       [
@@ -163,7 +163,7 @@ describe("Pedidos: the sales-order list", () => {
             ...d,
             store_id: d.storeId,
             total_cents: d.totalCents,
-            created_at: d.createdAt,
+            ordered_at: d.orderedAt,
           })),
         ),
       ],
@@ -197,7 +197,12 @@ describe("Pedidos: the sales-order list", () => {
     assert.ok(fromStore);
     const f = fixtures.find((x) => x.id === fromStore.id)!;
     assert.deepEqual(
-      { ...fromStore, number: typeof fromStore.number, createdAt: typeof fromStore.createdAt },
+      {
+        ...fromStore,
+        number: typeof fromStore.number,
+        orderedAt: typeof fromStore.orderedAt,
+        createdAt: typeof fromStore.createdAt,
+      },
       {
         id: f.id,
         number: "number",
@@ -211,6 +216,7 @@ describe("Pedidos: the sales-order list", () => {
         customerName: f.name === null ? null : f.name,
         customerDocument: f.document,
         totalCents: f.totalCents,
+        orderedAt: "string",
         createdAt: "string",
       },
     );
@@ -222,7 +228,7 @@ describe("Pedidos: the sales-order list", () => {
     );
   });
 
-  for (const sort of ["created_at", "status", "total"]) {
+  for (const sort of ["ordered_at", "status", "total"]) {
     for (const order of ["desc", "asc"]) {
       it(`sorts by ${sort} ${order}, ties broken by id, across pages`, async () => {
         const items = await walk({ sort, order, limit: 9 });
@@ -234,13 +240,22 @@ describe("Pedidos: the sales-order list", () => {
     }
   }
 
+  it("created_at, the date sort's name before the order date, sorts by the order date too", async () => {
+    for (const order of ["desc", "asc"]) {
+      assert.deepEqual(
+        ids(await walk({ sort: "created_at", order, limit: 40 })),
+        expected(() => true, "ordered_at", order),
+      );
+    }
+  });
+
   it("filters by period: a plain `to` date includes that whole day in São Paulo", async () => {
     const from = Date.parse("2026-11-27T03:00:00Z");
     const to = Date.parse("2026-11-28T03:00:00Z");
-    const inDay = (f: Fixture) => Date.parse(f.createdAt) >= from && Date.parse(f.createdAt) < to;
+    const inDay = (f: Fixture) => Date.parse(f.orderedAt) >= from && Date.parse(f.orderedAt) < to;
     const items = await walk({ from: "2026-11-27", to: "2026-11-27", limit: 4 });
     assert.deepEqual(ids(items), expected(inDay));
-    const edges = items.map((i) => i.createdAt);
+    const edges = items.map((i) => i.orderedAt);
     assert.ok(edges.includes("2026-11-28T02:59:59.999Z"), "the day's last microsecond is in");
     assert.ok(edges.includes("2026-11-27T03:00:00.000Z"), "the day's first instant is in");
     assert.ok(!edges.includes("2026-11-28T03:00:00.000Z"));
@@ -249,7 +264,7 @@ describe("Pedidos: the sales-order list", () => {
     const [a, b] = [Date.parse("2026-11-25T13:00:00Z"), Date.parse("2026-11-26T13:00:00Z")];
     assert.deepEqual(
       ids(instant),
-      expected((f) => Date.parse(f.createdAt) >= a && Date.parse(f.createdAt) <= b),
+      expected((f) => Date.parse(f.orderedAt) >= a && Date.parse(f.orderedAt) <= b),
     );
     assert.ok(instant.length > 0);
     const local = await walk({ from: "2026-11-25T10:00", to: "2026-11-26T10:00:00" });
@@ -390,7 +405,7 @@ describe("Pedidos: the sales-order list", () => {
         RANK[f.status]! <= 4 &&
         f.name !== null &&
         fold(f.name).includes("joa") &&
-        Date.parse(f.createdAt) >= Date.parse("2026-11-21T03:00:00Z"),
+        Date.parse(f.orderedAt) >= Date.parse("2026-11-21T03:00:00Z"),
       "total",
       "asc",
     );
@@ -448,6 +463,7 @@ describe("Pedidos: the sales-order list", () => {
         "after",
         "customer",
         "from",
+        "q",
         "limit",
         "maxTotal",
         "minTotal",

@@ -39,18 +39,25 @@ const listQuery = {
       type: "string",
       maxLength: 40,
       description:
-        "Created at or after: ISO date (from the start of that day in America/Sao_Paulo) or date-time (without an offset, São Paulo time)",
+        "Ordered at or after (the order date, `orderedAt`): ISO date (from the start of that day in America/Sao_Paulo) or date-time (without an offset, São Paulo time)",
       examples: ["2026-11-01", "2026-11-01T08:00:00-03:00"],
     },
     to: {
       type: "string",
       maxLength: 40,
       description:
-        "Created up to: an ISO date includes that whole day (America/Sao_Paulo); a date-time is inclusive",
+        "Ordered up to (the order date, `orderedAt`): an ISO date includes that whole day (America/Sao_Paulo); a date-time is inclusive",
       examples: ["2026-11-27"],
     },
     status: repeatable(`Canonical status: ${STATUSES.join(", ")}.`),
     storeId: repeatable("Origin store id."),
+    q: {
+      type: "string",
+      maxLength: 200,
+      description:
+        "The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, as `customer` (at least 2 characters)",
+      examples: ["160", "#160", "1042", "529.982.247-25", "conceicao"],
+    },
     customer: {
       type: "string",
       maxLength: 200,
@@ -61,10 +68,10 @@ const listQuery = {
     maxTotal: { type: "integer", minimum: 0, description: "Total at most, in cents" },
     sort: {
       type: "string",
-      enum: ["created_at", "status", "total"],
-      default: "created_at",
+      enum: ["ordered_at", "created_at", "status", "total"],
+      default: "ordered_at",
       description:
-        "status sorts along the workflow (aguardando_pagamento … entregue, then cancelado, problemas), newest first within a status when descending",
+        "ordered_at: by the order date (`created_at` is the same sort, its name before the order date existed). status sorts along the workflow (aguardando_pagamento … entregue, then cancelado, problemas), newest order first within a status when descending",
     },
     order: { type: "string", enum: ["desc", "asc"], default: "desc" },
     limit: { type: "integer", minimum: 1, maximum: LIST_LIMIT_MAX, default: LIST_LIMIT_DEFAULT },
@@ -93,7 +100,17 @@ const orderListItem = {
     customerName: nullable("string"),
     customerDocument: { ...nullable("string"), description: "CPF/CNPJ, digits and letters, unmasked" },
     totalCents: { type: "integer" },
-    createdAt: { type: "string", format: "date-time" },
+    orderedAt: {
+      type: "string",
+      format: "date-time",
+      description:
+        "The order date: when the customer ordered on the platform (an order made in the back office: when it was made)",
+    },
+    createdAt: {
+      type: "string",
+      format: "date-time",
+      description: "When Ponte created the sales order (an order from a store: when it was imported)",
+    },
   },
   required: [
     "id",
@@ -108,6 +125,7 @@ const orderListItem = {
     "customerName",
     "customerDocument",
     "totalCents",
+    "orderedAt",
     "createdAt",
   ],
 } as const;
@@ -137,7 +155,8 @@ const salesOrder = {
     deliveryAddress: { type: ["object", "null"], additionalProperties: true },
     flags: { type: "array", items: { type: "object", additionalProperties: true } },
     deletedAt: nullable("string"),
-    createdAt: { type: "string" },
+    orderedAt: { type: "string", description: "The order date: when the customer ordered on the platform" },
+    createdAt: { type: "string", description: "When Ponte created the sales order (Importado em)" },
     originStore: nullableObject({
       id: { type: "integer" },
       name: { type: "string" },
@@ -218,7 +237,7 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     {
       schema: {
         tags: ["orders"],
-        summary: "Pedidos: sales orders filtered and sorted, a keyset page at a time",
+        summary: "Pedidos: sales orders searched, filtered and sorted, a keyset page at a time",
         description:
           "Deleted sales orders are not listed. Pass `next` back as `after` for the following page; it is null on the last one.",
         querystring: listQuery,

@@ -3,7 +3,7 @@
 import { CANONICAL_STATUSES } from "../../../src/domain/order-status.ts";
 import { parseMoney } from "../format.ts";
 
-export type SortKey = "created_at" | "status" | "total";
+export type SortKey = "ordered_at" | "status" | "total";
 export type SortOrder = "asc" | "desc";
 
 export interface OrderFilters {
@@ -18,7 +18,7 @@ export interface OrderFilters {
   order: SortOrder;
 }
 
-const SORT_PARAM: Record<SortKey, string> = { created_at: "data", status: "status", total: "valor" };
+const SORT_PARAM: Record<SortKey, string> = { ordered_at: "data", status: "status", total: "valor" };
 
 export const EMPTY_FILTERS: OrderFilters = {
   from: "",
@@ -28,7 +28,7 @@ export const EMPTY_FILTERS: OrderFilters = {
   customer: "",
   minTotal: "",
   maxTotal: "",
-  sort: "created_at",
+  sort: "ordered_at",
   order: "desc",
 };
 
@@ -39,7 +39,7 @@ export function readFilters(params: URLSearchParams): OrderFilters {
   const get = (k: string) => params.get(k)?.trim() ?? "";
   const sortParam = get("ordenar");
   const sort =
-    (Object.keys(SORT_PARAM) as SortKey[]).find((k) => SORT_PARAM[k] === sortParam) ?? "created_at";
+    (Object.keys(SORT_PARAM) as SortKey[]).find((k) => SORT_PARAM[k] === sortParam) ?? "ordered_at";
   const status = get("status");
   return {
     from: isDate(get("de")) ? get("de") : "",
@@ -66,7 +66,7 @@ export function writeFilters(f: OrderFilters): URLSearchParams {
   set("cliente", f.customer.trim());
   set("valorMin", f.minTotal);
   set("valorMax", f.maxTotal);
-  if (f.sort !== "created_at") set("ordenar", SORT_PARAM[f.sort]);
+  if (f.sort !== "ordered_at") set("ordenar", SORT_PARAM[f.sort]);
   if (f.order !== "desc") set("ordem", f.order);
   return params;
 }

@@ -16,6 +16,9 @@ export interface OrderListItem {
   customerName: string | null;
   customerDocument: string | null;
   totalCents: number;
+  /** The order date: when the customer ordered on the store. */
+  orderedAt: string;
+  /** When Ponte created the sales order (imported it). */
   createdAt: string;
 }
 
@@ -75,6 +78,7 @@ export interface OrderDetail {
   deliveryAddress: Address | null;
   flags: OrderFlag[];
   deletedAt: string | null;
+  orderedAt: string;
   createdAt: string;
   items: {
     position: number;

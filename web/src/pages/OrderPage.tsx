@@ -76,8 +76,9 @@ function OrderView({ order }: { order: OrderDetail }) {
         <span className="badge">Pedido de venda: {salesOrderLabel(order.status)}</span>
         <span className="muted">
           Nº Ponte <strong>{order.number}</strong> · Nº na loja{" "}
-          <strong>{order.storeOrderNumber ?? "—"}</strong> · Criado em {formatDateTime(order.createdAt)} ·
-          Total <strong>{formatMoney(order.totalCents)}</strong>
+          <strong>{order.storeOrderNumber ?? "—"}</strong> · Pedido feito em {formatDateTime(order.orderedAt)}
+          {order.origin === "store" ? ` · Importado em ${formatDateTime(order.createdAt)}` : ""} · Total{" "}
+          <strong>{formatMoney(order.totalCents)}</strong>
         </span>
       </div>
       {order.deletedAt ? (

@@ -23,7 +23,7 @@ import { canonicalLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type OrderListItem, useOrderList } from "../orders/orders-api.ts";
 import { useStores } from "../stores.ts";
 
-const SORTABLE: Partial<Record<string, SortKey>> = { data: "created_at", status: "status", total: "total" };
+const SORTABLE: Partial<Record<string, SortKey>> = { data: "ordered_at", status: "status", total: "total" };
 
 const columns: ColumnDef<OrderListItem>[] = [
   {
@@ -46,7 +46,8 @@ const columns: ColumnDef<OrderListItem>[] = [
         <span className="badge badge-info">{o.originStoreName ?? "Loja"}</span>
       ),
   },
-  { id: "data", header: "Data", cell: ({ row: { original: o } }) => formatDateTime(o.createdAt) },
+  // The day the customer ordered on the store, not the day Ponte imported it.
+  { id: "data", header: "Data", cell: ({ row: { original: o } }) => formatDateTime(o.orderedAt) },
   {
     id: "cliente",
     header: "Cliente",
@@ -101,7 +102,7 @@ export function OrdersPage() {
             : "desc",
     });
 
-  const filtered = writeFilters({ ...filters, sort: "created_at", order: "desc" }).size > 0;
+  const filtered = writeFilters({ ...filters, sort: "ordered_at", order: "desc" }).size > 0;
 
   return (
     <>
