@@ -1,5 +1,6 @@
 // The integration panel's data and actions (seed 000, R5): one row per store order with
 // its sync state, and Criar / Atualizar / Mapeamento / Reprocessar. No HTTP here.
+import { type OrderSearch, searchCondition } from "../backoffice/order-search.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
@@ -133,20 +134,36 @@ export interface PanelPage {
   nextCursor: string | null;
 }
 
-/** Newest first, keyset-paginated on (created at, id). */
+/**
+ * The search box on the store's orders (migration 0010): the store order's number, the number of
+ * the sales order linked to it, the customer's CPF/CNPJ and name as the store sent them.
+ */
+const SEARCH_COLUMNS = {
+  // Not correlated ($1 is the store), so it runs once and its ids are looked up by primary key.
+  salesOrderNumber: (n: string) =>
+    `so.id = any(array(select l.store_order_id from sales_orders x join order_links l on l.sales_order_id = x.id
+                        where x.org_id = (select st.org_id from stores st where st.id = $1) and x.number = ${n}
+                          and l.store_id = $1))`,
+  storeOrderNumber: "so.number",
+  document: "(so.normalized #>> '{customer,document}')",
+  foldedName: "ponte_fold(so.customer_name)",
+};
+
+/** Newest first, keyset-paginated on (created at, id); `search`: the search box's matches only. */
 export async function listPanelOrders(
   q: Queryable,
   storeId: number,
-  options: { view: PanelView; limit: number; after?: string | null },
+  options: { view: PanelView; limit: number; after?: string | null; search?: OrderSearch | null },
 ): Promise<PanelPage> {
   const params: unknown[] = [storeId, options.limit + 1];
+  const p = (value: unknown) => `$${params.push(value)}`;
   let where = "so.store_id = $1";
   if (options.view === "attention") where += ` and ${NEEDS_ATTENTION}`;
   if (options.after) {
     const [at, id] = decodeCursor(options.after);
-    params.push(at, id);
-    where += ` and (coalesce(so.platform_created_at, '-infinity'), so.id) < (coalesce($3::timestamptz, '-infinity'), $4::bigint)`;
+    where += ` and (coalesce(so.platform_created_at, '-infinity'), so.id) < (coalesce(${p(at)}::timestamptz, '-infinity'), ${p(id)}::bigint)`;
   }
+  if (options.search) where += ` and ${searchCondition(options.search, SEARCH_COLUMNS, p)}`;
   const { rows } = await q.query<Row>(
     `${SELECT} where ${where}
       order by coalesce(so.platform_created_at, '-infinity') desc, so.id desc limit $2`,

@@ -223,3 +223,34 @@ test("at phone width the list scrolls inside its frame, not the page", async () 
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await phone.context().close();
 });
+
+test("the search box finds an order by the store's number (#160) and by Ponte's number", async () => {
+  const placed = server.simulator.createOrder({ number: 160, status: "open", payment_status: "pending" });
+  const imported = await page.request.post(`/api/v1/stores/${server.storeId}/import`, {
+    headers: { origin: server.url },
+  });
+  assert.equal(imported.status(), 202);
+  const order160 = await settledRow(page, server, placed.id as number, "synced");
+
+  await load(page, "all");
+  const search = page.getByRole("searchbox", { name: "Buscar" });
+  await search.fill("#160");
+  await page.getByRole("button", { name: "Carregar" }).click();
+  await page.waitForURL(/[?&]busca=%23160/);
+  await page.getByRole("status").filter({ hasText: "1 pedido carregado para “#160”" }).waitFor();
+  assert.equal(await page.locator("tbody tr").count(), 1);
+  assert.ok(await rowOf(page, order160).isVisible());
+
+  // Ponte's number finds the store order linked to that sales order.
+  const { number } = await apiGet<{ number: number }>(page, `/api/v1/orders/${confirmed.salesOrderId}`);
+  await search.fill(String(number));
+  await page.getByRole("button", { name: "Carregar" }).click();
+  await page.waitForURL(new RegExp(`[?&]busca=${number}(&|$)`));
+  await page
+    .getByRole("status")
+    .filter({ hasText: `1 pedido carregado para “${number}”` })
+    .waitFor();
+  const row = rowOf(page, confirmed);
+  assert.ok(await row.getByRole("link", { name: new RegExp(`PV Nº ${number}\\b`) }).isVisible());
+  assert.equal(await page.locator("tbody tr").count(), 1);
+});

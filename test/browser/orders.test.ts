@@ -5,7 +5,14 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { apiGet, openPanel, type Panel, type PanelServer, screenshot } from "../helpers/browser.ts";
+import {
+  apiGet,
+  openPanel,
+  type Panel,
+  type PanelServer,
+  screenshot,
+  settledRow,
+} from "../helpers/browser.ts";
 
 interface ListItem {
   id: number;
@@ -81,7 +88,7 @@ test("Pedidos lists the sales orders newest first, each linking to its page", as
   await screenshot(page, "pedidos");
 });
 
-test("filters by status, customer and value change the rows and the address; back restores them", async () => {
+test("filters by status, search (a customer's name) and value change the rows and the address; back restores them", async () => {
   await page.goto("/pedidos");
   await waitForRows((r) => r.length === orders.length, "every order");
 
@@ -97,15 +104,15 @@ test("filters by status, customer and value change the rows and the address; bac
   const byStatus = await waitForRows((r) => r.length === howMany, `${howMany} orders in ${status}`);
   assert.ok(byStatus.every((r) => r[5] === label));
 
-  // Customer: part of one customer's name, typed in any case, on top of the status filter.
+  // Search: part of one customer's name, typed in any case, on top of the status filter.
   const someone = orders.find((o) => o.canonicalStatus === status && o.customerName)!;
   const part = someone
     .customerName!.split(" ")
     .sort((a, b) => b.length - a.length)[0]!
     .toUpperCase();
-  await page.getByLabel("Cliente").fill(part);
+  await page.getByLabel("Buscar").fill(part);
   await page.getByRole("button", { name: "Filtrar" }).click();
-  await page.waitForURL(/[?&]cliente=/);
+  await page.waitForURL(/[?&]busca=/);
   const byCustomer = await waitForRows((r) => r.every((x) => x[4]!.toUpperCase().includes(part)), "customer");
   assert.ok(
     byCustomer.every((r) => r[5] === label),
@@ -132,11 +139,11 @@ test("filters by status, customer and value change the rows and the address; bac
   await page.getByText("O valor máximo deve ser maior ou igual ao mínimo.").waitFor();
   assert.doesNotMatch(page.url(), /valorMax=/);
 
-  // Back: the customer filter returns, in the form and in the rows.
+  // Back: the search returns, in the form and in the rows.
   await page.goBack(); // the list after "Limpar filtros"
-  await page.goBack(); // the status + customer list
-  await page.waitForURL(/[?&]cliente=/);
-  assert.equal(await page.getByLabel("Cliente").inputValue(), part);
+  await page.goBack(); // the status + search list
+  await page.waitForURL(/[?&]busca=/);
+  assert.equal(await page.getByLabel("Buscar").inputValue(), part);
   assert.equal(await page.getByLabel("Status").inputValue(), status);
   await waitForRows((r) => r.every((x) => x[4]!.toUpperCase().includes(part)), "customer filter restored");
 });
@@ -286,4 +293,34 @@ test("at phone width Pedidos scrolls inside its frame, not the page", async () =
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await screenshot(phone, "pedidos-celular");
   await phone.context().close();
+});
+
+test("the search box finds an order by the store's number (#160) and by Ponte's number", async () => {
+  // Last in this file: it adds an order, which the row counts above do not expect.
+  const placed = server.simulator.createOrder({ number: 160, status: "open", payment_status: "pending" });
+  const imported = await page.request.post(`/api/v1/stores/${server.storeId}/import`, {
+    headers: { origin: server.url },
+  });
+  assert.equal(imported.status(), 202);
+  const row = await settledRow(page, server, placed.id as number, "synced");
+  const ponte = await apiGet<{ number: number }>(page, `/api/v1/orders/${row.salesOrderId}`);
+
+  await page.goto("/pedidos");
+  await waitForRows((r) => r.length > 1, "the list");
+  const search = page.getByRole("searchbox", { name: "Buscar" });
+  await search.fill("#160");
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await page.waitForURL(/[?&]busca=%23160/);
+  const byStoreNumber = await waitForRows((r) => r.length === 1, "only the store's order 160");
+  assert.deepEqual([byStoreNumber[0]![0], byStoreNumber[0]![1]], [String(ponte.number), "160"]);
+
+  const other = orders.find((o) => o.number !== ponte.number)!;
+  await search.fill(String(other.number));
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await page.waitForURL(new RegExp(`[?&]busca=${other.number}(&|$)`));
+  const byPonteNumber = await waitForRows(
+    (r) => r.length === 1 && r[0]![0] === String(other.number),
+    `only Pedido Nº ${other.number}`,
+  );
+  assert.equal(cents(byPonteNumber[0]![6]!), other.totalCents);
 });

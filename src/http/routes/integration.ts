@@ -1,6 +1,7 @@
 // The integration panel as API (seed 000, R5): the store's orders with their sync state,
 // Criar / Atualizar / Mapeamento / Reprocessar, and the preview of a raw payload.
 import type { FastifyInstance } from "fastify";
+import { parseOrderSearch } from "../../backoffice/order-search.ts";
 import type { AppContext } from "../../context.ts";
 import { getStore } from "../../stores/stores.ts";
 import {
@@ -69,10 +70,19 @@ export const problem = {
   },
 } as const;
 
+/** The search box of Pedidos and Integração (src/backoffice/order-search.ts). */
+export const searchParam = {
+  type: "string",
+  maxLength: 200,
+  description:
+    "The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word). 400 `validation_failed` naming `/q` otherwise",
+  examples: ["160", "#160", "1042", "529.982.247-25", "conceicao"],
+} as const;
+
 export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{
     Params: { storeId: number };
-    Querystring: { view?: PanelView; limit?: number; after?: string };
+    Querystring: { view?: PanelView; limit?: number; after?: string; q?: string };
   }>(
     "/api/v1/integration/:storeId/orders",
     {
@@ -88,6 +98,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
             view: { type: "string", enum: ["attention", "all"], default: "attention" },
             limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
             after: { type: "string", maxLength: 200, description: "nextCursor of the previous page" },
+            q: searchParam,
           },
         },
         response: {
@@ -95,14 +106,15 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
             type: "object",
             properties: { orders: { type: "array", items: panelRow }, nextCursor: nullable("string") },
           },
+          400: problem,
           404: problem,
         },
       },
     },
     async (request) => {
       const store = await getStore(ctx.db, request.params.storeId);
-      const { view = "attention", limit = 100, after } = request.query;
-      return listPanelOrders(ctx.db, store.id, { view, limit, after });
+      const { view = "attention", limit = 100, after, q } = request.query;
+      return listPanelOrders(ctx.db, store.id, { view, limit, after, search: parseOrderSearch(q) });
     },
   );
 

@@ -13,7 +13,7 @@ import { deleteSalesOrder, getSalesOrder } from "../../backoffice/sales-orders.t
 import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES, SALES_ORDER_LABELS } from "../../domain/order-status.ts";
 import { actorOf } from "../plugins/auth.ts";
-import { problem } from "./integration.ts";
+import { problem, searchParam } from "./integration.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -51,13 +51,7 @@ const listQuery = {
     },
     status: repeatable(`Canonical status: ${STATUSES.join(", ")}.`),
     storeId: repeatable("Origin store id."),
-    q: {
-      type: "string",
-      maxLength: 200,
-      description:
-        "The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, as `customer` (at least 2 characters)",
-      examples: ["160", "#160", "1042", "529.982.247-25", "conceicao"],
-    },
+    q: searchParam,
     customer: {
       type: "string",
       maxLength: 200,

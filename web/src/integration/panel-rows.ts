@@ -44,20 +44,23 @@ interface PanelPage {
 
 const PAGE_SIZE = 100;
 
-export const panelListKey = (storeId: number, view: PanelView) => ["integration", storeId, view] as const;
+export const panelListKey = (storeId: number, view: PanelView, search = "") =>
+  ["integration", storeId, view, search] as const;
 
 const base = (storeId: number) => `/api/v1/integration/${storeId}/orders`;
 export const rowPath = (storeId: number, externalId: string) =>
   `${base(storeId)}/${encodeURIComponent(externalId)}`;
 
-/** Carregar: the first page when a store is chosen, more with "Carregar mais". */
-export function usePanelList(storeId: number | null, view: PanelView) {
+/** Carregar: the first page when a store is chosen, more with "Carregar mais"; `search`: the search box. */
+export function usePanelList(storeId: number | null, view: PanelView, search = "") {
   return useInfiniteQuery({
-    queryKey: panelListKey(storeId ?? 0, view),
+    queryKey: panelListKey(storeId ?? 0, view, search),
     enabled: storeId !== null,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api<PanelPage>(withQuery(base(storeId!), { view, limit: PAGE_SIZE, after: pageParam }), { signal }),
+      api<PanelPage>(withQuery(base(storeId!), { view, limit: PAGE_SIZE, after: pageParam, q: search }), {
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor,
     // The list is what Carregar loaded; rows refresh one by one, the list only on request.
     staleTime: Number.POSITIVE_INFINITY,
@@ -68,8 +71,12 @@ export const fetchRow = (storeId: number, externalId: string) => api<PanelRow>(r
 
 /** Puts a fresh copy of one row into every loaded list of its store, where it stands. */
 export function replaceRow(client: ReturnType<typeof useQueryClient>, storeId: number, row: PanelRow) {
-  for (const view of ["attention", "all"] as const) {
-    client.setQueryData<InfiniteData<PanelPage, string | null>>(panelListKey(storeId, view), (data) =>
+  // Every view and search of the store (other "integration" queries hold other data).
+  const isList = (key: readonly unknown[]) =>
+    key[0] === "integration" && key[1] === storeId && (key[2] === "attention" || key[2] === "all");
+  client.setQueriesData<InfiniteData<PanelPage, string | null>>(
+    { predicate: (q) => isList(q.queryKey) },
+    (data) =>
       data
         ? {
             ...data,
@@ -79,8 +86,7 @@ export function replaceRow(client: ReturnType<typeof useQueryClient>, storeId: n
             })),
           }
         : data,
-    );
-  }
+  );
 }
 
 export const SYNC_STATE_LABELS: Record<SyncState, string> = {

@@ -1,7 +1,8 @@
-// The Pedidos filters live in the address (?status=…&cliente=…&ordenar=total&ordem=asc), so a
+// The Pedidos filters live in the address (?status=…&busca=…&ordenar=total&ordem=asc), so a
 // link, a reload and the back button all show the same list. Money is kept in reais (150.5).
 import { CANONICAL_STATUSES } from "../../../src/domain/order-status.ts";
 import { parseMoney } from "../format.ts";
+import { searchProblem } from "../search.ts";
 
 export type SortKey = "ordered_at" | "status" | "total";
 export type SortOrder = "asc" | "desc";
@@ -11,7 +12,8 @@ export interface OrderFilters {
   to: string;
   status: string;
   storeId: string;
-  customer: string;
+  /** The search box: a number, a name or a CPF/CNPJ (the API's `q`). */
+  search: string;
   minTotal: string;
   maxTotal: string;
   sort: SortKey;
@@ -25,7 +27,7 @@ export const EMPTY_FILTERS: OrderFilters = {
   to: "",
   status: "",
   storeId: "",
-  customer: "",
+  search: "",
   minTotal: "",
   maxTotal: "",
   sort: "ordered_at",
@@ -46,7 +48,8 @@ export function readFilters(params: URLSearchParams): OrderFilters {
     to: isDate(get("ate")) ? get("ate") : "",
     status: (CANONICAL_STATUSES as readonly string[]).includes(status) ? status : "",
     storeId: /^\d+$/.test(get("loja")) ? get("loja") : "",
-    customer: get("cliente"),
+    // `cliente` is the address the customer filter had before the search box: still read.
+    search: get("busca") || get("cliente"),
     minTotal: isAmount(get("valorMin")) ? get("valorMin") : "",
     maxTotal: isAmount(get("valorMax")) ? get("valorMax") : "",
     sort,
@@ -63,7 +66,7 @@ export function writeFilters(f: OrderFilters): URLSearchParams {
   set("ate", f.to);
   set("status", f.status);
   set("loja", f.storeId);
-  set("cliente", f.customer.trim());
+  set("busca", f.search.trim());
   set("valorMin", f.minTotal);
   set("valorMax", f.maxTotal);
   if (f.sort !== "ordered_at") set("ordenar", SORT_PARAM[f.sort]);
@@ -80,7 +83,7 @@ export function apiQuery(f: OrderFilters) {
     to: f.to || undefined,
     status: f.status || undefined,
     storeId: f.storeId || undefined,
-    customer: f.customer || undefined,
+    q: f.search || undefined,
     minTotal: toCents(f.minTotal),
     maxTotal: toCents(f.maxTotal),
     sort: f.sort,
@@ -123,8 +126,9 @@ export function applyDraft(
   }
   if (draft.from && draft.to && draft.from > draft.to)
     errors.to = "A data final deve ser igual ou posterior à inicial.";
-  const customer = draft.customer.trim();
-  if (customer.length === 1) errors.customer = "Digite pelo menos 2 letras do nome, ou o CPF/CNPJ completo.";
+  const search = draft.search.trim();
+  const problem = searchProblem(search);
+  if (problem) errors.search = problem;
   if (Object.keys(errors).length > 0) return { errors };
   const reais = (cents: number | undefined) => (cents === undefined ? "" : String(cents / 100));
   return {
@@ -134,7 +138,7 @@ export function applyDraft(
       to: draft.to,
       status: draft.status,
       storeId: draft.storeId,
-      customer,
+      search,
       minTotal: reais(min),
       maxTotal: reais(max),
     },

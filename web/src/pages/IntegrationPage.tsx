@@ -1,5 +1,6 @@
-// Integração (seed 000, R5): choose a store, Carregar its orders that need attention, and fix
-// each one from its row — Criar, Atualizar, Mapeamento, Reprocessar — watching it settle.
+// Integração (seed 000, R5): choose a store, Carregar its orders that need attention (or those a
+// search finds: number, name, CPF/CNPJ), and fix each one from its row — Criar, Atualizar,
+// Mapeamento, Reprocessar — watching it settle.
 import { useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
@@ -30,6 +31,7 @@ import {
   storeStatusLabel,
   usePanelList,
 } from "../integration/panel-rows.ts";
+import { SEARCH_HINT, SEARCH_LABEL, searchProblem } from "../search.ts";
 import { PLATFORM_LABELS, useStores } from "../stores.ts";
 
 const VIEWS: { value: PanelView; label: string }[] = [
@@ -43,24 +45,31 @@ export function IntegrationPage() {
   const [params, setParams] = useSearchParams();
   const loadedStore = Number(params.get("loja")) || null;
   const view: PanelView = params.get("view") === "all" ? "all" : "attention";
+  const search = params.get("busca")?.trim() ?? "";
   const [chosen, setChosen] = useState<string>(loadedStore ? String(loadedStore) : "");
-  // Back and forward move between loaded stores: the selector follows the address.
+  const [searchDraft, setSearchDraft] = useState(search);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  // Back and forward move between loaded stores and searches: the form follows the address.
   useEffect(() => {
     if (loadedStore) setChosen(String(loadedStore));
   }, [loadedStore]);
+  useEffect(() => {
+    setSearchDraft(search);
+    setSearchError(null);
+  }, [search]);
   // With a single store there is nothing to choose: it is preselected (Carregar still loads).
   const onlyStore = stores.data?.length === 1 ? String(stores.data[0]!.id) : "";
   const draft = chosen || onlyStore;
 
-  const list = usePanelList(loadedStore, view);
+  const list = usePanelList(loadedStore, view, search);
   // A stable array: the table recomputes (and resets its state) whenever `data` changes identity.
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.orders) ?? [], [list.data]);
   const actions = usePanelActions(loadedStore, rows);
 
-  const load = (storeId: number, nextView: PanelView) => {
+  const load = (storeId: number, nextView: PanelView, nextSearch = search) => {
     // Carregar always reads the list again from its first page.
-    void client.resetQueries({ queryKey: panelListKey(storeId, nextView), exact: true });
-    setParams({ loja: String(storeId), view: nextView });
+    void client.resetQueries({ queryKey: panelListKey(storeId, nextView, nextSearch), exact: true });
+    setParams({ loja: String(storeId), view: nextView, ...(nextSearch ? { busca: nextSearch } : {}) });
   };
 
   const loadedName = stores.data?.find((s) => s.id === loadedStore)?.name;
@@ -94,7 +103,9 @@ export function IntegrationPage() {
           className="toolbar"
           onSubmit={(e) => {
             e.preventDefault();
-            if (draft) load(Number(draft), view);
+            const problem = searchProblem(searchDraft);
+            setSearchError(problem);
+            if (draft && !problem) load(Number(draft), view, searchDraft.trim());
           }}
         >
           <Field label="Loja">
@@ -109,6 +120,17 @@ export function IntegrationPage() {
                   </option>
                 ))}
               </select>
+            )}
+          </Field>
+          <Field label={SEARCH_LABEL} hint={SEARCH_HINT} error={searchError ?? undefined}>
+            {(p) => (
+              <input
+                {...p}
+                type="search"
+                value={searchDraft}
+                onChange={(e) => setSearchDraft(e.target.value)}
+                autoComplete="off"
+              />
             )}
           </Field>
           <Button
@@ -157,12 +179,16 @@ export function IntegrationPage() {
           </h2>
           <p className="muted small" role="status">
             {rows.length === 0
-              ? view === "attention"
-                ? "Nenhum pedido precisa de atenção nesta loja."
-                : "Nenhum pedido desta loja foi importado ainda."
+              ? search
+                ? view === "attention"
+                  ? `Nenhum pedido pendente encontrado para “${search}”. Escolha Todos para buscar em todos os pedidos.`
+                  : `Nenhum pedido encontrado para “${search}”.`
+                : view === "attention"
+                  ? "Nenhum pedido precisa de atenção nesta loja."
+                  : "Nenhum pedido desta loja foi importado ainda."
               : `${rows.length} ${rows.length === 1 ? "pedido carregado" : "pedidos carregados"}${
-                  list.hasNextPage ? " (há mais)" : ""
-                }.`}
+                  search ? ` para “${search}”` : ""
+                }${list.hasNextPage ? " (há mais)" : ""}.`}
           </p>
           {rows.length > 0 ? (
             <div className="table-wrap">

@@ -1,6 +1,7 @@
-// Pedidos (seed 003, R6.1): the sales orders, filtered by period, status, store, customer and
-// value, sorted by date, status or value, a keyset page at a time. Filters and sort live in the
-// address, so the back button and a shared link show the same list.
+// Pedidos (seed 003, R6.1): the sales orders, found by number, name or CPF/CNPJ in one search box,
+// filtered by period, status, store and value, sorted by the order's date, status or value, a
+// keyset page at a time. Filters and sort live in the address, so the back button and a shared
+// link show the same list.
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { type FormEvent, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -21,6 +22,7 @@ import {
 } from "../orders/filters.ts";
 import { canonicalLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type OrderListItem, useOrderList } from "../orders/orders-api.ts";
+import { SEARCH_HINT, SEARCH_LABEL } from "../search.ts";
 import { useStores } from "../stores.ts";
 
 const SORTABLE: Partial<Record<string, SortKey>> = { data: "ordered_at", status: "status", total: "total" };
@@ -205,6 +207,11 @@ function FilterForm({ filters, onApply }: { filters: OrderFilters; onApply: (f: 
   return (
     <form className="card filters" onSubmit={submit} aria-label="Filtros de pedidos" noValidate>
       <div className="filters-grid">
+        <Field label={SEARCH_LABEL} hint={SEARCH_HINT} error={errors.search}>
+          {(p) => (
+            <input {...p} type="search" value={draft.search} onChange={set("search")} autoComplete="off" />
+          )}
+        </Field>
         <Field label="De" error={errors.from}>
           {(p) => <input {...p} type="date" value={draft.from} onChange={set("from")} />}
         </Field>
@@ -233,17 +240,6 @@ function FilterForm({ filters, onApply }: { filters: OrderFilters; onApply: (f: 
                 </option>
               ))}
             </select>
-          )}
-        </Field>
-        <Field label="Cliente" hint="Nome (ou parte dele) ou CPF/CNPJ" error={errors.customer}>
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              value={draft.customer}
-              onChange={set("customer")}
-              autoComplete="off"
-            />
           )}
         </Field>
         <Field label="Valor mínimo (R$)" error={errors.minTotal}>
