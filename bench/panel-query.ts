@@ -1,5 +1,6 @@
 // The Pedidos list API (GET /api/v1/orders) on 1,000,000 sales orders: p50/p95 of the first
-// page and of a deep page for every sort and every filter. The real app (buildApp, listening
+// page and of a deep page for every sort, every filter and every kind of search (`q`: Ponte's
+// number, the store's number, a CPF, a name). The real app (buildApp, listening
 // on a port, with its authentication: a Bearer API token) is called over HTTP by fetch, one
 // request at a time, from this process. The data: bench/seed-sales-orders.ts.
 //
@@ -94,6 +95,8 @@ interface Facts {
   month: { from: string; to: string };
   cpf: string;
   cnpj: string;
+  /** A sales order of a store, some way back: its Ponte number and its store's number. */
+  numbers: { ponte: number; store: string };
 }
 
 async function facts(q: Db): Promise<Facts> {
@@ -101,7 +104,7 @@ async function facts(q: Db): Promise<Facts> {
     `select st.id, st.name, count(*)::float8 / (select count(*) from sales_orders) as share
        from sales_orders s join stores st on st.id = s.origin_store_id group by st.id, st.name order by st.id`,
   );
-  const span = await q.query<{ max: Date }>("select max(created_at) as max from sales_orders");
+  const span = await q.query<{ max: Date }>("select max(ordered_at) as max from sales_orders");
   const end = span.rows[0]!.max;
   // A month some way back (so not the newest rows, which the default sort reads first anyway).
   const monthStart = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 7, 1));
@@ -116,11 +119,17 @@ async function facts(q: Db): Promise<Facts> {
         [kind === "cpf" ? 11 : 14],
       )
     ).rows[0]!.document;
+  const numbered = await q.query<{ number: number; store_order_number: string }>(
+    `select number, store_order_number from sales_orders
+      where store_order_number is not null and deleted_at is null and id > (select max(id) / 3 from sales_orders)
+      order by id limit 1`,
+  );
   return {
     stores: stores.rows,
     month: { from: day(monthStart), to: day(monthEnd) },
     cpf: await doc("cpf"),
     cnpj: await doc("cnpj"),
+    numbers: { ponte: numbered.rows[0]!.number, store: numbered.rows[0]!.store_order_number },
   };
 }
 
@@ -128,7 +137,7 @@ const f = await facts(db);
 const smallest = [...f.stores].sort((a, b) => a.share - b.share)[0]!;
 type Query = Record<string, string | number>;
 const scenarios: { name: string; query: Query }[] = [];
-for (const sort of ["created_at", "status", "total"]) {
+for (const sort of ["ordered_at", "status", "total"]) {
   for (const order of ["desc", "asc"])
     scenarios.push({ name: `all, sort ${sort} ${order}`, query: { sort, order } });
 }
@@ -146,6 +155,12 @@ const filters: [string, Query][] = [
   ["customer: name 'qz' (2 letters, no match)", { customer: "qz" }],
   ["customer: CPF (masked)", { customer: f.cpf.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, "$1.$2.$3-$4") }],
   ["customer: CNPJ", { customer: f.cnpj }],
+  [`search: Ponte's number ${f.numbers.ponte} (also some store's)`, { q: String(f.numbers.ponte) }],
+  [`search: store's number #${f.numbers.store}`, { q: `#${f.numbers.store}` }],
+  [`search: store's number ${f.numbers.store} (digits)`, { q: f.numbers.store }],
+  ["search: CPF digits (number or document)", { q: f.cpf }],
+  ["search: a number nobody has", { q: "99999999" }],
+  ["search: name 'silva'", { q: "silva" }],
   ["value: R$ 100,00 – R$ 200,00", { minTotal: 10000, maxTotal: 20000 }],
   ["value: over R$ 4.000,00 (4 %)", { minTotal: 400000 }],
   ["combined: name 'ana' + status problemas", { customer: "ana", status: "problemas" }],

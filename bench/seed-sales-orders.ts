@@ -349,7 +349,7 @@ export async function seedSalesOrders(db: Db, options: SeedOptions): Promise<See
         `with x as materialized (
            select g, $1::timestamptz + make_interval(secs => (g - 1) * $2::float8 / $3) as created_at,
                   random() as r_store, random() as r_status, random() as r_total, random() as r_cust,
-                  random() as r_del, random() as r_pay, random() as r_ship
+                  random() as r_del, random() as r_pay, random() as r_ship, random() as r_lag
              from generate_series($4::int, $5::int) g
          ), y as (
            select x.*, ${STATUS_SQL} as canonical_status,
@@ -362,8 +362,8 @@ export async function seedSalesOrders(db: Db, options: SeedOptions): Promise<See
          )
          insert into sales_orders (org_id, origin_store_id, store_order_number, customer_id, status, canonical_status,
            payment_type, payment_method, installments, payment_confirmed_at, carrier, shipping_type, subtotal_cents,
-           discount_cents, shipping_cents, total_cents, customer_snapshot, delivery_address, deleted_at, created_at,
-           updated_at)
+           discount_cents, shipping_cents, total_cents, customer_snapshot, delivery_address, deleted_at, ordered_at,
+           created_at, updated_at)
          select 1, y.store_id, case when y.store_id is not null then (10000 + y.g)::text end, c.id,
                 case y.canonical_status when 'cancelado' then 'cancelado' when 'aguardando_pagamento' then 'em_aberto'
                   when 'pagamento_confirmado' then 'confirmado' when 'em_preparacao' then 'confirmado'
@@ -380,6 +380,9 @@ export async function seedSalesOrders(db: Db, options: SeedOptions): Promise<See
                   'documentKind', c.document_kind, 'billingAddress', c.addresses->0),
                 c.addresses->0,
                 case when y.r_del < 0.003 then y.created_at + interval '1 day' end,
+                -- Ordered on the store up to 20 minutes before the sync created the sales order.
+                case when y.store_id is not null then y.created_at - make_interval(secs => y.r_lag * 1200)
+                     else y.created_at end,
                 y.created_at, y.created_at
            from y join customers c on c.id = y.customer_id
           order by y.g`,

@@ -39,3 +39,9 @@ create index sales_orders_list_store_number on sales_orders (org_id, store_order
 create index store_orders_store_number on store_orders (store_id, number);
 create index store_orders_store_document on store_orders (store_id, (normalized #>> '{customer,document}'));
 create index store_orders_customer_search on store_orders using gin (ponte_fold(customer_name) gin_trgm_ops);
+
+-- Integração lists a store's orders newest first by coalesce(platform_created_at, '-infinity'),
+-- which the (store_id, platform_created_at) index cannot give: each page sorted all the store's
+-- orders. Indexed on that expression, a page and a search for a common name walk the store's
+-- orders in order (550,000 orders: 224 → 10 ms a page).
+create index store_orders_store_panel_order on store_orders (store_id, (coalesce(platform_created_at, '-infinity')) desc, id desc);
