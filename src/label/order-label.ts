@@ -27,8 +27,7 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     shipment: { carrier: string; trackingCode: string | null; trackingUrl: string | null } | null;
   }>(
     `select s.org_id, o.name as org_name, s.number, s.store_order_number, s.ordered_at, st.name as store_name,
-            s.carrier,
-            s.delivery_address, s.customer_snapshot->>'name' as customer_name,
+            s.carrier, s.delivery_address, s.customer_snapshot->>'name' as customer_name,
             (select json_build_object('carrier', sh.carrier, 'trackingCode', sh.tracking_code,
                                       'trackingUrl', sh.tracking_url)
                from shipments sh where sh.sales_order_id = s.id order by sh.id desc limit 1) as shipment

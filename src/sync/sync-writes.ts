@@ -52,9 +52,9 @@ export async function insertSalesOrders(
        shipping_type, subtotal_cents, discount_cents, shipping_cents, total_cents, customer_snapshot,
        delivery_address, notes, flags)
      select $1, $2, store_order_id, customer_id, coalesce(ordered_at, now()), store_order_number, canonical_status,
-            status, payment_type,
-            payment_method, installments, payment_confirmed_at, carrier, shipping_type, subtotal_cents,
-            discount_cents, shipping_cents, total_cents, customer_snapshot, delivery_address, notes, flags
+            status, payment_type, payment_method, installments, payment_confirmed_at, carrier, shipping_type,
+            subtotal_cents, discount_cents, shipping_cents, total_cents, customer_snapshot, delivery_address, notes,
+            flags
        from jsonb_to_recordset($3::jsonb) as r(${RECORD})
       order by store_order_id
      returning id, number, store_order_id`,
