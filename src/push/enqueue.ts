@@ -20,6 +20,7 @@ interface ChangeData {
   shipment?: { id: number };
   invoice?: { id: number };
   deliveredAt?: string;
+  paymentConfirmed?: true;
 }
 
 /** A platform without a connector yet pushes nothing through its API (XML and webhook still work). */
@@ -31,6 +32,7 @@ const NO_ACTIONS: Capabilities = {
   pack: false,
   cancel: false,
   close: false,
+  markPaid: false,
 };
 
 interface OrderRow {
@@ -104,6 +106,7 @@ async function loadOrigin(
     statusRow: { active: row.active ?? false, platformValues: row.platform_values ?? [] },
     statusActions: resolveActions(row.platform, row.canonical_status, overrides),
     invoiceActions: resolveActions(row.platform, "faturado", overrides),
+    paymentActions: resolveActions(row.platform, "pagamento_confirmado", overrides),
     shipment: s ? { carrier: s.carrier, trackingCode: s.tracking_code, trackingUrl: s.tracking_url } : null,
     invoice: inv
       ? {
@@ -186,6 +189,7 @@ export async function enqueueStorePushes(
     occurredAt: change.event.createdAt,
     notifyCustomer: data.notifyCustomer ?? false,
     invoiced: data.invoice !== undefined,
+    paymentConfirmed: data.paymentConfirmed === true,
     deliveredAt: data.deliveredAt ?? null,
   };
   const planned = planPushes(loaded.origin, cause);
@@ -220,6 +224,7 @@ export async function enqueueInvoicePushes(
     occurredAt: new Date().toISOString(),
     notifyCustomer: invoice.notifyCustomer ?? false,
     invoiced: true,
+    paymentConfirmed: false,
     deliveredAt: null,
   };
   await writePushes(
@@ -227,6 +232,40 @@ export async function enqueueInvoicePushes(
     invoice.orgId,
     loaded.origin.store.id,
     invoice.salesOrderId,
+    planPushes(loaded.origin, cause),
+    loaded.row.status_version,
+    null,
+  );
+}
+
+/**
+ * The push a payment confirmed by hand owes when it did not change the status (an order already
+ * past Aguardando pagamento): the store is told the order is paid (Nuvemshop: PUT status=paid).
+ * Call it in the confirmation's transaction.
+ */
+export async function enqueuePaymentPushes(
+  tx: Queryable,
+  _ctx: AppContext,
+  payment: { orgId: number; salesOrderId: number },
+): Promise<void> {
+  const loaded = await loadOrigin(tx, payment.salesOrderId, {});
+  if (!loaded) return;
+  const cause: PushCause = {
+    kind: "payment",
+    status: loaded.row.canonical_status,
+    previous: null,
+    version: loaded.row.status_version,
+    occurredAt: new Date().toISOString(),
+    notifyCustomer: false,
+    invoiced: false,
+    paymentConfirmed: true,
+    deliveredAt: null,
+  };
+  await writePushes(
+    tx,
+    payment.orgId,
+    loaded.origin.store.id,
+    payment.salesOrderId,
     planPushes(loaded.origin, cause),
     loaded.row.status_version,
     null,
