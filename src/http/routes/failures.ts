@@ -64,7 +64,7 @@ const pushFailure = {
     action: {
       type: "string",
       description:
-        "Platform channel: invoice, pack, fulfill, close or cancel; XML and webhook channels: status",
+        "Platform channel: pay, invoice, pack, fulfill, close or cancel; XML and webhook channels: status",
     },
     channel: { type: "string", enum: ["platform", "xml", "webhook"] },
     summary: { ...nullable("string"), description: "pt-BR: what the push does" },
