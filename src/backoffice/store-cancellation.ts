@@ -6,7 +6,7 @@
 // until someone marks it handled. The flag shows on the order page, the Integração row, Falhas
 // (kind=cancellations), Visão geral (a count per store) and the timeline.
 import type { Queryable } from "../db/db.ts";
-import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
+import { type NewestFirstOptions, newestFirstFilter, newestFirstPage } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
 import { lockSalesOrder } from "./order-lock.ts";
 import { insertOrderEvent, type OrderStatus, readOrderStatus } from "./order-status.ts";
@@ -170,43 +170,29 @@ interface Row {
 /** Flagged orders, the latest cancellation first, keyset-paginated on (cancelled at, id). */
 export async function listStoreCancellations(
   q: Queryable,
-  options: { storeId?: number; limit: number; after?: string | null },
+  options: NewestFirstOptions,
 ): Promise<{ items: StoreCancellationItem[]; next: string | null }> {
-  const params: unknown[] = [options.limit + 1];
-  const where = ["s.store_cancellation is not null", "s.deleted_at is null"];
-  if (options.storeId !== undefined) {
-    params.push(options.storeId);
-    where.push(`s.origin_store_id = $${params.length}`);
-  }
-  if (options.after) {
-    const [at, id] = decodeCursor(options.after, isTimestamp);
-    params.push(at, id);
-    where.push(
-      `(s.store_cancelled_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`,
-    );
-  }
+  const { params, where } = newestFirstFilter(
+    options,
+    { store: "s.origin_store_id", at: "s.store_cancelled_at", id: "s.id" },
+    ["s.store_cancellation is not null", "s.deleted_at is null"],
+  );
   const { rows } = await q.query<Row>(
     `select s.id, s.number, s.origin_store_id as store_id, st.name as store_name, s.store_order_number,
             s.store_cancellation, s.store_cancelled_at, to_json(s.store_cancelled_at) #>> '{}' as cursor_at,
             (select i.id from invoices i where i.sales_order_id = s.id and i.status = 'approved') as invoice_id
        from sales_orders s join stores st on st.id = s.origin_store_id
-      where ${where.join(" and ")}
+      where ${where}
       order by s.store_cancelled_at desc, s.id desc limit $1`,
     params,
   );
-  const more = rows.length > options.limit;
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
-      ...describeStoreCancellation(r.store_cancellation, r.store_cancelled_at)!,
-      salesOrderId: Number(r.id),
-      orderNumber: Number(r.number),
-      storeId: Number(r.store_id),
-      storeName: r.store_name,
-      storeOrderNumber: r.store_order_number,
-      invoiceId: r.invoice_id === null ? null : Number(r.invoice_id),
-    })),
-    next: more && last ? encodeCursor(last.cursor_at, last.id) : null,
-  };
+  return newestFirstPage(rows, options.limit, (r) => ({
+    ...describeStoreCancellation(r.store_cancellation, r.store_cancelled_at)!,
+    salesOrderId: Number(r.id),
+    orderNumber: Number(r.number),
+    storeId: Number(r.store_id),
+    storeName: r.store_name,
+    storeOrderNumber: r.store_order_number,
+    invoiceId: r.invoice_id === null ? null : Number(r.invoice_id),
+  }));
 }

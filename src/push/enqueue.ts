@@ -204,6 +204,27 @@ export async function enqueueStorePushes(
   );
 }
 
+/** The pushes of something that happened without a status change (an invoice, a payment), at the order's version. */
+async function enqueueWithoutStatusChange(
+  tx: Queryable,
+  order: { orgId: number; salesOrderId: number; invoiceId?: number },
+  happened: Pick<PushCause, "kind" | "notifyCustomer" | "invoiced" | "paymentConfirmed">,
+): Promise<void> {
+  const loaded = await loadOrigin(tx, order.salesOrderId, { invoiceId: order.invoiceId });
+  if (!loaded || (happened.invoiced && !loaded.origin.invoice)) return;
+  const { canonical_status: status, status_version: version } = loaded.row;
+  const cause: PushCause = {
+    ...happened,
+    status,
+    previous: null,
+    version,
+    occurredAt: new Date().toISOString(),
+    deliveredAt: null,
+  };
+  const planned = planPushes(loaded.origin, cause);
+  await writePushes(tx, order.orgId, loaded.origin.store.id, order.salesOrderId, planned, version, null);
+}
+
 /**
  * The pushes an approved invoice owes when invoicing did not change the status (an order already
  * past Em preparação): the "faturado" trigger (Nuvemshop: the NF-e metafield), or an
@@ -214,28 +235,12 @@ export async function enqueueInvoicePushes(
   _ctx: AppContext,
   invoice: { orgId: number; salesOrderId: number; invoiceId: number; notifyCustomer?: boolean },
 ): Promise<void> {
-  const loaded = await loadOrigin(tx, invoice.salesOrderId, { invoiceId: invoice.invoiceId });
-  if (!loaded?.origin.invoice) return;
-  const cause: PushCause = {
+  await enqueueWithoutStatusChange(tx, invoice, {
     kind: "invoice",
-    status: loaded.row.canonical_status,
-    previous: null,
-    version: loaded.row.status_version,
-    occurredAt: new Date().toISOString(),
     notifyCustomer: invoice.notifyCustomer ?? false,
     invoiced: true,
     paymentConfirmed: false,
-    deliveredAt: null,
-  };
-  await writePushes(
-    tx,
-    invoice.orgId,
-    loaded.origin.store.id,
-    invoice.salesOrderId,
-    planPushes(loaded.origin, cause),
-    loaded.row.status_version,
-    null,
-  );
+  });
 }
 
 /**
@@ -248,26 +253,10 @@ export async function enqueuePaymentPushes(
   _ctx: AppContext,
   payment: { orgId: number; salesOrderId: number },
 ): Promise<void> {
-  const loaded = await loadOrigin(tx, payment.salesOrderId, {});
-  if (!loaded) return;
-  const cause: PushCause = {
+  await enqueueWithoutStatusChange(tx, payment, {
     kind: "payment",
-    status: loaded.row.canonical_status,
-    previous: null,
-    version: loaded.row.status_version,
-    occurredAt: new Date().toISOString(),
     notifyCustomer: false,
     invoiced: false,
     paymentConfirmed: true,
-    deliveredAt: null,
-  };
-  await writePushes(
-    tx,
-    payment.orgId,
-    loaded.origin.store.id,
-    payment.salesOrderId,
-    planPushes(loaded.origin, cause),
-    loaded.row.status_version,
-    null,
-  );
+  });
 }
