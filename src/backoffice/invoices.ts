@@ -1,8 +1,9 @@
 // Invoice or simple sale (R7): approving an NF-e or confirming a simple sale, and only that, takes
 // the stock out and creates the receivables, in one transaction with the invoice, the sales
-// status Faturado, the timeline and the status change it causes. Never twice for one order: the
-// order's lock serializes requests and the unique live-invoice index backs it up. Cancelling the
-// invoice (estorno) reverses stock and receivables exactly once; a new invoice is then allowed.
+// status Faturado, the timeline and the status change it causes. Never twice for one order, nor
+// for one store order across its sales orders: the order's lock (store order first) serializes
+// requests and the unique live-invoice indexes back it up. Cancelling the invoice (estorno)
+// reverses stock and receivables exactly once; a new invoice is then allowed.
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkInvoice, statusAfterInvoice } from "../domain/lifecycle.ts";
@@ -30,6 +31,7 @@ import {
   type InvoiceEffect,
 } from "./status-effects.ts";
 import { itemsWithoutProduct, putBackForInvoice, type StockMovement, takeOutForInvoice } from "./stock.ts";
+import { clearStoreCancellation } from "./store-cancellation.ts";
 
 export interface Invoice {
   id: number;
@@ -75,15 +77,45 @@ export interface CancelResult {
   eventId: number;
 }
 
-const alreadyInvoiced = (salesOrderId: number, live?: { id: number; kind: "nfe" | "simple" }) =>
+interface LiveInvoice {
+  id: number;
+  kind: "nfe" | "simple";
+  /** The sales order it is on, when another one of the same store order. */
+  salesOrderId?: number;
+  salesOrderNumber?: number;
+}
+
+const alreadyInvoiced = (salesOrderId: number, live?: LiveInvoice) =>
   new PonteError("already_invoiced", `sales order ${salesOrderId} already has a live invoice`, {
     status: 409,
     details: {
-      reason: "O pedido já foi faturado: cancele a nota (estorno) para faturar de novo",
+      reason:
+        live?.salesOrderId !== undefined && live.salesOrderId !== salesOrderId
+          ? `O pedido da loja já tem nota ativa no pedido de venda Nº ${live.salesOrderNumber}: faça o estorno dela (Cancelar nota) antes de faturar este`
+          : "O pedido já foi faturado: cancele a nota (estorno) para faturar de novo",
       reasonCode: "already_invoiced",
       ...(live ? { invoiceId: live.id, kind: live.kind } : {}),
+      ...(live?.salesOrderId !== undefined ? { invoiceSalesOrderId: live.salesOrderId } : {}),
     },
   });
+
+/**
+ * The live invoice of the order, or of another sales order of the same store order (one excluded
+ * before deleting one with a live invoice was refused): at most one per store order (migration 0010).
+ */
+async function liveInvoiceOf(tx: Queryable, order: LockedOrder): Promise<LiveInvoice | null> {
+  const { rows } = await tx.query<{ id: number; kind: "nfe" | "simple"; so_id: number; so_number: number }>(
+    `select i.id, i.kind, s.id as so_id, s.number as so_number
+       from invoices i join sales_orders s on s.id = i.sales_order_id
+      where i.status = 'approved' and (i.sales_order_id = $1 or ($2::bigint is not null and i.store_order_id = $2))
+      order by (i.sales_order_id = $1) desc limit 1`,
+    [order.id, order.storeOrderId],
+  );
+  const row = rows[0];
+  return row
+    ? { id: row.id, kind: row.kind, salesOrderId: row.so_id, salesOrderNumber: row.so_number }
+    : null;
+}
 
 const keyInUse = (key: string) =>
   new PonteError("conflict", `access key ${key} is already recorded on another invoice`, {
@@ -148,7 +180,9 @@ async function insertInvoice(tx: Queryable, order: LockedOrder, input: ValidInvo
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === "invoices_access_key") throw keyInUse(input.accessKey ?? "");
-    if (constraint === "invoices_one_live_per_order") throw alreadyInvoiced(order.id);
+    if (constraint === "invoices_one_live_per_order" || constraint === "invoices_one_live_per_store_order") {
+      throw alreadyInvoiced(order.id);
+    }
     throw error;
   }
 }
@@ -172,13 +206,9 @@ export async function createInvoice(
   const order = await lockSalesOrder(tx, salesOrderId);
   const check = checkInvoice(order.canonicalStatus, order.facts);
   if (!check.ok) throw illegalTransition(salesOrderId, order.canonicalStatus, null, check);
-  if (order.facts.invoiced) {
-    const live = await tx.query<{ id: number; kind: "nfe" | "simple" }>(
-      "select id, kind from invoices where sales_order_id = $1 and status = 'approved'",
-      [salesOrderId],
-    );
-    throw alreadyInvoiced(salesOrderId, live.rows[0]);
-  }
+  // Under the store order's lock (lockSalesOrder), so two sales orders of one store order take turns.
+  const live = await liveInvoiceOf(tx, order);
+  if (live) throw alreadyInvoiced(salesOrderId, live);
 
   const invoice = await insertInvoice(tx, order, input, actor);
   const moved = { orgId: order.orgId, salesOrderId, invoiceId: invoice.id, actor };
@@ -288,7 +318,8 @@ export async function cancelInvoice(
   reason: string | null,
   actor: string,
 ): Promise<CancelResult> {
-  const order = await lockSalesOrder(tx, salesOrderId);
+  // Also on an excluded sales order: an invoice left live there (before excluding one was refused) must be reversible.
+  const order = await lockSalesOrder(tx, salesOrderId, { allowDeleted: true });
   const { rows } = await tx.query<InvoiceRow>(
     `update invoices set status = 'cancelled', cancelled_at = now(), cancelled_by = $2, cancel_reason = $3
       where sales_order_id = $1 and status = 'approved'
@@ -309,6 +340,8 @@ export async function cancelInvoice(
     actor,
   });
   const receivables = await reverseReceivables(tx, invoice.id);
+  // The store cancelled it with this invoice live: the estorno is what the flag asked for.
+  const storeCancellationCleared = await clearStoreCancellation(tx, salesOrderId);
   if (order.status === "faturado") {
     await tx.query("update sales_orders set status = $2, updated_at = now() where id = $1", [
       salesOrderId,
@@ -320,6 +353,7 @@ export async function cancelInvoice(
     `estoque devolvido de ${stockMovements.length} produto(s)`,
     `${receivables.length} parcela(s) estornada(s)`,
     ...(reason ? [`motivo: ${reason}`] : []),
+    ...(storeCancellationCleared ? ["alerta de cancelamento na loja resolvido"] : []),
   ].join("; ");
   const { id: eventId } = await insertOrderEvent(
     tx,

@@ -35,8 +35,15 @@ const deleted = (id: number) =>
     },
   });
 
-/** Locks the sales order (and its store order) in the caller's transaction; refuses a deleted one. */
-export async function lockSalesOrder(tx: Queryable, salesOrderId: number): Promise<LockedOrder> {
+/**
+ * Locks the sales order (and its store order) in the caller's transaction; refuses a deleted one,
+ * unless `allowDeleted` (the estorno of an invoice left live on an order deleted before that was refused).
+ */
+export async function lockSalesOrder(
+  tx: Queryable,
+  salesOrderId: number,
+  options: { allowDeleted?: boolean } = {},
+): Promise<LockedOrder> {
   const head = await tx.query<{ store_order_id: number | null }>(
     "select store_order_id from sales_orders where id = $1",
     [salesOrderId],
@@ -67,7 +74,7 @@ export async function lockSalesOrder(tx: Queryable, salesOrderId: number): Promi
     [salesOrderId],
   );
   const row = rows[0]!;
-  if (row.deleted) throw deleted(salesOrderId);
+  if (row.deleted && !options.allowDeleted) throw deleted(salesOrderId);
   return {
     id: salesOrderId,
     orgId: row.org_id,
@@ -86,16 +93,24 @@ export async function lockSalesOrder(tx: Queryable, salesOrderId: number): Promi
   };
 }
 
-/** What the order has for the lifecycle's data rules (shipment, live invoice). */
+/**
+ * What the order has for the lifecycle's data rules: a shipment, a live invoice, and whether the
+ * buyer collects it at the store (Retirada na loja: the store order's normalized `shipping.pickup`,
+ * which the sync keeps current), so Entregue needs no shipment.
+ */
 export async function readFacts(
   q: Queryable,
   salesOrderId: number,
   paymentConfirmed: boolean,
 ): Promise<OrderFacts> {
-  const { rows } = await q.query<{ shipped: boolean; invoiced: boolean }>(
+  const { rows } = await q.query<{ shipped: boolean; invoiced: boolean; pickup: boolean }>(
     `select exists (select 1 from shipments where sales_order_id = $1) as shipped,
-            exists (select 1 from invoices where sales_order_id = $1 and status = 'approved') as invoiced`,
+            exists (select 1 from invoices where sales_order_id = $1 and status = 'approved') as invoiced,
+            coalesce((select (so.normalized->'shipping'->>'pickup')::boolean
+                        from sales_orders s join store_orders so on so.id = s.store_order_id
+                       where s.id = $1), false) as pickup`,
     [salesOrderId],
   );
-  return { paymentConfirmed, shipped: rows[0]!.shipped, invoiced: rows[0]!.invoiced };
+  const { shipped, invoiced, pickup } = rows[0]!;
+  return { paymentConfirmed, shipped, invoiced, pickup };
 }

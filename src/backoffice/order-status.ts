@@ -6,7 +6,14 @@
 // update, record the timeline event. Effects (the customer e-mail when notifyCustomer, the push to the
 // store) are not sent here: the caller gets the event and attaches them in the same transaction.
 import type { Queryable } from "../db/db.ts";
-import { checkMove, type MoveVia, type RefusalCode, STEP_RULES } from "../domain/lifecycle.ts";
+import {
+  checkMove,
+  type MoveVia,
+  missingFor,
+  type Need,
+  type RefusalCode,
+  STEP_RULES,
+} from "../domain/lifecycle.ts";
 import {
   CANONICAL_LABELS,
   CANONICAL_STATUSES,
@@ -75,6 +82,8 @@ export interface StatusChangedEvent {
     invoice?: InvoiceRef;
     /** Present on Entregue: when the delivery was recorded. */
     deliveredAt?: string;
+    /** Present when the move came with a payment confirmed by hand (the store's "pay" push). */
+    paymentConfirmed?: true;
   };
   actor: string;
   createdAt: string;
@@ -148,6 +157,8 @@ export interface Transition {
   form: "status" | "shipment";
   /** pt-BR: why it cannot be chosen yet (a shipment missing, an invoice to reverse first), or null. */
   blocked: string | null;
+  /** What the order still lacks for it, in order: the form offers Confirmar pagamento inline for "payment". */
+  needs: Need[];
 }
 
 export async function orderTransitions(
@@ -173,15 +184,22 @@ export async function orderTransitions(
         facts,
         form === "shipment" ? "shipment" : "status_form",
       );
-      return { status, label: CANONICAL_LABELS[status], form, blocked: check.ok ? null : check.reason };
+      return {
+        status,
+        label: CANONICAL_LABELS[status],
+        form,
+        blocked: check.ok ? null : check.reason,
+        needs: missingFor(status, facts),
+      };
     }),
   };
 }
 
 /**
  * Changes the status in the caller's transaction under the lifecycle's rules (domain/lifecycle.ts);
- * throws illegal_transition (409) when they forbid it. Records what the step records: payment
- * confirmed (who/when) past payment, the delivery date on Entregue.
+ * throws illegal_transition (409) when they forbid it. Records what the step records: the
+ * delivery date on Entregue. It never confirms a payment: a step past payment needs one
+ * confirmed already (payment-confirmation.ts, or the platform).
  */
 export async function changeOrderStatus(
   tx: Queryable,
@@ -199,8 +217,6 @@ export async function changeOrderStatus(
   if (!check.ok) throw illegalTransition(salesOrderId, from, to, check);
 
   const status = salesOrderStatusFor(to, current.status);
-  // Moving past payment by hand is how a payment the platform cannot see (bank deposit) is confirmed (R6.4).
-  const confirmsPayment = salesOrderStatusFor(to) === "confirmado";
   const delivered = to === "entregue";
   const updated = await tx.query<{
     canonical_status: CanonicalStatus;
@@ -209,13 +225,11 @@ export async function changeOrderStatus(
     delivered_at: Date | null;
   }>(
     `update sales_orders set canonical_status = $2, status = $3, status_version = status_version + 1,
-            payment_confirmed_by = case when $4 and payment_confirmed_at is null then $5 else payment_confirmed_by end,
-            payment_confirmed_at = case when $4 then coalesce(payment_confirmed_at, now()) else payment_confirmed_at end,
-            delivered_at = case when $6 then now() else delivered_at end,
+            delivered_at = case when $4 then now() else delivered_at end,
             updated_at = now()
       where id = $1
       returning canonical_status, status, status_version, delivered_at`,
-    [salesOrderId, to, status, confirmsPayment, change.actor, delivered],
+    [salesOrderId, to, status, delivered],
   );
   const order = updated.rows[0]!;
   if (delivered) {
@@ -233,6 +247,7 @@ export async function changeOrderStatus(
     ...(change.shipment ? { shipment: change.shipment } : {}),
     ...(change.invoice ? { invoice: change.invoice } : {}),
     ...(delivered && order.delivered_at ? { deliveredAt: order.delivered_at.toISOString() } : {}),
+    ...(via === "payment" ? { paymentConfirmed: true as const } : {}),
   };
   const text = `Status: ${CANONICAL_LABELS[from]} → ${CANONICAL_LABELS[to]} (${VIA_TEXT[via]})`;
   const event = await insertOrderEvent(tx, current, "status_changed", text, data, change.actor);

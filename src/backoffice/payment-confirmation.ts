@@ -1,6 +1,8 @@
 // Confirming payment by hand (R6.4, seed 003): a bank deposit the platform cannot see is checked
 // against the bank statement, and whoever did it is recorded with the time. An order still
-// awaiting payment moves to Pagamento confirmado (with its pushes and e-mail); invoicing needs it.
+// awaiting payment moves to Pagamento confirmado (with its pushes and e-mail); every step from
+// there on needs it (domain/lifecycle.ts), and no status move confirms it on the way. The store
+// is told once through the push outbox (Nuvemshop: the order marked paid).
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkMove, statusAfterPaymentConfirmation } from "../domain/lifecycle.ts";
@@ -15,7 +17,7 @@ import {
   type OrderStatus,
   readOrderStatus,
 } from "./order-status.ts";
-import { applyStatusEffects } from "./status-effects.ts";
+import { afterPaymentConfirmed, applyStatusEffects } from "./status-effects.ts";
 
 export interface PaymentConfirmation {
   order: OrderStatus;
@@ -84,6 +86,7 @@ export async function confirmPayment(
     await applyStatusEffects(tx, ctx, change);
     status = change.order;
   } else {
+    await afterPaymentConfirmed(tx, ctx, { orgId: order.orgId, salesOrderId });
     status = await readOrderStatus(tx, salesOrderId);
   }
   return {

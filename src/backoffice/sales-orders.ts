@@ -2,6 +2,15 @@
 // payments, the store order it came from, items and timeline (the order page, seed 003).
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import type { PlatformId } from "../platforms/connector.ts";
+import { lockSalesOrder } from "./order-lock.ts";
+import { insertOrderEvent } from "./order-status.ts";
+import { type PaymentStoreSync, paymentStoreSync } from "./payment-store-sync.ts";
+import {
+  describeStoreCancellation,
+  type StoreCancellation,
+  type StoreCancellationKind,
+} from "./store-cancellation.ts";
 
 export interface SalesOrderDetail {
   id: number;
@@ -60,6 +69,8 @@ export interface SalesOrderDetail {
     platformStatus: string | null;
     platformCreatedAt: string | null;
   } | null;
+  /** Cancelled on the store with a live invoice or after shipping: the flag and what to do. */
+  storeCancellation: StoreCancellation | null;
 }
 
 /** One payment of the order: the back office's terms, with what the platform says about it. */
@@ -77,17 +88,22 @@ export interface Payment {
   confirmedAt: string | null;
   /** Who confirmed it by hand (bank deposit, R6.4); null when the platform reported it. */
   confirmedBy: string | null;
+  /** A payment confirmed by hand the store does not show yet: why (the push on its way, failed, not taken). */
+  storeSync: PaymentStoreSync | null;
 }
 
 const notFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`, { status: 404 });
 
 type Header = Omit<
   SalesOrderDetail,
-  "items" | "events" | "originStore" | "origin" | "customer" | "payments" | "storeOrder"
+  "items" | "events" | "originStore" | "origin" | "customer" | "payments" | "storeOrder" | "storeCancellation"
 > & {
+  storeCancellationKind: StoreCancellationKind | null;
+  storeCancelledAt: Date | null;
   paymentConfirmedAt: string | null;
   paymentConfirmedBy: string | null;
   store: { id: number; name: string; platform: string } | null;
+  storeSettings: Record<string, unknown> | null;
   linkedCustomer: SalesOrderDetail["customer"];
   sourceOrder: (NonNullable<SalesOrderDetail["storeOrder"]> & { payment: StoredPayment | null }) | null;
 };
@@ -98,6 +114,8 @@ interface StoredPayment {
   method: string | null;
   paidAt: string | null;
   status: string | null;
+  /** The platform's reading says paid (CanonicalOrder status.paid). */
+  paid: boolean;
 }
 
 export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrderDetail> {
@@ -111,8 +129,9 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
             s.customer_snapshot as "customerSnapshot", s.delivery_address as "deliveryAddress", s.flags,
             s.deleted_at as "deletedAt", s.ordered_at as "orderedAt", s.created_at as "createdAt",
             s.payment_confirmed_at as "paymentConfirmedAt", s.payment_confirmed_by as "paymentConfirmedBy",
+            s.store_cancellation as "storeCancellationKind", s.store_cancelled_at as "storeCancelledAt",
             case when st.id is not null then json_build_object('id', st.id, 'name', st.name, 'platform', st.platform)
-            end as store,
+            end as store, st.settings as "storeSettings",
             case when c.id is not null then json_build_object('id', c.id, 'name', c.name, 'document', c.document,
               'documentKind', c.document_kind, 'email', c.email, 'phone', c.phone)
             end as "linkedCustomer",
@@ -122,7 +141,8 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
                 jsonb_build_object('gateway', so.normalized->'payment'->>'gateway',
                   'method', so.normalized->'payment'->>'method',
                   'paidAt', so.normalized->'payment'->>'paidAt',
-                  'status', so.status_fields->>'payment_status') end)
+                  'status', so.status_fields->>'payment_status',
+                  'paid', coalesce((so.normalized->'status'->>'paid')::boolean, false)) end)
             end as "sourceOrder"
        from sales_orders s
        left join stores st on st.id = s.origin_store_id
@@ -133,7 +153,17 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
   );
   const row = rows[0];
   if (!row) throw notFound(id);
-  const { paymentConfirmedAt, paymentConfirmedBy, store, linkedCustomer, sourceOrder, ...header } = row;
+  const {
+    paymentConfirmedAt,
+    paymentConfirmedBy,
+    store,
+    storeSettings,
+    linkedCustomer,
+    sourceOrder,
+    storeCancellationKind,
+    storeCancelledAt,
+    ...header
+  } = row;
   const items = await q.query<SalesOrderDetail["items"][number]>(
     `select position, product_id as "productId", sku, name, variant, quantity, unit_price_cents as "unitPriceCents",
             total_cents as "totalCents"
@@ -148,6 +178,14 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
     [id, header.storeOrderId],
   );
   const { payment: stored = null, ...storeOrder } = sourceOrder ?? {};
+  const storeSync = await paymentStoreSync(q, {
+    salesOrderId: id,
+    confirmedBy: paymentConfirmedBy,
+    storePaid: stored?.paid === true,
+    store: store
+      ? { id: store.id, platform: store.platform as PlatformId, settings: storeSettings ?? {} }
+      : null,
+  });
   return {
     ...header,
     items: items.rows,
@@ -155,13 +193,14 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
     originStore: store,
     origin: header.originStoreId === null ? "manual" : "store",
     customer: linkedCustomer,
-    payments: payments(row, stored),
+    payments: payments(row, stored, storeSync),
     storeOrder: sourceOrder ? (storeOrder as NonNullable<SalesOrderDetail["storeOrder"]>) : null,
+    storeCancellation: describeStoreCancellation(storeCancellationKind, storeCancelledAt),
   };
 }
 
 /** The order's payment as the back office has it, completed by the platform's reading. */
-function payments(row: Header, stored: StoredPayment | null): Payment[] {
+function payments(row: Header, stored: StoredPayment | null, storeSync: PaymentStoreSync | null): Payment[] {
   const payment: Payment = {
     type: row.paymentType,
     method: row.paymentMethod ?? stored?.method ?? null,
@@ -172,6 +211,7 @@ function payments(row: Header, stored: StoredPayment | null): Payment[] {
     paidAt: stored?.paidAt ?? null,
     confirmedAt: row.paymentConfirmedAt,
     confirmedBy: row.paymentConfirmedBy,
+    storeSync,
   };
   const known = Object.entries(payment).some(
     ([k, v]) => v !== null && k !== "installments" && k !== "amountCents",
@@ -179,22 +219,41 @@ function payments(row: Header, stored: StoredPayment | null): Payment[] {
   return known ? [payment] : [];
 }
 
-/** Excluded in the back office: kept (soft delete) so its history stays, and the panel may unlink it. */
+/**
+ * Excluded in the back office: kept (soft delete) so its history stays, and the panel may unlink
+ * it. Refused while an invoice is live: the stock it took out and the receivables it created
+ * stay with it, and a re-created sales order must never be invoiced a second time (estorno first).
+ */
 export async function deleteSalesOrder(
   q: Queryable,
   orgId: number,
   id: number,
   actor: string,
 ): Promise<void> {
-  const { rows } = await q.query<{ number: number; store_order_id: number | null }>(
-    `update sales_orders set deleted_at = now(), updated_at = now()
-      where id = $1 and org_id = $2 and deleted_at is null returning number, store_order_id`,
-    [id, orgId],
+  const head = await q.query<{ org_id: number; deleted: boolean }>(
+    "select org_id, deleted_at is not null as deleted from sales_orders where id = $1",
+    [id],
   );
-  if (!rows[0]) throw notFound(id);
-  await q.query(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, actor)
-     values ($1, $2, $3, 'sales_order_deleted', $4, $5)`,
-    [orgId, id, rows[0].store_order_id, `Pedido de venda ${rows[0].number} excluído`, actor],
+  if (!head.rows[0] || head.rows[0].org_id !== orgId || head.rows[0].deleted) throw notFound(id);
+  // The lock every back-office action takes: an invoice cannot slip in between the check and the delete.
+  const order = await lockSalesOrder(q, id);
+  if (order.facts.invoiced) {
+    throw new PonteError("conflict", `sales order ${id} has a live invoice: cancel it (estorno) first`, {
+      status: 409,
+      details: {
+        reason:
+          "O pedido de venda tem nota fiscal ou venda simples ativa: faça o estorno (Cancelar nota) antes de excluir",
+        reasonCode: "invoice_live",
+      },
+    });
+  }
+  await q.query("update sales_orders set deleted_at = now(), updated_at = now() where id = $1", [id]);
+  await insertOrderEvent(
+    q,
+    order,
+    "sales_order_deleted",
+    `Pedido de venda ${order.number} excluído`,
+    {},
+    actor,
   );
 }

@@ -4,7 +4,7 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { enqueueStatusEmail } from "../email/enqueue.ts";
-import { enqueueInvoicePushes, enqueueStorePushes } from "../push/enqueue.ts";
+import { enqueueInvoicePushes, enqueuePaymentPushes, enqueueStorePushes } from "../push/enqueue.ts";
 import type { InvoiceRef, StatusChange } from "./order-status.ts";
 
 export async function applyStatusEffects(
@@ -46,6 +46,18 @@ export async function afterInvoice(tx: Queryable, ctx: AppContext, effect: Invoi
       notifyCustomer: effect.notifyCustomer,
     });
   }
+}
+
+/**
+ * Called in the transaction of a payment confirmed by hand that did not move the status (when it
+ * did, the status change's effects carry it): the store is told the order is paid.
+ */
+export async function afterPaymentConfirmed(
+  tx: Queryable,
+  ctx: AppContext,
+  payment: { orgId: number; salesOrderId: number },
+): Promise<void> {
+  await enqueuePaymentPushes(tx, ctx, payment);
 }
 
 /** Called in the estorno's transaction (invoice cancelled, stock and receivables reversed). */

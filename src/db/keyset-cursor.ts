@@ -15,3 +15,48 @@ export function decodeCursor(cursor: string, validKey: (key: string) => boolean)
 }
 
 export const isTimestamp = (key: string) => !Number.isNaN(Date.parse(key));
+
+export interface NewestFirstOptions {
+  storeId?: number;
+  limit: number;
+  after?: string | null;
+}
+
+/**
+ * The parameters and where clause of a list read newest first by (timestamp, id), optionally one
+ * store's, continued after a cursor: `$1` is the limit plus one (to know whether more follow).
+ */
+export function newestFirstFilter(
+  options: NewestFirstOptions,
+  columns: { store: string; at: string; id: string },
+  conditions: string[],
+): { params: unknown[]; where: string } {
+  const params: unknown[] = [options.limit + 1];
+  const where = [...conditions];
+  if (options.storeId !== undefined) {
+    params.push(options.storeId);
+    where.push(`${columns.store} = $${params.length}`);
+  }
+  if (options.after) {
+    const [at, id] = decodeCursor(options.after, isTimestamp);
+    params.push(at, id);
+    where.push(
+      `(${columns.at}, ${columns.id}) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`,
+    );
+  }
+  return { params, where: where.join(" and ") };
+}
+
+/** One page of such a list: its items and the cursor of the next page (null on the last). */
+export function newestFirstPage<R extends { id: number; cursor_at: string }, T>(
+  rows: R[],
+  limit: number,
+  item: (row: R) => T,
+): { items: T[]; next: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(item),
+    next: rows.length > limit && last ? encodeCursor(last.cursor_at, Number(last.id)) : null,
+  };
+}

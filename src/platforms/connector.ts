@@ -15,6 +15,8 @@ export interface Capabilities {
   pack: boolean;
   cancel: boolean;
   close: boolean;
+  /** Can mark an order paid: a payment confirmed by hand in the ERP (bank deposit) shown on the store. */
+  markPaid: boolean;
 }
 
 export interface Address {
@@ -129,6 +131,7 @@ export interface OrderPage {
 }
 
 export type PushAction =
+  | { kind: "pay" }
   | { kind: "pack" }
   | { kind: "fulfill"; trackingNumber: string | null; trackingUrl: string | null; notifyCustomer: boolean }
   | { kind: "cancel"; reason: "customer" | "inventory" | "fraud" | "other"; email: boolean; restock: boolean }

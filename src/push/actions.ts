@@ -6,7 +6,7 @@ import { CANONICAL_LABELS, CANONICAL_STATUSES, type CanonicalStatus } from "../d
 import type { Capabilities, PlatformId } from "../platforms/connector.ts";
 
 /** In the order they run when one trigger asks for several. */
-export const PUSH_ACTIONS = ["invoice", "pack", "fulfill", "close", "cancel"] as const;
+export const PUSH_ACTIONS = ["pay", "invoice", "pack", "fulfill", "close", "cancel"] as const;
 export type PushActionKind = (typeof PUSH_ACTIONS)[number];
 
 export const PUSH_TRIGGERS = [...CANONICAL_STATUSES, "faturado"] as const;
@@ -19,6 +19,7 @@ export const TRIGGER_LABELS: Record<PushTrigger, string> = {
 
 /** pt-BR: what the action does on the store, for the timeline and Falhas. */
 export const ACTION_LABELS: Record<PushActionKind | "status", string> = {
+  pay: "marcar como pago",
   invoice: "informar a NF-e",
   pack: "marcar como embalado",
   fulfill: "marcar como enviado, com o rastreio",
@@ -28,15 +29,16 @@ export const ACTION_LABELS: Record<PushActionKind | "status", string> = {
 };
 
 /**
- * Nuvemshop (platforms README §1.6): Em preparação packs, Despachado/Embarcado fulfill with the
- * tracking, Cancelado cancels. Nuvemshop's v1 API has no "delivered" action (only the
- * fulfillment-order API has a DELIVERED state), so Entregue closes the order, which is what
+ * Nuvemshop (platforms README §1.6): a payment confirmed by hand (bank deposit, seed 003) marks
+ * the order paid (PUT /orders/{id} {"status":"paid"}); Em preparação packs, Despachado/Embarcado
+ * fulfill with the tracking, Cancelado cancels. Nuvemshop's v1 API has no "delivered" action (only
+ * the fulfillment-order API has a DELIVERED state), so Entregue closes the order, which is what
  * next_action "close" asks for once an order is shipped. An approved NF-e goes in the `nfe`
- * metafield. Payment and Problemas push nothing: the platform owns payment, and has no problem state.
+ * metafield. Problemas pushes nothing: Nuvemshop has no problem state.
  */
 const NUVEMSHOP_DEFAULTS: Record<PushTrigger, PushActionKind[]> = {
   aguardando_pagamento: [],
-  pagamento_confirmado: [],
+  pagamento_confirmado: ["pay"],
   em_preparacao: ["pack"],
   despachado: ["fulfill"],
   embarcado: ["fulfill"],
@@ -53,6 +55,7 @@ export function defaultPushActions(platform: PlatformId, trigger: PushTrigger): 
 /** The actions a platform's connector can do, from its capability flags. */
 export function supportedActions(capabilities: Capabilities): PushActionKind[] {
   const can: Record<PushActionKind, boolean> = {
+    pay: capabilities.markPaid,
     invoice: capabilities.pushInvoice,
     pack: capabilities.pack,
     fulfill: capabilities.pushTracking,

@@ -20,6 +20,7 @@ interface ChangeData {
   shipment?: { id: number };
   invoice?: { id: number };
   deliveredAt?: string;
+  paymentConfirmed?: true;
 }
 
 /** A platform without a connector yet pushes nothing through its API (XML and webhook still work). */
@@ -31,6 +32,7 @@ const NO_ACTIONS: Capabilities = {
   pack: false,
   cancel: false,
   close: false,
+  markPaid: false,
 };
 
 interface OrderRow {
@@ -104,6 +106,7 @@ async function loadOrigin(
     statusRow: { active: row.active ?? false, platformValues: row.platform_values ?? [] },
     statusActions: resolveActions(row.platform, row.canonical_status, overrides),
     invoiceActions: resolveActions(row.platform, "faturado", overrides),
+    paymentActions: resolveActions(row.platform, "pagamento_confirmado", overrides),
     shipment: s ? { carrier: s.carrier, trackingCode: s.tracking_code, trackingUrl: s.tracking_url } : null,
     invoice: inv
       ? {
@@ -186,6 +189,7 @@ export async function enqueueStorePushes(
     occurredAt: change.event.createdAt,
     notifyCustomer: data.notifyCustomer ?? false,
     invoiced: data.invoice !== undefined,
+    paymentConfirmed: data.paymentConfirmed === true,
     deliveredAt: data.deliveredAt ?? null,
   };
   const planned = planPushes(loaded.origin, cause);
@@ -200,6 +204,27 @@ export async function enqueueStorePushes(
   );
 }
 
+/** The pushes of something that happened without a status change (an invoice, a payment), at the order's version. */
+async function enqueueWithoutStatusChange(
+  tx: Queryable,
+  order: { orgId: number; salesOrderId: number; invoiceId?: number },
+  happened: Pick<PushCause, "kind" | "notifyCustomer" | "invoiced" | "paymentConfirmed">,
+): Promise<void> {
+  const loaded = await loadOrigin(tx, order.salesOrderId, { invoiceId: order.invoiceId });
+  if (!loaded || (happened.invoiced && !loaded.origin.invoice)) return;
+  const { canonical_status: status, status_version: version } = loaded.row;
+  const cause: PushCause = {
+    ...happened,
+    status,
+    previous: null,
+    version,
+    occurredAt: new Date().toISOString(),
+    deliveredAt: null,
+  };
+  const planned = planPushes(loaded.origin, cause);
+  await writePushes(tx, order.orgId, loaded.origin.store.id, order.salesOrderId, planned, version, null);
+}
+
 /**
  * The pushes an approved invoice owes when invoicing did not change the status (an order already
  * past Em preparação): the "faturado" trigger (Nuvemshop: the NF-e metafield), or an
@@ -210,25 +235,28 @@ export async function enqueueInvoicePushes(
   _ctx: AppContext,
   invoice: { orgId: number; salesOrderId: number; invoiceId: number; notifyCustomer?: boolean },
 ): Promise<void> {
-  const loaded = await loadOrigin(tx, invoice.salesOrderId, { invoiceId: invoice.invoiceId });
-  if (!loaded?.origin.invoice) return;
-  const cause: PushCause = {
+  await enqueueWithoutStatusChange(tx, invoice, {
     kind: "invoice",
-    status: loaded.row.canonical_status,
-    previous: null,
-    version: loaded.row.status_version,
-    occurredAt: new Date().toISOString(),
     notifyCustomer: invoice.notifyCustomer ?? false,
     invoiced: true,
-    deliveredAt: null,
-  };
-  await writePushes(
-    tx,
-    invoice.orgId,
-    loaded.origin.store.id,
-    invoice.salesOrderId,
-    planPushes(loaded.origin, cause),
-    loaded.row.status_version,
-    null,
-  );
+    paymentConfirmed: false,
+  });
+}
+
+/**
+ * The push a payment confirmed by hand owes when it did not change the status (an order already
+ * past Aguardando pagamento): the store is told the order is paid (Nuvemshop: PUT status=paid).
+ * Call it in the confirmation's transaction.
+ */
+export async function enqueuePaymentPushes(
+  tx: Queryable,
+  _ctx: AppContext,
+  payment: { orgId: number; salesOrderId: number },
+): Promise<void> {
+  await enqueueWithoutStatusChange(tx, payment, {
+    kind: "payment",
+    notifyCustomer: false,
+    invoiced: false,
+    paymentConfirmed: true,
+  });
 }

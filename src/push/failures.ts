@@ -2,7 +2,7 @@
 // Falhas screen, and Reenviar: the push goes back to pending with its attempts at zero and a new
 // job. A push already sent is not sent again (409): the store has it.
 import type { Db, Queryable } from "../db/db.ts";
-import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
+import { type NewestFirstOptions, newestFirstFilter, newestFirstPage } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
 import { pushJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
@@ -46,19 +46,13 @@ interface Row {
 /** Newest failure first, keyset-paginated on (updated_at, id). */
 export async function listPushFailures(
   q: Queryable,
-  options: { storeId?: number; limit: number; after?: string | null },
+  options: NewestFirstOptions,
 ): Promise<{ items: PushFailure[]; next: string | null }> {
-  const params: unknown[] = [options.limit + 1];
-  const where = ["o.status = 'failed'", "o.channel <> 'email'"];
-  if (options.storeId !== undefined) {
-    params.push(options.storeId);
-    where.push(`o.store_id = $${params.length}`);
-  }
-  if (options.after) {
-    const [at, id] = decodeCursor(options.after, isTimestamp);
-    params.push(at, id);
-    where.push(`(o.updated_at, o.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
-  }
+  const { params, where } = newestFirstFilter(
+    options,
+    { store: "o.store_id", at: "o.updated_at", id: "o.id" },
+    ["o.status = 'failed'", "o.channel <> 'email'"],
+  );
   const { rows } = await q.query<Row>(
     `select o.id, o.store_id, st.name as store_name, o.sales_order_id, so.number as order_number,
             so.store_order_number, o.action, o.channel, o.payload->>'summary' as summary, o.attempts, o.last_error,
@@ -66,31 +60,25 @@ export async function listPushFailures(
        from outbox o
        join stores st on st.id = o.store_id
        join sales_orders so on so.id = o.sales_order_id
-      where ${where.join(" and ")}
+      where ${where}
       order by o.updated_at desc, o.id desc limit $1`,
     params,
   );
-  const more = rows.length > options.limit;
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
-      id: Number(r.id),
-      storeId: Number(r.store_id),
-      storeName: r.store_name,
-      salesOrderId: Number(r.sales_order_id),
-      orderNumber: Number(r.order_number),
-      storeOrderNumber: r.store_order_number,
-      action: r.action,
-      channel: r.channel,
-      summary: r.summary,
-      attempts: r.attempts,
-      lastError: r.last_error,
-      createdAt: r.created_at.toISOString(),
-      failedAt: r.updated_at.toISOString(),
-    })),
-    next: more && last ? encodeCursor(last.cursor_at, Number(last.id)) : null,
-  };
+  return newestFirstPage(rows, options.limit, (r) => ({
+    id: Number(r.id),
+    storeId: Number(r.store_id),
+    storeName: r.store_name,
+    salesOrderId: Number(r.sales_order_id),
+    orderNumber: Number(r.order_number),
+    storeOrderNumber: r.store_order_number,
+    action: r.action,
+    channel: r.channel,
+    summary: r.summary,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at.toISOString(),
+    failedAt: r.updated_at.toISOString(),
+  }));
 }
 
 /**

@@ -14,6 +14,7 @@ function origin(patch: Partial<PushOrigin> = {}, settings: Record<string, unknow
     statusRow: { active: true, platformValues: ["shipped"] },
     statusActions: defaultPushActions("nuvemshop", "despachado"),
     invoiceActions: defaultPushActions("nuvemshop", "faturado"),
+    paymentActions: defaultPushActions("nuvemshop", "pagamento_confirmado"),
     shipment: { carrier: "Correios", trackingCode: "JT194690698BR", trackingUrl: null },
     invoice: { id: 7, kind: "nfe", accessKey: KEY, number: "123", series: "1", issuedAt: null, xmlUrl: null },
     ...patch,
@@ -28,6 +29,7 @@ const cause = (patch: Partial<PushCause> = {}): PushCause => ({
   occurredAt: "2026-05-04T13:20:11.000Z",
   notifyCustomer: true,
   invoiced: false,
+  paymentConfirmed: false,
   deliveredAt: null,
   ...patch,
 });
@@ -120,11 +122,41 @@ describe("planning the pushes a change owes", () => {
     assert.equal(invoiced[0]!.dedupeKey, "push:42:invoiced:7");
   });
 
-  it("Nuvemshop defaults: pack, fulfill, close after delivery, cancel, NF-e; nothing for payment or problems", () => {
+  it("a payment confirmed by hand marks the order paid, once per order, with or without a status change", () => {
+    const confirmed = cause({
+      status: "pagamento_confirmado",
+      previous: "aguardando_pagamento",
+      paymentConfirmed: true,
+    });
+    const paying = origin({ statusActions: defaultPushActions("nuvemshop", "pagamento_confirmado") });
+    const [push, ...rest] = planPushes(paying, confirmed);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(push!.payload.action, { kind: "pay" });
+    assert.equal(push!.dedupeKey, "push:42:pay");
+    assert.equal(push!.payload.summary, "marcar como pago");
+    // Already past payment (no status change): the same single push.
+    const later = planPushes(origin(), cause({ kind: "payment", version: 9, paymentConfirmed: true }));
+    assert.deepEqual(
+      later.map((p) => p.dedupeKey),
+      ["push:42:pay"],
+    );
+    // A move to Pagamento confirmado the platform reported (not by hand) tells it nothing.
+    assert.deepEqual(planPushes(paying, cause({ status: "pagamento_confirmado" })), []);
+    // Envio à loja without "pay" for Pagamento confirmado, or a platform that cannot: nothing.
+    assert.deepEqual(
+      planPushes(origin({ paymentActions: [] }), cause({ kind: "payment", paymentConfirmed: true })),
+      [],
+    );
+    const cannot = origin({ capabilities: { ...nuvemshop.capabilities, markPaid: false } });
+    assert.deepEqual(planPushes(cannot, cause({ kind: "payment", paymentConfirmed: true })), []);
+  });
+
+  it("Nuvemshop defaults: pay a confirmed deposit, pack, fulfill, close after delivery, cancel, NF-e; nothing for problems", () => {
+    assert.deepEqual(defaultPushActions("nuvemshop", "pagamento_confirmado"), ["pay"]);
     assert.deepEqual(defaultPushActions("nuvemshop", "em_preparacao"), ["pack"]);
     assert.deepEqual(defaultPushActions("nuvemshop", "entregue"), ["close"]);
     assert.deepEqual(defaultPushActions("nuvemshop", "faturado"), ["invoice"]);
-    assert.deepEqual(defaultPushActions("nuvemshop", "pagamento_confirmado"), []);
+    assert.deepEqual(defaultPushActions("nuvemshop", "aguardando_pagamento"), []);
     assert.deepEqual(defaultPushActions("nuvemshop", "problemas"), []);
   });
 });

@@ -16,9 +16,10 @@ export interface PushOrigin {
   order: { id: number; number: number; externalOrderId: string | null; storeOrderNumber: string | null };
   /** The store's status row for the order's (new) status. */
   statusRow: { active: boolean; platformValues: string[] };
-  /** The actions the status's trigger asks for, and those of "faturado". */
+  /** The actions the status's trigger asks for, those of "faturado" and of "pagamento_confirmado". */
   statusActions: PushActionKind[];
   invoiceActions: PushActionKind[];
+  paymentActions: PushActionKind[];
   /** The order's latest shipment and live invoice, if any. */
   shipment: { carrier: string; trackingCode: string | null; trackingUrl: string | null } | null;
   invoice: {
@@ -33,8 +34,8 @@ export interface PushOrigin {
 }
 
 export interface PushCause {
-  /** A status change, or an invoice approved without one. */
-  kind: "status" | "invoice";
+  /** A status change, an invoice approved without one, or a payment confirmed by hand without one. */
+  kind: "status" | "invoice" | "payment";
   status: CanonicalStatus;
   previous: CanonicalStatus | null;
   version: number;
@@ -43,6 +44,8 @@ export interface PushCause {
   notifyCustomer: boolean;
   /** The change approved an invoice (the "faturado" trigger applies). */
   invoiced: boolean;
+  /** The change confirmed the payment by hand: the store is told once ("pay", trigger pagamento_confirmado). */
+  paymentConfirmed: boolean;
   deliveredAt: string | null;
 }
 
@@ -66,6 +69,8 @@ export interface PlannedPush {
 
 function platformAction(kind: PushActionKind, origin: PushOrigin, notify: boolean): PushAction | null {
   switch (kind) {
+    case "pay":
+      return { kind: "pay" };
     case "invoice": {
       const inv = origin.invoice;
       // Only an NF-e has an access key to show on the store; a simple sale pushes nothing.
@@ -145,6 +150,7 @@ export function planPushes(origin: PushOrigin, cause: PushCause): PlannedPush[] 
   const statusApplies = cause.kind === "status" && origin.statusRow.active;
 
   if (channel !== "platform") {
+    // A payment confirmed without a status change has no status event to send.
     const where = channel === "xml" ? "por XML" : "ao webhook";
     if (statusApplies) {
       const id = `${orderKey}:status:v${cause.version}`;
@@ -177,9 +183,12 @@ export function planPushes(origin: PushOrigin, cause: PushCause): PlannedPush[] 
 
   // The platform's API needs the platform's order id.
   if (!origin.order.externalOrderId) return [];
+  // "pay" goes only with a payment confirmed by hand (the platform already has one it reported),
+  // whatever the status; the store turns it off in Envio à loja (Pagamento confirmado).
   const wanted: PushActionKind[] = [
+    ...(cause.paymentConfirmed && origin.paymentActions.includes("pay") ? ["pay" as const] : []),
     ...(cause.invoiced ? origin.invoiceActions : []),
-    ...(statusApplies ? origin.statusActions : []),
+    ...(statusApplies ? origin.statusActions.filter((a) => a !== "pay") : []),
   ];
   const supported = supportedActions(origin.capabilities);
   const planned: PlannedPush[] = [];
@@ -187,11 +196,14 @@ export function planPushes(origin: PushOrigin, cause: PushCause): PlannedPush[] 
     if (!supported.includes(kind)) continue;
     const action = platformAction(kind, origin, notify);
     if (!action) continue;
-    // An NF-e is pushed once whatever change carries it; the rest once per status version.
+    // An NF-e is pushed once whatever change carries it, a payment once per order (it is confirmed
+    // once); the rest once per status version.
     const dedupeKey =
       action.kind === "invoice"
         ? `${orderKey}:invoice:${action.accessKey}`
-        : `${orderKey}:${kind}:v${cause.version}`;
+        : action.kind === "pay"
+          ? `${orderKey}:pay`
+          : `${orderKey}:${kind}:v${cause.version}`;
     planned.push({
       channel,
       action: kind,

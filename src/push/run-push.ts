@@ -105,6 +105,7 @@ function sentMessage(row: PushRow, outcome: Extract<SendOutcome, { ok: true }>):
       ? `Pedido marcado como enviado na loja, rastreio ${tracking}`
       : "Pedido marcado como enviado na loja";
   } else if (action?.kind === "pack") text = "Pedido marcado como embalado na loja";
+  else if (action?.kind === "pay") text = "Pedido marcado como pago na loja";
   else if (action?.kind === "close") text = "Pedido arquivado (fechado) na loja";
   else if (action?.kind === "cancel") text = "Pedido cancelado na loja";
   else text = `Loja atualizada: ${row.payload.summary}`;

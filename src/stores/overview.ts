@@ -39,6 +39,8 @@ export interface StoreHealth {
   emailsFailed: number;
   /** Sales orders created today (Brazilian day) from this store's orders. */
   salesOrdersToday: number;
+  /** Orders the store cancelled with a live invoice or after shipping (Falhas, kind=cancellations). */
+  storeCancellations: number;
 }
 
 export interface Overview {
@@ -65,6 +67,7 @@ interface Row {
   today: number;
   pushes_failed: number;
   emails_failed: number;
+  store_cancellations: number;
   now: Date;
 }
 
@@ -73,7 +76,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export async function storesOverview(q: Queryable): Promise<Overview> {
   // Each count reads one partial or composite index: inbox_pending_by_store, order_links_waiting,
   // order_links_store_state, sales_orders_created_by_store, outbox_failed_pushes_by_store,
-  // email_outbox_failed_by_store.
+  // email_outbox_failed_by_store, sales_orders_store_cancellations.
   const { rows } = await q.query<Row>(
     `select s.id, s.name, s.platform, s.connection_state, s.connection_message, s.import_enabled,
             s.import_interval_minutes, s.last_import_at, s.last_webhook_at,
@@ -91,6 +94,8 @@ export async function storesOverview(q: Queryable): Promise<Overview> {
             (select count(*) from outbox o
               where o.store_id = s.id and o.status = 'failed' and o.channel <> 'email')::int as pushes_failed,
             (select count(*) from email_outbox e where e.store_id = s.id and e.status = 'failed')::int as emails_failed,
+            (select count(*) from sales_orders so where so.origin_store_id = s.id
+                and so.store_cancellation is not null and so.deleted_at is null)::int as store_cancellations,
             now() as now
        from stores s order by s.id`,
     [BUSINESS_TIME_ZONE],
@@ -117,6 +122,7 @@ export async function storesOverview(q: Queryable): Promise<Overview> {
       salesOrdersToday: r.today,
       pushesFailed: r.pushes_failed,
       emailsFailed: r.emails_failed,
+      storeCancellations: r.store_cancellations,
     })),
     generatedAt: (rows[0]?.now ?? new Date()).toISOString(),
   };

@@ -2,6 +2,7 @@
 // decide each order (sync/decide.ts), then write customers, products, sales orders, items,
 // links and timeline events set-based, one statement each — an import page of 200 orders
 // costs the same handful of round trips as a single webhook.
+import { flagStoreCancellations } from "../backoffice/store-cancellation.ts";
 import type { Queryable } from "../db/db.ts";
 import { maskDocument } from "../domain/document.ts";
 import { CANONICAL_LABELS } from "../domain/order-status.ts";
@@ -215,6 +216,13 @@ export async function syncStoreOrders(
   }
   await upsertLinks(tx, links, store);
   await insertEvents(tx, store.orgId, events);
+  // A cancellation from the store of an order with a live invoice or a shipment is flagged, never silent.
+  await flagStoreCancellations(
+    tx,
+    updates
+      .filter((x) => x.d.statusStep?.apply && x.d.statusStep.status === "cancelado")
+      .map((x) => x.c.salesOrder!.id),
+  );
   await enqueueMany(
     tx,
     retries.map((c) => ({

@@ -1,6 +1,7 @@
 // The integration panel's data and actions (seed 000, R5): one row per store order with
 // its sync state, and Criar / Atualizar / Mapeamento / Reprocessar. No HTTP here.
 import { type OrderSearch, searchCondition } from "../backoffice/order-search.ts";
+import type { StoreCancellationKind } from "../backoffice/store-cancellation.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
@@ -41,6 +42,8 @@ export interface PanelRow {
   /** Whether Mapeamento may be deleted now, and why not (R5.3). */
   canUnlink: boolean;
   unlinkRefusal: string | null;
+  /** Cancelled on the store with a live invoice, or already shipped: the sales order's flag (estorno). */
+  storeCancellation: StoreCancellationKind | null;
 }
 
 interface Row {
@@ -68,6 +71,8 @@ interface Row {
   so_status: string | null;
   canonical_status: string | null;
   so_deleted: boolean | null;
+  so_invoiced: boolean | null;
+  store_cancellation: StoreCancellationKind | null;
 }
 
 const SELECT = `
@@ -76,7 +81,8 @@ const SELECT = `
          l.sync_state, l.sync_reason, l.reason_code, l.status_valid, l.customer_synced,
          l.customer_found_by_document, l.customer_problem, l.attempts, l.updated_at as link_updated_at,
          s.id as so_id, s.number as so_number, s.status as so_status, s.canonical_status,
-         s.deleted_at is not null as so_deleted
+         s.deleted_at is not null as so_deleted, s.store_cancellation,
+         exists (select 1 from invoices i where i.sales_order_id = s.id and i.status = 'approved') as so_invoiced
     from store_orders so
     left join order_links l on l.store_order_id = so.id
     left join sales_orders s on s.id = l.sales_order_id`;
@@ -90,6 +96,10 @@ const UNLINK_REFUSED =
 
 function unlinkRefusal(r: Row): string | null {
   if (r.sync_state === null) return "Pedido ainda não sincronizado: não há mapeamento";
+  // Re-created, the order could be invoiced again while this invoice is live (one per store order).
+  if (r.so_invoiced) {
+    return `O pedido de venda Nº ${r.so_number} tem nota fiscal ativa: faça o estorno (Cancelar nota) antes de apagar o mapeamento`;
+  }
   if (r.so_deleted) return null;
   if (r.so_id !== null && r.status_valid === false) return null;
   return UNLINK_REFUSED;
@@ -125,6 +135,7 @@ function toPanelRow(r: Row): PanelRow {
     syncUpdatedAt: r.link_updated_at?.toISOString() ?? null,
     canUnlink: refusal === null,
     unlinkRefusal: refusal,
+    storeCancellation: r.so_deleted ? null : r.store_cancellation,
   };
 }
 

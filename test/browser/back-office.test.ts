@@ -8,7 +8,9 @@ import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { nfeKeyCheckDigit } from "../../src/domain/nfe-key.ts";
 import { s10CheckDigit } from "../../src/domain/tracking-code.ts";
-import { apiGet, openPanel, type Panel, screenshot, until } from "../helpers/browser.ts";
+import { signWebhookBody } from "../../src/simulators/nuvemshop/index.ts";
+import { call } from "../../src/simulators/nuvemshop/test-client.ts";
+import { ADMIN, apiGet, openPanel, type Panel, screenshot, settledRow, until } from "../helpers/browser.ts";
 
 interface ListItem {
   id: number;
@@ -362,4 +364,131 @@ test("a failed e-mail has Reenviar in the Caixa de saída", async () => {
   });
   const detail = await apiGet<Detail>(page, `/api/v1/orders/${order.id}`);
   assert.ok(detail.events.some((e) => e.kind === "email_resend"));
+});
+
+/** The store's news as the platform sends it: a signed webhook to Ponte (not the simulator's sink). */
+async function announce(event: string, orderId: number): Promise<void> {
+  const { server } = panel;
+  const body = JSON.stringify({ store_id: server.simulator.storeId, event, id: orderId });
+  const answer = await page.request.post("/webhooks/nuvemshop", {
+    data: body,
+    headers: {
+      "content-type": "application/json",
+      "x-linkedstore-hmac-sha256": signWebhookBody(body, server.simulator.clientSecret),
+    },
+  });
+  assert.equal(answer.status(), 200, await answer.text());
+}
+
+/** An order placed on the store and announced by webhook, once Ponte synced it. */
+async function placedOrder(
+  overrides: Record<string, unknown>,
+): Promise<{ externalId: number; salesOrderId: number }> {
+  const created = panel.server.simulator.createOrder(overrides) as { id: number };
+  await announce("order/created", created.id);
+  const row = await settledRow(page, panel.server, created.id, "synced");
+  assert.ok(row.salesOrderId, "a sales order was created");
+  return { externalId: created.id, salesOrderId: row.salesOrderId };
+}
+
+test("the status form offers Confirmar pagamento inline for a deposit, and saves the status only after it", async () => {
+  const { salesOrderId } = await placedOrder({
+    payment_status: "pending",
+    gateway: "offline",
+    gateway_name: "Transferência bancária",
+    payment_details: { method: "wire_transfer", installments: 1 },
+  });
+  await page.goto(`/pedidos/${salesOrderId}?aba=historico`);
+  const form = page.getByRole("form", { name: "Alterar status" });
+  await form.getByLabel("Novo status").selectOption({ label: "Em preparação" });
+  const inline = form.getByRole("region", { name: "Confirmar pagamento" });
+  await inline.getByText(/Pagamento não confirmado: Em preparação pede o pagamento confirmado/).waitFor();
+  const save = form.getByRole("button", { name: "Salvar status" });
+  assert.equal(await save.isDisabled(), true, "nothing is saved before the payment is confirmed");
+
+  await inline.getByLabel("Observação do pagamento (opcional)").fill("depósito conferido no extrato");
+  await inline.getByRole("button", { name: "Confirmar pagamento" }).click();
+  await page.getByRole("status").filter({ hasText: "Pagamento confirmado." }).waitFor();
+  await inline.waitFor({ state: "detached" });
+  await page.locator(".order-summary").getByText("Pagamento confirmado", { exact: true }).waitFor();
+  assert.equal(await form.getByLabel("Novo status").inputValue(), "em_preparacao", "the choice stays");
+  await save.click();
+  await page.getByRole("status").filter({ hasText: "Status alterado para Em preparação" }).waitFor();
+  await page.locator(".order-summary").getByText("Em preparação", { exact: true }).waitFor();
+
+  const detail = await apiGet<Detail & { payments: { confirmedBy: string | null }[] }>(
+    page,
+    `/api/v1/orders/${salesOrderId}`,
+  );
+  const kinds = detail.events.map((e) => e.kind);
+  assert.ok(kinds.indexOf("payment_confirmed") < kinds.lastIndexOf("status_changed"));
+  assert.ok(
+    detail.events.some((e) => e.kind === "payment_confirmed" && /depósito conferido/.test(e.message)),
+  );
+  assert.equal(detail.payments[0]!.confirmedBy, `user:${ADMIN.email}`);
+
+  // The store's side never says "Aguardando pagamento" next to this payment without saying why.
+  await page.goto(`/pedidos/${salesOrderId}`);
+  const payment = page.getByRole("region", { name: "Pagamento", exact: true });
+  const storeSide = payment.locator(".fact-row", { hasText: "Situação na loja" });
+  await storeSide.waitFor();
+  const said = (await storeSide.textContent()) ?? "";
+  if (said.includes("Aguardando pagamento")) assert.match(said, /Pagamento confirmado no ERP/);
+});
+
+test("a store-side cancellation of an invoiced order is flagged in Integração, Falhas and Visão geral, with the estorno one click away", async () => {
+  const { server } = panel;
+  const { externalId, salesOrderId } = await placedOrder({ payment_status: "paid" });
+  const invoiced = await page.request.post(`/api/v1/orders/${salesOrderId}/invoice`, {
+    data: { kind: "simple", number: "V-77" },
+    headers: { origin: server.url },
+  });
+  assert.equal(invoiced.status(), 201, await invoiced.text());
+  // The merchant cancels it in the store's admin; the platform tells Ponte.
+  const cancelled = await call(server.simulator, "POST", `/orders/${externalId}/cancel`, {
+    body: { reason: "customer" },
+  });
+  assert.equal(cancelled.status, 200);
+  await announce("order/cancelled", externalId);
+  await until("the cancellation synced", async () => {
+    const detail = await apiGet<Detail>(page, `/api/v1/orders/${salesOrderId}`);
+    return detail.canonicalStatus === "cancelado" ? true : undefined;
+  });
+  const number = (await apiGet<Detail>(page, `/api/v1/orders/${salesOrderId}`)).number;
+
+  // Integração: the row says so.
+  await page.goto(`/integracao?loja=${server.storeId}&view=all`);
+  const row = page.locator("table.integration-table tbody tr", { hasText: `PV Nº ${number}` });
+  await row.getByText("Cancelado na loja com nota ativa").waitFor();
+  assert.equal(await row.getByRole("link", { name: /Fazer o estorno/ }).count(), 1);
+
+  // Visão geral counts it; Falhas lists it, one click from the order page.
+  await page.goto("/");
+  const figure = page
+    .getByRole("article", { name: "Loja Teste" })
+    .locator(".figure", { hasText: "Cancelados na loja com nota ou envio" })
+    .locator("dd");
+  await until("Visão geral counts it", async () => ((await figure.textContent()) === "1" ? true : undefined));
+  await page.goto(`/falhas?tipo=cancelamentos`);
+  const listed = page.getByRole("table", { name: "Pedidos cancelados na loja" }).locator("tbody tr", {
+    hasText: `Pedido Nº ${number}`,
+  });
+  await listed.getByText("Cancelado na loja com nota ativa").waitFor();
+  await listed.getByRole("link", { name: /Fazer o estorno/ }).click();
+  await page.waitForURL(new RegExp(`/pedidos/${salesOrderId}$`));
+
+  // The order page: the flag, and Cancelar nota right there.
+  const flag = page.getByRole("region", { name: "Cancelado na loja com nota ativa" });
+  await flag.getByText(/O Ponte não cancela a nota sozinho/).waitFor();
+  await flag.getByRole("button", { name: "Cancelar nota" }).click();
+  await page
+    .getByRole("dialog", { name: /Estornar Venda simples nº V-77/ })
+    .getByRole("button", { name: "Estornar nota" })
+    .click();
+  await page.getByRole("status").filter({ hasText: "estornada" }).waitFor();
+  await flag.waitFor({ state: "detached" });
+  const after = await apiGet<{ storeCancellation: unknown }>(page, `/api/v1/orders/${salesOrderId}`);
+  assert.equal(after.storeCancellation, null);
+  await page.goto(`/falhas?tipo=cancelamentos`);
+  await page.getByText("Nenhum pedido cancelado na loja com nota ativa ou já enviado.").waitFor();
 });

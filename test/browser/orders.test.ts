@@ -221,10 +221,9 @@ test("the order page shows customer, items and the timeline", async () => {
 });
 
 test("a status change with Notificar cliente appears in the timeline; a refused one says why", async () => {
-  const waiting = orders.find(
-    (o) => o.canonicalStatus === "aguardando_pagamento" || o.canonicalStatus === "pagamento_confirmado",
-  );
-  assert.ok(waiting, "an order early in the workflow");
+  // Paid (seed 003: Em preparação needs the payment confirmed; Confirmar pagamento is back-office.test's).
+  const waiting = orders.find((o) => o.canonicalStatus === "pagamento_confirmado");
+  assert.ok(waiting, "a paid order early in the workflow");
   await page.goto(`/pedidos/${waiting.id}?aba=historico`);
   const form = page.getByRole("form", { name: "Alterar status" });
   await form.getByLabel("Novo status").selectOption({ label: "Em preparação" });
@@ -244,13 +243,13 @@ test("a status change with Notificar cliente appears in the timeline; a refused 
   assert.ok(await page.locator(".order-summary").getByText("Em preparação").isVisible());
   await screenshot(page, "pedido-historico");
 
-  // Someone else cancels it meanwhile; this page still offers Entregue, and the API says no.
+  // Someone else cancels it meanwhile; this page still offers Problemas, and the API says no.
   const cancel = await page.request.post(`/api/v1/orders/${waiting.id}/status`, {
     data: { status: "cancelado" },
     headers: { origin: server.url },
   });
   assert.equal(cancel.status(), 200, await cancel.text());
-  await form.getByLabel("Novo status").selectOption({ label: "Entregue" });
+  await form.getByLabel("Novo status").selectOption({ label: "Problemas" });
   await form.getByRole("radio", { name: "Não" }).check();
   await form.getByRole("button", { name: "Salvar status" }).click();
   await page.getByRole("alert").filter({ hasText: "Pedido cancelado não muda mais de status" }).waitFor();
@@ -261,9 +260,7 @@ test("a status change with Notificar cliente appears in the timeline; a refused 
 
 test("Cancelado asks first: Voltar keeps the order, confirming cancels it", async () => {
   // Not the order the test above changed (and someone cancelled).
-  const changed = orders.find(
-    (o) => o.canonicalStatus === "aguardando_pagamento" || o.canonicalStatus === "pagamento_confirmado",
-  );
+  const changed = orders.find((o) => o.canonicalStatus === "pagamento_confirmado");
   const open = orders.find((o) => o !== changed && o.canonicalStatus !== "cancelado");
   assert.ok(open, "an order that can still be cancelled");
   await page.goto(`/pedidos/${open.id}?aba=historico`);

@@ -592,6 +592,7 @@ describe("back office: payment, invoice, estorno, shipments, label", () => {
       ["/api/v1/orders/{id}/confirm-payment", "post"],
       ["/api/v1/orders/{id}/invoice", "post"],
       ["/api/v1/orders/{id}/invoice/cancel", "post"],
+      ["/api/v1/orders/{id}/store-cancellation/resolve", "post"],
       ["/api/v1/orders/{id}/invoices", "get"],
       ["/api/v1/orders/{id}/shipments", "post"],
       ["/api/v1/orders/{id}/shipments", "get"],

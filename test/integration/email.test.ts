@@ -103,6 +103,18 @@ describe("customer e-mails", () => {
     assert.equal(res.statusCode, 200, res.body);
     return res.json() as Json;
   };
+  /**
+   * Seed 003: a deposit checked by hand is confirmed with Confirmar pagamento, which moves the order
+   * to Pagamento confirmado (no status move confirms a payment); answers like changeStatus.
+   */
+  const confirmPayment = async (salesOrderId: number, body: Json = {}) => {
+    const res = await api("POST", `/api/v1/orders/${salesOrderId}/confirm-payment`, body);
+    assert.equal(res.statusCode, 200, res.body);
+    const { order } = res.json() as Json;
+    const detail = await get(`/api/v1/orders/${salesOrderId}`);
+    const moved = (detail.events as Json[]).findLast((e) => e.kind === "status_changed")!;
+    return { ...order, eventId: moved.id } as Json;
+  };
   const outbox = async (salesOrderId: number) =>
     (
       await t.db.query<Json>("select * from email_outbox where sales_order_id = $1 order by id", [
@@ -197,7 +209,7 @@ describe("customer e-mails", () => {
     const id = await newSalesOrder({ name, email: address, document: "529.982.247-25" });
     const message = "Pagamento recebido <b>obrigado</b> & até logo";
     // "Notificar cliente" left out: Pagamento confirmado notifies by default.
-    const changed = await changeStatus(id, { status: "pagamento_confirmado", message });
+    const changed = await confirmPayment(id, { message });
     const again = await api("POST", `/api/v1/orders/${id}/status`, {
       status: "pagamento_confirmado",
       message,
@@ -284,6 +296,7 @@ describe("customer e-mails", () => {
     assert.equal(notify.pagamento_confirmado, true);
     assert.equal(notify.em_preparacao, false);
 
+    await confirmPayment(id, { notifyCustomer: false });
     const quiet = await changeStatus(id, { status: "em_preparacao" });
     const off = await changeStatus(id, { status: "cancelado", notifyCustomer: false });
     const detail = await get(`/api/v1/orders/${id}`);
@@ -302,7 +315,7 @@ describe("customer e-mails", () => {
     assert.equal(patched.json().customerEmails, "platform");
     try {
       const id = await newSalesOrder({ name: "Carla Dias", email: "carla@example.com", document: null });
-      await changeStatus(id, { status: "pagamento_confirmado", notifyCustomer: true });
+      await confirmPayment(id, { notifyCustomer: true });
       assert.equal((await outbox(id)).length, 0);
       const skipped = await events(id);
       assert.equal(skipped.length, 1);
@@ -317,7 +330,7 @@ describe("customer e-mails", () => {
   it("an SMTP server saying 421 is tried again later with backoff, and the e-mail arrives once", async () => {
     const address = "diego@example.com";
     const id = await newSalesOrder({ name: "Diego Rocha", email: address, document: null });
-    await changeStatus(id, { status: "pagamento_confirmado" });
+    await confirmPayment(id);
     const emailId = (await outbox(id))[0]!.id;
     sink.state.refuseNext = 1;
     const refusedBefore = sink.state.refused;
@@ -345,7 +358,7 @@ describe("customer e-mails", () => {
   it("an attempt that stopped mid-send is taken over only after its lease, with the same Message-ID", async () => {
     const address = "helena@example.com";
     const id = await newSalesOrder({ name: "Helena Prado", email: address, document: null });
-    await changeStatus(id, { status: "pagamento_confirmado" });
+    await confirmPayment(id);
     const email = (await outbox(id))[0]!;
     // A worker claimed it and died (or is still talking to the server): the row says "sending".
     await t.db.query(
@@ -370,7 +383,7 @@ describe("customer e-mails", () => {
 
   it("a permanent refusal (550) fails the e-mail with the server's reason, without retrying", async () => {
     const id = await newSalesOrder({ name: "Eva Nunes", email: "bounce@example.com", document: null });
-    await changeStatus(id, { status: "pagamento_confirmado" });
+    await confirmPayment(id);
     await runEmailJobs();
     const failed = (await outbox(id))[0]!;
     assert.equal(failed.status, "failed");
@@ -390,7 +403,7 @@ describe("customer e-mails", () => {
   it("Reenviar sends a failed e-mail again, once; an e-mail not failed is refused with its reason", async () => {
     const address = "gustavo@example.com";
     const id = await newSalesOrder({ name: "Gustavo Lima", email: address, document: null });
-    await changeStatus(id, { status: "pagamento_confirmado" });
+    await confirmPayment(id);
     sink.state.bounceNext = 1;
     await runEmailJobs();
     const failed = (await outbox(id))[0]!;
@@ -426,7 +439,7 @@ describe("customer e-mails", () => {
     const local = testContext(t.db); // a worker with no SMTP server configured
     const address = "fabio@example.com";
     const id = await newSalesOrder({ name: "Fábio <Costa>", email: address, document: "529.982.247-25" });
-    await changeStatus(id, { status: "pagamento_confirmado", message: "Obrigado!" });
+    await confirmPayment(id, { message: "Obrigado!" });
     await runEmailJobs(local);
     assert.equal(sink.to(address).length, 0, "nothing on the wire");
 
@@ -513,7 +526,7 @@ describe("customer e-mails", () => {
     assert.equal(draft.json().error.field, "text");
     assert.equal((await get("/api/v1/emails")).items.length, emailsBefore, "a preview writes nothing");
 
-    await changeStatus(id, { status: "pagamento_confirmado", message: "Valeu!" });
+    await confirmPayment(id, { message: "Valeu!" });
     await changeStatus(id, { status: "em_preparacao" });
     await runEmailJobs();
     const [paid, prep] = sink.to(address);

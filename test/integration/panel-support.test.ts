@@ -425,6 +425,11 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     );
     assert.equal(transitions.allowed[1].label, "Em preparação");
 
+    // Seed 003: past payment needs the payment confirmed (by hand for a deposit), never on the way.
+    const unpaid = await post(`/api/v1/orders/${order.id}/status`, { status: "em_preparacao" });
+    assert.equal(unpaid.json().error.reasonCode, "payment_not_confirmed");
+    const paid = await post(`/api/v1/orders/${order.id}/confirm-payment`, { notifyCustomer: false });
+    assert.equal(paid.statusCode, 200, paid.body);
     const changed = await post(`/api/v1/orders/${order.id}/status`, {
       status: "em_preparacao",
       notifyCustomer: true,
@@ -435,19 +440,19 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     assert.equal(c.id, order.id);
     assert.equal(c.canonicalStatus, "em_preparacao");
     assert.equal(c.status, "confirmado", "past payment: Confirmado");
-    assert.equal(c.statusVersion, order.status_version + 1);
+    assert.equal(c.statusVersion, order.status_version + 2, "Pagamento confirmado, then Em preparação");
     const detail = await get(`/api/v1/orders/${order.id}`);
     const event = (detail.events as Json[]).find((e) => e.id === c.eventId)!;
     assert.equal(event.kind, "status_changed");
     assert.deepEqual(event.data, {
-      from: "aguardando_pagamento",
+      from: "pagamento_confirmado",
       to: "em_preparacao",
       notifyCustomer: true,
       message: "Seu pedido já está sendo separado.",
       version: c.statusVersion,
     });
     assert.match(event.actor, /^token:/, "done by the API token that asked");
-    assert.match(event.message, /Aguardando pagamento → Em preparação/);
+    assert.match(event.message, /Pagamento confirmado → Em preparação/);
 
     // The platform still says "pending": the next sync does not undo the operator's change.
     sim.updateOrder(Number(order.external_id), { owner_note: "conferir endereço" });
@@ -480,7 +485,7 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
         "order_events where sales_order_id = $1 and kind = 'status_changed' and actor like 'token:%'",
         [order.id],
       ),
-      3,
+      4,
       "refused changes leave no trace",
     );
 

@@ -337,6 +337,7 @@ describe("push to the store", () => {
       "insert into sales_orders (org_id, canonical_status) values (1, 'pagamento_confirmado') returning id",
     );
     const manualId = Number(manual.rows[0]!.id);
+    assert.equal((await api("POST", `/api/v1/orders/${manualId}/confirm-payment`, {})).status, 200);
     assert.equal((await setStatus(manualId, "em_preparacao")).status, 200);
     assert.deepEqual(await pushesOf(manualId), []);
   });
@@ -362,8 +363,17 @@ describe("push to the store", () => {
     assert.equal(saved.status, 200);
     try {
       const { salesOrderId } = await paidOrder();
-      await setStatus(salesOrderId, "entregue");
-      assert.deepEqual(await pushesOf(salesOrderId), []);
+      const shipped = await api("POST", `/api/v1/orders/${salesOrderId}/shipments`, {
+        carrier: "Jadlog",
+        trackingCode: "10084100123456",
+      });
+      assert.equal(shipped.status, 201, JSON.stringify(shipped.json));
+      assert.equal((await setStatus(salesOrderId, "entregue")).status, 200);
+      assert.deepEqual(
+        (await pushesOf(salesOrderId)).map((r) => r.action),
+        ["fulfill"],
+        "Entregue pushes nothing now",
+      );
     } finally {
       await api("PUT", `/api/v1/stores/${storeId}/push-map`, { rows: [] });
     }
@@ -460,7 +470,7 @@ describe("push to the store", () => {
       assert.ok(op?.summary && op.tags?.length, `${method} ${path}`);
     }
     const kinds = doc.paths["/api/v1/failures"].get.parameters.find((p: Json) => p.name === "kind");
-    assert.deepEqual(kinds.schema.enum, ["orders", "jobs", "pushes"]);
+    assert.deepEqual(kinds.schema.enum, ["orders", "jobs", "pushes", "cancellations"]);
     const patch = doc.paths["/api/v1/stores/{id}"].patch.requestBody.content["application/json"].schema;
     assert.deepEqual(patch.properties.pushChannel.properties.kind.enum, ["platform", "xml", "webhook"]);
   });

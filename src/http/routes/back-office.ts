@@ -25,6 +25,7 @@ import {
   MOVEMENTS_LIMIT_MAX,
   productStockMovements,
 } from "../../backoffice/stock.ts";
+import { resolveStoreCancellation } from "../../backoffice/store-cancellation.ts";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { orderLabelPdf } from "../../label/order-label.ts";
@@ -124,6 +125,42 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
   );
 
+  app.post<{ Params: { id: number }; Body: { note?: string } }>(
+    "/api/v1/orders/:id/store-cancellation/resolve",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Mark a store-side cancellation of a shipped order as handled (the flag leaves Falhas)",
+        description:
+          "For an order the store cancelled after it was shipped (`storeCancellation.kind` `shipped`), once the return is dealt with; recorded in the timeline. 409 `conflict` with reasonCode `invoice_live` when the order has a live invoice (only the estorno, POST /api/v1/orders/{id}/invoice/cancel, clears that flag) or `no_store_cancellation`.",
+        params: s.idParams,
+        body: {
+          type: "object",
+          additionalProperties: false,
+          properties: { note: { type: "string", maxLength: 500, description: 'e.g. "devolução recebida"' } },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              order: s.orderStatus,
+              storeCancellation: { type: "null" },
+              eventId: { type: "integer", description: "The timeline's `store_cancellation_resolved` entry" },
+            },
+          },
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    async (request) => {
+      const note = request.body?.note?.trim() || null;
+      return ctx.db.transaction((tx) =>
+        resolveStoreCancellation(tx, request.params.id, note, actorOf(request)),
+      );
+    },
+  );
+
   app.get<{ Params: { id: number } }>(
     "/api/v1/orders/:id/invoices",
     {
@@ -150,7 +187,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags: TAGS,
         summary: "Ship the order: carrier and tracking code or URL; the order moves to Despachado",
         description:
-          "The only way to Despachado. A Correios code is checked (UPU S10: 2 letters, 8 digits, check digit, country) when the carrier is Correios or the code looks like one: 400 `validation_failed` with `details.field` `trackingCode`. 409 `illegal_transition` when the order cannot move to despachado (reasonCode `same`, `backwards`, `cancelled_is_final`).",
+          "The only way to Despachado; needs the payment confirmed. A Correios code is checked (UPU S10: 2 letters, 8 digits, check digit, country) when the carrier is Correios or the code looks like one: 400 `validation_failed` with `details.field` `trackingCode`. 409 `illegal_transition` when the order cannot move to despachado (reasonCode `payment_not_confirmed`, `same`, `backwards`, `cancelled_is_final`).",
         params: s.idParams,
         body: s.shipmentBody,
         response: { 201: s.shipmentResult, 400: problem, 404: problem, 409: problem },

@@ -1,6 +1,7 @@
 // Falhas: orders and jobs in error, with the message and the payload, and Reprocessar for
 // one, many, or every order of a store in error.
 import type { FastifyInstance } from "fastify";
+import { listStoreCancellations } from "../../backoffice/store-cancellation.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
 import { listFailedJobs, retryJobs } from "../../jobs/failed-jobs.ts";
@@ -63,7 +64,7 @@ const pushFailure = {
     action: {
       type: "string",
       description:
-        "Platform channel: invoice, pack, fulfill, close or cancel; XML and webhook channels: status",
+        "Platform channel: pay, invoice, pack, fulfill, close or cancel; XML and webhook channels: status",
     },
     channel: { type: "string", enum: ["platform", "xml", "webhook"] },
     summary: { ...nullable("string"), description: "pt-BR: what the push does" },
@@ -74,22 +75,47 @@ const pushFailure = {
   },
 } as const;
 
+const storeCancellation = {
+  type: "object",
+  required: ["salesOrderId", "kind", "cancelledAt"],
+  properties: {
+    salesOrderId: {
+      type: "integer",
+      description: "The order page offers Cancelar nota (estorno) right there",
+    },
+    orderNumber: { type: "integer" },
+    storeId: { type: "integer" },
+    storeName: { type: "string" },
+    storeOrderNumber: nullable("string"),
+    kind: { type: "string", enum: ["invoice_live", "shipped"] },
+    label: { type: "string", description: "pt-BR: Cancelado na loja com nota ativa / já enviado" },
+    reason: { type: "string", description: "pt-BR: what to do" },
+    cancelledAt: { type: "string" },
+    invoiceId: { ...nullable("integer"), description: "The live invoice to reverse" },
+  },
+} as const;
+
 export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{
-    Querystring: { kind?: "orders" | "jobs" | "pushes"; storeId?: number; limit?: number; after?: string };
+    Querystring: {
+      kind?: "orders" | "jobs" | "pushes" | "cancellations";
+      storeId?: number;
+      limit?: number;
+      after?: string;
+    };
   }>(
     "/api/v1/failures",
     {
       schema: {
         tags: ["failures"],
         summary:
-          "Falhas: orders in error (kind=orders), jobs in error (kind=jobs) or failed pushes to the stores (kind=pushes), newest first",
+          "Falhas: orders in error (kind=orders), jobs in error (kind=jobs), failed pushes to the stores (kind=pushes) or orders cancelled on the store with a live invoice or a shipment (kind=cancellations), newest first",
         description:
-          "`orders`: store orders whose sync is in error, with the reason (pt-BR) and the last error. `jobs`: queue jobs that gave up (`retrying: false`) or are retrying after an error (`retrying: true`). `pushes`: status pushes to the stores that failed after their last attempt (or on an error retrying cannot fix), with the last error; Reenviar with POST /api/v1/pushes/{id}/resend. Pass `next` back as `after` for the next page.",
+          "`orders`: store orders whose sync is in error, with the reason (pt-BR) and the last error. `jobs`: queue jobs that gave up (`retrying: false`) or are retrying after an error (`retrying: true`). `pushes`: status pushes to the stores that failed after their last attempt (or on an error retrying cannot fix), with the last error; Reenviar with POST /api/v1/pushes/{id}/resend. `cancellations`: sales orders the store cancelled while they had a live invoice (`invoice_live`, until the estorno) or a shipment (`shipped`, until POST /api/v1/orders/{id}/store-cancellation/resolve). Pass `next` back as `after` for the next page.",
         querystring: {
           type: "object",
           properties: {
-            kind: { type: "string", enum: ["orders", "jobs", "pushes"], default: "orders" },
+            kind: { type: "string", enum: ["orders", "jobs", "pushes", "cancellations"], default: "orders" },
             storeId: { type: "integer" },
             limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
             after: { type: "string", maxLength: 200 },
@@ -99,7 +125,10 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           200: {
             type: "object",
             properties: {
-              items: { type: "array", items: { anyOf: [orderFailure, failedJob, pushFailure] } },
+              items: {
+                type: "array",
+                items: { anyOf: [orderFailure, failedJob, pushFailure, storeCancellation] },
+              },
               next: nullable("string"),
             },
           },
@@ -110,6 +139,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (request) => {
       const { kind = "orders", storeId, limit = 100, after } = request.query;
       if (kind === "pushes") return listPushFailures(ctx.db, { storeId, limit, after });
+      if (kind === "cancellations") return listStoreCancellations(ctx.db, { storeId, limit, after });
       return kind === "jobs"
         ? listFailedJobs(ctx.db, { storeId, limit, after })
         : listOrderFailures(ctx.db, { storeId, limit, after });

@@ -50,6 +50,12 @@ const panelRow = {
     },
     canUnlink: { type: "boolean" },
     unlinkRefusal: nullable("string"),
+    storeCancellation: {
+      type: ["string", "null"],
+      enum: ["invoice_live", "shipped", null],
+      description:
+        "Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations",
+    },
   },
 } as const;
 

@@ -42,7 +42,13 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
                     blocked: {
                       type: ["string", "null"],
                       description:
-                        "pt-BR: why it cannot be chosen yet (e.g. no shipment for Embarcado), or null",
+                        "pt-BR: why it cannot be chosen yet (e.g. payment not confirmed, no shipment for Embarcado), or null",
+                    },
+                    needs: {
+                      type: "array",
+                      items: { type: "string", enum: ["payment", "shipment"] },
+                      description:
+                        "What the order still lacks for this status, in order: `payment` (POST /api/v1/orders/:id/confirm-payment, which the status form offers inline) and `shipment` (POST /api/v1/orders/:id/shipments; Entregue needs none for a store pickup)",
                     },
                     notifyByDefault: {
                       type: "boolean",
@@ -79,7 +85,7 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary:
           "Change the sales order's status (Histórico): forward only, Cancelado and Problemas from anywhere",
         description:
-          "409 `illegal_transition` when the lifecycle forbids it: `details.reasonCode` is `same`, `backwards`, `cancelled_is_final`, `needs_shipment_form` (Despachado comes with POST /api/v1/orders/:id/shipments), `needs_shipment` (Embarcado before any shipment) or `invoice_live` (cancel the invoice first); `details.reason` says it in pt-BR. Entregue records the delivery date on the order and its shipments. `notifyCustomer` and `message` are recorded with the change for the customer e-mail.",
+          "409 `illegal_transition` when the lifecycle forbids it: `details.reasonCode` is `same`, `backwards`, `cancelled_is_final`, `needs_shipment_form` (Despachado comes with POST /api/v1/orders/:id/shipments), `payment_not_confirmed` (Pagamento confirmado, Em preparação, Embarcado and Entregue need the payment confirmed: POST /api/v1/orders/:id/confirm-payment; no status move confirms it), `needs_shipment` (Embarcado, or Entregue of an order that is not a store pickup, before any shipment) or `invoice_live` (cancel the invoice first); `details.reason` says it in pt-BR. Entregue records the delivery date on the order and its shipments. `notifyCustomer` and `message` are recorded with the change for the customer e-mail.",
         params: idParams,
         body: {
           type: "object",

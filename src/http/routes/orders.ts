@@ -182,6 +182,17 @@ const salesOrder = {
           paidAt: nullable("string"),
           confirmedAt: nullable("string"),
           confirmedBy: { ...nullable("string"), description: "Who confirmed it by hand (bank deposit)" },
+          storeSync: {
+            ...nullableObject({
+              state: {
+                type: "string",
+                enum: ["pending", "sent", "failed", "not_sent", "off", "unsupported", "other_channel"],
+              },
+              message: { type: "string", description: "pt-BR, shown next to the store's payment status" },
+            }),
+            description:
+              "A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain",
+          },
         },
       },
     },
@@ -191,6 +202,16 @@ const salesOrder = {
       platformStatus: nullable("string"),
       platformCreatedAt: nullable("string"),
     }),
+    storeCancellation: {
+      ...nullableObject({
+        kind: { type: "string", enum: ["invoice_live", "shipped"] },
+        label: { type: "string", description: "pt-BR, e.g. Cancelado na loja com nota ativa" },
+        reason: { type: "string", description: "pt-BR: what to do (the estorno, or mark it handled)" },
+        cancelledAt: { type: "string" },
+      }),
+      description:
+        "Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise",
+    },
     items: {
       type: "array",
       items: {
@@ -268,8 +289,10 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         tags: ["orders"],
         summary:
           "Delete a sales order in the back office (kept with its history; the store order may be re-synced)",
+        description:
+          "409 `conflict` with reasonCode `invoice_live` while the order has a live invoice or simple sale: cancel it first (estorno, POST /api/v1/orders/{id}/invoice/cancel), so a re-created sales order is never invoiced twice.",
         params: idParams,
-        response: { 204: { type: "null" }, 404: problem },
+        response: { 204: { type: "null" }, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {

@@ -41,6 +41,11 @@ const storeHealth = {
       description:
         "Customer e-mails that failed (GET /api/v1/emails?status=failed; POST /api/v1/emails/{id}/resend)",
     },
+    storeCancellations: {
+      type: "integer",
+      description:
+        "Orders the store cancelled while they had a live invoice (until the estorno) or a shipment: GET /api/v1/failures?kind=cancellations",
+    },
     salesOrdersToday: {
       type: "integer",
       description: "Sales orders created today (America/Sao_Paulo) from this store",

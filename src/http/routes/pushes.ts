@@ -55,7 +55,7 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags: ["pushes"],
         summary: "Envio à loja: the platform actions each back-office change pushes to this store",
         description:
-          "One row per trigger: each canonical status the order moves to, and `faturado` (an invoice approved). Actions: `invoice` (the NF-e), `pack`, `fulfill` (with the tracking), `close`, `cancel`. Rows not customized show the platform's default. Only the platform channel uses this table; a status whose row in the status table is not Ativo pushes nothing.",
+          "One row per trigger: each canonical status the order moves to, and `faturado` (an invoice approved). Actions: `pay` (a payment confirmed by hand, listed under pagamento_confirmado), `invoice` (the NF-e), `pack`, `fulfill` (with the tracking), `close`, `cancel`. Rows not customized show the platform's default. Only the platform channel uses this table; a status whose row in the status table is not Ativo pushes nothing.",
         params: idParams,
         response: { 200: pushMapAnswer, 404: problem },
       },

@@ -29,6 +29,7 @@ export const nuvemshop: PlatformModule = {
     pack: true,
     cancel: true,
     close: true,
+    markPaid: true,
   },
   defaultApiBaseUrl: "https://api.nuvemshop.com.br/v1",
   normalize: mapNuvemshopOrder,

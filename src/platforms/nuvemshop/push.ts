@@ -1,4 +1,4 @@
-// Push actions (pack, fulfill, cancel, close/open, NF-e metafield). Nuvemshop has no
+// Push actions (pay, pack, fulfill, cancel, close/open, NF-e metafield). Nuvemshop has no
 // idempotency keys, so each action reads the order first and does nothing when the
 // platform already shows its effect: a retried push is never applied twice.
 import type { PushAction, PushResult } from "../connector.ts";
@@ -22,6 +22,8 @@ const PACKED_NEXT_ACTIONS = ["waiting_shipment", "waiting_client_pickup", "waiti
 function alreadyApplied(order: Json, action: PushAction): boolean {
   const shipping = String(order.shipping_status ?? "");
   switch (action.kind) {
+    case "pay":
+      return order.payment_status === "paid";
     case "pack":
       return (
         PACKED_OR_LATER.includes(shipping) || PACKED_NEXT_ACTIONS.includes(String(order.next_action ?? ""))
@@ -40,6 +42,14 @@ function alreadyApplied(order: Json, action: PushAction): boolean {
     case "invoice":
       return false; // decided on the metafield itself
   }
+}
+
+/** What an applying request's answer means (a 5xx or timeout has already thrown, retryable). */
+function answer(res: { status: number; body: unknown }): PushResult {
+  if (res.status >= 400) {
+    return { ok: false, retryable: false, status: res.status, message: JSON.stringify(res.body) };
+  }
+  return { ok: true, alreadyApplied: false, order: res.body };
 }
 
 function failure(error: unknown): PushResult {
@@ -81,9 +91,7 @@ async function pushInvoice(
         owner_resource: "Order",
         owner_id: Number(orderId),
       });
-  if (res.status >= 400)
-    return { ok: false, retryable: false, status: res.status, message: JSON.stringify(res.body) };
-  return { ok: true, alreadyApplied: false, order: res.body };
+  return answer(res);
 }
 
 export async function pushToNuvemshop(
@@ -97,7 +105,11 @@ export async function pushToNuvemshop(
     if (current === null)
       return { ok: false, retryable: false, status: 404, message: `order ${orderId} not found` };
     if (alreadyApplied(current, action)) return { ok: true, alreadyApplied: true, order: current };
-    const path = `/orders/${encodeURIComponent(orderId)}/${action.kind}`;
+    const base = `/orders/${encodeURIComponent(orderId)}`;
+    // A payment confirmed by hand (bank deposit): PUT /orders/{id} {"status":"paid"} (platforms README §1.6).
+    if (action.kind === "pay")
+      return answer(await client.request("PUT", client.url(base), { status: "paid" }));
+    const path = `${base}/${action.kind}`;
     const body =
       action.kind === "fulfill"
         ? {
@@ -108,11 +120,7 @@ export async function pushToNuvemshop(
         : action.kind === "cancel"
           ? { reason: action.reason, email: action.email, restock: action.restock }
           : undefined;
-    const res = await client.request("POST", client.url(path), body ?? {});
-    if (res.status >= 400) {
-      return { ok: false, retryable: false, status: res.status, message: JSON.stringify(res.body) };
-    }
-    return { ok: true, alreadyApplied: false, order: res.body };
+    return answer(await client.request("POST", client.url(path), body ?? {}));
   } catch (error) {
     return failure(error);
   }

@@ -47,7 +47,21 @@ export interface PushFailure {
   failedAt: string;
 }
 
-type Kind = "orders" | "jobs" | "pushes";
+/** An order the store cancelled with a live invoice or after shipping (kind=cancellations). */
+export interface StoreCancellationItem {
+  salesOrderId: number;
+  orderNumber: number;
+  storeId: number;
+  storeName: string;
+  storeOrderNumber: string | null;
+  kind: "invoice_live" | "shipped";
+  label: string;
+  reason: string;
+  cancelledAt: string;
+  invoiceId: number | null;
+}
+
+type Kind = "orders" | "jobs" | "pushes" | "cancellations";
 interface Page<T> {
   items: T[];
   next: string | null;

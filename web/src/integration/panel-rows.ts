@@ -35,7 +35,14 @@ export interface PanelRow {
   syncUpdatedAt: string | null;
   canUnlink: boolean;
   unlinkRefusal: string | null;
+  /** Cancelled on the store with a live invoice, or after shipping: the estorno waits on the order page. */
+  storeCancellation?: "invoice_live" | "shipped" | null;
 }
+
+export const STORE_CANCELLATION_LABELS: Record<"invoice_live" | "shipped", string> = {
+  invoice_live: "Cancelado na loja com nota ativa",
+  shipped: "Cancelado na loja já enviado",
+};
 
 interface PanelPage {
   orders: PanelRow[];

@@ -17,7 +17,8 @@ export function FulfilmentSection({ order }: { order: OrderDetail }) {
       {!live ? (
         <Notice kind="info">
           {order.deletedAt ? "Pedido excluído" : "Pedido cancelado"}: as ações de faturamento e envio não
-          estão disponíveis.
+          estão disponíveis
+          {order.storeCancellation?.kind === "invoice_live" ? ", só o estorno da nota (Cancelar nota)" : ""}.
         </Notice>
       ) : null}
       <div className="steps">

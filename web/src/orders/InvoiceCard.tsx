@@ -53,10 +53,6 @@ export function InvoiceCard({ order, live }: { order: OrderDetail; live: boolean
 }
 
 function InvoiceView({ order, invoice }: { order: OrderDetail; invoice: Invoice }) {
-  const toast = useToast();
-  const failed = useFailureToast();
-  const [reason, setReason] = useState("");
-  const cancel = useOrderAction(() => cancelInvoice(order.id, reason));
   return (
     <>
       <dl className="facts">
@@ -83,6 +79,27 @@ function InvoiceView({ order, invoice }: { order: OrderDetail; invoice: Invoice 
         <dt>Registrada por</dt>
         <dd>{actorLabel(invoice.createdBy)}</dd>
       </dl>
+      <EstornoButton order={order} invoice={invoice} />
+    </>
+  );
+}
+
+/** Cancelar nota (estorno), with its reason: here and on the flag of a store-side cancellation. */
+export function EstornoButton({
+  order,
+  invoice,
+  defaultReason = "",
+}: {
+  order: OrderDetail;
+  invoice: Invoice;
+  defaultReason?: string;
+}) {
+  const toast = useToast();
+  const failed = useFailureToast();
+  const [reason, setReason] = useState(defaultReason);
+  const cancel = useOrderAction(() => cancelInvoice(order.id, reason));
+  return (
+    <>
       <ErrorNotice state={cancel} />
       <ConfirmButton
         label="Cancelar nota"

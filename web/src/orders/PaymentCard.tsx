@@ -1,4 +1,4 @@
-// Pagamento (R6.4): confirmed by hand, with who and when recorded.
+// Pagamento (R6.4): confirmed by hand, with who and when recorded, and whether the store shows it.
 import { type FormEvent, useState } from "react";
 import { useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
@@ -26,10 +26,13 @@ export function PaymentCard({ order, live }: { order: OrderDetail; live: boolean
   return (
     <Step title="Pagamento" done={Boolean(confirmed)}>
       {confirmed?.confirmedAt ? (
-        <p>
-          Pagamento confirmado em {formatDateTime(confirmed.confirmedAt)}
-          {confirmed.confirmedBy ? ` por ${actorLabel(confirmed.confirmedBy)}` : ""}.
-        </p>
+        <>
+          <p>
+            Pagamento confirmado em {formatDateTime(confirmed.confirmedAt)}
+            {confirmed.confirmedBy ? ` por ${actorLabel(confirmed.confirmedBy)}` : ""}.
+          </p>
+          {confirmed.storeSync ? <p className="small muted">{confirmed.storeSync.message}.</p> : null}
+        </>
       ) : live ? (
         <form onSubmit={submit} aria-label="Confirmar pagamento">
           <p className="small muted">

@@ -1,10 +1,13 @@
 // Changing the status from the Histórico tab (R6.3): only the moves the order allows, the
-// choice to notify the customer by e-mail, an optional message; a refusal says why.
+// choice to notify the customer by e-mail, an optional message; a refusal says why. A status
+// past payment on an order whose payment is not confirmed offers Confirmar pagamento inline
+// (seed 003): the form never confirms a payment on the way.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError } from "../api.ts";
 import { Button, ConfirmDialog, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
+import { InlinePaymentConfirm } from "./InlinePaymentConfirm.tsx";
 import { canonicalLabel } from "./labels.ts";
 import {
   changeStatus,
@@ -67,13 +70,18 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
   if (order.deletedAt !== null) {
     return <Notice kind="info">Pedido excluído: o status não pode mais ser alterado.</Notice>;
   }
-  /** A status this form cannot set: why (blocked), or the form that sets it (Despachado: Enviar). */
-  const unavailable = (a: Transitions["allowed"][number]): string | null =>
-    a.blocked
-      ? a.blocked
-      : a.form === "shipment"
-        ? "registre o envio no formulário Enviar (Faturamento e envio)"
-        : null;
+  type Target = Transitions["allowed"][number];
+  const needsPayment = (a: Target | undefined) => a?.needs?.includes("payment") ?? false;
+  /**
+   * A status this form cannot set: why (blocked), or the form that sets it (Despachado: Enviar).
+   * One that lacks only what Confirmar pagamento gives stays a choice: the form offers it inline.
+   */
+  const unavailable = (a: Target): string | null => {
+    if (a.form === "shipment")
+      return a.blocked ?? "registre o envio no formulário Enviar (Faturamento e envio)";
+    if (needsPayment(a)) return null;
+    return a.blocked ?? null;
+  };
   /** Choosing a status starts Notificar cliente at that status's default (the store's templates). */
   const choose = (next: string) => {
     setStatus(next);
@@ -83,6 +91,9 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
   if (transitions.isPending) return <Loading label="Carregando status possíveis…" />;
   if (transitions.isError) return <Notice kind="error">{describeError(transitions.error)}</Notice>;
   const allowed = transitions.data.allowed;
+  // The chosen status as the order allows it now (it changes once the payment is confirmed).
+  const chosen = allowed.find((a) => a.status === status);
+  const stillBlocked = chosen && !needsPayment(chosen) ? (chosen.blocked ?? null) : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -91,6 +102,7 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
       return;
     }
     setMissingStatus(false);
+    if (!chosen || needsPayment(chosen) || stillBlocked) return;
     if (status === FINAL_STATUS) confirmFinal.current?.showModal();
     else mutation.mutate();
   };
@@ -110,7 +122,7 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
         <>
           <Field label="Novo status" error={missingStatus ? "Escolha o novo status." : undefined}>
             {(p) => (
-              <select {...p} value={status} onChange={(e) => choose(e.target.value)} required>
+              <select {...p} value={chosen ? status : ""} onChange={(e) => choose(e.target.value)} required>
                 <option value="">Escolha…</option>
                 {allowed.map((a) => (
                   <option key={a.status} value={a.status} disabled={unavailable(a) !== null}>
@@ -140,6 +152,18 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
                 ))}
             </ul>
           ) : null}
+          {chosen && needsPayment(chosen) ? (
+            <InlinePaymentConfirm
+              orderId={order.id}
+              target={chosen.status}
+              notify={
+                chosen.status === "pagamento_confirmado"
+                  ? { notifyCustomer: notify, ...(message.trim() ? { message: message.trim() } : {}) }
+                  : undefined
+              }
+            />
+          ) : null}
+          {stillBlocked ? <Notice kind="warning">{stillBlocked}</Notice> : null}
           <fieldset className="radio-group">
             <legend>Notificar cliente</legend>
             <label>
@@ -169,7 +193,12 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
             )}
           </Field>
           <div className="actions actions-start">
-            <Button type="submit" variant="primary" pending={mutation.isPending}>
+            <Button
+              type="submit"
+              variant="primary"
+              pending={mutation.isPending}
+              disabled={needsPayment(chosen) || stillBlocked !== null}
+            >
               Salvar status
             </Button>
           </div>

@@ -6,7 +6,16 @@ import { actorLabel, canonicalLabel, eventLabel, eventTone, salesOrderLabel } fr
 import type { OrderEvent } from "./orders-api.ts";
 
 /** Technical keys the message already explains. */
-const HIDDEN = new Set(["version", "code", "outboxId", "emailId", "messageId", "statusVersion"]);
+const HIDDEN = new Set([
+  "version",
+  "code",
+  "outboxId",
+  "emailId",
+  "messageId",
+  "statusVersion",
+  "storeCancellation",
+  "invoiceId",
+]);
 /** Shown first, in this order; the rest follow as they came. */
 const FIRST = ["from", "to", "notifyCustomer", "message"];
 
@@ -19,6 +28,7 @@ const REFUSALS: Record<string, string> = {
 const list = (value: unknown) => (Array.isArray(value) ? value.join(", ") : String(value));
 
 const PUSH_ACTIONS: Record<string, string> = {
+  pay: "Marcar como pago",
   invoice: "Nota fiscal",
   pack: "Embalar",
   fulfill: "Enviar com rastreio",
@@ -80,6 +90,8 @@ function describe(kind: string, key: string, value: unknown): { term: string; va
       return { term: "Confirmado por", value: actorLabel(String(value)) };
     case "note":
       return { term: "Observação", value: String(value) };
+    case "paymentConfirmed":
+      return { term: "Pagamento confirmado à mão", value: value ? "Sim" : "Não" };
     case "stockMovements":
       return { term: "Movimentos de estoque", value: String(value) };
     case "receivables":

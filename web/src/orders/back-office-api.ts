@@ -122,8 +122,20 @@ export function useOrderAction<I, R>(run: (input: I) => Promise<R>) {
   });
 }
 
-export const confirmPayment = (id: number, note: string) =>
+/** `notify`: Notificar cliente and the message of the move to Pagamento confirmado (absent: the store's default). */
+export const confirmPayment = (
+  id: number,
+  note: string,
+  notify: { notifyCustomer?: boolean; message?: string } = {},
+) =>
   api<{ paymentConfirmedAt: string; paymentConfirmedBy: string }>(`/api/v1/orders/${id}/confirm-payment`, {
+    method: "POST",
+    body: { ...(note.trim() ? { note: note.trim() } : {}), ...notify },
+  });
+
+/** A store-side cancellation of a shipped order, marked handled (one with a live invoice needs the estorno). */
+export const resolveStoreCancellation = (id: number, note: string) =>
+  api<{ storeCancellation: null }>(`/api/v1/orders/${id}/store-cancellation/resolve`, {
     method: "POST",
     body: note.trim() ? { note: note.trim() } : {},
   });

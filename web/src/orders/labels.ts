@@ -49,6 +49,10 @@ const EVENT_LABELS: Record<string, string> = {
   invoice_added: "Nota fiscal registrada",
   invoiced: "Faturado",
   invoice_cancelled: "Nota estornada",
+  duplicate_live_invoice: "Nota ativa duplicada",
+  store_cancelled_with_invoice: "Cancelado na loja com nota ativa",
+  store_cancelled_after_shipment: "Cancelado na loja já enviado",
+  store_cancellation_resolved: "Cancelamento na loja resolvido",
   shipment_created: "Envio registrado",
   push_sent: "Enviado à loja",
   push_retrying: "Envio à loja adiado",
@@ -76,7 +80,7 @@ export function eventLabel(kind: string): string {
 
 /** What kind of entry it is, for its marker in the timeline. */
 export function eventTone(kind: string): "ok" | "bad" | "warn" | "info" {
-  if (/failed|error|not_linked|default_failed/.test(kind)) return "bad";
+  if (/failed|error|not_linked|default_failed|duplicate/.test(kind)) return "bad";
   if (/held|ignored|invalid|deleted|skipped|cancelled|retrying/.test(kind)) return "warn";
   if (/created|sent|confirmed|linked|invoiced|local/.test(kind)) return "ok";
   return "info";

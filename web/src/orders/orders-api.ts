@@ -111,12 +111,21 @@ export interface OrderDetail {
     paidAt: string | null;
     confirmedAt: string | null;
     confirmedBy: string | null;
+    /** A payment confirmed by hand the store does not show yet: where it stands, in pt-BR. */
+    storeSync?: { state: string; message: string } | null;
   }[];
   storeOrder: {
     externalId: string;
     number: string | null;
     platformStatus: string | null;
     platformCreatedAt: string | null;
+  } | null;
+  /** Cancelled on the store with a live invoice (estorno) or after shipping (mark it handled). */
+  storeCancellation?: {
+    kind: "invoice_live" | "shipped";
+    label: string;
+    reason: string;
+    cancelledAt: string;
   } | null;
 }
 
@@ -129,6 +138,8 @@ export interface Transitions {
     form?: "status" | "shipment";
     /** pt-BR: why it cannot be chosen yet, or null. */
     blocked?: string | null;
+    /** What the order still lacks for it: the form offers Confirmar pagamento inline for "payment". */
+    needs?: ("payment" | "shipment")[];
     /** Notificar cliente starts ticked for this status (the store's e-mail templates). */
     notifyByDefault?: boolean;
   }[];

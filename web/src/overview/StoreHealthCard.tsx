@@ -26,6 +26,8 @@ export interface OverviewStore {
   /** Absent from an older server: counted as zero. */
   pushesFailed?: number;
   emailsFailed?: number;
+  /** Orders the store cancelled with a live invoice or after shipping (Falhas › Cancelados na loja). */
+  storeCancellations?: number;
   salesOrdersToday: number;
 }
 
@@ -85,6 +87,7 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
   const failuresText = failures > 0 ? `Ver falhas (${n(failures)})` : "Ver falhas";
   const pushesFailed = s.pushesFailed ?? 0;
   const emailsFailed = s.emailsFailed ?? 0;
+  const storeCancellations = s.storeCancellations ?? 0;
   return (
     <article className={`card health-card health-${verdict.kind}`} aria-labelledby={headingId}>
       <header className="health-head">
@@ -105,6 +108,11 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
         <Figure label="Tarefas com falha" value={n(s.jobsFailed)} alert={s.jobsFailed > 0} />
         <Figure label="Envios à loja com falha" value={n(pushesFailed)} alert={pushesFailed > 0} />
         <Figure label="E-mails com falha" value={n(emailsFailed)} alert={emailsFailed > 0} />
+        <Figure
+          label="Cancelados na loja com nota ou envio"
+          value={n(storeCancellations)}
+          alert={storeCancellations > 0}
+        />
         <Figure label="Webhooks na fila" value={n(s.pendingWebhooks)} />
         <Figure label="Pedidos de venda hoje" value={n(s.salesOrdersToday)} />
         <Figure label="Atraso da importação" value={formatDuration(s.importLagSeconds)} />
@@ -134,6 +142,14 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
             aria-label={`Ver envios à loja com falha (${n(pushesFailed)}): ${s.name}`}
           >
             Envios com falha ({n(pushesFailed)})
+          </Link>
+        ) : null}
+        {storeCancellations > 0 ? (
+          <Link
+            to={`/falhas?loja=${s.id}&tipo=cancelamentos`}
+            aria-label={`Ver pedidos cancelados na loja com nota ou envio (${n(storeCancellations)}): ${s.name}`}
+          >
+            Cancelados na loja ({n(storeCancellations)})
           </Link>
         ) : null}
         {emailsFailed > 0 ? (

@@ -27,6 +27,7 @@ import {
   type PanelRow,
   type PanelView,
   panelListKey,
+  STORE_CANCELLATION_LABELS,
   SYNC_STATE_LABELS,
   storeStatusLabel,
   usePanelList,
@@ -208,7 +209,10 @@ export function IntegrationPage() {
                   table={table}
                   rowHeader="pedido"
                   rowClassName={(r) =>
-                    r.syncState === "error" || r.syncState === "held" || actions.errors[r.externalId]
+                    r.syncState === "error" ||
+                    r.syncState === "held" ||
+                    r.storeCancellation ||
+                    actions.errors[r.externalId]
                       ? "row-error"
                       : undefined
                   }
@@ -289,7 +293,15 @@ function integrationColumns(
       id: "status",
       header: "Status do pedido",
       cell: ({ row: { original: r } }) =>
-        r.cancelledOnPlatform ? (
+        r.storeCancellation && r.salesOrderId !== null ? (
+          <div className="stack">
+            <span className="badge badge-bad">{STORE_CANCELLATION_LABELS[r.storeCancellation]}</span>
+            <Link className="small" to={`/pedidos/${r.salesOrderId}`}>
+              {r.storeCancellation === "invoice_live" ? "Fazer o estorno" : "Ver o pedido"} (PV Nº{" "}
+              {r.salesOrderNumber})
+            </Link>
+          </div>
+        ) : r.cancelledOnPlatform ? (
           <SyncMark ok={false} okLabel="" badLabel="Cancelado na plataforma" />
         ) : (
           <div className="stack">

@@ -14,6 +14,7 @@ import { FulfilmentSection } from "../orders/FulfilmentSection.tsx";
 import { canonicalLabel, salesOrderLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type Address, deleteOrder, ORDERS_KEY, type OrderDetail, useOrder } from "../orders/orders-api.ts";
 import { StatusChangeForm } from "../orders/StatusChangeForm.tsx";
+import { StoreCancellationNotice } from "../orders/StoreCancellationNotice.tsx";
 import { Timeline } from "../orders/Timeline.tsx";
 import { PLATFORM_LABELS } from "../stores.ts";
 
@@ -86,6 +87,7 @@ function OrderView({ order }: { order: OrderDetail }) {
           Este pedido de venda foi excluído em {formatDateTime(order.deletedAt)}.
         </Notice>
       ) : null}
+      <StoreCancellationNotice order={order} />
 
       <FulfilmentSection order={order} />
 
@@ -234,7 +236,12 @@ function OrderData({ order }: { order: OrderDetail }) {
                 ["Meio na loja", [p.method, p.gateway].filter(Boolean).join(" · ")],
                 ["Parcelas", p.installments > 1 ? `${p.installments}x` : "À vista"],
                 ["Valor", formatMoney(p.amountCents)],
-                ["Situação na loja", p.platformStatus ? storeStatusLabel(p.platformStatus) : null],
+                [
+                  "Situação na loja",
+                  p.platformStatus ? (
+                    <StoreSide key="situacao" label={storeStatusLabel(p.platformStatus)} sync={p.storeSync} />
+                  ) : null,
+                ],
                 ["Pago em", p.paidAt ? formatDateTime(p.paidAt) : null],
                 [
                   "Confirmado",
@@ -260,7 +267,13 @@ function OrderData({ order }: { order: OrderDetail }) {
               ["ID na plataforma", order.storeOrder?.externalId],
               [
                 "Status na loja",
-                order.storeOrder?.platformStatus ? storeStatusLabel(order.storeOrder.platformStatus) : null,
+                order.storeOrder?.platformStatus ? (
+                  <StoreSide
+                    key="status"
+                    label={storeStatusLabel(order.storeOrder.platformStatus)}
+                    sync={order.payments[0]?.storeSync}
+                  />
+                ) : null,
               ],
               [
                 "Criado na loja em",
@@ -314,6 +327,19 @@ function OrderData({ order }: { order: OrderDetail }) {
           </table>
         </div>
       </Section>
+    </>
+  );
+}
+
+/**
+ * What the store says, and — for a payment confirmed by hand the store does not show yet — why,
+ * so "Aguardando pagamento" never stands unexplained next to a confirmed payment.
+ */
+function StoreSide({ label, sync }: { label: string; sync: { message: string } | null | undefined }) {
+  return (
+    <>
+      {label}
+      {sync ? <div className="small muted store-sync">{sync.message}.</div> : null}
     </>
   );
 }
