@@ -35,6 +35,10 @@ export interface PanelRow {
   syncUpdatedAt: string | null;
   canUnlink: boolean;
   unlinkRefusal: string | null;
+  /** When the platform answered that the order no longer exists. */
+  goneAt: string | null;
+  /** Where invalid characters were removed from the order's text (pt-BR). */
+  textCleaned: string | null;
 }
 
 interface PanelPage {
