@@ -6,8 +6,8 @@
 // oldest waiting orders — at most REDECIDE_BATCH — and queues the next pass when more remain.
 //
 // Waiting, here: freed by Mapeamento (no link any more); held by the tables and decided before
-// they last changed; held for an unknown SKU when the store now creates products or a product
-// with one of its SKUs appeared since. A re-decided order leaves the set (its link is written
+// they last changed; held for an unknown SKU when the store now creates products, or when a
+// product with one of its SKUs appeared since. A re-decided order leaves the set (its link is written
 // now, after the tables' change), so passes always move forward.
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
@@ -26,29 +26,33 @@ const TABLE_REASONS = ["status_unmapped", "status_inactive", "status_not_creatin
 /** The store orders to decide again, oldest first; every branch reads its own partial index. */
 export async function waitingOrders(q: Queryable, storeId: number, limit: number): Promise<number[]> {
   const { rows } = await q.query<{ id: number }>(
-    `with st as (
-       select mappings_changed_at, coalesce(settings->>'unknownSku', 'create') <> 'hold' as creates_products
-         from stores where id = $1),
-     waiting as (
+    // The store's values as scalar subqueries: the planner then bounds the index scans with them.
+    `with waiting as (
        (select so.id, so.unlinked_at as since from store_orders so
          where so.store_id = $1 and so.unlinked_at is not null and so.gone_at is null
            and not exists (select 1 from order_links l where l.store_order_id = so.id)
          order by so.unlinked_at limit $2)
        union
        (select l.store_order_id, l.updated_at from order_links l
-          join st on l.updated_at < st.mappings_changed_at
           join store_orders so on so.id = l.store_order_id and so.gone_at is null
          where l.store_id = $1 and l.sync_state = 'held' and l.reason_code = any($3::text[])
+           and l.updated_at < (select mappings_changed_at from stores where id = $1)
          order by l.updated_at limit $2)
        union
        (select l.store_order_id, l.updated_at from order_links l
-          cross join st
           join store_orders so on so.id = l.store_order_id and so.gone_at is null
          where l.store_id = $1 and l.sync_state = 'held' and l.reason_code = 'unknown_sku'
-           and (st.creates_products or exists (
-                 select 1 from jsonb_array_elements(so.normalized->'items') i
-                   join products p on p.org_id = so.org_id and p.sku = i->>'sku'
-                  where p.created_at > l.updated_at))
+           and (select coalesce(settings->>'unknownSku', 'create') <> 'hold' from stores where id = $1)
+         order by l.updated_at limit $2)
+       union
+       (select l.store_order_id, l.updated_at from order_links l
+          join store_orders so on so.id = l.store_order_id and so.gone_at is null
+         where l.store_id = $1 and l.sync_state = 'held' and l.reason_code = 'unknown_sku'
+           and l.updated_at < (select max(p.created_at) from products p
+                                where p.org_id = (select org_id from stores where id = $1))
+           and exists (select 1 from jsonb_array_elements(so.normalized->'items') i
+                         join products p on p.org_id = so.org_id and p.sku = i->>'sku'
+                        where p.created_at > l.updated_at)
          order by l.updated_at limit $2))
      select id from waiting order by since, id limit $2`,
     [storeId, limit, TABLE_REASONS],

@@ -12,8 +12,11 @@ alter table store_orders add column unlinked_at timestamptz;
 alter table store_orders add column text_cleaned text;
 
 create index store_orders_unlinked on store_orders (store_id, unlinked_at) where unlinked_at is not null;
--- Held orders by reason and by when they were decided: the ones decided before a table change.
-create index order_links_held on order_links (store_id, reason_code, updated_at) where sync_state = 'held';
+-- Held orders by when they were decided: the ones decided before a table change, oldest first
+-- (an ordered scan that stops at the pass's limit); and those held for an unknown SKU.
+create index order_links_held on order_links (store_id, updated_at) where sync_state = 'held';
+create index order_links_held_sku on order_links (store_id, updated_at)
+  where sync_state = 'held' and reason_code = 'unknown_sku';
 
 -- Orders held or freed before this version are decided once more after it.
 update stores set mappings_changed_at = now();
