@@ -8,12 +8,13 @@ import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
-import { buildTaskList, type JobInfo } from "../../src/jobs/tasks.ts";
+import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { importOrders } from "../../src/sync/import-orders.ts";
 import { authHeaders } from "../helpers/auth.ts";
 import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { jobInfo } from "../helpers/jobs.ts";
 import { injectWebhook } from "../helpers/webhooks.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field
@@ -96,8 +97,7 @@ describe("one bad order never blocks the others", () => {
       const ack = await injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, "order/created", o.id);
       assert.deepEqual(ack, { status: 200, ack: "accepted" });
     }
-    const info: JobInfo = { id: "600001", attempts: 1, maxAttempts: 25, workerId: "test" };
-    await buildTaskList(ctx)["sync-orders"]!({ storeId }, info);
+    await buildTaskList(ctx)["sync-orders"]!({ storeId }, jobInfo());
     for (const o of orders) assert.equal((await row(o.id)).synced, true, `order ${o.id} synced`);
     await assertCleaned(named, item);
   });

@@ -6,13 +6,14 @@ import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
-import { buildTaskList, type JobInfo, type TaskList } from "../../src/jobs/tasks.ts";
+import { buildTaskList, type TaskList } from "../../src/jobs/tasks.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { importOrders } from "../../src/sync/import-orders.ts";
 import { scheduleStatusRefresh } from "../../src/sync/refresh-statuses.ts";
 import { authHeaders } from "../helpers/auth.ts";
 import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { jobInfo } from "../helpers/jobs.ts";
 import { injectWebhook } from "../helpers/webhooks.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field
@@ -28,13 +29,6 @@ describe("an order gone from the platform", () => {
   let headers: Record<string, string>;
   let storeId: number;
   let tasks: TaskList;
-  let job = 0;
-  const info = (): JobInfo => ({
-    id: String(700_000 + ++job),
-    attempts: 1,
-    maxAttempts: 25,
-    workerId: "test",
-  });
 
   const api = async (method: "GET" | "POST", url: string) => {
     const res = await app.inject({ method, url, headers });
@@ -82,8 +76,8 @@ describe("an order gone from the platform", () => {
 
     sim.deleteOrder(doomed.id);
     // The refresh's job for it runs (twice: a second run adds nothing).
-    await tasks["sync-order"]!({ storeId, externalId: String(doomed.id) }, info());
-    await tasks["sync-order"]!({ storeId, externalId: String(doomed.id) }, info());
+    await tasks["sync-order"]!({ storeId, externalId: String(doomed.id) }, jobInfo());
+    await tasks["sync-order"]!({ storeId, externalId: String(doomed.id) }, jobInfo());
     const marked = await row(doomed.id);
     assert.ok(marked.goneAt, "marked on its row");
     assert.equal(marked.synced, true, "its sales order stays as it was");
@@ -106,7 +100,7 @@ describe("an order gone from the platform", () => {
       await injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, "order/updated", a.id),
       { status: 200, ack: "accepted" },
     );
-    await tasks["sync-orders"]!({ storeId }, info());
+    await tasks["sync-orders"]!({ storeId }, jobInfo());
     assert.ok((await row(a.id)).goneAt, "marked by the webhook's re-read");
     assert.ok((await timeline(a.id)).includes(GONE));
 
@@ -119,7 +113,7 @@ describe("an order gone from the platform", () => {
     // Restored on the platform: the next webhook finds it again, the mark goes.
     sim.restoreOrder(deletedA);
     await injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, "order/updated", a.id);
-    await tasks["sync-orders"]!({ storeId }, info());
+    await tasks["sync-orders"]!({ storeId }, jobInfo());
     assert.equal((await row(a.id)).goneAt, null);
     assert.ok((await timeline(a.id)).some((m) => /voltou a existir na loja/.test(m)));
     assert.ok((await refreshSet()).includes(a.id), "refreshed again");

@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { dispatchInbox } from "../../src/jobs/inbox-dispatcher.ts";
-import { buildTaskList, type JobInfo } from "../../src/jobs/tasks.ts";
+import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { startWorker } from "../../src/jobs/worker.ts";
 import { runPush } from "../../src/push/run-push.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
@@ -17,7 +17,7 @@ import { syncOrder } from "../../src/sync/sync-order.ts";
 import { authHeaders } from "../helpers/auth.ts";
 import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { queuedSyncOrders } from "../helpers/jobs.ts";
+import { jobInfo, queuedSyncOrders } from "../helpers/jobs.ts";
 import { testLogger } from "../helpers/logger.ts";
 import { waitForQueueDrained } from "../helpers/reliability.ts";
 import { injectWebhook } from "../helpers/webhooks.ts";
@@ -34,13 +34,6 @@ describe("Importar pedidos off stops the whole process; on, the backlog goes thr
   let app: FastifyInstance;
   let headers: Record<string, string>;
   let storeId: number;
-  let job = 0;
-  const info = (): JobInfo => ({
-    id: String(900_000 + ++job),
-    attempts: 1,
-    maxAttempts: 25,
-    workerId: "test",
-  });
 
   const api = async (method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) => {
     const res = await app.inject({
@@ -95,7 +88,7 @@ describe("Importar pedidos off stops the whole process; on, the backlog goes thr
     await setImport(false);
 
     // The refresh job that was already queued runs now: nothing syncs, the work is not lost.
-    await tasks["sync-order"]!({ storeId, externalId: String(refreshed.id) }, info());
+    await tasks["sync-order"]!({ storeId, externalId: String(refreshed.id) }, jobInfo());
     assert.equal(
       (await row(String(refreshed.id))).canonicalStatus,
       "pagamento_confirmado",
@@ -107,7 +100,7 @@ describe("Importar pedidos off stops the whole process; on, the backlog goes thr
     assert.deepEqual(await webhook("order/created", fresh.id), { status: 200, ack: "accepted" });
     assert.ok(!(await dispatchInbox(t.db)).includes(storeId), "no sync job for a store that is off");
     // A sync-orders job queued just before the switch went off claims nothing.
-    await tasks["sync-orders"]!({ storeId }, info());
+    await tasks["sync-orders"]!({ storeId }, jobInfo());
     assert.equal(await salesOrderOf(String(fresh.id)), null, "not synced while off");
     const waiting = await queuedSyncOrders(t.db, storeId);
     assert.ok(waiting.includes(String(fresh.id)), "the notice waits in the inbox");

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
-import { buildTaskList, type JobInfo, type TaskList } from "../../src/jobs/tasks.ts";
+import { buildTaskList, type TaskList } from "../../src/jobs/tasks.ts";
 import { formatTime } from "../../src/simulators/nuvemshop/format.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { importOrders } from "../../src/sync/import-orders.ts";
@@ -16,6 +16,7 @@ import { syncOrder } from "../../src/sync/sync-order.ts";
 import { authHeaders } from "../helpers/auth.ts";
 import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { jobInfo } from "../helpers/jobs.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field
 type Json = Record<string, any>;
@@ -30,13 +31,6 @@ describe("what waits is decided again", () => {
   let tasks: TaskList;
   let sentinel: number;
   let defaultStatusMap: Json[];
-  let job = 0;
-  const info = (): JobInfo => ({
-    id: String(800_000 + ++job),
-    attempts: 1,
-    maxAttempts: 25,
-    workerId: "test",
-  });
 
   const api = async (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, payload?: unknown) => {
     const res = await app.inject({
@@ -71,6 +65,15 @@ describe("what waits is decided again", () => {
     api("PUT", `/api/v1/stores/${storeId}/status-map`, {
       rows: defaultStatusMap.map((r) => change({ ...r })),
     });
+  /** "authorized" out of Aguardando pagamento and, with `embarcado` given, into Embarcado with those flags. */
+  const authorizedIn = (embarcado?: { active: boolean; createsOrder: boolean }) =>
+    statusMap((r) =>
+      r.canonicalStatus === "aguardando_pagamento"
+        ? { ...r, platformValues: ["pending"] }
+        : r.canonicalStatus === "embarcado" && embarcado
+          ? { ...r, platformValues: ["authorized"], ...embarcado }
+          : r,
+    );
   const queuedRedecide = async () =>
     (
       await t.db.query<{ payload: Json }>(
@@ -88,7 +91,7 @@ describe("what waits is decided again", () => {
       );
       if (!rows[0]) return i;
       await t.db.query("select graphile_worker.complete_jobs(array[$1::bigint])", [rows[0].id]);
-      await tasks["redecide-orders"]!(rows[0].payload, info());
+      await tasks["redecide-orders"]!(rows[0].payload, jobInfo());
     }
     assert.fail("re-decide jobs kept coming");
   };
@@ -140,16 +143,14 @@ describe("what waits is decided again", () => {
     const first = await row(order.id);
     assert.equal((await api("DELETE", `/api/v1/orders/${first.salesOrderId}`)).status, 204);
     assert.equal((await api("DELETE", `/api/v1/integration/${storeId}/orders/${order.id}/link`)).status, 200);
-    await tasks["refresh-statuses"]!({ storeId }, info());
+    await tasks["refresh-statuses"]!({ storeId }, jobInfo());
     const again = await row(order.id);
     assert.equal(again.synced, true);
     assert.notEqual(again.salesOrderNumber, first.salesOrderNumber);
   });
 
   it("a status-table save decides held orders again at once; the row and the timeline say the current reason", async () => {
-    const unmapped = await statusMap((r) =>
-      r.canonicalStatus === "aguardando_pagamento" ? { ...r, platformValues: ["pending"] } : r,
-    );
+    const unmapped = await authorizedIn();
     assert.equal(unmapped.status, 200, JSON.stringify(unmapped.json));
     await runRedecideJobs();
     const order = await oldOrder({ payment_status: "authorized" });
@@ -158,13 +159,7 @@ describe("what waits is decided again", () => {
     assert.match(held.reason, /"authorized" não está na tabela de status/);
 
     // "authorized" now belongs to Embarcado, which is inactive: the save queues the re-decision.
-    const inactive = await statusMap((r) =>
-      r.canonicalStatus === "aguardando_pagamento"
-        ? { ...r, platformValues: ["pending"] }
-        : r.canonicalStatus === "embarcado"
-          ? { ...r, platformValues: ["authorized"], active: false }
-          : r,
-    );
+    const inactive = await authorizedIn({ active: false, createsOrder: true });
     assert.equal(inactive.status, 200, JSON.stringify(inactive.json));
     assert.deepEqual(await queuedRedecide(), [{ storeId }], "one job, queued with the save");
     await runRedecideJobs();
@@ -173,13 +168,7 @@ describe("what waits is decided again", () => {
     assert.match(now.reason, /Embarcado está inativo/);
 
     // Active, without "Processa inclusão": held for that reason now.
-    await statusMap((r) =>
-      r.canonicalStatus === "aguardando_pagamento"
-        ? { ...r, platformValues: ["pending"] }
-        : r.canonicalStatus === "embarcado"
-          ? { ...r, platformValues: ["authorized"], active: true, createsOrder: false }
-          : r,
-    );
+    await authorizedIn({ active: true, createsOrder: false });
     await runRedecideJobs();
     const notCreating = await row(order.id);
     assert.equal(notCreating.reasonCode, "status_not_creating");
@@ -191,13 +180,7 @@ describe("what waits is decided again", () => {
     );
 
     // "Processa inclusão" on: the order is created.
-    await statusMap((r) =>
-      r.canonicalStatus === "aguardando_pagamento"
-        ? { ...r, platformValues: ["pending"] }
-        : r.canonicalStatus === "embarcado"
-          ? { ...r, platformValues: ["authorized"], active: true, createsOrder: true }
-          : r,
-    );
+    await authorizedIn({ active: true, createsOrder: true });
     await runRedecideJobs();
     const created = await row(order.id);
     assert.equal(created.synced, true);
@@ -265,14 +248,7 @@ describe("what waits is decided again", () => {
   });
 
   it("each run decides a bounded batch, oldest first; the next run continues", async () => {
-    assert.equal(
-      (
-        await statusMap((r) =>
-          r.canonicalStatus === "aguardando_pagamento" ? { ...r, platformValues: ["pending"] } : r,
-        )
-      ).status,
-      200,
-    );
+    assert.equal((await authorizedIn()).status, 200);
     await runRedecideJobs();
     const orders: Json[] = [];
     for (let i = 0; i < 12; i++) orders.push(await oldOrder({ payment_status: "authorized" }));

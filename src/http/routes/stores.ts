@@ -16,6 +16,7 @@ import {
 } from "../../stores/stores.ts";
 import { testConnection } from "../../stores/test-connection.ts";
 import { importOff, lockImportSwitch, resumeStoreWork } from "../../sync/import-switch.ts";
+import { problem } from "./integration.ts";
 
 export const storeSchema = {
   type: "object",
@@ -228,20 +229,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         params: idParams,
         response: {
           202: { type: "object", properties: { status: { type: "string" } } },
-          409: {
-            type: "object",
-            properties: {
-              error: {
-                type: "object",
-                properties: {
-                  code: { type: "string" },
-                  message: { type: "string" },
-                  reasonCode: { type: "string" },
-                  reason: { type: "string" },
-                },
-              },
-            },
-          },
+          409: problem,
         },
       },
     },
