@@ -65,7 +65,7 @@ export interface BatchResult {
   outcomes: SyncOutcome[];
   /** Orders whose read failed (platform error or timeout): each retried on its own job. */
   failed: { externalId: string; error: unknown }[];
-  /** Orders the platform no longer has (404): marked gone. */
+  /** Orders the platform no longer has (404): marked gone (unless the import went off: parked). */
   gone: string[];
   /** Orders left for when the import is switched on again (it went off during the run). */
   parked: string[];
