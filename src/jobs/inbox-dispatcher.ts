@@ -11,8 +11,9 @@ export const DISPATCH_MS = 200;
 export async function dispatchInbox(db: Db): Promise<number[]> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ store_id: number }>(
-      `select distinct store_id from inbox
-        where processed_at is null and store_id is not null and external_id is not null`,
+      // A store whose import is off keeps its notices pending: they are dispatched once it is on.
+      `select distinct i.store_id from inbox i join stores s on s.id = i.store_id and s.import_enabled
+        where i.processed_at is null and i.store_id is not null and i.external_id is not null`,
     );
     await enqueueMany(
       tx,

@@ -13,6 +13,18 @@ export const importJob = (storeId: number) => ({
   queueName: `import:${storeId}`,
 });
 
+/** A store's status refresh runs. */
+export const refreshJob = (storeId: number) => ({
+  jobKey: `refresh:${storeId}`,
+  queueName: `refresh:${storeId}`,
+});
+
+/** A store's re-decision of what waits (sync/redecide.ts); a table save while one runs queues the next. */
+export const redecideJob = (storeId: number) => ({
+  jobKey: `redecide:${storeId}`,
+  queueName: `redecide:${storeId}`,
+});
+
 /** One customer e-mail (email_outbox row): a second enqueue while it waits is the same job. */
 export const sendEmailJob = (emailId: number) => ({
   jobKey: `email:${emailId}`,

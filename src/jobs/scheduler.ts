@@ -3,7 +3,7 @@
 // make it safe with any number of workers; the database clock decides what is due.
 import type { Db, Queryable } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
-import { importJob } from "./keys.ts";
+import { importJob, refreshJob } from "./keys.ts";
 import { enqueue } from "./queue.ts";
 
 export const TICK_MS = 5_000;
@@ -25,14 +25,7 @@ export async function scheduleDueWork(db: Db): Promise<{ imports: number[]; refr
     const imports = await due(tx, "next_import_at");
     for (const id of imports) await enqueue(tx, "import-orders", { storeId: id }, importJob(id));
     const refreshes = await due(tx, "next_refresh_at");
-    for (const id of refreshes) {
-      await enqueue(
-        tx,
-        "refresh-statuses",
-        { storeId: id },
-        { jobKey: `refresh:${id}`, queueName: `refresh:${id}` },
-      );
-    }
+    for (const id of refreshes) await enqueue(tx, "refresh-statuses", { storeId: id }, refreshJob(id));
     return { imports, refreshes };
   });
 }

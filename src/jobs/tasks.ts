@@ -4,8 +4,10 @@ import type { AppContext } from "../context.ts";
 import { emailSender } from "../email/send.ts";
 import { runPush } from "../push/run-push.ts";
 import { importOrders } from "../sync/import-orders.ts";
+import { importEnabled } from "../sync/import-switch.ts";
 import { claimWebhookWork, releaseWebhookWork } from "../sync/inbox.ts";
-import { scheduleStatusRefresh } from "../sync/refresh-statuses.ts";
+import { redecideWaiting } from "../sync/redecide.ts";
+import { refreshStatuses } from "../sync/refresh-statuses.ts";
 import { recordSyncFailure, syncOrder, syncOrders } from "../sync/sync-order.ts";
 
 export type TaskContext = AppContext;
@@ -37,15 +39,18 @@ const factories: Record<string, TaskFactory> = {
   },
   "sync-orders": (context) => async (payload, job) => {
     const { storeId } = payload as { storeId: number };
+    // Import off (queued just before the switch went off): the notices stay pending in the inbox.
+    if (!(await importEnabled(context.db, storeId))) return;
     const externalIds = await claimWebhookWork(context.db, storeId, job.id);
     if (externalIds.length === 0) return;
     await syncOrders(context, storeId, externalIds);
     await releaseWebhookWork(context.db, job.id);
   },
   "refresh-statuses": (context) => async (payload) => {
-    const { storeId } = payload as { storeId: number };
-    const queued = await context.db.transaction((tx) => scheduleStatusRefresh(tx, storeId));
-    if (queued > 0) context.logger.info({ store: storeId, orders: queued }, "status refresh queued");
+    await refreshStatuses(context, (payload as { storeId: number }).storeId);
+  },
+  "redecide-orders": (context) => async (payload) => {
+    await redecideWaiting(context, (payload as { storeId: number }).storeId);
   },
   "send-email": (context) => {
     const send = emailSender(context);

@@ -4,6 +4,7 @@
 // send still counts); a failure is tried again after a backoff (not sooner than Retry-After) by
 // a new job on the same transaction that records it; after the last attempt, or on an error
 // trying again cannot fix, the row is `failed` and the timeline says "falhou" (Falhas: Reenviar).
+// While the store's import is off, a push waits without counting an attempt (sync/import-switch.ts).
 // At-least-once: a crash after the platform applied a push but before it was marked sent re-runs
 // it, and the connector's read-first makes that a no-op.
 import type { AppContext } from "../context.ts";
@@ -11,6 +12,7 @@ import type { Queryable } from "../db/db.ts";
 import { isPonteError, oneLine } from "../errors.ts";
 import { pushJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { importSwitchOn } from "../sync/import-switch.ts";
 import { ACTION_LABELS, type PushActionKind } from "./actions.ts";
 import { retryDelayMs } from "./backoff.ts";
 import type { OutboxPayload } from "./plan.ts";
@@ -54,6 +56,8 @@ async function claim(
     const row = rows[0];
     if (row?.status !== "pending") return null; // sent, failed, or gone: a stale job
     const storeId = Number(row.store_id);
+    // "Importar pedidos" off: the push waits, no attempt spent; switching it on queues it again.
+    if (!(await importSwitchOn(tx, storeId))) return null;
     if (row.early_until) {
       // A duplicate run (a crashed worker's job re-run after its retry was scheduled): keep the schedule.
       await reschedule(tx, storeId, outboxId, row.early_until);

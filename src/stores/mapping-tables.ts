@@ -3,6 +3,8 @@
 // the routes and the sync engine both come through these functions.
 import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import { redecideJob } from "../jobs/keys.ts";
+import { enqueue } from "../jobs/queue.ts";
 import {
   CANONICAL_STATUSES,
   type CustomerDefault,
@@ -104,11 +106,18 @@ async function replace<T>(
   table: string,
   write: (tx: Queryable, orgId: number) => Promise<unknown>,
   read: (q: Queryable, storeId: number) => Promise<T[]>,
+  options: { redecide: boolean } = { redecide: true },
 ): Promise<T[]> {
   return db.transaction(async (tx) => {
     const orgId = await lockStore(tx, storeId);
     await tx.query(`delete from ${table} where store_id = $1 and org_id = $2`, [storeId, orgId]);
     await write(tx, orgId);
+    if (options.redecide) {
+      // Orders held under the old table are decided again now (sync/redecide.ts), by a job
+      // that commits with the table.
+      await tx.query("update stores set mappings_changed_at = now() where id = $1", [storeId]);
+      await enqueue(tx, "redecide-orders", { storeId }, redecideJob(storeId));
+    }
     return read(tx, storeId);
   });
 }
@@ -178,5 +187,6 @@ export async function replaceCustomerDefaults(
        select $1, $2, u.f, u.e, u.ord from unnest($3::text[], $4::text[]) with ordinality as u(f, e, ord)`,
       [orgId, storeId, checked.map((r) => r.field), checked.map((r) => r.expression)],
     );
-  return replace(db, storeId, "customer_default_fields", write, getCustomerDefaults);
+  // Defaults apply to customers created from now on; nothing waits on them.
+  return replace(db, storeId, "customer_default_fields", write, getCustomerDefaults, { redecide: false });
 }

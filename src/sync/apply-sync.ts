@@ -165,7 +165,9 @@ export async function syncStoreOrders(
     outcomes.push(outcome);
     if (d.kind === "skip") continue;
     const at = { salesOrderId: salesOrder?.id ?? null, storeOrderId: c.storeOrderId, actor };
-    const reasonChanged = (r: Reason) => c.link?.reasonCode !== r.code || c.link?.syncState === "synced";
+    // A new reason, or the same kind said differently (other SKUs missing): the timeline follows.
+    const reasonChanged = (r: Reason) =>
+      c.link?.reasonCode !== r.code || c.link?.reason !== r.message || c.link?.syncState === "synced";
     if (d.kind === "error") {
       outcome.state = "error";
       outcome.reason = d.reason;

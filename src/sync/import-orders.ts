@@ -5,12 +5,12 @@
 import type { AppContext } from "../context.ts";
 import type { ListCursor, OrderPage } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
-import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import { openStore } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
-import { syncStoreOrders } from "./apply-sync.ts";
 import { consumeFeed } from "./consume-feed.ts";
-import { upsertStoreOrders } from "./store-orders.ts";
+import { importSwitchOn } from "./import-switch.ts";
+import { redecideWaiting } from "./redecide.ts";
+import { storeAndSync } from "./store-and-sync.ts";
 
 /** Webhooks and clocks disagree a little: re-read this much before the cursor. */
 export const OVERLAP_MINUTES = 10;
@@ -29,6 +29,8 @@ export interface ImportResult {
   changed: number;
   /** Sales orders created by this run. */
   created: number;
+  /** Waiting orders decided again at the end of the run (sync/redecide.ts). */
+  redecided: number;
   done: boolean;
 }
 
@@ -38,7 +40,7 @@ export async function importOrders(
   onPage?: (r: ImportResult) => void,
 ): Promise<ImportResult> {
   const { store, connector, importProgress } = await openStore(ctx, storeId);
-  const result: ImportResult = { pages: 0, orders: 0, changed: 0, created: 0, done: false };
+  const result: ImportResult = { pages: 0, orders: 0, changed: 0, created: 0, redecided: 0, done: false };
   if (!store.importEnabled || store.connectionState !== "ok") return result;
   const module = platformModule(store.platform);
   if (module.capabilities.feed && connector.feed) {
@@ -50,7 +52,6 @@ export async function importOrders(
       throw error;
     }
   }
-  const mappings = await loadStoreMappings(ctx.db, storeId);
 
   let progress: Progress = (importProgress as Progress | null) ?? {
     updatedAtMin: store.importCursor
@@ -78,16 +79,12 @@ export async function importOrders(
       throw error;
     }
     if (page.next) pending = fetchPage(page.next);
-    const { stored, created, next } = await ctx.db.transaction(async (tx) => {
-      const written = await upsertStoreOrders(tx, store, module, page.orders);
-      const known = new Map(written.stored.flatMap((s) => (s.known ? [[s.id, s.known] as const] : [])));
-      const outcomes = await syncStoreOrders(
-        tx,
-        store,
-        written.stored.map((s) => s.id),
-        { mappings, known },
-      );
-      const maxUpdatedAt = later(progress.maxUpdatedAt, written.maxUpdatedAt);
+    const written = await ctx.db.transaction(async (tx) => {
+      // Switched off mid-way: stop here; the progress stays for when it is on again.
+      if (!(await importSwitchOn(tx, storeId))) return null;
+      // The tables are read in each page's transaction: one saved during a long import applies at once.
+      const { stored, outcomes, ...synced } = await storeAndSync(tx, store, module, page.orders);
+      const maxUpdatedAt = later(progress.maxUpdatedAt, synced.maxUpdatedAt);
       const following: Progress | null = page.next ? { ...page.next, maxUpdatedAt } : null;
       if (following) {
         await tx.query("update stores set import_progress = $2 where id = $1", [
@@ -101,8 +98,10 @@ export async function importOrders(
           [storeId, maxUpdatedAt],
         );
       }
-      return { stored: written.stored, created: outcomes.filter((o) => o.created).length, next: following };
+      return { stored, created: outcomes.filter((o) => o.created).length, next: following };
     });
+    if (written === null) return result;
+    const { stored, created, next } = written;
     result.pages++;
     result.orders += stored.length;
     result.changed += stored.filter((s) => s.changed).length;
@@ -110,6 +109,8 @@ export async function importOrders(
     onPage?.(result);
     if (!next) {
       result.done = true;
+      // What waits for no platform change (freed by Mapeamento, held by the tables) goes now.
+      result.redecided = (await redecideWaiting(ctx, storeId)).decided;
       ctx.logger.info({ store: storeId, ...result }, "import finished");
       return result;
     }

@@ -8,6 +8,8 @@ import { PonteError } from "../errors.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
 import type { Store } from "../stores/stores.ts";
+import { GONE_MESSAGE } from "./gone-orders.ts";
+import { importOff } from "./import-switch.ts";
 import { orderNotFound, syncOrder, syncStoredOrder } from "./sync-order.ts";
 import { insertEvents } from "./sync-writes.ts";
 
@@ -44,6 +46,10 @@ export interface PanelRow {
   unlinkRefusal: string | null;
   /** Cancelled on the store with a live invoice, or already shipped: the sales order's flag (estorno). */
   storeCancellation: StoreCancellationKind | null;
+  /** When the platform answered that the order no longer exists (null: it exists). */
+  goneAt: string | null;
+  /** What was removed from the order's text to store it (pt-BR), null when nothing. */
+  textCleaned: string | null;
 }
 
 interface Row {
@@ -73,11 +79,13 @@ interface Row {
   so_deleted: boolean | null;
   so_invoiced: boolean | null;
   store_cancellation: StoreCancellationKind | null;
+  gone_at: Date | null;
+  text_cleaned: string | null;
 }
 
 const SELECT = `
   select so.id, so.external_id, so.number, so.platform_status, so.status_fields, so.customer_name,
-         so.platform_created_at, so.total_cents, so.cancelled, so.normalize_error,
+         so.platform_created_at, so.total_cents, so.cancelled, so.normalize_error, so.gone_at, so.text_cleaned,
          l.sync_state, l.sync_reason, l.reason_code, l.status_valid, l.customer_synced,
          l.customer_found_by_document, l.customer_problem, l.attempts, l.updated_at as link_updated_at,
          s.id as so_id, s.number as so_number, s.status as so_status, s.canonical_status,
@@ -87,9 +95,14 @@ const SELECT = `
     left join order_links l on l.store_order_id = so.id
     left join sales_orders s on s.id = l.sales_order_id`;
 
-/** R5.1: not synced, or synced but not confirmed (an invoiced order is past confirmed). */
+/**
+ * R5.1: not synced, or synced but not confirmed (an invoiced order is past confirmed); and an
+ * order the platform no longer has.
+ */
 const NEEDS_ATTENTION = `(l.id is null or l.sync_state <> 'synced' or s.id is null or s.deleted_at is not null
-  or not l.status_valid or s.status not in ('confirmado', 'faturado'))`;
+  or not l.status_valid or s.status not in ('confirmado', 'faturado') or so.gone_at is not null)`;
+
+const GONE_REASON = `${GONE_MESSAGE}: a plataforma não encontra mais este pedido`;
 
 const UNLINK_REFUSED =
   "O mapeamento só pode ser apagado quando o pedido está sincronizado com status inválido ou quando o pedido de venda foi excluído";
@@ -136,6 +149,8 @@ function toPanelRow(r: Row): PanelRow {
     canUnlink: refusal === null,
     unlinkRefusal: refusal,
     storeCancellation: r.so_deleted ? null : r.store_cancellation,
+    goneAt: r.gone_at?.toISOString() ?? null,
+    textCleaned: r.text_cleaned,
   };
 }
 
@@ -218,6 +233,7 @@ const conflict = (reasonCode: string, reason: string) =>
 
 /** Criar: create the sales order the integration did not (held, failed or never synced). */
 export async function createFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+  if (!store.importEnabled) throw importOff(store.id);
   const row = await getPanelRow(ctx.db, store.id, externalId);
   if (row.synced) {
     throw conflict(
@@ -231,6 +247,7 @@ export async function createFromPanel(ctx: AppContext, store: Store, externalId:
       "O pedido de venda foi excluído: apague o mapeamento antes de criar de novo",
     );
   }
+  if (row.goneAt) throw conflict("gone_on_platform", GONE_REASON);
   const outcome = await syncStoredOrder(ctx, store, externalId, { mode: "create", actor });
   if (outcome.state === "error")
     throw conflict(outcome.reason?.code ?? "sync_failed", outcome.reason?.message ?? "");
@@ -239,10 +256,12 @@ export async function createFromPanel(ctx: AppContext, store: Store, externalId:
 
 /** Atualizar: re-read the order from the platform and bring its sales order up to date. */
 export async function updateFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+  if (!store.importEnabled) throw importOff(store.id);
   const row = await getPanelRow(ctx.db, store.id, externalId);
   if (!row.synced) throw conflict("not_synced", "Pedido não sincronizado: use Criar");
   const outcome = await syncOrder(ctx, store.id, externalId, { mode: "update", actor });
-  if (outcome === null) throw conflict("gone_on_platform", "O pedido não existe mais na plataforma");
+  // null: the platform answered 404, and the order is now marked gone.
+  if (outcome === null) throw conflict("gone_on_platform", GONE_REASON);
   return getPanelRow(ctx.db, store.id, externalId);
 }
 
@@ -264,6 +283,8 @@ export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId:
       await tx.query("update sales_orders set deleted_at = now(), updated_at = now() where id = $1", [soId]);
     }
     await tx.query("delete from order_links where store_order_id = $1", [row.storeOrderId]);
+    // The next import or status refresh decides it again (sync/redecide.ts).
+    await tx.query("update store_orders set unlinked_at = now() where id = $1", [row.storeOrderId]);
     await insertEvents(tx, store.orgId, [
       {
         salesOrderId: soId ?? null,
@@ -282,6 +303,7 @@ export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId:
 
 /** Reprocessar: queue a fresh sync of the order now (the panel polls its row). */
 export async function retryFromPanel(ctx: AppContext, store: Store, externalId: string) {
+  if (!store.importEnabled) throw importOff(store.id);
   await getPanelRow(ctx.db, store.id, externalId);
   await ctx.db.transaction((tx) =>
     enqueue(tx, "sync-order", { storeId: store.id, externalId }, syncOrderJob(store.id, externalId)),

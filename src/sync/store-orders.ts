@@ -1,9 +1,11 @@
 // Storing store orders as received: raw payload, our normalized reading, a digest. One
 // statement per batch (an import page), and a row only changes when its content did and
-// the platform's updated_at did not go backwards.
+// the platform's updated_at did not go backwards. Text PostgreSQL cannot hold (U+0000, lone
+// surrogates) is cleaned first and the row says so (text_cleaned).
 import crypto from "node:crypto";
 import type { Queryable } from "../db/db.ts";
 import { type CanonicalOrder, MappingError, type PlatformModule } from "../platforms/connector.ts";
+import { cleanPayload } from "./clean-text.ts";
 
 export interface UpsertResult {
   stored: StoredOrder[];
@@ -21,6 +23,10 @@ export interface StoredOrder {
    * so the sync need not read it back; null when the row kept a newer version.
    */
   known: KnownPayload | null;
+  /** The row was marked gone from the platform: this payload shows the order exists again. */
+  wasGone: boolean;
+  /** What was removed from the payload's text, when this write changed the row (pt-BR). */
+  textCleaned: string | null;
 }
 
 export interface KnownPayload {
@@ -44,17 +50,35 @@ interface Prepared {
   cancelled: boolean;
   platform_created_at: string | null;
   platform_updated_at: string | null;
+  text_cleaned: string | null;
 }
+
+const sha256 = (json: string) => crypto.createHash("sha256").update(json).digest("hex");
 
 export function digest(raw: unknown): string {
-  return crypto.createHash("sha256").update(JSON.stringify(raw)).digest("hex");
+  return sha256(JSON.stringify(raw));
 }
 
-export function prepare(module: PlatformModule, raw: unknown): Prepared | null {
-  const id = (raw as { id?: unknown } | null)?.id;
+/**
+ * The row for one payload. `refused` is why PostgreSQL would not take this order as normalized
+ * (store-and-sync.ts found it): the payload is then kept as unreadable, with that reason.
+ */
+export function prepare(module: PlatformModule, received: unknown, refused?: string): Prepared | null {
+  const id = (received as { id?: unknown } | null)?.id;
   if (id === undefined || id === null) return null;
-  const base = { external_id: String(id), raw, payload_digest: digest(raw) };
+  const json = JSON.stringify(received);
+  const { value: raw, fields } = cleanPayload(received, json);
+  const stored = fields.length > 0 ? JSON.stringify(raw) : json;
+  const base = {
+    external_id: String(id),
+    raw,
+    // A refused payload is another version of the row (it replaces what was read before).
+    payload_digest: sha256(refused === undefined ? stored : `${refused}\n${stored}`),
+    text_cleaned:
+      fields.length > 0 ? `Caracteres inválidos removidos do texto recebido em: ${fields.join(", ")}` : null,
+  };
   try {
+    if (refused !== undefined) throw new MappingError([refused]);
     const o = module.normalize(raw);
     return {
       ...base,
@@ -95,11 +119,12 @@ export async function upsertStoreOrders(
   store: { id: number; orgId: number },
   module: PlatformModule,
   raws: readonly unknown[],
+  refused?: string,
 ): Promise<UpsertResult> {
   const byId = new Map<string, Prepared>();
   let maxUpdatedAt: string | null = null;
   for (const raw of raws) {
-    const p = prepare(module, raw);
+    const p = prepare(module, raw, refused);
     if (!p) continue;
     byId.set(p.external_id, p); // a page may repeat an order: keep the last copy
     if (p.platform_updated_at && (!maxUpdatedAt || p.platform_updated_at > maxUpdatedAt)) {
@@ -107,19 +132,25 @@ export async function upsertStoreOrders(
     }
   }
   if (byId.size === 0) return { stored: [], maxUpdatedAt };
-  const { rows } = await tx.query<{ id: number; external_id: string; changed: boolean; same: boolean }>(
+  const { rows } = await tx.query<{
+    id: number;
+    external_id: string;
+    changed: boolean;
+    same: boolean;
+    gone: boolean;
+  }>(
     `with input as (
        select * from jsonb_to_recordset($3::jsonb) as r(
          external_id text, number text, raw jsonb, normalized jsonb, payload_digest text, platform_status text,
          status_fields jsonb, unknown_values jsonb, normalize_error text, customer_name text, total_cents bigint,
-         cancelled boolean, platform_created_at timestamptz, platform_updated_at timestamptz)
+         cancelled boolean, platform_created_at timestamptz, platform_updated_at timestamptz, text_cleaned text)
      ), written as (
        insert into store_orders as s (org_id, store_id, external_id, number, raw, normalized, payload_digest,
          platform_status, status_fields, unknown_values, normalize_error, customer_name, total_cents, cancelled,
-         platform_created_at, platform_updated_at)
+         platform_created_at, platform_updated_at, text_cleaned)
        select $1, $2, external_id, number, raw, normalized, payload_digest, platform_status, status_fields,
               unknown_values, normalize_error, customer_name, total_cents, cancelled, platform_created_at,
-              platform_updated_at
+              platform_updated_at, text_cleaned
          from input
        on conflict (store_id, external_id) do update set
          number = excluded.number, raw = excluded.raw, normalized = excluded.normalized,
@@ -128,15 +159,15 @@ export async function upsertStoreOrders(
          normalize_error = excluded.normalize_error, customer_name = excluded.customer_name,
          total_cents = excluded.total_cents, cancelled = excluded.cancelled,
          platform_created_at = excluded.platform_created_at, platform_updated_at = excluded.platform_updated_at,
-         updated_at = now()
+         text_cleaned = excluded.text_cleaned, updated_at = now()
        where s.payload_digest <> excluded.payload_digest
          and (s.platform_updated_at is null or excluded.platform_updated_at is null
               or excluded.platform_updated_at >= s.platform_updated_at)
-       returning s.id, s.external_id
+       returning s.id, s.external_id, s.gone_at is not null as gone
      )
-     select w.id, w.external_id, true as changed, true as same from written w
+     select w.id, w.external_id, true as changed, true as same, w.gone from written w
      union all
-     select s.id, s.external_id, false, s.payload_digest = i.payload_digest
+     select s.id, s.external_id, false, s.payload_digest = i.payload_digest, s.gone_at is not null
        from store_orders s join input i using (external_id)
       where s.store_id = $2 and not exists (select 1 from written w where w.external_id = s.external_id)`,
     // Rows in one order (external id) whoever writes: two batches sharing orders never deadlock.
@@ -160,6 +191,8 @@ export async function upsertStoreOrders(
               digest: p.payload_digest,
             }
           : null,
+        wasGone: r.gone,
+        textCleaned: r.changed ? p.text_cleaned : null,
       };
     }),
     maxUpdatedAt,

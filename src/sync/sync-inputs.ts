@@ -14,7 +14,7 @@ export interface SyncCandidate {
   order: CanonicalOrder | null;
   normalizeError: string | null;
   digest: string;
-  link: (ExistingLink & { attempts: number; customerProblem: string | null }) | null;
+  link: (ExistingLink & { attempts: number; customerProblem: string | null; reason: string | null }) | null;
   salesOrder: (ExistingSalesOrder & SalesOrderHeader) | null;
 }
 
@@ -39,6 +39,7 @@ interface CandidateRow {
   sync_state: ExistingLink["syncState"] | null;
   synced_digest: string | null;
   reason_code: string | null;
+  sync_reason: string | null;
   attempts: number | null;
   customer_problem: string | null;
   so_id: number | null;
@@ -76,7 +77,8 @@ export async function loadCandidates(
     `select so.id, so.external_id, so.number,
             case when so.id = any($3::bigint[]) then null else so.normalized end as normalized,
             so.normalize_error, so.payload_digest,
-            l.id as link_id, l.sync_state, l.synced_digest, l.reason_code, l.attempts, l.customer_problem,
+            l.id as link_id, l.sync_state, l.synced_digest, l.reason_code, l.sync_reason, l.attempts,
+            l.customer_problem,
             s.id as so_id, s.number as so_number, s.canonical_status, s.status, s.customer_id,
             s.deleted_at is not null as so_deleted, s.total_cents, s.payment_type, s.installments, s.carrier,
             s.shipping_type, s.status_version
@@ -103,6 +105,7 @@ export async function loadCandidates(
             reasonCode: r.reason_code,
             attempts: r.attempts ?? 0,
             customerProblem: r.customer_problem,
+            reason: r.sync_reason,
           },
     salesOrder:
       r.so_id === null

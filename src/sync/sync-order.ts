@@ -2,6 +2,7 @@
 // store it when it changed, and bring its sales order in step — one transaction, with the
 // store order row locked so the worker and a panel action never sync one order at once.
 import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
@@ -9,9 +10,14 @@ import { platformModule } from "../platforms/registry.ts";
 import { openStore, type Store } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
 import { type SyncOptions, type SyncOutcome, syncStoreOrders } from "./apply-sync.ts";
-import { upsertStoreOrders } from "./store-orders.ts";
+import { markGone } from "./gone-orders.ts";
+import { importOff, importSwitchOn, parkedWhileOff } from "./import-switch.ts";
+import { storeAndSync } from "./store-and-sync.ts";
 
-/** Fetches the order from the platform and syncs it; null when the platform has no such order. */
+/**
+ * Fetches the order from the platform and syncs it; null when the platform has no such order
+ * (it is then marked gone) or the work waits for the import to be switched on.
+ */
 export async function syncOrder(
   ctx: AppContext,
   storeId: number,
@@ -19,6 +25,9 @@ export async function syncOrder(
   options: SyncOptions = {},
 ): Promise<SyncOutcome | null> {
   const { store, connector } = await openStore(ctx, storeId);
+  // Off: nothing is asked of the platform; the work waits (a panel action is refused).
+  const parked = (tx: Queryable) => parkedWhileOff(tx, storeId, [externalId], options.mode);
+  if (!store.importEnabled && (await ctx.db.transaction(parked))) return null;
   if (store.connectionState !== "ok") {
     if (options.mode && options.mode !== "auto") throw storeUnavailable(store);
     return null;
@@ -33,13 +42,22 @@ export async function syncOrder(
     }
     throw error;
   }
-  if (raw === null) return null;
   return ctx.db.transaction(async (tx) => {
-    const { stored } = await upsertStoreOrders(tx, store, platformModule(store.platform), [raw]);
+    if (await parked(tx)) return null;
+    if (raw === null) {
+      await markGone(tx, store, [externalId]);
+      return null;
+    }
+    const { stored, outcomes } = await storeAndSync(
+      tx,
+      store,
+      platformModule(store.platform),
+      [raw],
+      options,
+    );
     if (!stored[0]) return null;
-    const [outcome] = await syncStoreOrders(tx, store, [stored[0].id], options);
     await tx.query("update order_links set refreshed_at = now() where store_order_id = $1", [stored[0].id]);
-    return outcome ?? null;
+    return outcomes[0] ?? null;
   });
 }
 
@@ -47,6 +65,10 @@ export interface BatchResult {
   outcomes: SyncOutcome[];
   /** Orders whose read failed (platform error or timeout): each retried on its own job. */
   failed: { externalId: string; error: unknown }[];
+  /** Orders the platform no longer has (404): marked gone (unless the import went off: parked). */
+  gone: string[];
+  /** Orders left for when the import is switched on again (it went off during the run). */
+  parked: string[];
 }
 
 /** Orders read from the platform at once per batch; the connector's rate limiter paces them. */
@@ -64,11 +86,11 @@ export async function syncOrders(
   storeId: number,
   externalIds: readonly string[],
 ): Promise<BatchResult> {
-  const result: BatchResult = { outcomes: [], failed: [] };
+  const result: BatchResult = { outcomes: [], failed: [], gone: [], parked: [] };
   const { store, connector } = await openStore(ctx, storeId);
   if (store.connectionState !== "ok") return result;
   const ids = [...new Set(externalIds)];
-  const raws: unknown[] = [];
+  const read: { externalId: string; raw: unknown }[] = [];
   let next = 0;
   let refused = false;
   const reader = async () => {
@@ -76,7 +98,8 @@ export async function syncOrders(
       const externalId = ids[next++]!;
       try {
         const raw = await connector.getOrder(externalId);
-        if (raw !== null) raws.push(raw);
+        if (raw === null) result.gone.push(externalId);
+        else read.push({ externalId, raw });
       } catch (error) {
         if (await handleAccessError(ctx, store, error)) refused = true;
         else result.failed.push({ externalId, error });
@@ -85,18 +108,35 @@ export async function syncOrders(
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, ids.length) }, reader));
   const module = platformModule(store.platform);
-  for (let i = 0; i < raws.length; i += WRITE_CHUNK) {
-    const chunk = raws.slice(i, i + WRITE_CHUNK);
+  const chunks: (typeof read)[] = [];
+  for (let i = 0; i < read.length; i += WRITE_CHUNK) chunks.push(read.slice(i, i + WRITE_CHUNK));
+  if (chunks.length === 0 && result.gone.length > 0) chunks.push([]);
+  for (const [n, chunk] of chunks.entries()) {
     const outcomes = await ctx.db.transaction(async (tx) => {
-      const { stored } = await upsertStoreOrders(tx, store, module, chunk);
-      const known = new Map(stored.flatMap((s) => (s.known ? [[s.id, s.known] as const] : [])));
-      const storeOrderIds = stored.map((s) => s.id);
-      const synced = await syncStoreOrders(tx, store, storeOrderIds, { known });
+      const left = [
+        ...(n === 0 ? result.gone : []),
+        ...chunks
+          .slice(n)
+          .flat()
+          .map((r) => r.externalId),
+      ];
+      if (await parkedWhileOff(tx, storeId, left, "auto")) {
+        result.parked = left;
+        return null;
+      }
+      if (n === 0) await markGone(tx, store, result.gone);
+      const { stored, outcomes } = await storeAndSync(
+        tx,
+        store,
+        module,
+        chunk.map((r) => r.raw),
+      );
       await tx.query("update order_links set refreshed_at = now() where store_order_id = any($1::bigint[])", [
-        storeOrderIds,
+        stored.map((s) => s.id),
       ]);
-      return synced;
+      return outcomes;
     });
+    if (outcomes === null) break;
     result.outcomes.push(...outcomes);
   }
   if (result.failed.length > 0) {
@@ -124,6 +164,7 @@ export async function syncStoredOrder(
   options: SyncOptions,
 ): Promise<SyncOutcome> {
   return ctx.db.transaction(async (tx) => {
+    if (!(await importSwitchOn(tx, store.id))) throw importOff(store.id);
     const { rows } = await tx.query<{ id: number }>(
       "select id from store_orders where store_id = $1 and external_id = $2",
       [store.id, externalId],

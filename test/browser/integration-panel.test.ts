@@ -215,6 +215,27 @@ test("a refused action says why, and the row then shows the order as it is now",
   await row.getByRole("img", { name: "Sincronizado", exact: true }).waitFor();
 });
 
+test("an order deleted on the platform: Atualizar says so and the row shows it gone", async () => {
+  const sim = server.simulator;
+  const order = sim.createOrder({ payment_status: "pending", status: "open", shipping_status: "unpacked" });
+  const synced = await settledRow(page, server, order.id as number, "synced");
+  await load(page);
+  const row = rowOf(page, synced);
+  await row.waitFor();
+  sim.deleteOrder(order.id as number);
+  await row.getByRole("button", { name: "Atualizar", exact: true }).click();
+  await page.getByRole("alert").filter({ hasText: "Pedido não existe mais na loja" }).waitFor();
+  await row.getByRole("img", { name: "Não existe mais na loja", exact: true }).waitFor();
+  await row
+    .getByText(/Pedido não existe mais na loja \(desde .*\): a atualização de status não o lê mais/)
+    .waitFor();
+  const after = await apiGet<PanelRow & { goneAt: string | null }>(
+    page,
+    `${panelPath()}/${synced.externalId}`,
+  );
+  assert.ok(after.goneAt, "marked gone");
+});
+
 test("at phone width the list scrolls inside its frame, not the page", async () => {
   const phone = await panel.signedInPage(true);
   await load(phone);

@@ -193,10 +193,19 @@ test("payment rows are added and saved; the interval is checked before saving", 
   );
   assert.equal(store.importIntervalMinutes, 30);
   assert.equal(store.importEnabled, false);
-  await page.locator(".store-summary").getByText("Importação desligada").waitFor();
+  await page.locator(".store-summary").getByText("Importação desligada", { exact: true }).waitFor();
+  // What "off" means is said where the switch is, and Importar agora is not offered.
+  await page
+    .locator(".store-summary")
+    .getByText(/os webhooks desta loja continuam chegando e ficam guardados, mas nenhum pedido é importado/)
+    .waitFor();
+  const importNow = page.getByRole("button", { name: "Importar agora" });
+  assert.ok(await importNow.isDisabled(), "no import while the switch is off");
+  assert.match((await importNow.getAttribute("title")) ?? "", /importação desta loja está desligada/);
   await page.getByLabel("Importar pedidos desta loja").check();
   await page.getByRole("button", { name: "Salvar" }).click();
   await page.locator(".store-summary").getByText("Importação ligada").waitFor();
+  assert.ok(await importNow.isEnabled());
 });
 
 test("customer default fields: a preview on a real order, an expression error, then saved", async () => {

@@ -1,4 +1,14 @@
 import type { Queryable } from "../../src/db/db.ts";
+import type { JobInfo } from "../../src/jobs/tasks.ts";
+
+let jobs = 0;
+/** What the queue tells a task about its job, for running a task's handler directly. */
+export const jobInfo = (): JobInfo => ({
+  id: String(900_000_000 + ++jobs),
+  attempts: 1,
+  maxAttempts: 25,
+  workerId: "test",
+});
 
 /**
  * Order ids with sync work durably queued for a store: webhook deliveries waiting in the inbox

@@ -56,6 +56,14 @@ const panelRow = {
       description:
         "Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations",
     },
+    goneAt: {
+      ...nullable("string"),
+      description: "When the platform answered that the order no longer exists (404); null while it exists",
+    },
+    textCleaned: {
+      ...nullable("string"),
+      description: "pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it",
+    },
   },
 } as const;
 
@@ -161,13 +169,13 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   action(
     "POST",
     "create",
-    "Criar: create the sales order the integration did not create (409 when synced)",
+    "Criar: create the sales order the integration did not create (409 when synced, gone from the platform or the store's import is off)",
     (s, id, actor) => createFromPanel(ctx, s, id, actor),
   );
   action(
     "POST",
     "update",
-    "Atualizar: re-read the order from the platform and update its sales order",
+    "Atualizar: re-read the order from the platform and update its sales order (409 when it is gone there or the store's import is off)",
     (s, id, actor) => updateFromPanel(ctx, s, id, actor),
   );
   action(
@@ -183,8 +191,13 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       schema: {
         tags: ["integration"],
         summary: "Reprocessar: queue a fresh sync of the order (poll its row for the result)",
+        description: "409 `import_disabled` (reason in pt-BR) while the store's import is off.",
         params: orderParams,
-        response: { 202: { type: "object", properties: { status: { type: "string" } } }, 404: problem },
+        response: {
+          202: { type: "object", properties: { status: { type: "string" } } },
+          404: problem,
+          409: problem,
+        },
       },
     },
     async (request, reply) => {

@@ -15,6 +15,8 @@ import {
   updateStore,
 } from "../../stores/stores.ts";
 import { testConnection } from "../../stores/test-connection.ts";
+import { importOff, lockImportSwitch, resumeStoreWork } from "../../sync/import-switch.ts";
+import { problem } from "./integration.ts";
 
 export const storeSchema = {
   type: "object",
@@ -149,7 +151,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         summary:
           "Change a store's name, import on/off, import interval (minutes), API base URL, unknown-SKU policy or who e-mails the customer",
         description:
-          'unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists. customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.',
+          'importEnabled (Importar pedidos) switches the store\'s whole process: off, webhook notices are still stored but nothing syncs, imports, status refreshes and pushes to the store wait, and Importar agora, Criar, Atualizar and Reprocessar answer 409 `import_disabled`; on again, the waiting notices, syncs and pushes go through and an import runs. unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists. customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.',
         params: idParams,
         body: {
           type: "object",
@@ -201,7 +203,14 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         ? await preparePushChannel(ctx, await getStore(ctx.db, request.params.id), pushChannel)
         : null;
       const withChannel = channel ? { ...settings, pushChannel: channel.stored } : settings;
-      const store = await updateStore(ctx.db, request.params.id, { ...patch, settings: withChannel });
+      const store = await ctx.db.transaction(async (tx) => {
+        // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.
+        const wasOn =
+          patch.importEnabled === undefined ? null : await lockImportSwitch(tx, request.params.id);
+        const updated = await updateStore(tx, request.params.id, { ...patch, settings: withChannel });
+        if (wasOn === false && updated.importEnabled) await resumeStoreWork(tx, updated.id);
+        return updated;
+      });
       return {
         ...publicStore(store),
         ...(channel?.revealedSecret ? { webhookSecret: channel.revealedSecret } : {}),
@@ -215,12 +224,18 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         tags: ["stores"],
         summary: "Run an import now (orders changed since the store's cursor)",
+        description:
+          "409 `conflict` with reasonCode `import_disabled` and a pt-BR `reason` while the store's import (Importar pedidos) is off.",
         params: idParams,
-        response: { 202: { type: "object", properties: { status: { type: "string" } } } },
+        response: {
+          202: { type: "object", properties: { status: { type: "string" } } },
+          409: problem,
+        },
       },
     },
     async (request, reply) => {
       const store = await getStore(ctx.db, request.params.id);
+      if (!store.importEnabled) throw importOff(store.id);
       await ctx.db.transaction((tx) =>
         enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id)),
       );

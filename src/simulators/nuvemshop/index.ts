@@ -16,7 +16,7 @@ import { createRouter } from "./routes.ts";
 import { OrderFactory } from "./seed.ts";
 import { createApiServer, RequestLog } from "./server.ts";
 import { Subscriptions } from "./subscriptions.ts";
-import type { Json, NuvemshopSimulator, SimulatorOptions } from "./types.ts";
+import type { Json, NuvemshopSimulator, Order, SimulatorOptions } from "./types.ts";
 import { WebhookEmitter } from "./webhooks.ts";
 
 export type {
@@ -153,6 +153,8 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     setOptions,
     createOrder: (overrides = {}) => copy(store.create(overrides)),
     updateOrder: (id, patch) => copy(store.update(id, patch)),
+    deleteOrder: (id) => copy(store.delete(id)),
+    restoreOrder: (order) => copy(store.restore(order as Order)),
     getOrder: (id) => {
       const order = store.get(id);
       return order ? copy(order) : undefined;

@@ -106,6 +106,30 @@ export class OrderStore {
     return order;
   }
 
+  /**
+   * The order deleted in the store's admin: gone from the API (404) and the listings. Returns it,
+   * so a test can put it back with restore() (a platform restore).
+   */
+  delete(id: number): Order {
+    const order = this.orders.get(id);
+    if (!order) throw new Error(`no order ${id}`);
+    this.orders.delete(id);
+    this.packed.delete(id);
+    this.indexes.created_at.remove(order);
+    this.indexes.updated_at.remove(order);
+    return order;
+  }
+
+  /** A deleted order back, as it was (its updated_at moves on, as any change's does). */
+  restore(order: Order): Order {
+    if (this.orders.has(order.id)) throw new Error(`order ${order.id} already exists`);
+    const restored = copy(order);
+    this.orders.set(restored.id, restored);
+    this.touch(restored);
+    this.reindex(restored);
+    return restored;
+  }
+
   /** A change "made in the store's admin": merges the patch, bumps updated_at unless the patch sets it. */
   update(id: number, patch: Json): Order {
     const order = this.orders.get(id);

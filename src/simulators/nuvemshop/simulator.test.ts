@@ -50,6 +50,20 @@ describe("Nuvemshop simulator: request checks", () => {
     assert.equal(sim.getOrder(Number(id))!.status, sim.listOrders()[0]!.status, "nothing changed");
   });
 
+  it("a deleted order answers 404 and leaves the listing; restored, it is back", async () => {
+    const id = Number(sim.listOrders()[1]!.id);
+    const deleted = sim.deleteOrder(id);
+    const gone = await call(sim, "GET", `/orders/${id}`);
+    assert.equal(gone.status, 404);
+    assert.equal(gone.json().code, 404);
+    const listed = (await call(sim, "GET", "/orders?per_page=200")).json() as { id: number }[];
+    assert.ok(!listed.some((o) => o.id === id), "not listed any more");
+    sim.restoreOrder(deleted);
+    const back = await call(sim, "GET", `/orders/${id}`);
+    assert.equal(back.status, 200);
+    assert.equal(back.json().number, deleted.number);
+  });
+
   it("answers 402 on every call while suspended", async () => {
     sim.suspend(true);
     const res = await call(sim, "GET", "/orders");

@@ -129,6 +129,10 @@ export interface NuvemshopSimulator {
   setOptions(patch: Partial<SimulatorOptions>): void;
   createOrder(overrides?: Record<string, unknown>): Record<string, unknown>;
   updateOrder(id: number, patch: Record<string, unknown>): Record<string, unknown>;
+  /** Deletes the order as the store's admin would: the API answers 404 for it from now on. */
+  deleteOrder(id: number): Record<string, unknown>;
+  /** Puts a deleted order back (a platform restore), with a fresh updated_at. */
+  restoreOrder(order: Record<string, unknown>): Record<string, unknown>;
   getOrder(id: number): Record<string, unknown> | undefined;
   listOrders(): Record<string, unknown>[];
   suspend(suspended: boolean): void;

@@ -37,6 +37,10 @@ export interface PanelRow {
   unlinkRefusal: string | null;
   /** Cancelled on the store with a live invoice, or after shipping: the estorno waits on the order page. */
   storeCancellation?: "invoice_live" | "shipped" | null;
+  /** When the platform answered that the order no longer exists. */
+  goneAt: string | null;
+  /** Where invalid characters were removed from the order's text (pt-BR). */
+  textCleaned: string | null;
 }
 
 export const STORE_CANCELLATION_LABELS: Record<"invoice_live" | "shipped", string> = {

@@ -53,7 +53,10 @@ export function verdictOf(s: OverviewStore): Verdict {
     };
   }
   if (!s.importEnabled)
-    return { kind: "warn", text: "Importação desligada: nenhum pedido novo entra por esta loja." };
+    return {
+      kind: "warn",
+      text: "Importação desligada: os webhooks ficam guardados, mas nada é sincronizado nem enviado à loja até ela ser ligada de novo.",
+    };
   // Late when the last import is older than two intervals (one may be running right now).
   if (s.importLagSeconds !== null && s.importLagSeconds > s.importIntervalMinutes * 120) {
     return {

@@ -33,6 +33,7 @@ import {
   usePanelList,
 } from "../integration/panel-rows.ts";
 import { SEARCH_HINT, SEARCH_LABEL, searchProblem } from "../search.ts";
+import { IMPORT_OFF_ACTION, IMPORT_OFF_TEXT } from "../store-settings/connection.tsx";
 import { PLATFORM_LABELS, useStores } from "../stores.ts";
 
 const VIEWS: { value: PanelView; label: string }[] = [
@@ -73,8 +74,11 @@ export function IntegrationPage() {
     setParams({ loja: String(storeId), view: nextView, ...(nextSearch ? { busca: nextSearch } : {}) });
   };
 
-  const loadedName = stores.data?.find((s) => s.id === loadedStore)?.name;
-  const columns = integrationColumns(actions.run, actions.busy, actions.errors, actions.watching);
+  const loaded = stores.data?.find((s) => s.id === loadedStore);
+  const loadedName = loaded?.name;
+  // Import off: nothing syncs, so Criar, Atualizar and Reprocessar are not offered (the API refuses them).
+  const blocked = loaded && !loaded.importEnabled ? IMPORT_OFF_ACTION : null;
+  const columns = integrationColumns(actions.run, actions.busy, actions.errors, actions.watching, blocked);
   const table = useReactTable({
     data: rows,
     columns,
@@ -172,6 +176,12 @@ export function IntegrationPage() {
       ) : null}
       <ListError list={list} />
 
+      {blocked && list.data ? (
+        <Notice kind="warning">
+          {IMPORT_OFF_TEXT} Enquanto isso, Criar, Atualizar e Reprocessar ficam indisponíveis nesta loja.
+        </Notice>
+      ) : null}
+
       {list.data ? (
         <section aria-labelledby="lista-integracao">
           <h2 id="lista-integracao">
@@ -232,6 +242,7 @@ function integrationColumns(
   busy: Record<string, PanelAction>,
   errors: Record<string, string>,
   watching: Record<string, unknown>,
+  blocked: string | null,
 ): ColumnDef<PanelRow>[] {
   return [
     {
@@ -249,6 +260,13 @@ function integrationColumns(
           <div className="muted small">
             {formatDateTime(r.createdAt)} · {formatMoney(r.totalCents)}
           </div>
+          {r.goneAt ? (
+            <p className="row-message">
+              Pedido não existe mais na loja (desde {formatDateTime(r.goneAt)}): a atualização de status não o
+              lê mais.
+            </p>
+          ) : null}
+          {r.textCleaned ? <p className="row-message row-warning">{r.textCleaned}</p> : null}
           {r.reason && !r.synced ? <p className="row-message">{r.reason}</p> : null}
           {r.reason && r.synced ? <p className="row-message row-warning">{r.reason}</p> : null}
           {errors[r.externalId] ? <p className="row-message">{errors[r.externalId]}</p> : null}
@@ -283,6 +301,7 @@ function integrationColumns(
               label="Reprocessar"
               pending={busy[r.externalId] === "retry"}
               busy={Boolean(busy[r.externalId]) || Boolean(watching[r.externalId])}
+              disabledReason={blocked}
               onClick={() => run(r, "retry")}
             />
           ) : null}
@@ -301,6 +320,8 @@ function integrationColumns(
               {r.salesOrderNumber})
             </Link>
           </div>
+        ) : r.goneAt ? (
+          <SyncMark ok={false} okLabel="" badLabel="Não existe mais na loja" />
         ) : r.cancelledOnPlatform ? (
           <SyncMark ok={false} okLabel="" badLabel="Cancelado na plataforma" />
         ) : (
@@ -320,11 +341,14 @@ function integrationColumns(
           pending={busy[r.externalId] === "create"}
           busy={Boolean(busy[r.externalId])}
           disabledReason={
-            r.synced
+            blocked ??
+            (r.synced
               ? "Pedido já sincronizado: use Atualizar"
               : r.salesOrderDeleted
                 ? "O pedido de venda foi excluído: apague o mapeamento antes de criar de novo"
-                : null
+                : r.goneAt
+                  ? "O pedido não existe mais na loja"
+                  : null)
           }
           onClick={() => run(r, "create")}
         />
@@ -338,7 +362,14 @@ function integrationColumns(
           label="Atualizar"
           pending={busy[r.externalId] === "update"}
           busy={Boolean(busy[r.externalId])}
-          disabledReason={r.synced ? null : "Pedido não sincronizado: use Criar"}
+          disabledReason={
+            blocked ??
+            (!r.synced
+              ? "Pedido não sincronizado: use Criar"
+              : r.goneAt
+                ? "O pedido não existe mais na loja"
+                : null)
+          }
           onClick={() => run(r, "update")}
         />
       ),
@@ -356,8 +387,9 @@ function integrationColumns(
               {r.salesOrderId !== null
                 ? `O pedido de venda Nº ${r.salesOrderNumber} (criado com status inválido) será excluído junto. `
                 : ""}
-              O pedido da loja ficará como se nunca tivesse sido sincronizado: a próxima importação, ou Criar,
-              gera um novo pedido de venda.
+              O pedido da loja ficará como se nunca tivesse sido sincronizado: a próxima importação (ou
+              atualização de status) o decide de novo e gera um novo pedido de venda se a tabela de status
+              permitir; ou use Criar.
             </p>
           }
           confirmLabel="Apagar mapeamento"

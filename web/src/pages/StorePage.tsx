@@ -10,7 +10,13 @@ import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { CustomerEmailsForm, PushChannelForm } from "../store-settings/ChannelForms.tsx";
 import { CustomerDefaultsTab } from "../store-settings/CustomerDefaultsTab.tsx";
-import { CONNECTION_HINTS, ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import {
+  CONNECTION_HINTS,
+  ConnectionBadge,
+  IMPORT_OFF_ACTION,
+  IMPORT_OFF_TEXT,
+  ImportBadge,
+} from "../store-settings/connection.tsx";
 import { EmailTemplatesTab } from "../store-settings/EmailTemplatesTab.tsx";
 import { GeneralTab } from "../store-settings/GeneralTab.tsx";
 import { MapTableTab, PAYMENT_SPEC, SHIPPING_SPEC } from "../store-settings/MapTableTab.tsx";
@@ -76,7 +82,12 @@ export function StorePage() {
         </Notice>
       ) : null}
       <PageHeader title={s.name}>
-        <Button pending={importNow.isPending} onClick={() => importNow.mutate(s)}>
+        <Button
+          pending={importNow.isPending}
+          disabled={!s.importEnabled}
+          title={s.importEnabled ? undefined : IMPORT_OFF_ACTION}
+          onClick={() => importNow.mutate(s)}
+        >
           Importar agora
         </Button>
         <Link className="btn btn-secondary" to={`/integracao?loja=${s.id}`}>
@@ -106,6 +117,7 @@ export function StorePage() {
         {s.connectionState !== "ok" ? (
           <Notice kind="warning">{s.connectionMessage ?? CONNECTION_HINTS[s.connectionState]}</Notice>
         ) : null}
+        {s.importEnabled ? null : <Notice kind="warning">{IMPORT_OFF_TEXT}</Notice>}
       </div>
       <Tabs label="Configurações da loja" tabs={TABS} selected={tab} onSelect={select}>
         {tab === "geral" ? <GeneralTab key={s.id} store={s} onDirtyChange={onDirtyChange} /> : null}

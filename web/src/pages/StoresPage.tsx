@@ -7,7 +7,7 @@ import { ActionsHeader, Button, Loading, Notice, PageHeader } from "../component
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { ConnectStoreForm } from "../store-settings/ConnectStoreForm.tsx";
-import { ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import { ConnectionBadge, IMPORT_OFF_ACTION, ImportBadge } from "../store-settings/connection.tsx";
 import { useImportNow } from "../store-settings/store-api.ts";
 import { PLATFORM_LABELS, useStores } from "../stores.ts";
 
@@ -89,6 +89,8 @@ export function StoresPage() {
                       <Button
                         className="btn-small"
                         pending={importNow.isPending && importNow.variables?.id === s.id}
+                        disabled={!s.importEnabled}
+                        title={s.importEnabled ? undefined : IMPORT_OFF_ACTION}
                         aria-label={`Importar agora: ${s.name}`}
                         onClick={() => importNow.mutate(s)}
                       >

@@ -150,7 +150,9 @@ export function GeneralTab({
             />
             <label htmlFor={importId}>Importar pedidos desta loja</label>
             <small id={`${importId}-hint`} className="hint">
-              Desligado, o Ponte não busca pedidos desta loja nem processa os webhooks dela.
+              Liga todo o processo da loja: importação, webhooks, atualização de status e envios à loja.
+              Desligado, os webhooks continuam guardados, mas nada é sincronizado nem enviado; ao ligar de
+              novo, tudo o que ficou esperando é processado.
             </small>
           </div>
           <fieldset className="radio-group">

@@ -39,6 +39,13 @@ export function ConnectionBadge({
   );
 }
 
+/** What "Importar pedidos" off means (seed 002: the switch runs the whole process). */
+export const IMPORT_OFF_TEXT =
+  "Importação desligada: os webhooks desta loja continuam chegando e ficam guardados, mas nenhum pedido é importado, sincronizado ou atualizado e nada é enviado à loja. Ao ligar de novo, tudo o que ficou esperando é processado.";
+
+/** Why a sync action is not offered while the import is off. */
+export const IMPORT_OFF_ACTION = "A importação desta loja está desligada: ligue-a na página da loja";
+
 export function ImportBadge({ enabled }: { enabled: boolean }) {
   return enabled ? (
     <span className="badge badge-info">Importação ligada</span>
