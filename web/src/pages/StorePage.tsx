@@ -10,7 +10,12 @@ import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { CustomerEmailsForm, PushChannelForm } from "../store-settings/ChannelForms.tsx";
 import { CustomerDefaultsTab } from "../store-settings/CustomerDefaultsTab.tsx";
-import { CONNECTION_HINTS, ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import {
+  CONNECTION_HINTS,
+  ConnectionBadge,
+  HealthBadge,
+  ImportBadge,
+} from "../store-settings/connection.tsx";
 import { EmailTemplatesTab } from "../store-settings/EmailTemplatesTab.tsx";
 import { GeneralTab } from "../store-settings/GeneralTab.tsx";
 import { MapTableTab, PAYMENT_SPEC, SHIPPING_SPEC } from "../store-settings/MapTableTab.tsx";
@@ -88,7 +93,11 @@ export function StorePage() {
       </PageHeader>
       <div className="store-summary card">
         <div className="badges">
-          <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+          {s.health ? (
+            <HealthBadge health={s.health} />
+          ) : (
+            <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+          )}
           <ImportBadge enabled={s.importEnabled} />
         </div>
         <dl className="facts">
@@ -103,7 +112,9 @@ export function StorePage() {
           <dt>Importação agendada</dt>
           <dd>{s.importEnabled ? `a cada ${s.importIntervalMinutes} min` : "desligada"}</dd>
         </dl>
-        {s.connectionState !== "ok" ? (
+        {s.health && s.health.level !== "ok" ? (
+          <Notice kind="warning">{s.health.message}</Notice>
+        ) : !s.health && s.connectionState !== "ok" ? (
           <Notice kind="warning">{s.connectionMessage ?? CONNECTION_HINTS[s.connectionState]}</Notice>
         ) : null}
       </div>
