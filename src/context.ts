@@ -23,6 +23,8 @@ export interface AppContext {
    * agora's check) before it answers 503 with the reason; tests shorten it.
    */
   platformDeadlineMs: number;
+  /** PONTE_IMPORT_MAX_ATTEMPTS: tries of one import job before the queue gives up on it. */
+  importMaxAttempts: number;
 }
 
 /** The panel's wait for a platform: with the database work around it, an answer within 10 s. */
@@ -46,6 +48,7 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     push: pushSettings(config),
     platformDeadlineMs: PLATFORM_DEADLINE_MS,
+    importMaxAttempts: config.importMaxAttempts,
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
   };
 }

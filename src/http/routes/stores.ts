@@ -248,7 +248,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       const store = await getStore(ctx.db, request.params.id);
       await checkBeforeImport(ctx, store);
       await ctx.db.transaction((tx) =>
-        enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id)),
+        enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id, ctx.importMaxAttempts)),
       );
       return reply.status(202).send({ status: "queued" });
     },
