@@ -7,22 +7,11 @@ import {
   describePlatformProblem,
   httpStatusOf,
   kindOfStatus,
-  type PlatformErrorKind,
+  PLATFORM_ERROR_KINDS,
   platformErrorKind,
 } from "./platform-errors.ts";
 
-const ALL: PlatformErrorKind[] = [
-  "timeout",
-  "unreachable",
-  "unauthorized",
-  "suspended",
-  "forbidden",
-  "not_found",
-  "rate_limited",
-  "server_error",
-  "unreadable",
-  "rejected",
-];
+const ALL = PLATFORM_ERROR_KINDS;
 
 describe("platform errors", () => {
   it("read the kind a connector says, else the status it got; access errors by their state", () => {

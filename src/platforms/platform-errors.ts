@@ -27,7 +27,7 @@ export type PlatformErrorKind =
   /** Another 4xx: the platform refused the request itself. */
   | "rejected";
 
-const KINDS: ReadonlySet<string> = new Set<PlatformErrorKind>([
+export const PLATFORM_ERROR_KINDS: readonly PlatformErrorKind[] = [
   "timeout",
   "unreachable",
   "unauthorized",
@@ -38,7 +38,9 @@ const KINDS: ReadonlySet<string> = new Set<PlatformErrorKind>([
   "server_error",
   "unreadable",
   "rejected",
-]);
+];
+
+const KINDS: ReadonlySet<string> = new Set(PLATFORM_ERROR_KINDS);
 
 export const isPlatformErrorKind = (value: unknown): value is PlatformErrorKind =>
   typeof value === "string" && KINDS.has(value);

@@ -147,12 +147,15 @@ export function storeHealth(f: HealthFacts): HealthState {
     );
   }
 
+  /** The pt-BR words for a recorded error kind; null for a failure inside Ponte. */
+  const wordsFor = (error: string | null) => {
+    const kind = kindOf(error);
+    return kind ? describePlatformProblem(kind, f.platform, { storeExternalId: f.storeExternalId }) : null;
+  };
+
   const attempt = f.lastImportAttempt;
   if (attempt?.error) {
-    const kind = kindOf(attempt.error);
-    const words = kind
-      ? describePlatformProblem(kind, f.platform, { storeExternalId: f.storeExternalId })
-      : null;
+    const words = wordsFor(attempt.error);
     return state(
       "bad",
       "import_failing",
@@ -187,10 +190,7 @@ export function storeHealth(f: HealthFacts): HealthState {
   // A failed Testar conexão counts until the platform is reached again or a test passes.
   const test = f.lastTest;
   if (test && !test.ok && !(contact?.ok && contact.at > test.at)) {
-    const kind = kindOf(test.error);
-    const words = kind
-      ? describePlatformProblem(kind, f.platform, { storeExternalId: f.storeExternalId })
-      : null;
+    const words = wordsFor(test.error);
     return state(
       "warn",
       "test_failed",
