@@ -34,6 +34,8 @@ export interface Config {
   readonly pushMaxAttempts: number;
   /** First wait between push attempts; it doubles each time (with jitter), up to 20 minutes. */
   readonly pushBackoffMs: number;
+  /** Tries of one import job before the queue gives up on it (Falhas › Tarefas, Reprocessar). */
+  readonly importMaxAttempts: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -150,5 +152,6 @@ export function loadConfig(env: Env = process.env): Config {
     allowHttpLoopback: flag(env, "PONTE_ALLOW_HTTP_LOOPBACK", false),
     pushMaxAttempts: integer(env, "PONTE_PUSH_MAX_ATTEMPTS", 10, 1, 100),
     pushBackoffMs: integer(env, "PONTE_PUSH_BACKOFF_MS", 10_000, 1, 3_600_000),
+    importMaxAttempts: integer(env, "PONTE_IMPORT_MAX_ATTEMPTS", 25, 1, 100),
   });
 }

@@ -18,7 +18,17 @@ export interface AppContext {
   mail: { smtpUrl: string | undefined; from: string };
   /** Status pushes to the stores (R8): retries and the URL policy of the XML and webhook channels. */
   push: PushSettings;
+  /**
+   * How long a panel action waits for a store's platform (Atualizar, Testar conexão, Importar
+   * agora's check) before it answers 503 with the reason; tests shorten it.
+   */
+  platformDeadlineMs: number;
+  /** PONTE_IMPORT_MAX_ATTEMPTS: tries of one import job before the queue gives up on it. */
+  importMaxAttempts: number;
 }
+
+/** The panel's wait for a platform: with the database work around it, an answer within 10 s. */
+export const PLATFORM_DEADLINE_MS = 8_000;
 
 export function createContext(config: Config, db: Db, logger: Logger, secretKey: Buffer): AppContext {
   return {
@@ -37,6 +47,8 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
     },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     push: pushSettings(config),
+    platformDeadlineMs: PLATFORM_DEADLINE_MS,
+    importMaxAttempts: config.importMaxAttempts,
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
   };
 }

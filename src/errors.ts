@@ -11,6 +11,8 @@ export type ErrorCode =
   | "validation_failed"
   | "invalid_cursor"
   | "conflict"
+  | "platform_unavailable"
+  | "platform_refused"
   | "oauth_not_configured"
   | "illegal_transition"
   | "already_invoiced"

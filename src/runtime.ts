@@ -50,7 +50,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
         concurrency: config.workerConcurrency,
         processName: `${process.pid}`,
       });
-      scheduler = startScheduler(database.db, logger);
+      scheduler = startScheduler(database.db, logger, { importMaxAttempts: config.importMaxAttempts });
     }
     let url: string | undefined;
     if (parts.api) {

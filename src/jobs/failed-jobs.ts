@@ -102,17 +102,25 @@ export async function listFailedJobs(
   return { items: page.map(toFailedJob), next: more ? String(page.at(-1)!.id) : null };
 }
 
-/** Jobs the queue gave up on, per store (jobs of no store are left out). */
-export async function countGaveUpJobsByStore(q: Queryable): Promise<Map<number, number>> {
-  const { rows } = await q.query<{ store_id: string; n: number }>(
-    `select p.payload->>'storeId' as store_id, count(*)::int as n
+/** A store's jobs in error: still retrying (as `retrying` above), and given up. */
+export interface FailingJobCounts {
+  retrying: number;
+  gaveUp: number;
+}
+
+/** Jobs in error per store (jobs of no store are left out). */
+export async function countFailingJobsByStore(q: Queryable): Promise<Map<number, FailingJobCounts>> {
+  const { rows } = await q.query<{ store_id: string; retrying: number; gave_up: number }>(
+    `select p.payload->>'storeId' as store_id,
+            count(*) filter (where j.attempts < j.max_attempts or j.locked_at is not null)::int as retrying,
+            count(*) filter (where j.attempts >= j.max_attempts and j.locked_at is null)::int as gave_up
        from graphile_worker.jobs j
        join graphile_worker._private_jobs p on p.id = j.id
-      where j.attempts >= j.max_attempts and j.last_error is not null and j.locked_at is null
+      where j.last_error is not null and j.attempts > 0
         and p.payload->>'storeId' ~ '^[0-9]{1,15}$'
       group by 1`,
   );
-  return new Map(rows.map((r) => [Number(r.store_id), r.n]));
+  return new Map(rows.map((r) => [Number(r.store_id), { retrying: r.retrying, gaveUp: r.gave_up }]));
 }
 
 /**

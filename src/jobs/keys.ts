@@ -7,10 +7,14 @@ export const syncOrderJob = (storeId: number, externalId: string) => ({
   queueName: `order:${storeId}:${externalId}`,
 });
 
-/** A store's import runs. */
-export const importJob = (storeId: number) => ({
+/**
+ * A store's import runs. `maxAttempts` (PONTE_IMPORT_MAX_ATTEMPTS): tries before the queue gives
+ * up on it; a given-up import waits for Reprocessar, Importar agora or the next scheduled one.
+ */
+export const importJob = (storeId: number, maxAttempts?: number) => ({
   jobKey: `import:${storeId}`,
   queueName: `import:${storeId}`,
+  ...(maxAttempts === undefined ? {} : { maxAttempts }),
 });
 
 /** A store's status refresh runs. */

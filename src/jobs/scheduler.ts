@@ -20,19 +20,29 @@ async function due(tx: Queryable, column: "next_import_at" | "next_refresh_at"):
   return rows.map((r) => r.id);
 }
 
-export async function scheduleDueWork(db: Db): Promise<{ imports: number[]; refreshes: number[] }> {
+export interface SchedulerOptions {
+  /** PONTE_IMPORT_MAX_ATTEMPTS. */
+  importMaxAttempts?: number;
+}
+
+export async function scheduleDueWork(
+  db: Db,
+  options: SchedulerOptions = {},
+): Promise<{ imports: number[]; refreshes: number[] }> {
   return db.transaction(async (tx) => {
     const imports = await due(tx, "next_import_at");
-    for (const id of imports) await enqueue(tx, "import-orders", { storeId: id }, importJob(id));
+    for (const id of imports) {
+      await enqueue(tx, "import-orders", { storeId: id }, importJob(id, options.importMaxAttempts));
+    }
     const refreshes = await due(tx, "next_refresh_at");
     for (const id of refreshes) await enqueue(tx, "refresh-statuses", { storeId: id }, refreshJob(id));
     return { imports, refreshes };
   });
 }
 
-export function startScheduler(db: Db, logger: Logger): { stop(): void } {
+export function startScheduler(db: Db, logger: Logger, options: SchedulerOptions = {}): { stop(): void } {
   const tick = () =>
-    scheduleDueWork(db).then(
+    scheduleDueWork(db, options).then(
       (work) =>
         (work.imports.length > 0 || work.refreshes.length > 0) && logger.debug(work, "store work scheduled"),
       (error) => logger.warn({ err: error }, "scheduler tick failed"),

@@ -3,7 +3,7 @@
 import type { AppContext } from "../context.ts";
 import { emailSender } from "../email/send.ts";
 import { runPush } from "../push/run-push.ts";
-import { importOrders } from "../sync/import-orders.ts";
+import { importOrders, recordImportFailure } from "../sync/import-orders.ts";
 import { importEnabled } from "../sync/import-switch.ts";
 import { claimWebhookWork, releaseWebhookWork } from "../sync/inbox.ts";
 import { redecideWaiting } from "../sync/redecide.ts";
@@ -26,7 +26,13 @@ type TaskFactory = (context: TaskContext) => TaskHandler;
 
 const factories: Record<string, TaskFactory> = {
   "import-orders": (context) => async (payload) => {
-    await importOrders(context, (payload as { storeId: number }).storeId);
+    const { storeId } = payload as { storeId: number };
+    try {
+      await importOrders(context, storeId);
+    } catch (error) {
+      await recordImportFailure(context, storeId, error).catch(() => undefined);
+      throw error; // the queue retries with backoff
+    }
   },
   "sync-order": (context) => async (payload) => {
     const { storeId, externalId } = payload as { storeId: number; externalId: string };

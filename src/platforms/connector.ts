@@ -2,6 +2,7 @@
 // provides to the sync engine. A new platform is a folder implementing PlatformModule and
 // one line in registry.ts.
 import type { Logger } from "../logger.ts";
+import type { PlatformErrorKind } from "./platform-errors.ts";
 
 export type PlatformId = "nuvemshop" | "woocommerce" | "shopify" | "vtex";
 
@@ -215,6 +216,9 @@ export class PlatformAccessError extends Error {
   }
 }
 
+/** How one request to the platform went: it answered, or why it did not (Visão geral's last contact). */
+export type PlatformContact = { ok: true } | { ok: false; kind: PlatformErrorKind };
+
 export interface ConnectorDeps {
   logger: Logger;
   userAgent: string;
@@ -224,6 +228,14 @@ export interface ConnectorDeps {
    * quickly). Pushes pass maxRetries 0: their job retries, with its own backoff and attempt count.
    */
   retry?: { maxRetries?: number; baseDelayMs?: number; timeoutMs?: number };
+  /**
+   * Epoch milliseconds by which every request and wait of this connector is over (a person is
+   * waiting: the panel's deadline). A request still unanswered then fails as a timeout; a retry,
+   * rate-limit wait or backoff that would end past it is not started.
+   */
+  deadline?: number;
+  /** Told how each request went, answered or not; must not throw. */
+  onContact?: (contact: PlatformContact) => Promise<void> | void;
 }
 
 export interface PlatformModule {

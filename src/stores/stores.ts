@@ -14,6 +14,7 @@ import { PonteError } from "../errors.ts";
 import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
+import { contactRecorder } from "./platform-contact.ts";
 
 export type ConnectionState = "ok" | "invalid_credentials" | "suspended" | "uninstalled";
 
@@ -214,11 +215,16 @@ export interface OpenedStore {
   importProgress: unknown;
 }
 
-/** The store, a connector on it with its decrypted token, and its import progress: one read. */
+/**
+ * The store, a connector on it with its decrypted token, and its import progress: one read. The
+ * connector records each request's outcome as the store's last contact (Visão geral); `deadline`
+ * bounds every request and wait (a panel action, see stores/panel-platform.ts).
+ */
 export async function openStore(
   ctx: AppContext,
   id: number,
   retry?: ConnectorDeps["retry"],
+  deadline?: number,
 ): Promise<OpenedStore> {
   const { rows } = await ctx.db.query<StoreRow & { import_progress: unknown }>(
     "select * from stores where id = $1",
@@ -240,7 +246,13 @@ export async function openStore(
       accessToken,
       planMultiplier: store.settings.planMultiplier === 10 ? 10 : 1,
     },
-    { logger: ctx.logger.child({ store: store.id }), userAgent: ctx.userAgent, retry },
+    {
+      logger: ctx.logger.child({ store: store.id }),
+      userAgent: ctx.userAgent,
+      retry,
+      deadline,
+      onContact: contactRecorder(ctx.db, store.id),
+    },
   );
   return { store, connector, importProgress: row.import_progress };
 }

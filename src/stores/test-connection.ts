@@ -1,13 +1,23 @@
 // Lojas, "Testar conexão": calls the platform through the store's connector and says, in
 // pt-BR, what works and what does not — credentials, reading orders (with the buyer), and
-// webhooks. Platform errors never escape: each becomes a failed check with its reason. What
-// the test learns about access is recorded like the sync records it (a refused token marks
-// the store; a token accepted again clears the mark and resumes the import).
+// webhooks. A platform that answers and refuses (401, 402, 403, 404) is a failed check with its
+// reason; one that does not answer a required check (down, too slow for the panel's deadline,
+// rate limiting) makes the test answer 502/503 with the reason and the checks so far. Never the
+// platform's own text or address. What the test learns about access is recorded like the sync
+// records it (a refused token marks the store; a token accepted again clears the mark and resumes
+// the import), and its outcome is kept for the store's health.
 import type { AppContext } from "../context.ts";
 import { type ConnectionProbe, PlatformAccessError } from "../platforms/connector.ts";
+import {
+  describePlatformProblem,
+  type PlatformErrorKind,
+  platformErrorKind,
+  TRANSIENT_KINDS,
+} from "../platforms/platform-errors.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { handleAccessError } from "../sync/access.ts";
 import { BUSINESS_TIME_ZONE } from "./overview.ts";
+import { panelCall, platformFailure } from "./panel-platform.ts";
 import { type ConnectionState, getStore, openStore, type Store } from "./stores.ts";
 
 export interface ConnectionCheck {
@@ -30,57 +40,11 @@ export interface ConnectionTest {
 /** A webhook this recent shows deliveries work even when none is registered through the API. */
 const RECENT_WEBHOOK_MS = 7 * 24 * 3600_000;
 
-/** The longest one check may take, whatever the platform's rate limit or retries. */
-export const CHECK_DEADLINE_MS = 20_000;
-
-class DeadlineExceeded extends Error {}
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded()), ms);
-  });
-  work.catch(() => undefined); // may settle after the deadline
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const statusOf = (error: unknown): number | null => {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : null;
-};
-
-/** Why a call failed, for the operator. `what` completes "ao …" / "para …". */
-function describeFailure(error: unknown, platform: string, store: Store, what: string, ms: number): string {
-  if (error instanceof PlatformAccessError) {
-    return error.state === "invalid_credentials"
-      ? `Credenciais recusadas pela ${platform} — reconecte a loja`
-      : `A ${platform} recusou o acesso: loja ou aplicativo suspenso por falta de pagamento — regularize na ${platform}`;
-  }
-  if (error instanceof DeadlineExceeded) {
-    return `A ${platform} não respondeu em ${Math.round(ms / 1000)} s ${what}; tente de novo em instantes`;
-  }
-  const status = statusOf(error);
-  const text = error instanceof Error ? error.message : String(error);
-  if (status === null) {
-    if (/timeout|timed out|aborted/i.test(text)) {
-      return `A ${platform} não respondeu a tempo ${what} (tempo esgotado); tente de novo em instantes`;
-    }
-    return `Não foi possível conectar à ${platform} (${store.apiBaseUrl}): ${text}`;
-  }
-  if (status === 404 && what === "ao ler os dados da loja") {
-    return `Loja ${store.externalId} não encontrada na ${platform} — confira o ID da loja`;
-  }
-  if (status === 403) return `A ${platform} negou a permissão ${what}: o aplicativo não tem esse escopo`;
-  if (status === 429)
-    return `Limite de requisições da ${platform} atingido ${what}; tente de novo em instantes`;
-  if (status >= 500) {
-    return `A ${platform} respondeu com erro ${status} ${what} (instabilidade na plataforma); tente de novo em alguns minutos`;
-  }
-  return `A ${platform} respondeu ${status} ${what}`;
+/** Why a call failed, for the operator: pt-BR by kind, never the platform's text or address. */
+function describeFailure(kind: PlatformErrorKind | null, platform: string, store: Store): string {
+  if (kind === null) return "Erro interno do Ponte ao testar (o log tem o detalhe); tente de novo";
+  const { problem, advice } = describePlatformProblem(kind, platform, { storeExternalId: store.externalId });
+  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}. ${advice}`;
 }
 
 const count = (n: number) => n.toLocaleString("pt-BR");
@@ -96,18 +60,40 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
   const module = platformModule(store.platform);
   const label = module.label;
   const checks: ConnectionCheck[] = [];
-  const finish = (): ConnectionTest => ({
-    ok: checks.every((c) => c.ok || !c.required),
-    checks,
-    connectionState: store.connectionState,
-  });
+  const failure: {
+    /** Why the first required check failed, when the platform said (kept for the store's health). */
+    kind: PlatformErrorKind | null;
+    /** The first required check the platform did not answer: the test's answer is then a 502/503. */
+    unanswered: { kind: PlatformErrorKind; error: unknown } | null;
+  } = { kind: null, unanswered: null };
+  const finish = async (): Promise<ConnectionTest> => {
+    const result = {
+      ok: checks.every((c) => c.ok || !c.required),
+      checks,
+      connectionState: store.connectionState,
+    };
+    await ctx.db.query(
+      "update stores set last_test_at = now(), last_test_ok = $2, last_test_error = $3 where id = $1",
+      [storeId, result.ok, result.ok ? null : failure.kind],
+    );
+    const { unanswered } = failure;
+    if (unanswered) {
+      throw platformFailure(ctx, store, unanswered.kind, "Testar conexão", unanswered.error, {
+        checks,
+        connectionState: store.connectionState,
+      });
+    }
+    return result;
+  };
   const skipped = (why: string) => {
     checks.push({ key: "orders", ok: false, required: true, message: `Não verificado: ${why}` });
   };
 
+  // A person waits: every call of the test shares the panel's deadline.
+  const { deadline } = panelCall(ctx);
   let probe: ConnectionProbe | undefined;
   try {
-    probe = (await openStore(ctx, storeId)).connector.probe;
+    probe = (await openStore(ctx, storeId, undefined, deadline)).connector.probe;
   } catch (error) {
     ctx.logger.warn({ store: storeId, err: error }, "store credentials cannot be opened");
     checks.push({
@@ -129,21 +115,22 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
     });
     return finish();
   }
-  const attempt = async <T>(key: ConnectionCheck["key"], what: string, call: () => Promise<T>) => {
+  const attempt = async <T>(key: ConnectionCheck["key"], call: () => Promise<T>) => {
     try {
-      return { ok: true as const, value: await withDeadline(call(), CHECK_DEADLINE_MS) };
+      return { ok: true as const, value: await call() };
     } catch (error) {
       ctx.logger.info({ store: storeId, check: key, err: error }, "connection test check failed");
-      return {
-        ok: false as const,
-        error,
-        message: describeFailure(error, label, store, what, CHECK_DEADLINE_MS),
-      };
+      const kind = platformErrorKind(error);
+      if (key !== "webhooks") {
+        failure.kind ??= kind;
+        if (kind && TRANSIENT_KINDS.has(kind)) failure.unanswered ??= { kind, error };
+      }
+      return { ok: false as const, error, message: describeFailure(kind, label, store) };
     }
   };
 
   // Credentials: the store's own record.
-  const info = await attempt("credentials", "ao ler os dados da loja", () => probe.storeInfo());
+  const info = await attempt("credentials", () => probe.storeInfo());
   if (info.ok) {
     const name = info.value.name ? ` (loja "${info.value.name}")` : "";
     checks.push({
@@ -164,10 +151,14 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
       skipped(`a ${label} recusou o acesso`);
       return finish();
     }
+    if (failure.unanswered) {
+      skipped(describePlatformProblem(failure.unanswered.kind, label).short);
+      return finish();
+    }
   }
 
   // Orders: one, with the buyer when the app may read customers.
-  const sample = await attempt("orders", "ao listar pedidos", () => probe.sampleOrder());
+  const sample = await attempt("orders", () => probe.sampleOrder());
   if (!sample.ok) {
     checks.push({ key: "orders", ok: false, required: true, message: sample.message });
   } else if (sample.value === null) {
@@ -207,7 +198,7 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
 
   // Webhooks: near-real-time orders; without them the scheduled import still brings everything.
   if (module.capabilities.webhooks && probe.webhooks) {
-    const hooks = await attempt("webhooks", "ao listar os webhooks", () => probe.webhooks!());
+    const hooks = await attempt("webhooks", () => probe.webhooks!());
     checks.push({ key: "webhooks", required: false, ...webhookCheck(hooks, store, label) });
   }
   ctx.logger.info(

@@ -4,6 +4,7 @@
 // killed mid-way resumes from the last committed page and never syncs an order twice.
 import type { AppContext } from "../context.ts";
 import type { ListCursor, OrderPage } from "../platforms/connector.ts";
+import { platformErrorKind } from "../platforms/platform-errors.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { openStore } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
@@ -94,7 +95,9 @@ export async function importOrders(
       } else {
         await tx.query(
           `update stores set import_progress = null, import_cursor = coalesce($2::timestamptz, import_cursor),
-                  last_import_at = now(), updated_at = now() where id = $1`,
+                  last_import_at = now(), last_import_attempt_at = now(), last_import_error = null,
+                  last_contact_at = now(), last_contact_ok = true, last_contact_error = null,
+                  contact_failing_since = null, updated_at = now() where id = $1`,
           [storeId, maxUpdatedAt],
         );
       }
@@ -116,4 +119,15 @@ export async function importOrders(
     }
     progress = next;
   }
+}
+
+/**
+ * An import that failed (its job retries): recorded for the store's health with its kind —
+ * a platform error kind, or "internal" for a failure inside Ponte.
+ */
+export async function recordImportFailure(ctx: AppContext, storeId: number, error: unknown): Promise<void> {
+  await ctx.db.query(
+    "update stores set last_import_attempt_at = now(), last_import_error = $2 where id = $1",
+    [storeId, platformErrorKind(error) ?? "internal"],
+  );
 }

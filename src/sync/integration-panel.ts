@@ -7,6 +7,7 @@ import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { withPlatform } from "../stores/panel-platform.ts";
 import type { Store } from "../stores/stores.ts";
 import { GONE_MESSAGE } from "./gone-orders.ts";
 import { importOff } from "./import-switch.ts";
@@ -231,7 +232,10 @@ const conflict = (reasonCode: string, reason: string) =>
     details: { reasonCode, reason },
   });
 
-/** Criar: create the sales order the integration did not (held, failed or never synced). */
+/**
+ * Criar: create the sales order the integration did not (held, failed or never synced), from the
+ * order as last received: it does not ask the platform, so a platform outage does not stop it.
+ */
 export async function createFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
   if (!store.importEnabled) throw importOff(store.id);
   const row = await getPanelRow(ctx.db, store.id, externalId);
@@ -254,12 +258,17 @@ export async function createFromPanel(ctx: AppContext, store: Store, externalId:
   return getPanelRow(ctx.db, store.id, externalId);
 }
 
-/** Atualizar: re-read the order from the platform and bring its sales order up to date. */
+/**
+ * Atualizar: re-read the order from the platform and bring its sales order up to date. A person
+ * waits: the platform gets the panel's deadline, and its failure is the answer (502/503/409).
+ */
 export async function updateFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
   if (!store.importEnabled) throw importOff(store.id);
   const row = await getPanelRow(ctx.db, store.id, externalId);
   if (!row.synced) throw conflict("not_synced", "Pedido não sincronizado: use Criar");
-  const outcome = await syncOrder(ctx, store.id, externalId, { mode: "update", actor });
+  const outcome = await withPlatform(ctx, store, `Atualizar order ${externalId}`, (call) =>
+    syncOrder(ctx, store.id, externalId, { mode: "update", actor }, call),
+  );
   // null: the platform answered 404, and the order is now marked gone.
   if (outcome === null) throw conflict("gone_on_platform", GONE_REASON);
   return getPanelRow(ctx.db, store.id, externalId);

@@ -6,8 +6,10 @@ import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { describePlatformProblem, platformErrorKind } from "../platforms/platform-errors.ts";
 import { platformModule } from "../platforms/registry.ts";
-import { openStore, type Store } from "../stores/stores.ts";
+import { type PanelCall, storeAccessRefused } from "../stores/panel-platform.ts";
+import { getStore, openStore, type Store } from "../stores/stores.ts";
 import { handleAccessError } from "./access.ts";
 import { type SyncOptions, type SyncOutcome, syncStoreOrders } from "./apply-sync.ts";
 import { markGone } from "./gone-orders.ts";
@@ -17,19 +19,21 @@ import { storeAndSync } from "./store-and-sync.ts";
 /**
  * Fetches the order from the platform and syncs it; null when the platform has no such order
  * (it is then marked gone) or the work waits for the import to be switched on.
+ * A panel action passes its retry policy and deadline (`call`, see stores/panel-platform.ts).
  */
 export async function syncOrder(
   ctx: AppContext,
   storeId: number,
   externalId: string,
   options: SyncOptions = {},
+  call?: PanelCall,
 ): Promise<SyncOutcome | null> {
-  const { store, connector } = await openStore(ctx, storeId);
+  const { store, connector } = await openStore(ctx, storeId, call?.retry, call?.deadline);
   // Off: nothing is asked of the platform; the work waits (a panel action is refused).
   const parked = (tx: Queryable) => parkedWhileOff(tx, storeId, [externalId], options.mode);
   if (!store.importEnabled && (await ctx.db.transaction(parked))) return null;
   if (store.connectionState !== "ok") {
-    if (options.mode && options.mode !== "auto") throw storeUnavailable(store);
+    if (options.mode && options.mode !== "auto") throw storeAccessRefused(ctx, store);
     return null;
   }
   let raw: unknown;
@@ -37,7 +41,8 @@ export async function syncOrder(
     raw = await connector.getOrder(externalId);
   } catch (error) {
     if (await handleAccessError(ctx, store, error)) {
-      if (options.mode && options.mode !== "auto") throw storeUnavailable(store);
+      if (options.mode && options.mode !== "auto")
+        throw storeAccessRefused(ctx, await getStore(ctx.db, storeId));
       return null;
     }
     throw error;
@@ -186,26 +191,23 @@ export async function recordSyncFailure(
   error: unknown,
 ): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
+  // The row shows pt-BR words by kind; the platform's text stays in last_error and the log.
+  const kind = platformErrorKind(error);
+  const { platform } = await getStore(ctx.db, storeId);
+  let reason =
+    "Falha ao sincronizar: erro interno do Ponte (o log tem o detalhe); o Ponte tenta de novo sozinho.";
+  if (kind) {
+    const { problem, advice } = describePlatformProblem(kind, platformModule(platform).label);
+    reason = `Falha ao sincronizar: ${problem}. ${advice}`;
+  }
   await ctx.db.query(
     `update order_links l set sync_state = 'error', reason_code = 'sync_failed',
             sync_reason = $3, attempts = l.attempts + 1, last_error = $4, updated_at = now()
        from store_orders s
       where s.id = l.store_order_id and s.store_id = $1 and s.external_id = $2 and l.sync_state <> 'synced'`,
-    [
-      storeId,
-      externalId,
-      `Falha ao sincronizar: ${message}`,
-      JSON.stringify({ code: "sync_failed", message, at: new Date() }),
-    ],
+    [storeId, externalId, reason, JSON.stringify({ code: "sync_failed", kind, message, at: new Date() })],
   );
 }
 
 export const orderNotFound = (storeId: number, externalId: string) =>
   new PonteError("not_found", `order ${externalId} of store ${storeId} not found`, { status: 404 });
-
-const storeUnavailable = (store: Store) =>
-  new PonteError(
-    "conflict",
-    `store ${store.id} cannot be reached: ${store.connectionState} (${store.connectionMessage ?? ""})`,
-    { status: 409, details: { reason: "store_unavailable" } },
-  );

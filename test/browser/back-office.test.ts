@@ -1,8 +1,9 @@
-// Faturamento e envio in a real browser (issue 6, seed 003): on a paid order from the simulator
-// store the operator invoices with an NF-e (a wrong key is refused next to the field), ships by
-// Correios (a wrong check digit likewise), prints the label (a PDF), marks it delivered, and sees
-// the invoice, the shipment, the pushes to the store and the customer e-mails in the timeline;
-// the Caixa de saída keeps those e-mails (no SMTP server in tests) and shows one as rendered.
+// Faturamento e envio in a real browser (issue 6, seed 003): on an order from the simulator store
+// still awaiting payment the operator confirms the payment by hand, invoices with an NF-e (a wrong
+// key is refused next to the field), ships by Correios (a wrong check digit likewise), prints the
+// label (a PDF), marks it delivered, and sees the invoice, the shipment, the pushes to the store
+// and the customer e-mails in the timeline; the Caixa de saída keeps those e-mails (no SMTP server
+// in tests) and shows one as rendered.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
@@ -47,14 +48,15 @@ before(async () => {
   });
   page = panel.page;
   const { items } = await apiGet<{ items: ListItem[] }>(page, "/api/v1/orders?limit=200");
-  for (const candidate of items.filter((o) => o.canonicalStatus === "pagamento_confirmado")) {
+  // An order still awaiting payment (a bank deposit the platform cannot see): confirmed by hand below.
+  for (const candidate of items.filter((o) => o.canonicalStatus === "aguardando_pagamento")) {
     const detail = await apiGet<Detail>(page, `/api/v1/orders/${candidate.id}`);
     if (detail.deliveryAddress?.zipcode && detail.customerSnapshot?.email) {
       order = detail;
       break;
     }
   }
-  assert.ok(order, "a paid order with a delivery address and a customer e-mail");
+  assert.ok(order, "an order awaiting payment with a delivery address and a customer e-mail");
 });
 
 after(() => panel?.close());
@@ -67,12 +69,10 @@ test("the operator invoices, ships, prints the label and delivers from the order
   await card.waitFor();
 
   // A payment the platform did not report is confirmed by hand first; who and when stay shown.
-  const confirm = card.getByRole("button", { name: "Confirmar pagamento" });
-  if (await confirm.isVisible()) {
-    await confirm.click();
-    await page.getByText("Pagamento confirmado.", { exact: true }).waitFor();
-  }
+  await card.getByRole("button", { name: "Confirmar pagamento" }).click();
+  await page.getByText("Pagamento confirmado.", { exact: true }).waitFor();
   await card.getByText(/Pagamento confirmado em \d{2}\/\d{2}\/\d{4}/).waitFor();
+  await page.locator(".order-summary").getByText("Pagamento confirmado", { exact: true }).waitFor();
 
   // Faturar: a key with a wrong check digit is refused next to the field, in pt-BR.
   const invoiceForm = card.getByRole("form", { name: "Faturar" });

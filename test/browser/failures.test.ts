@@ -20,7 +20,8 @@ let server: PanelServer;
 let page: Page;
 
 before(async () => {
-  panel = await openPanel();
+  // An import the queue gave up on stays failed until Reprocessar (the Tarefas test).
+  panel = await openPanel({ env: { PONTE_IMPORT_MAX_ATTEMPTS: "1" } });
   ({ server, page } = panel);
 });
 after(() => panel?.close());
@@ -105,57 +106,48 @@ interface JobRow {
   id: string;
   task: string;
   attempts: number;
-  runAt: string;
+  maxAttempts: number;
+  retrying: boolean;
 }
 
-test("Tarefas: a failing job shows its error and payload; Reprocessar runs it again at once", async () => {
+test("Tarefas: an import the queue gave up on shows its error and payload; only Reprocessar runs it again", async () => {
   const jobs = async () =>
     (await apiGet<{ items: JobRow[] }>(page, `/api/v1/failures?kind=jobs&storeId=${server.storeId}`)).items;
-  // The platform answers every call with a server error: the import job fails and retries.
-  server.simulator.setOptions({ faultRate: 1 });
-  try {
-    await page.request.post(`/api/v1/stores/${server.storeId}/import`, { headers: { origin: server.url } });
-    // Waiting for its second failure: the queue's next try is then several seconds away.
-    const failed = await until(
-      "the import job to fail twice",
-      async () =>
-        (await jobs()).find(
-          (j) => j.task === "import-orders" && j.attempts >= 2 && Date.parse(j.runAt) > Date.now() + 3_000,
-        ),
-      90_000,
-    );
-    await page.goto(`/falhas?loja=${server.storeId}&tipo=tarefas`);
-    assert.equal(await page.getByRole("tab", { name: "Tarefas" }).getAttribute("aria-selected"), "true");
-    const row = page.getByRole("row").filter({
-      has: page.getByRole("rowheader", { name: new RegExp(`^Importar pedidos tarefa ${failed.id}\\b`) }),
-    });
-    await row.waitFor();
-    assert.match(await text(row), new RegExp(`${failed.attempts} de \\d+`));
-    assert.match(await text(row), /Tentando de novo/);
-    await row.getByRole("button", { name: `Ver payload de Importar pedidos (tarefa ${failed.id})` }).click();
-    assert.match(await text(page.locator(`#job-payload-${failed.id} pre.payload`)), /"storeId": \d+/);
+  // The platform answers the order listing with a server error, lastingly. The import job fails,
+  // and the queue gives up on it after its one attempt (PONTE_IMPORT_MAX_ATTEMPTS=1 above), so
+  // nothing runs it again on its own: only a person can, with Reprocessar.
+  server.simulator.setOptions({ faultScript: [{ status: 503, count: 1_000_000, path: "^/orders$" }] });
+  const queued = await page.request.post(`/api/v1/stores/${server.storeId}/import`, {
+    headers: { origin: server.url },
+  });
+  assert.equal(queued.status(), 202, await queued.text());
+  const failed = await until(
+    "the import job to fail and be given up",
+    async () => (await jobs()).find((j) => j.task === "import-orders" && !j.retrying),
+    90_000,
+  );
+  await page.goto(`/falhas?loja=${server.storeId}&tipo=tarefas`);
+  assert.equal(await page.getByRole("tab", { name: "Tarefas" }).getAttribute("aria-selected"), "true");
+  const row = page.getByRole("row").filter({
+    has: page.getByRole("rowheader", { name: new RegExp(`^Importar pedidos tarefa ${failed.id}\\b`) }),
+  });
+  await row.waitFor();
+  assert.match(await text(row), new RegExp(`${failed.attempts} de ${failed.maxAttempts}`));
+  assert.match(await text(row), /Sem novas tentativas/);
+  assert.match(await text(row), /503/, "the error says what the platform answered");
+  assert.ok(!(await text(row)).includes(server.simulator.url), "not the platform's address");
+  await row.getByRole("button", { name: `Ver payload de Importar pedidos (tarefa ${failed.id})` }).click();
+  assert.match(await text(page.locator(`#job-payload-${failed.id} pre.payload`)), /"storeId": \d+/);
 
-    // Reprocessar now, the platform still failing: it ran at once and failed once more, counted from zero.
-    await row.getByRole("button", { name: `Reprocessar Importar pedidos (tarefa ${failed.id})` }).click();
-    await page.getByRole("status").filter({ hasText: "Reprocessando 1 tarefa" }).waitFor();
-    await until("the job to run again", async () =>
-      (await jobs()).find((j) => j.id === failed.id && j.attempts === 1),
-    );
-  } finally {
-    server.simulator.setOptions({ faultRate: 0 });
-  }
+  // The platform answers again. The given-up import stays given up: the queue does not retry it.
+  server.simulator.setOptions({ faultScript: null });
   await page.reload();
-  const retry = page
-    .getByRole("row")
-    .filter({ has: page.getByRole("rowheader", { name: /^Importar pedidos/ }) })
-    .first()
-    .getByRole("button", { name: /^Reprocessar Importar pedidos/ });
-  const empty = page.getByText("Nenhuma tarefa com falha.");
-  // The queue's own next try may already have succeeded now that the platform answers: then
-  // there is nothing left to reprocess, and the list is empty either way.
-  await retry.or(empty).first().waitFor();
-  if (await retry.isVisible()) await retry.click();
-  await empty.waitFor({ timeout: 30_000 });
+  await row.waitFor();
+  assert.match(await text(row), /Sem novas tentativas/);
+  await row.getByRole("button", { name: `Reprocessar Importar pedidos (tarefa ${failed.id})` }).click();
+  await page.getByRole("status").filter({ hasText: "Reprocessando 1 tarefa" }).waitFor();
+  await page.getByText("Nenhuma tarefa com falha.").waitFor({ timeout: 30_000 });
+  assert.deepEqual(await jobs(), [], "the import ran and succeeded");
 });
 
 test("phone-sized: the list of failures fits, scrolling inside its frame", async () => {

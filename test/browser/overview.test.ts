@@ -1,6 +1,7 @@
 // Visão geral in a real browser: each store's health with its figures, refreshed on its own
 // (an order failing shows up without a reload), the links to Falhas and Integração for the
-// store, the call to action when no store is connected, and the phone-sized layout.
+// store, a store whose platform does not answer shown red with the reason (issue 11, item 12),
+// the call to action when no store is connected, and the phone-sized layout.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
@@ -12,6 +13,7 @@ import {
   type PanelServer,
   screenshot,
 } from "../helpers/browser.ts";
+import { freePort } from "../helpers/process.ts";
 import { assertFitsPhone, newBrokenOrder, text } from "./ops-helpers.ts";
 
 let panel: Panel;
@@ -62,6 +64,46 @@ test("each store shows its connection and figures, and the figures refresh on th
   await page.goto("/");
   await card().getByRole("link", { name: "Ver na Integração: Loja Teste" }).click();
   await page.waitForURL(new RegExp(`/integracao\\?loja=${server.storeId}$`));
+});
+
+test("a store whose platform stops answering is red with why, on Visão geral and Lojas; back once it answers", async () => {
+  const address = server.simulator.apiBase;
+  const pointAt = async (apiBaseUrl: string) => {
+    const res = await page.request.patch(`/api/v1/stores/${server.storeId}`, {
+      data: { apiBaseUrl },
+      headers: { origin: server.url },
+    });
+    assert.equal(res.status(), 200, await res.text());
+  };
+  const importNow = async () => {
+    await page.goto("/lojas");
+    await page.getByRole("button", { name: "Importar agora: Loja Teste" }).click();
+    await page.getByRole("status").filter({ hasText: "Importação da loja Loja Teste iniciada" }).waitFor();
+  };
+  // The store is pointed at an address where nothing answers, and imported.
+  await pointAt(`http://127.0.0.1:${await freePort()}/v1`);
+  await importNow();
+
+  await page.goto("/");
+  const verdict = card().locator(".verdict");
+  await card().getByText("Sem contato", { exact: true }).waitFor({ timeout: 30_000 });
+  assert.match(await text(verdict), /^Sem contato com a Nuvemshop há .+\(conexão recusada/);
+  assert.match(await text(verdict), /endereço da API/);
+  assert.equal(await card().getByText("Conectada", { exact: true }).count(), 0, "not Conectada");
+  assert.equal(await card().getByText("Tudo em dia.").count(), 0, "not Tudo em dia");
+  assert.match((await card().getAttribute("class")) ?? "", /health-bad/);
+
+  await page.goto("/lojas");
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Loja Teste" }) });
+  await row.getByText("Sem contato", { exact: true }).waitFor();
+  assert.match(await text(row), /Sem contato com a Nuvemshop há/);
+
+  // The address is corrected: the import runs and the store is connected again.
+  await pointAt(address);
+  await importNow();
+  await page.goto("/");
+  await card().getByText("Conectada", { exact: true }).waitFor({ timeout: 60_000 });
+  assert.doesNotMatch(await text(verdict), /Sem contato/);
 });
 
 test("with no store connected, the overview invites to connect one", async () => {

@@ -378,7 +378,10 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     assert.equal(r.ok, false);
     assert.equal(r.connectionState, "invalid_credentials");
     checks = byKey(r);
-    assert.equal(checks.credentials.message, "Credenciais recusadas pela Nuvemshop — reconecte a loja");
+    assert.equal(
+      checks.credentials.message,
+      "A Nuvemshop recusou as credenciais da loja. Reconecte a loja em Lojas com um token de acesso válido.",
+    );
     assert.match(checks.orders.message, /Não verificado/);
     assert.equal((await get(`/api/v1/stores/${storeA}`)).connectionState, "invalid_credentials");
     sim.setOptions({ accessToken: token });
@@ -387,14 +390,14 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     assert.equal(back.connectionState, "ok");
     assert.equal((await health(storeA)).connectionState, "ok");
 
-    // The platform answers 5xx: still a 200 with the failure explained.
+    // The platform answers 5xx: a 502 naming the store, with the checks so far.
     sim.setOptions({ faultRate: 1 });
     const down = await post(`/api/v1/stores/${storeA}/test-connection`);
     sim.setOptions({ faultRate: 0 });
-    assert.equal(down.statusCode, 200);
-    assert.equal(down.json().ok, false);
-    assert.match(byKey(down.json()).credentials.message, /respondeu com erro 50\d.*instabilidade/);
-    assert.equal(down.json().connectionState, "ok", "a platform outage is not a credentials problem");
+    assert.equal(down.statusCode, 502, down.body);
+    assert.match(down.json().error.reason, /^Loja Centro: a Nuvemshop respondeu com erro \(instabilidade/);
+    assert.match(byKey(down.json().error).credentials.message, /respondeu com erro.*instabilidade/);
+    assert.equal(down.json().error.connectionState, "ok", "a platform outage is not a credentials problem");
 
     const unknown = await post("/api/v1/stores/999999/test-connection");
     assert.equal(unknown.statusCode, 404);

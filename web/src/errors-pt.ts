@@ -18,6 +18,7 @@ const messages: Record<string, string> = {
   illegal_transition: "Essa mudança de status não é permitida.",
   invalid_cursor: "A paginação expirou. Recarregue a lista.",
   platform_unavailable: "A plataforma da loja não respondeu. Tente de novo em instantes.",
+  platform_refused: "A plataforma recusou o acesso da loja. Veja a conexão em Lojas.",
   invalid_credentials_platform: "A plataforma recusou as credenciais da loja. Reconecte a loja.",
   internal: "Erro interno no servidor. O erro foi registrado no log.",
   conflict: "A ação não pode ser feita no estado atual.",

@@ -1,6 +1,7 @@
 // The connected stores, shared by every screen that offers a store selector.
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./api.ts";
+import type { HealthState } from "./store-settings/connection.tsx";
 
 export interface Store {
   id: number;
@@ -21,6 +22,8 @@ export interface Store {
   /** Where status pushes go: the platform's API (default), an XML POST or a signed JSON webhook. */
   pushChannel?: { kind: "platform" | "xml" | "webhook"; url?: string; hasSecret?: boolean };
   createdAt: string;
+  /** In the answers of GET /api/v1/stores and /stores/{id}: the store's health, as on the Visão geral. */
+  health?: HealthState;
 }
 
 export const STORES_KEY = ["stores"] as const;

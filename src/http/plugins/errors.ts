@@ -5,8 +5,10 @@ import { isPonteError } from "../../errors.ts";
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isPonteError(error)) {
-    // An outage answers every request 503: one short line each, not a stack trace each.
-    if (error.code === "database_unavailable") request.log.warn({ code: error.code }, error.message);
+    // An outage answers every request 503: one short line each, not a stack trace each. A store's
+    // platform being down is not Ponte's error either (its detail was logged where it happened).
+    if (error.code === "database_unavailable" || error.code === "platform_unavailable")
+      request.log.warn({ code: error.code }, error.message);
     else request.log[error.status >= 500 ? "error" : "info"]({ err: error, code: error.code }, error.message);
     return reply
       .status(error.status)

@@ -158,7 +158,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags: ["integration"],
         summary,
         params: orderParams,
-        response: { 200: panelRow, 404: problem, 409: problem },
+        response: { 200: panelRow, 404: problem, 409: problem, 502: problem, 503: problem },
       },
       handler: async (request) => {
         const store = await getStore(ctx.db, request.params.storeId);
@@ -169,13 +169,13 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   action(
     "POST",
     "create",
-    "Criar: create the sales order the integration did not create (409 when synced, gone from the platform or the store's import is off)",
+    "Criar: create the sales order the integration did not create, from the order as last received (no call to the platform; 409 when synced, gone from the platform or the store's import is off)",
     (s, id, actor) => createFromPanel(ctx, s, id, actor),
   );
   action(
     "POST",
     "update",
-    "Atualizar: re-read the order from the platform and update its sales order (409 when it is gone there or the store's import is off)",
+    "Atualizar: re-read the order from the platform and update its sales order (409 when it is gone there or the store's import is off; within the panel's deadline: 502/503 `platform_unavailable` when the platform does not answer, 409 `platform_refused` when it refuses the store's access; `error.reason` in pt-BR)",
     (s, id, actor) => updateFromPanel(ctx, s, id, actor),
   );
   action(

@@ -5,6 +5,45 @@ import { storesOverview } from "../../stores/overview.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 
+/** A store's one health state (src/stores/health-rules.ts); also in GET /api/v1/stores. */
+export const healthStateSchema = {
+  type: "object",
+  description:
+    "The store's health from its access, its last platform contact, its last import attempt, its failing and retrying jobs, its last Testar conexão and its counts; the first problem that applies decides",
+  properties: {
+    level: { type: "string", enum: ["ok", "warn", "bad"] },
+    code: {
+      type: "string",
+      enum: [
+        "ok",
+        "uninstalled",
+        "credentials_refused",
+        "suspended",
+        "unreachable",
+        "import_failing",
+        "failures",
+        "emails_failed",
+        "jobs_retrying",
+        "test_failed",
+        "import_off",
+        "import_late",
+        "orders_waiting",
+      ],
+    },
+    connection: { type: "string", description: 'pt-BR, for a badge: "Conectada", "Sem contato"…' },
+    connectionLevel: {
+      type: "string",
+      enum: ["ok", "warn", "bad"],
+      description: "How the connection itself is (ok for Conectada, whatever else is wrong)",
+    },
+    message: {
+      type: "string",
+      description: 'pt-BR: what is wrong and what to do; "Tudo em dia." when nothing',
+    },
+  },
+  required: ["level", "code", "connection", "connectionLevel", "message"],
+} as const;
+
 const storeHealth = {
   type: "object",
   properties: {
@@ -32,6 +71,7 @@ const storeHealth = {
     },
     ordersInError: { type: "integer" },
     jobsFailed: { type: "integer", description: "This store's jobs the queue gave up on" },
+    jobsRetrying: { type: "integer", description: "This store's jobs that failed and will run again" },
     pushesFailed: {
       type: "integer",
       description: "Pushes to the store that failed (Falhas, kind=pushes; POST /api/v1/pushes/{id}/resend)",
@@ -50,6 +90,9 @@ const storeHealth = {
       type: "integer",
       description: "Sales orders created today (America/Sao_Paulo) from this store",
     },
+    lastContactAt: { ...nullable("string"), description: "The last request to the platform" },
+    lastContactOk: { ...nullable("boolean"), description: "Whether the platform answered it" },
+    health: healthStateSchema,
   },
 } as const;
 
@@ -59,7 +102,8 @@ export async function overviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     {
       schema: {
         tags: ["overview"],
-        summary: "Visão geral: per store, last import and webhook, import lag, orders waiting, errors",
+        summary:
+          "Visão geral: per store, its health in pt-BR, last import and webhook, import lag, orders waiting, errors",
         response: {
           200: {
             type: "object",

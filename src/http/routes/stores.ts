@@ -5,6 +5,9 @@ import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
 import { type PushChannelInput, preparePushChannel, publicPushChannel } from "../../push/channel.ts";
+import type { HealthState } from "../../stores/health-rules.ts";
+import { storesOverview } from "../../stores/overview.ts";
+import { checkBeforeImport } from "../../stores/panel-platform.ts";
 import {
   type CustomerEmailSender,
   connectStore,
@@ -17,6 +20,7 @@ import {
 import { testConnection } from "../../stores/test-connection.ts";
 import { importOff, lockImportSwitch, resumeStoreWork } from "../../sync/import-switch.ts";
 import { problem } from "./integration.ts";
+import { healthStateSchema } from "./overview.ts";
 
 export const storeSchema = {
   type: "object",
@@ -55,8 +59,15 @@ export const storeSchema = {
         "Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again",
     },
     createdAt: { type: "string" },
+    health: { ...healthStateSchema, description: "GET only: the store's health, as on /api/v1/overview" },
   },
 } as const;
+
+/** Each store's health (Lojas shows what Visão geral shows). */
+async function healthById(ctx: AppContext, storeId?: number): Promise<Map<number, HealthState>> {
+  const { stores } = await storesOverview(ctx.db, { storeId });
+  return new Map(stores.map((s) => [s.id, s.health]));
+}
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 
@@ -81,7 +92,10 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         response: { 200: { type: "array", items: storeSchema } },
       },
     },
-    async () => (await listStores(ctx.db)).map(publicStore),
+    async () => {
+      const health = await healthById(ctx);
+      return (await listStores(ctx.db)).map((s) => ({ ...publicStore(s), health: health.get(s.id) }));
+    },
   );
 
   app.post<{
@@ -129,7 +143,10 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         response: { 200: storeSchema },
       },
     },
-    async (request) => publicStore(await getStore(ctx.db, request.params.id)),
+    async (request) => {
+      const store = publicStore(await getStore(ctx.db, request.params.id));
+      return { ...store, health: (await healthById(ctx, store.id)).get(store.id) };
+    },
   );
 
   app.patch<{
@@ -225,19 +242,22 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         tags: ["stores"],
         summary: "Run an import now (orders changed since the store's cursor)",
         description:
-          "409 `conflict` with reasonCode `import_disabled` and a pt-BR `reason` while the store's import (Importar pedidos) is off.",
+          "202: the import is queued (it runs in the worker; the store's health on /overview tells how it went). Answered at once, not queued, when it cannot work: 409 `conflict` with reasonCode `import_disabled` while the store's import (Importar pedidos) is off; 409 `platform_refused` while the platform refuses the store's access (credentials, suspension, uninstall); when the store's last request to its platform failed, the platform is asked once more within the panel's deadline (8 s) and a failure answers 502/503 `platform_unavailable`. `error.reason` says why in pt-BR, naming the store.",
         params: idParams,
         response: {
           202: { type: "object", properties: { status: { type: "string" } } },
           409: problem,
+          502: problem,
+          503: problem,
         },
       },
     },
     async (request, reply) => {
       const store = await getStore(ctx.db, request.params.id);
       if (!store.importEnabled) throw importOff(store.id);
+      await checkBeforeImport(ctx, store);
       await ctx.db.transaction((tx) =>
-        enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id)),
+        enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id, ctx.importMaxAttempts)),
       );
       return reply.status(202).send({ status: "queued" });
     },
@@ -250,7 +270,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         tags: ["stores"],
         summary: "Testar conexão: call the platform and say what works (credentials, orders, webhooks)",
         description:
-          "Platform errors never fail the request: each becomes a check with `ok: false` and a pt-BR message. `ok` is true when every required check passed. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark.",
+          "A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The outcome is kept for the store's health.",
         params: idParams,
         response: {
           200: {
@@ -272,6 +292,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
               connectionState: storeSchema.properties.connectionState,
             },
           },
+          502: problem,
+          503: problem,
         },
       },
     },

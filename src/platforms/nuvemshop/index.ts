@@ -47,6 +47,8 @@ export const nuvemshop: PlatformModule = {
       maxRetries: deps.retry?.maxRetries,
       baseDelayMs: deps.retry?.baseDelayMs,
       timeoutMs: deps.retry?.timeoutMs,
+      deadline: deps.deadline,
+      onContact: deps.onContact,
     });
     // Testar conexão: a person waits on it, so one quick retry and a short timeout.
     const probeClient = new NuvemshopClient({
@@ -60,6 +62,8 @@ export const nuvemshop: PlatformModule = {
       maxRetries: 1,
       baseDelayMs: 250,
       timeoutMs: 8_000,
+      deadline: deps.deadline,
+      onContact: deps.onContact,
     });
     return {
       platform: "nuvemshop",

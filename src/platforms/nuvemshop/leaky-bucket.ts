@@ -1,6 +1,15 @@
 // Client-side model of Nuvemshop's leaky bucket (40 requests, draining 2/s, ×10 on Next and
 // Evolution plans). We wait before sending rather than after a 429, and we correct our
 // model with the x-rate-limit-* headers, since other processes share the same bucket.
+
+/** take() with a deadline: the wait for room would end past it. */
+export class BucketWaitTooLong extends Error {
+  constructor(readonly waitMs: number) {
+    super(`the rate limit needs a wait of ${waitMs} ms, past the deadline`);
+    this.name = "BucketWaitTooLong";
+  }
+}
+
 export class LeakyBucket {
   private level = 0;
   private at = Date.now();
@@ -18,14 +27,18 @@ export class LeakyBucket {
     this.at = now;
   }
 
-  /** Resolves when one more request fits; callers are served in order. */
-  take(): Promise<void> {
+  /**
+   * Resolves when one more request fits; callers are served in order. With a deadline (epoch ms),
+   * rejects with BucketWaitTooLong instead of waiting past it.
+   */
+  take(deadline?: number): Promise<void> {
     const turn = this.queue.then(async () => {
       this.leak(Date.now());
       // Keep one slot free for other processes' requests in flight.
       const room = this.capacity - 1;
       if (this.level + 1 > room) {
         const waitMs = Math.ceil(((this.level + 1 - room) / this.perSecond) * 1000);
+        if (deadline !== undefined && Date.now() + waitMs >= deadline) throw new BucketWaitTooLong(waitMs);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         this.leak(Date.now());
       }

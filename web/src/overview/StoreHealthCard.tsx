@@ -1,9 +1,10 @@
-// One store on the Visão geral: a verdict in words first (what needs the operator), then the
-// figures behind it.
+// One store on the Visão geral: its health in words first (computed by the server from its
+// access, last platform contact, last import attempt, jobs, last Testar conexão and counts), then
+// the figures behind it.
 import { useId } from "react";
 import { Link } from "react-router";
 import { formatDateTime, formatDuration } from "../format.ts";
-import { CONNECTION_HINTS, ConnectionBadge, ImportBadge } from "../store-settings/connection.tsx";
+import { HealthBadge, type HealthState, ImportBadge } from "../store-settings/connection.tsx";
 import { PLATFORM_LABELS, type Store } from "../stores.ts";
 
 export interface OverviewStore {
@@ -23,54 +24,15 @@ export interface OverviewStore {
   ordersWaiting: number;
   ordersInError: number;
   jobsFailed: number;
-  /** Absent from an older server: counted as zero. */
-  pushesFailed?: number;
-  emailsFailed?: number;
+  jobsRetrying: number;
+  pushesFailed: number;
+  emailsFailed: number;
   /** Orders the store cancelled with a live invoice or after shipping (Falhas › Cancelados na loja). */
-  storeCancellations?: number;
+  storeCancellations: number;
   salesOrdersToday: number;
-}
-
-type Verdict = { kind: "ok" | "warn" | "bad"; text: string };
-
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString("pt-BR")} ${n === 1 ? one : many}`;
-
-/** The most pressing thing about the store, in words. */
-export function verdictOf(s: OverviewStore): Verdict {
-  if (s.connectionState !== "ok")
-    return { kind: "bad", text: s.connectionMessage ?? CONNECTION_HINTS[s.connectionState] };
-  const problems: string[] = [];
-  if (s.ordersInError > 0) problems.push(plural(s.ordersInError, "pedido com erro", "pedidos com erro"));
-  if (s.jobsFailed > 0) problems.push(plural(s.jobsFailed, "tarefa com falha", "tarefas com falha"));
-  if (s.pushesFailed)
-    problems.push(plural(s.pushesFailed, "envio à loja com falha", "envios à loja com falha"));
-  if (problems.length > 0) return { kind: "bad", text: `${problems.join(" e ")}: veja em Falhas.` };
-  if (s.emailsFailed) {
-    return {
-      kind: "bad",
-      text: `${plural(s.emailsFailed, "e-mail ao cliente com falha", "e-mails ao cliente com falha")}: veja na Caixa de saída.`,
-    };
-  }
-  if (!s.importEnabled)
-    return {
-      kind: "warn",
-      text: "Importação desligada: os webhooks ficam guardados, mas nada é sincronizado nem enviado à loja até ela ser ligada de novo.",
-    };
-  // Late when the last import is older than two intervals (one may be running right now).
-  if (s.importLagSeconds !== null && s.importLagSeconds > s.importIntervalMinutes * 120) {
-    return {
-      kind: "warn",
-      text: `Importação atrasada: a última foi há ${formatDuration(s.importLagSeconds)}.`,
-    };
-  }
-  if (s.ordersWaiting > 0) {
-    return {
-      kind: "warn",
-      text: `${plural(s.ordersWaiting, "pedido aguardando", "pedidos aguardando")} na Integração.`,
-    };
-  }
-  return { kind: "ok", text: "Tudo em dia." };
+  lastContactAt: string | null;
+  lastContactOk: boolean | null;
+  health: HealthState;
 }
 
 function Figure({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
@@ -84,15 +46,13 @@ function Figure({ label, value, alert }: { label: string; value: string; alert?:
 
 export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
   const headingId = useId();
-  const verdict = verdictOf(s);
+  const health = s.health;
   const n = (value: number) => value.toLocaleString("pt-BR");
-  const failures = s.ordersInError + s.jobsFailed;
+  const failures = s.ordersInError + s.jobsFailed + s.jobsRetrying;
   const failuresText = failures > 0 ? `Ver falhas (${n(failures)})` : "Ver falhas";
-  const pushesFailed = s.pushesFailed ?? 0;
-  const emailsFailed = s.emailsFailed ?? 0;
-  const storeCancellations = s.storeCancellations ?? 0;
+  const { pushesFailed, emailsFailed, storeCancellations } = s;
   return (
-    <article className={`card health-card health-${verdict.kind}`} aria-labelledby={headingId}>
+    <article className={`card health-card health-${health.level}`} aria-labelledby={headingId}>
       <header className="health-head">
         <h2 id={headingId}>
           <Link to={`/lojas/${s.id}`}>{s.name}</Link>
@@ -100,15 +60,16 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
         <span className="muted small">{PLATFORM_LABELS[s.platform] ?? s.platform}</span>
       </header>
       <div className="badges">
-        <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+        <HealthBadge health={health} />
         <ImportBadge enabled={s.importEnabled} />
         {s.importInProgress ? <span className="badge badge-info">Importando agora</span> : null}
       </div>
-      <p className={`verdict verdict-${verdict.kind}`}>{verdict.text}</p>
+      <p className={`verdict verdict-${health.level}`}>{health.message}</p>
       <dl className="figures">
         <Figure label="Pedidos aguardando" value={n(s.ordersWaiting)} alert={s.ordersWaiting > 0} />
         <Figure label="Pedidos com erro" value={n(s.ordersInError)} alert={s.ordersInError > 0} />
         <Figure label="Tarefas com falha" value={n(s.jobsFailed)} alert={s.jobsFailed > 0} />
+        <Figure label="Tarefas tentando de novo" value={n(s.jobsRetrying)} alert={s.jobsRetrying > 0} />
         <Figure label="Envios à loja com falha" value={n(pushesFailed)} alert={pushesFailed > 0} />
         <Figure label="E-mails com falha" value={n(emailsFailed)} alert={emailsFailed > 0} />
         <Figure
@@ -125,6 +86,11 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
         <dd>{formatDateTime(s.lastImportAt)}</dd>
         <dt>Último webhook</dt>
         <dd>{formatDateTime(s.lastWebhookAt)}</dd>
+        <dt>Último contato com a plataforma</dt>
+        <dd>
+          {formatDateTime(s.lastContactAt)}
+          {s.lastContactOk === false ? " (sem resposta)" : ""}
+        </dd>
         {s.importEnabled && s.nextImportAt ? (
           <>
             <dt>Próxima importação</dt>

@@ -13,6 +13,7 @@ import { CustomerDefaultsTab } from "../store-settings/CustomerDefaultsTab.tsx";
 import {
   CONNECTION_HINTS,
   ConnectionBadge,
+  HealthBadge,
   IMPORT_OFF_ACTION,
   IMPORT_OFF_TEXT,
   ImportBadge,
@@ -99,7 +100,11 @@ export function StorePage() {
       </PageHeader>
       <div className="store-summary card">
         <div className="badges">
-          <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+          {s.health ? (
+            <HealthBadge health={s.health} />
+          ) : (
+            <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+          )}
           <ImportBadge enabled={s.importEnabled} />
         </div>
         <dl className="facts">
@@ -114,7 +119,9 @@ export function StorePage() {
           <dt>Importação agendada</dt>
           <dd>{s.importEnabled ? `a cada ${s.importIntervalMinutes} min` : "desligada"}</dd>
         </dl>
-        {s.connectionState !== "ok" ? (
+        {s.health && s.health.level !== "ok" ? (
+          <Notice kind="warning">{s.health.message}</Notice>
+        ) : !s.health && s.connectionState !== "ok" ? (
           <Notice kind="warning">{s.connectionMessage ?? CONNECTION_HINTS[s.connectionState]}</Notice>
         ) : null}
         {s.importEnabled ? null : <Notice kind="warning">{IMPORT_OFF_TEXT}</Notice>}

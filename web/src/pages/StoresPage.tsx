@@ -1,5 +1,6 @@
-// Lojas: every connected store with its connection state, last import and last webhook;
-// "Importar agora" per store; and "Conectar loja" (OAuth install or store id + token).
+// Lojas: every connected store with its health (the connection as the platform answers it, and
+// what is wrong, as on the Visão geral), last import and last webhook; "Importar agora" per store;
+// and "Conectar loja" (OAuth install or store id + token).
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../api.ts";
@@ -7,7 +8,12 @@ import { ActionsHeader, Button, Loading, Notice, PageHeader } from "../component
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { ConnectStoreForm } from "../store-settings/ConnectStoreForm.tsx";
-import { ConnectionBadge, IMPORT_OFF_ACTION, ImportBadge } from "../store-settings/connection.tsx";
+import {
+  ConnectionBadge,
+  HealthBadge,
+  IMPORT_OFF_ACTION,
+  ImportBadge,
+} from "../store-settings/connection.tsx";
 import { useImportNow } from "../store-settings/store-api.ts";
 import { PLATFORM_LABELS, useStores } from "../stores.ts";
 
@@ -55,7 +61,7 @@ export function StoresPage() {
               <tr>
                 <th scope="col">Loja</th>
                 <th scope="col">Plataforma</th>
-                <th scope="col">Conexão</th>
+                <th scope="col">Situação</th>
                 <th scope="col">Importação</th>
                 <th scope="col">Última importação</th>
                 <th scope="col">Último webhook</th>
@@ -71,10 +77,16 @@ export function StoresPage() {
                   </th>
                   <td>{PLATFORM_LABELS[s.platform] ?? s.platform}</td>
                   <td>
-                    <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
-                    {s.connectionState !== "ok" && s.connectionMessage ? (
-                      <div className="row-message">{s.connectionMessage}</div>
-                    ) : null}
+                    {s.health ? (
+                      <>
+                        <HealthBadge health={s.health} />
+                        {s.health.level !== "ok" ? (
+                          <div className="row-message">{s.health.message}</div>
+                        ) : null}
+                      </>
+                    ) : (
+                      <ConnectionBadge state={s.connectionState} message={s.connectionMessage} />
+                    )}
                   </td>
                   <td>
                     <ImportBadge enabled={s.importEnabled} />

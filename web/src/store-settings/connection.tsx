@@ -53,3 +53,29 @@ export function ImportBadge({ enabled }: { enabled: boolean }) {
     <span className="badge badge-warn">Importação desligada</span>
   );
 }
+
+/** A store's health as the API computes it (GET /api/v1/overview, GET /api/v1/stores). */
+export interface HealthState {
+  level: "ok" | "warn" | "bad";
+  code: string;
+  /** pt-BR, a word or two: "Conectada", "Sem contato", "Credenciais recusadas"… */
+  connection: string;
+  connectionLevel: "ok" | "warn" | "bad";
+  /** pt-BR: what is wrong and what to do; "Tudo em dia." when nothing. */
+  message: string;
+}
+
+const HEALTH_CLASSES: Record<HealthState["level"], string> = {
+  ok: "badge badge-ok",
+  warn: "badge badge-warn",
+  bad: "badge badge-bad",
+};
+
+/** The store's connection as its health says it: "Sem contato" while the platform does not answer. */
+export function HealthBadge({ health }: { health: HealthState }) {
+  return (
+    <span className={HEALTH_CLASSES[health.connectionLevel]} title={health.message}>
+      {health.connection}
+    </span>
+  );
+}

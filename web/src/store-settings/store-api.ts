@@ -43,8 +43,14 @@ export function useImportNow() {
         void client.invalidateQueries({ queryKey: ["overview"] });
       }, 3_000);
     },
-    onError: (error, store) =>
-      toast("error", `Não foi possível importar ${store.name}: ${describeError(error)}`),
+    onError: (error, store) => {
+      // A refusal names the store already ("Loja X: a Nuvemshop não respondeu…").
+      const why = describeError(error);
+      toast(
+        "error",
+        why.startsWith(`${store.name}:`) ? why : `Não foi possível importar ${store.name}: ${why}`,
+      );
+    },
   });
 }
 

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { PonteError } from "../errors.ts";
+import { PlatformAccessError } from "./connector.ts";
+import { PlatformRequestError } from "./nuvemshop/client.ts";
+import {
+  describePlatformProblem,
+  httpStatusOf,
+  kindOfStatus,
+  PLATFORM_ERROR_KINDS,
+  platformErrorKind,
+} from "./platform-errors.ts";
+
+const ALL = PLATFORM_ERROR_KINDS;
+
+describe("platform errors", () => {
+  it("read the kind a connector says, else the status it got; access errors by their state", () => {
+    assert.equal(platformErrorKind(new PlatformRequestError("x", null, null, true, "timeout")), "timeout");
+    assert.equal(platformErrorKind(new PlatformRequestError("x", null, null, true)), "unreachable");
+    assert.equal(platformErrorKind(new PlatformRequestError("x", 503, null, true)), "server_error");
+    assert.equal(platformErrorKind(new PlatformRequestError("x", 200, null, false)), "unreadable");
+    assert.equal(platformErrorKind(new PlatformAccessError("invalid_credentials", "401")), "unauthorized");
+    assert.equal(platformErrorKind(new PlatformAccessError("suspended", "402")), "suspended");
+    // Another connector's error that carries only a status.
+    assert.equal(platformErrorKind(Object.assign(new Error("x"), { status: 429 })), "rate_limited");
+  });
+
+  it("leave what is not about the platform to its own handling", () => {
+    assert.equal(platformErrorKind(new Error("database down")), null);
+    assert.equal(platformErrorKind(new PonteError("conflict", "x", { status: 409 })), null);
+    assert.equal(platformErrorKind("text"), null);
+  });
+
+  it("map statuses to kinds", () => {
+    assert.deepEqual([401, 402, 403, 404, 422, 429, 500, 502, 503, 504].map(kindOfStatus), [
+      "unauthorized",
+      "suspended",
+      "forbidden",
+      "not_found",
+      "rejected",
+      "rate_limited",
+      "server_error",
+      "server_error",
+      "server_error",
+      "server_error",
+    ]);
+  });
+
+  it("answer 409 when the access needs a person, 502 for a bad answer, 503 for no answer", () => {
+    assert.deepEqual(
+      ALL.map((k) => [k, httpStatusOf(k)]),
+      [
+        ["timeout", 503],
+        ["unreachable", 503],
+        ["unauthorized", 409],
+        ["suspended", 409],
+        ["forbidden", 409],
+        ["not_found", 409],
+        ["rate_limited", 503],
+        ["server_error", 502],
+        ["unreadable", 502],
+        ["rejected", 502],
+      ],
+    );
+  });
+
+  it("say every kind in pt-BR with what to do, never in the platform's words", () => {
+    for (const kind of ALL) {
+      const words = describePlatformProblem(kind, "Nuvemshop", { waitedMs: 8_000, storeExternalId: "123" });
+      assert.ok(words.problem && words.advice && words.short, kind);
+      assert.match(words.advice, /\.$/, `${kind}: the advice is a sentence`);
+      assert.doesNotMatch(`${words.problem} ${words.advice}`, /error|failed|timeout|http/i, kind);
+    }
+    assert.equal(
+      describePlatformProblem("timeout", "Nuvemshop", { waitedMs: 1_500 }).problem,
+      "a Nuvemshop não respondeu em 1,5 s",
+    );
+    assert.equal(
+      describePlatformProblem("timeout", "Nuvemshop").problem,
+      "a Nuvemshop não respondeu a tempo",
+    );
+    assert.match(
+      describePlatformProblem("not_found", "Nuvemshop", { storeExternalId: "999" }).problem,
+      /loja 999/,
+    );
+  });
+});
