@@ -12,12 +12,21 @@ export interface AppContext {
   /** Encrypts store credentials. */
   secretKey: Buffer;
   /** Nuvemshop app credentials: OAuth and the webhook signature key. */
-  nuvemshop: { clientId: string | undefined; clientSecret: string; authBaseUrl: string; ownApp: boolean };
+  nuvemshop: {
+    clientId: string | undefined;
+    clientSecret: string;
+    authBaseUrl: string;
+    /** API base of stores installed through OAuth (undefined: Nuvemshop's own). */
+    apiBaseUrl: string | undefined;
+    ownApp: boolean;
+  };
   userAgent: string;
   /** Customer e-mails (R6.3): PONTE_SMTP_URL (unset: the local outbox only) and PONTE_MAIL_FROM. */
   mail: { smtpUrl: string | undefined; from: string };
   /** Status pushes to the stores (R8): retries and the URL policy of the XML and webhook channels. */
   push: PushSettings;
+  /** PONTE_PUBLIC_URL's origin: where platforms reach Ponte (webhook registration needs https). */
+  publicUrl: string | undefined;
 }
 
 export function createContext(config: Config, db: Db, logger: Logger, secretKey: Buffer): AppContext {
@@ -33,10 +42,12 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
         config.nuvemshopClientSecret ??
         crypto.createHmac("sha256", secretKey).update("nuvemshop-app-secret").digest("hex"),
       authBaseUrl: config.nuvemshopAuthUrl,
+      apiBaseUrl: config.nuvemshopApiUrl,
       ownApp: config.nuvemshopClientSecret !== undefined,
     },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     push: pushSettings(config),
+    publicUrl: config.publicUrl,
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
   };
 }

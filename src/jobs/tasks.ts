@@ -3,6 +3,7 @@
 import type { AppContext } from "../context.ts";
 import { emailSender } from "../email/send.ts";
 import { runPush } from "../push/run-push.ts";
+import { runWebhookRegistration } from "../stores/webhook-registration.ts";
 import { importOrders } from "../sync/import-orders.ts";
 import { claimWebhookWork, releaseWebhookWork } from "../sync/inbox.ts";
 import { scheduleStatusRefresh } from "../sync/refresh-statuses.ts";
@@ -46,6 +47,9 @@ const factories: Record<string, TaskFactory> = {
     const { storeId } = payload as { storeId: number };
     const queued = await context.db.transaction((tx) => scheduleStatusRefresh(tx, storeId));
     if (queued > 0) context.logger.info({ store: storeId, orders: queued }, "status refresh queued");
+  },
+  "register-webhooks": (context) => async (payload) => {
+    await runWebhookRegistration(context, (payload as { storeId: number }).storeId);
   },
   "send-email": (context) => {
     const send = emailSender(context);

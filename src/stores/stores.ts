@@ -14,8 +14,12 @@ import { PonteError } from "../errors.ts";
 import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
+import { queueWebhookRegistration } from "./webhook-target.ts";
 
-export type ConnectionState = "ok" | "invalid_credentials" | "suspended" | "uninstalled";
+export type ConnectionState = "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+
+/** What the last webhook registration found (null: not yet). */
+export type WebhooksState = "registered" | "not_configured" | "failed" | "removed";
 
 export interface Store {
   id: number;
@@ -32,6 +36,14 @@ export interface Store {
   connectionState: ConnectionState;
   connectionMessage: string | null;
   settings: Record<string, unknown>;
+  webhooks: {
+    state: WebhooksState | null;
+    url: string | null;
+    events: string[];
+    /** pt-BR, set when the registration (or the removal) failed. */
+    message: string | null;
+    checkedAt: string | null;
+  };
   createdAt: string;
 }
 
@@ -50,6 +62,11 @@ interface StoreRow {
   connection_state: ConnectionState;
   connection_message: string | null;
   settings: Record<string, unknown>;
+  webhooks_state: WebhooksState | null;
+  webhooks_url: string | null;
+  webhooks_events: string[];
+  webhooks_message: string | null;
+  webhooks_checked_at: Date | null;
   created_at: Date;
   credentials: Buffer | null;
 }
@@ -72,6 +89,13 @@ function toStore(row: StoreRow): Store {
     connectionState: row.connection_state,
     connectionMessage: row.connection_message,
     settings: row.settings,
+    webhooks: {
+      state: row.webhooks_state,
+      url: row.webhooks_url,
+      events: row.webhooks_events,
+      message: row.webhooks_message,
+      checkedAt: iso(row.webhooks_checked_at),
+    },
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -93,7 +117,11 @@ export interface ConnectStoreInput {
   settings?: Record<string, unknown>;
 }
 
-/** Creates the store, or updates its token when the same platform store connects again (OAuth reinstall). */
+/**
+ * Creates the store, or updates its token when the same platform store connects again (OAuth
+ * reinstall, a new token, a disconnected store coming back: its import is turned on again). The
+ * store's webhook registration is queued in the same transaction.
+ */
 export async function connectStore(
   ctx: AppContext,
   tx: Queryable,
@@ -115,6 +143,7 @@ export async function connectStore(
      on conflict (platform, external_id) where external_id is not null do update
        set credentials = excluded.credentials, credentials_key_version = excluded.credentials_key_version,
            api_base_url = excluded.api_base_url, connection_state = 'ok', connection_message = null,
+           import_enabled = stores.import_enabled or stores.connection_state = 'disconnected',
            next_import_at = now(), updated_at = now()
      returning *, (xmax = 0) as inserted`,
     [
@@ -130,7 +159,7 @@ export async function connectStore(
   );
   const row = rows[0]!;
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, input.platform);
-  return toStore(row);
+  return queueWebhookRegistration(ctx, tx, toStore(row));
 }
 
 export async function getStore(db: Queryable, id: number): Promise<Store> {

@@ -1,14 +1,14 @@
 // Lojas, "Testar conexão": calls the platform through the store's connector and says, in
 // pt-BR, what works and what does not — credentials, reading orders (with the buyer), and
-// webhooks. Platform errors never escape: each becomes a failed check with its reason. What
+// webhooks (registered again: the platform's list made to match). Platform errors never escape: each becomes a failed check with its reason. What
 // the test learns about access is recorded like the sync records it (a refused token marks
 // the store; a token accepted again clears the mark and resumes the import).
 import type { AppContext } from "../context.ts";
-import { type ConnectionProbe, PlatformAccessError } from "../platforms/connector.ts";
+import { type ConnectionProbe, PlatformAccessError, type StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { handleAccessError } from "../sync/access.ts";
-import { BUSINESS_TIME_ZONE } from "./overview.ts";
 import { type ConnectionState, getStore, openStore, type Store } from "./stores.ts";
+import { registerStoreWebhooks } from "./webhook-registration.ts";
 
 export interface ConnectionCheck {
   key: "credentials" | "orders" | "customers" | "webhooks";
@@ -26,9 +26,6 @@ export interface ConnectionTest {
   /** The store's connection state after the test. */
   connectionState: ConnectionState;
 }
-
-/** A webhook this recent shows deliveries work even when none is registered through the API. */
-const RECENT_WEBHOOK_MS = 7 * 24 * 3600_000;
 
 /** The longest one check may take, whatever the platform's rate limit or retries. */
 export const CHECK_DEADLINE_MS = 20_000;
@@ -84,12 +81,6 @@ function describeFailure(error: unknown, platform: string, store: Store, what: s
 }
 
 const count = (n: number) => n.toLocaleString("pt-BR");
-const brazilTime = (iso: string) =>
-  new Date(iso).toLocaleString("pt-BR", {
-    timeZone: BUSINESS_TIME_ZONE,
-    dateStyle: "short",
-    timeStyle: "short",
-  });
 
 export async function testConnection(ctx: AppContext, storeId: number): Promise<ConnectionTest> {
   let store = await getStore(ctx.db, storeId); // an unknown store is a 404, not a failed check
@@ -106,8 +97,12 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
   };
 
   let probe: ConnectionProbe | undefined;
+  let connector: StoreConnector;
   try {
-    probe = (await openStore(ctx, storeId)).connector.probe;
+    // A person waits: one quick retry and a short timeout (the probe has its own such client).
+    connector = (await openStore(ctx, storeId, { maxRetries: 1, baseDelayMs: 250, timeoutMs: 8_000 }))
+      .connector;
+    probe = connector.probe;
   } catch (error) {
     ctx.logger.warn({ store: storeId, err: error }, "store credentials cannot be opened");
     checks.push({
@@ -205,55 +200,25 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
     );
   }
 
-  // Webhooks: near-real-time orders; without them the scheduled import still brings everything.
-  if (module.capabilities.webhooks && probe.webhooks) {
-    const hooks = await attempt("webhooks", "ao listar os webhooks", () => probe.webhooks!());
-    checks.push({ key: "webhooks", required: false, ...webhookCheck(hooks, store, label) });
+  // Webhooks: registered again (the platform's list made to match), so orders arrive at once;
+  // without them the scheduled import still brings everything.
+  const webhooks = await registerStoreWebhooks(ctx, store, connector, {
+    bound: (work) => withDeadline(work, CHECK_DEADLINE_MS),
+    describe: (error) => describeFailure(error, label, store, "ao registrar os webhooks", CHECK_DEADLINE_MS),
+  });
+  if (webhooks) {
+    checks.push({
+      key: "webhooks",
+      ok: webhooks.state === "registered",
+      required: false,
+      message: webhooks.message,
+    });
   }
   ctx.logger.info(
     { store: storeId, failed: checks.filter((c) => !c.ok).map((c) => c.key) },
     "store connection tested",
   );
   return finish();
-}
-
-function webhookCheck(
-  hooks: { ok: true; value: { event: string; url: string }[] } | { ok: false; message: string },
-  store: Store,
-  label: string,
-): { ok: boolean; message: string } {
-  if (!hooks.ok) return { ok: false, message: hooks.message };
-  const orderHooks = hooks.value.filter((h) => h.event.startsWith("order/"));
-  const fallback = `os pedidos chegam só pela importação agendada (a cada ${store.importIntervalMinutes} min)`;
-  if (orderHooks.length === 0) {
-    if (store.lastWebhookAt && Date.now() - Date.parse(store.lastWebhookAt) < RECENT_WEBHOOK_MS) {
-      return {
-        ok: true,
-        message: `Nenhum webhook de pedido registrado pela API, mas a loja enviou webhooks (o último em ${brazilTime(store.lastWebhookAt)}): estão configurados por fora`,
-      };
-    }
-    return { ok: false, message: `Nenhum webhook de pedido registrado na ${label}: ${fallback}` };
-  }
-  const path = `/webhooks/${store.platform}`;
-  const toPonte = orderHooks.filter((h) => {
-    try {
-      return new URL(h.url).pathname.endsWith(path);
-    } catch {
-      return false;
-    }
-  });
-  const events = [...new Set(orderHooks.map((h) => h.event))].sort().join(", ");
-  if (toPonte.length === 0) {
-    return {
-      ok: false,
-      message: `Há webhooks de pedido registrados (${events}), mas nenhum aponta para o Ponte (endereço terminado em ${path}): ${fallback}`,
-    };
-  }
-  const delivered = [...new Set(toPonte.map((h) => h.event))].sort().join(", ");
-  return {
-    ok: true,
-    message: `Webhooks de pedido registrados para o Ponte: ${delivered} (${toPonte[0]!.url})`,
-  };
 }
 
 /** The platform accepts the credentials again: a store marked refused or suspended imports again, now. */

@@ -11,7 +11,10 @@ const storeHealth = {
     id: { type: "integer" },
     name: { type: "string" },
     platform: { type: "string" },
-    connectionState: { type: "string", enum: ["ok", "invalid_credentials", "suspended", "uninstalled"] },
+    connectionState: {
+      type: "string",
+      enum: ["ok", "invalid_credentials", "suspended", "uninstalled", "disconnected"],
+    },
     connectionMessage: nullable("string"),
     importEnabled: { type: "boolean" },
     importIntervalMinutes: { type: "integer" },
