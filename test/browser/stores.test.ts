@@ -93,9 +93,9 @@ test("without an https public address the store page says only the scheduled imp
     await own.getByRole("button", { name: "Desconectar loja" }).click();
     const dialog = own.getByRole("dialog", { name: "Desconectar a loja?" });
     await dialog.waitFor();
-    assert.match(await text(dialog), /pedidos já importados continuam/);
+    assert.match(await text(dialog), /pedidos já importados e os pedidos de venda continuam aqui/);
     await dialog.getByRole("button", { name: "Desconectar" }).click();
-    await own.locator(".store-summary").getByText("Desconectada").waitFor();
+    await own.locator(".store-summary").getByText("Desconectada", { exact: true }).waitFor();
     await own.getByRole("status").filter({ hasText: "Loja Sem Endereço desconectada" }).waitFor();
   } finally {
     await own.context().close();
