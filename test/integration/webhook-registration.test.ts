@@ -219,10 +219,10 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
       const check = await webhookCheck();
       assert.equal(check.ok, false);
       assert.equal(check.required, false);
-      assert.match(check.message, /503/);
       const store = await get(`/api/v1/stores/${storeId}`);
       assert.equal(store.webhooks.state, "failed");
-      assert.match(store.webhooks.message, /Testar conexão/);
+      assert.match(store.webhooks.message, /Nuvemshop.*Testar conexão tenta registrar os webhooks de novo/);
+      assert.equal(check.message, store.webhooks.message, "the check and the store page say the same");
     } finally {
       sim.setOptions({ faultScript: null });
     }
@@ -272,6 +272,36 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
     assert.equal(back.json().importEnabled, true);
     await registered(storeId);
     assert.equal((await hooks()).filter((h) => h.url === TARGET).length, NEEDED.length);
+  });
+
+  it("a registration the platform fails on connect is retried by the queue", async () => {
+    assert.equal((await post(`/api/v1/stores/${storeId}/disconnect`)).statusCode, 200);
+    assert.deepEqual(pairs(await hooks()), ["order/paid https://erp.example.com/hooks/pedidos"]);
+    // The listing fails twice: the job's own quick retry, then the job itself.
+    sim.setOptions({ faultScript: [{ status: 503, count: 2, method: "GET", path: "^/webhooks$" }] });
+    assert.equal((await connectByToken()).statusCode, 201);
+    const failed = await waitFor("the first attempt to fail", async () => {
+      const store = await get(`/api/v1/stores/${storeId}`);
+      return store.webhooks.state === "failed" ? store : undefined;
+    });
+    assert.match(failed.webhooks.message, /503.*Testar conexão/);
+    await registered(storeId);
+    assert.equal(sim.faultsRemaining(), 0);
+    assert.equal((await hooks()).filter((h) => h.url === TARGET).length, NEEDED.length);
+  });
+
+  it("a platform that cannot be reached does not stop the disconnection: the store page says what to do", async () => {
+    sim.setOptions({ faultScript: [{ status: 503, count: 100, path: "^/webhooks" }] });
+    try {
+      const res = await post(`/api/v1/stores/${storeId}/disconnect`);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().connectionState, "disconnected");
+      assert.equal(res.json().webhooks.state, "failed");
+      assert.match(res.json().webhooks.message, /Não foi possível remover os webhooks do Ponte.*mesmo assim/);
+    } finally {
+      sim.setOptions({ faultScript: null });
+    }
+    assert.equal((await hooks()).filter((h) => h.url === TARGET).length, NEEDED.length, "still there");
   });
 
   it("the API documents disconnect and the store's webhooks", async () => {
