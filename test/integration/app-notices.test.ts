@@ -9,7 +9,7 @@ import { buildApp } from "../../src/http/app.ts";
 import { authHeaders } from "../helpers/auth.ts";
 import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { signedWebhook } from "../helpers/reliability.ts";
+import { injectWebhook, signedWebhook } from "../helpers/reliability.ts";
 
 const STORE_EXTERNAL_ID = 5550001;
 
@@ -38,12 +38,7 @@ describe("app/* notices: processed every time they arrive", () => {
 
   const notice = async (event: string) => {
     const hook = signedWebhook(ctx.nuvemshop.clientSecret, STORE_EXTERNAL_ID, event, STORE_EXTERNAL_ID);
-    const res = await app.inject({
-      method: "POST",
-      url: "/webhooks/nuvemshop",
-      headers: { "content-type": "application/json", "x-linkedstore-hmac-sha256": hook.signature },
-      payload: hook.body,
-    });
+    const res = await injectWebhook(app, hook);
     assert.equal(res.statusCode, 200, res.body);
     return res.json().status as string;
   };

@@ -18,7 +18,7 @@ import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { testLogger } from "../helpers/logger.ts";
 import { waitFor } from "../helpers/process.ts";
-import { signedWebhook } from "../helpers/reliability.ts";
+import { injectWebhook, signedWebhook } from "../helpers/reliability.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field
 type Json = Record<string, any>;
@@ -255,12 +255,7 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
 
     // A late delivery for the disconnected store is not work.
     const late = signedWebhook(ctx.nuvemshop.clientSecret, sim.storeId, "order/updated", 1);
-    const answer = await app.inject({
-      method: "POST",
-      url: "/webhooks/nuvemshop",
-      headers: { "content-type": "application/json", "x-linkedstore-hmac-sha256": late.signature },
-      payload: late.body,
-    });
+    const answer = await injectWebhook(app, late);
     assert.equal(answer.json().status, "ignored");
     const again = await post(`/api/v1/stores/${storeId}/disconnect`);
     assert.equal(again.statusCode, 200, "disconnecting twice is harmless");
