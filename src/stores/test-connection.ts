@@ -1,8 +1,9 @@
 // Lojas, "Testar conexão": calls the platform through the store's connector and says, in
 // pt-BR, what works and what does not — credentials, reading orders (with the buyer), and
-// webhooks (registered again: the platform's list made to match). Platform errors never escape: each becomes a failed check with its reason. What
-// the test learns about access is recorded like the sync records it (a refused token marks
-// the store; a token accepted again clears the mark and resumes the import).
+// webhooks (registered again: the platform's list made to match). Platform errors never
+// escape: each becomes a failed check with its reason. What the test learns about access is
+// recorded like the sync records it (a refused token marks the store; a token accepted again
+// clears the mark and resumes the import).
 import type { AppContext } from "../context.ts";
 import { type ConnectionProbe, PlatformAccessError, type StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";

@@ -12,7 +12,7 @@ import { APP_EVENTS, ORDER_EVENTS, PRIVACY_EVENTS } from "./webhook.ts";
 export const SUBSCRIBED_EVENTS: readonly string[] = [...ORDER_EVENTS, ...APP_EVENTS, ...PRIVACY_EVENTS];
 
 const PER_PAGE = 200;
-/** A store with more hooks than this is not one we should be rewriting blindly. */
+/** A bound on the listing (a store has a few dozen hooks, not 10,000). */
 const MAX_PAGES = 50;
 
 interface Hook {
