@@ -127,6 +127,9 @@ const ponteEnv: Record<string, string> = {
   PONTE_WORKER_CONCURRENCY: String(concurrency),
   LOG_LEVEL: "warn",
   LOG_FORMAT: "json",
+  // A reserved name the simulator's hosts map sends to this Ponte: connecting the store registers
+  // its webhooks there, as on a real store.
+  PONTE_PUBLIC_URL: "https://ponte.test",
 };
 const ctx = createContext(loadConfig(ponteEnv), db, logger, secretKey);
 
@@ -139,7 +142,7 @@ const sim = await startSimulatorChild({
   clientSecret: appSecret,
   recordWebhooks: true,
 });
-await db.transaction((tx) =>
+const benchStore = await db.transaction((tx) =>
   connectStore(ctx, tx, {
     platform: "nuvemshop",
     name: "Bench",
@@ -181,6 +184,17 @@ for (let i = 0; ; i++) {
   );
   if (ok) break;
   if (i > 600) throw new Error("Ponte did not become ready in 60 s");
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+await sim.setOptions({ hosts: { "https://ponte.test": ponteUrl } });
+// The worker registers the store's webhooks (queued with the connection).
+for (let i = 0; ; i++) {
+  const { rows } = await db.query<{ state: string | null }>(
+    "select webhooks_state as state from stores where id = $1",
+    [benchStore.id],
+  );
+  if (rows[0]?.state === "registered") break;
+  if (i > 300) throw new Error(`the store's webhooks were not registered in 30 s (${rows[0]?.state})`);
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 // Let the first scheduled import and status refresh (empty) pass.
@@ -242,7 +256,6 @@ const pg0 = await postgresCpu(pgDir);
 const sim0 = (await sim.stats()).cpu;
 if (pgss) await db.query("select pg_stat_statements_reset()");
 const started = epochMs();
-await sim.setOptions({ webhook: { url: `${ponteUrl}/webhooks/nuvemshop` } });
 if (streamMode === "simulator") await sim.setOptions({ ratePerMinute: rate * 60 });
 else await sim.stream(rate);
 process.stderr.write(

@@ -20,6 +20,8 @@ export interface Config {
   readonly nuvemshopClientId: string | undefined;
   readonly nuvemshopClientSecret: string | undefined;
   readonly nuvemshopAuthUrl: string;
+  /** The API base of stores installed through OAuth; unset: Nuvemshop's own. */
+  readonly nuvemshopApiUrl: string | undefined;
   /** The address browsers use to reach Ponte (behind a proxy that rewrites Host); CSRF checks accept it. */
   readonly publicUrl: string | undefined;
   /** Believe X-Forwarded-Proto/-For/-Host: only when a reverse proxy in front sets them. */
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
       /\/+$/,
       "",
     ),
+    nuvemshopApiUrl: env.PONTE_NUVEMSHOP_API_URL?.trim().replace(/\/+$/, "") || undefined,
     publicUrl: publicUrl(env),
     trustProxy: flag(env, "PONTE_TRUST_PROXY", false),
     smtpUrl: smtpUrl(env),

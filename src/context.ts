@@ -12,7 +12,14 @@ export interface AppContext {
   /** Encrypts store credentials. */
   secretKey: Buffer;
   /** Nuvemshop app credentials: OAuth and the webhook signature key. */
-  nuvemshop: { clientId: string | undefined; clientSecret: string; authBaseUrl: string; ownApp: boolean };
+  nuvemshop: {
+    clientId: string | undefined;
+    clientSecret: string;
+    authBaseUrl: string;
+    /** API base of stores installed through OAuth (undefined: Nuvemshop's own). */
+    apiBaseUrl: string | undefined;
+    ownApp: boolean;
+  };
   userAgent: string;
   /** Customer e-mails (R6.3): PONTE_SMTP_URL (unset: the local outbox only) and PONTE_MAIL_FROM. */
   mail: { smtpUrl: string | undefined; from: string };
@@ -25,6 +32,8 @@ export interface AppContext {
   platformDeadlineMs: number;
   /** PONTE_IMPORT_MAX_ATTEMPTS: tries of one import job before the queue gives up on it. */
   importMaxAttempts: number;
+  /** PONTE_PUBLIC_URL's origin: where platforms reach Ponte (webhook registration needs https). */
+  publicUrl: string | undefined;
 }
 
 /** The panel's wait for a platform: with the database work around it, an answer within 10 s. */
@@ -43,12 +52,14 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
         config.nuvemshopClientSecret ??
         crypto.createHmac("sha256", secretKey).update("nuvemshop-app-secret").digest("hex"),
       authBaseUrl: config.nuvemshopAuthUrl,
+      apiBaseUrl: config.nuvemshopApiUrl,
       ownApp: config.nuvemshopClientSecret !== undefined,
     },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     push: pushSettings(config),
     platformDeadlineMs: PLATFORM_DEADLINE_MS,
     importMaxAttempts: config.importMaxAttempts,
+    publicUrl: config.publicUrl,
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
   };
 }

@@ -1,17 +1,25 @@
 // The demo store: with no real store configured, `ponte start` runs the Nuvemshop simulator
 // in-process and connects "Loja Demo" to it, so a newcomer sees orders arrive in seconds.
 // The simulator's data is seeded, so the same orders come back after a restart.
+//
+// Its webhooks are registered like a real store's. With PONTE_PUBLIC_URL (https) the simulator
+// maps that origin to this process. Without it the demo lives in a simulated internet: the demo
+// store alone carries its own webhook base, DEMO_BASE (a name that exists nowhere), which the
+// simulator maps to this process. Real stores never get that fallback.
 import crypto from "node:crypto";
 import type { AppContext } from "./context.ts";
-import { startNuvemshopSimulator } from "./simulators/nuvemshop/index.ts";
+import { type NuvemshopSimulator, startNuvemshopSimulator } from "./simulators/nuvemshop/index.ts";
 import { connectStore, listStores, updateStore } from "./stores/stores.ts";
+import { DEMO_WEBHOOK_BASE, queueWebhookRegistration } from "./stores/webhook-target.ts";
 
 export const DEMO_STORE_ID = 1234567;
+/** The demo store's webhook base when PONTE_PUBLIC_URL is not an https address. */
+export const DEMO_BASE = "https://ponte-demo.invalid";
 
 export async function startDemoStore(
   ctx: AppContext,
   ponteUrl: string,
-): Promise<{ close(): Promise<void> } | undefined> {
+): Promise<{ simulator: NuvemshopSimulator; close(): Promise<void> } | undefined> {
   const stores = await listStores(ctx.db);
   const existing = stores.find((s) => s.settings.demo === true);
   if (stores.length > 0 && !existing) return undefined; // a real store is configured: no demo
@@ -23,14 +31,24 @@ export async function startDemoStore(
     orders: 60,
     seed: 1,
     ratePerMinute: 4,
-    webhook: { url: `${ponteUrl}/webhooks/nuvemshop` },
+    hosts: {
+      [DEMO_BASE]: ponteUrl,
+      ...(ctx.publicUrl?.startsWith("https:") ? { [ctx.publicUrl]: ponteUrl } : {}),
+    },
   };
   const previousPort = existing ? Number(new URL(existing.apiBaseUrl).port) : 0;
   const simulator = await startNuvemshopSimulator({ ...options, port: previousPort }).catch(() =>
     startNuvemshopSimulator({ ...options, port: 0 }),
   );
   if (existing) {
-    await updateStore(ctx.db, existing.id, { apiBaseUrl: simulator.apiBase });
+    // A new simulator knows no subscriptions: register them again.
+    await ctx.db.transaction(async (tx) => {
+      const store = await updateStore(tx, existing.id, {
+        apiBaseUrl: simulator.apiBase,
+        settings: { [DEMO_WEBHOOK_BASE]: DEMO_BASE },
+      });
+      await queueWebhookRegistration(ctx, tx, store);
+    });
   } else {
     await ctx.db.transaction((tx) =>
       connectStore(ctx, tx, {
@@ -39,7 +57,7 @@ export async function startDemoStore(
         externalId: String(DEMO_STORE_ID),
         accessToken: token,
         apiBaseUrl: simulator.apiBase,
-        settings: { demo: true },
+        settings: { demo: true, [DEMO_WEBHOOK_BASE]: DEMO_BASE },
       }),
     );
   }
@@ -47,5 +65,5 @@ export async function startDemoStore(
     { simulator: simulator.url },
     "Loja Demo connected to the Nuvemshop simulator (PONTE_DEMO=0 turns it off)",
   );
-  return { close: () => simulator.close() };
+  return { simulator, close: () => simulator.close() };
 }

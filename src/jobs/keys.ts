@@ -40,3 +40,10 @@ export const pushJob = (storeId: number, outboxId: number) => ({
   jobKey: `push:${outboxId}`,
   queueName: `push:${storeId}`,
 });
+
+/** A store's webhook registration: one pending at a time, never two running at once. */
+export const registerWebhooksJob = (storeId: number) => ({
+  jobKey: `webhooks:${storeId}`,
+  queueName: `webhooks:${storeId}`,
+  maxAttempts: 10, // exponential backoff: a platform outage of a few hours is waited out
+});

@@ -3,6 +3,7 @@
 import type { AppContext } from "../context.ts";
 import { emailSender } from "../email/send.ts";
 import { runPush } from "../push/run-push.ts";
+import { runWebhookRegistration } from "../stores/webhook-registration.ts";
 import { importOrders, recordImportFailure } from "../sync/import-orders.ts";
 import { importEnabled } from "../sync/import-switch.ts";
 import { claimWebhookWork, releaseWebhookWork } from "../sync/inbox.ts";
@@ -57,6 +58,9 @@ const factories: Record<string, TaskFactory> = {
   },
   "redecide-orders": (context) => async (payload) => {
     await redecideWaiting(context, (payload as { storeId: number }).storeId);
+  },
+  "register-webhooks": (context) => async (payload) => {
+    await runWebhookRegistration(context, (payload as { storeId: number }).storeId);
   },
   "send-email": (context) => {
     const send = emailSender(context);

@@ -169,11 +169,6 @@ export interface SampleOrder {
   customerIncluded: boolean;
 }
 
-export interface RegisteredWebhook {
-  event: string;
-  url: string;
-}
-
 /**
  * Cheap reads that prove each part of a store's access works (Lojas, "Testar conexão"). They
  * fail fast (few retries, short timeouts): a person is waiting on the answer.
@@ -183,8 +178,31 @@ export interface ConnectionProbe {
   storeInfo(): Promise<{ name: string | null }>;
   /** One order; null when the store has none yet. */
   sampleOrder(): Promise<SampleOrder | null>;
-  /** The webhooks registered for this app on the store, where the platform lists them. */
-  webhooks?(): Promise<RegisteredWebhook[]>;
+}
+
+/** What one registration run changed on the platform's subscription list. */
+export interface WebhookSyncSummary {
+  created: number;
+  updated: number;
+  deleted: number;
+  kept: number;
+}
+
+/**
+ * The store's webhook subscriptions for Ponte's app, where the platform lets an app manage them.
+ * A subscription is Ponte's when its URL's path is Ponte's webhook path, whatever the origin (an
+ * old public address is still ours); others are left alone.
+ */
+export interface WebhookSubscriptions {
+  /** The events Ponte subscribes to: every order event it handles, the app's lifecycle, privacy. */
+  readonly events: readonly string[];
+  /**
+   * Makes the list match: each event once at `url` (fixing ours that point elsewhere, creating
+   * what is missing), and none of ours for other events or twice. Running it again changes nothing.
+   */
+  register(url: string): Promise<WebhookSyncSummary>;
+  /** Removes every subscription of ours (URL path `path`, any origin), when the store disconnects. */
+  unregister(path: string): Promise<WebhookSyncSummary>;
 }
 
 export interface StoreConnector {
@@ -192,6 +210,8 @@ export interface StoreConnector {
   /** Present when capabilities.feed is true. */
   readonly feed?: OrderFeed;
   readonly probe?: ConnectionProbe;
+  /** Present when capabilities.webhooks is true and the platform lets an app register them. */
+  readonly webhookSubscriptions?: WebhookSubscriptions;
   listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage>;
   /** The order as the platform has it now; null when it does not exist. */
   getOrder(externalId: string): Promise<unknown | null>;

@@ -107,6 +107,13 @@ describe("store health rules", () => {
     assert.equal(suspended.connection, "Suspensa na plataforma");
     assert.equal(suspended.connectionLevel, "warn");
     assert.match(storeHealth(facts({ connectionState: "uninstalled" })).message, /instale de novo/);
+    const disconnected = storeHealth(facts({ connectionState: "disconnected", ordersInError: 2 }));
+    assert.deepEqual(
+      [disconnected.level, disconnected.code, disconnected.connection],
+      ["warn", "disconnected", "Desconectada"],
+      "the merchant's choice is said, not alarmed, whatever else is counted",
+    );
+    assert.match(disconnected.message, /conecte a mesma loja de novo/);
   });
 
   it("the last import attempt failing while the platform answers", () => {

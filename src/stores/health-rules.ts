@@ -13,20 +13,24 @@ import type { ConnectionState } from "./stores.ts";
 
 export type HealthLevel = "ok" | "warn" | "bad";
 
-export type HealthCode =
-  | "ok"
-  | "uninstalled"
-  | "credentials_refused"
-  | "suspended"
-  | "unreachable"
-  | "import_failing"
-  | "failures"
-  | "emails_failed"
-  | "jobs_retrying"
-  | "test_failed"
-  | "import_off"
-  | "import_late"
-  | "orders_waiting";
+export const HEALTH_CODES = [
+  "ok",
+  "uninstalled",
+  "disconnected",
+  "credentials_refused",
+  "suspended",
+  "unreachable",
+  "import_failing",
+  "failures",
+  "emails_failed",
+  "jobs_retrying",
+  "test_failed",
+  "import_off",
+  "import_late",
+  "orders_waiting",
+] as const;
+
+export type HealthCode = (typeof HEALTH_CODES)[number];
 
 export interface HealthState {
   level: HealthLevel;
@@ -95,6 +99,12 @@ const ACCESS: Record<
     level: "bad",
     hint: "A plataforma recusou o token de acesso: reconecte a loja em Lojas com um token válido.",
   },
+  disconnected: {
+    code: "disconnected",
+    connection: "Desconectada",
+    level: "warn",
+    hint: "Loja desconectada: nada é importado nem enviado à loja; os pedidos já importados continuam aqui. Para voltar, conecte a mesma loja de novo em Lojas.",
+  },
   suspended: {
     code: "suspended",
     connection: "Suspensa na plataforma",
@@ -128,7 +138,9 @@ export function storeHealth(f: HealthFacts): HealthState {
 
   if (f.connectionState !== "ok") {
     const access = ACCESS[f.connectionState];
-    return state("bad", access.code, f.connectionMessage ? `${upper(f.connectionMessage)}.` : access.hint, {
+    // Disconnected is the merchant's choice, not a fault: said, not alarmed.
+    const level = f.connectionState === "disconnected" ? "warn" : "bad";
+    return state(level, access.code, f.connectionMessage ? `${upper(f.connectionMessage)}.` : access.hint, {
       connection: access.connection,
       connectionLevel: access.level,
     });

@@ -79,16 +79,21 @@ export async function withPlatform<T>(
   }
 }
 
-/** A store whose access is known to be refused (credentials, suspension, uninstall): 409, at once. */
+/** A store whose access is refused (credentials, suspension, uninstall) or was disconnected: 409, at once. */
 export function storeAccessRefused(ctx: AppContext, store: Store): PonteError {
   const label = platformModule(store.platform).label;
   const reason =
     store.connectionState === "uninstalled"
       ? `${store.name}: o aplicativo foi desinstalado na ${label}. Instale o aplicativo de novo para voltar a importar.`
-      : platformReason(ctx, store, store.connectionState === "suspended" ? "suspended" : "unauthorized");
+      : store.connectionState === "disconnected"
+        ? `${store.name}: a loja foi desconectada do Ponte. Conecte a loja de novo em Lojas para voltar a importar.`
+        : platformReason(ctx, store, store.connectionState === "suspended" ? "suspended" : "unauthorized");
   return new PonteError("platform_refused", `store ${store.id} cannot be reached: ${store.connectionState}`, {
     status: 409,
-    details: { reason, reasonCode: "store_unavailable" },
+    details: {
+      reason,
+      reasonCode: store.connectionState === "disconnected" ? "store_disconnected" : "store_unavailable",
+    },
   });
 }
 

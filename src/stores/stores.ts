@@ -13,10 +13,15 @@ import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
+import { lockImportSwitch, resumeStoreWork } from "../sync/import-switch.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
 import { contactRecorder } from "./platform-contact.ts";
+import { queueWebhookRegistration } from "./webhook-target.ts";
 
-export type ConnectionState = "ok" | "invalid_credentials" | "suspended" | "uninstalled";
+export type ConnectionState = "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+
+/** What the last webhook registration found (null: not yet). */
+export type WebhooksState = "registered" | "not_configured" | "failed" | "removed";
 
 export interface Store {
   id: number;
@@ -33,6 +38,14 @@ export interface Store {
   connectionState: ConnectionState;
   connectionMessage: string | null;
   settings: Record<string, unknown>;
+  webhooks: {
+    state: WebhooksState | null;
+    url: string | null;
+    events: string[];
+    /** pt-BR, set when the registration (or the removal) failed. */
+    message: string | null;
+    checkedAt: string | null;
+  };
   createdAt: string;
 }
 
@@ -51,6 +64,11 @@ interface StoreRow {
   connection_state: ConnectionState;
   connection_message: string | null;
   settings: Record<string, unknown>;
+  webhooks_state: WebhooksState | null;
+  webhooks_url: string | null;
+  webhooks_events: string[];
+  webhooks_message: string | null;
+  webhooks_checked_at: Date | null;
   created_at: Date;
   credentials: Buffer | null;
 }
@@ -73,6 +91,13 @@ function toStore(row: StoreRow): Store {
     connectionState: row.connection_state,
     connectionMessage: row.connection_message,
     settings: row.settings,
+    webhooks: {
+      state: row.webhooks_state,
+      url: row.webhooks_url,
+      events: row.webhooks_events,
+      message: row.webhooks_message,
+      checkedAt: iso(row.webhooks_checked_at),
+    },
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -94,7 +119,12 @@ export interface ConnectStoreInput {
   settings?: Record<string, unknown>;
 }
 
-/** Creates the store, or updates its token when the same platform store connects again (OAuth reinstall). */
+/**
+ * Creates the store, or updates its token when the same platform store connects again (OAuth
+ * reinstall, a new token, a disconnected or uninstalled store coming back: its import is turned
+ * on again and what waited goes). The
+ * store's webhook registration is queued in the same transaction.
+ */
 export async function connectStore(
   ctx: AppContext,
   tx: Queryable,
@@ -109,6 +139,13 @@ export async function connectStore(
       accessToken: input.accessToken,
     },
   );
+  // Coming back (disconnected, or the app uninstalled and installed again) turns the import on;
+  // the switch is taken like the panel takes it, so what waited while it was off goes now.
+  const known = await tx.query<{ id: number }>(
+    "select id from stores where platform = $1 and external_id = $2",
+    [input.platform, input.externalId],
+  );
+  const wasOn = known.rows[0] ? await lockImportSwitch(tx, known.rows[0].id) : null;
   const { rows } = await tx.query<StoreRow & { inserted: boolean }>(
     `insert into stores (org_id, platform, name, external_id, api_base_url, credentials, credentials_key_version, settings,
                          next_import_at)
@@ -116,6 +153,7 @@ export async function connectStore(
      on conflict (platform, external_id) where external_id is not null do update
        set credentials = excluded.credentials, credentials_key_version = excluded.credentials_key_version,
            api_base_url = excluded.api_base_url, connection_state = 'ok', connection_message = null,
+           import_enabled = stores.import_enabled or stores.connection_state in ('disconnected', 'uninstalled'),
            next_import_at = now(), updated_at = now()
      returning *, (xmax = 0) as inserted`,
     [
@@ -131,7 +169,8 @@ export async function connectStore(
   );
   const row = rows[0]!;
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, input.platform);
-  return toStore(row);
+  if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id);
+  return queueWebhookRegistration(ctx, tx, toStore(row));
 }
 
 export async function getStore(db: Queryable, id: number): Promise<Store> {

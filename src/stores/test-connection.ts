@@ -1,13 +1,13 @@
 // Lojas, "Testar conexão": calls the platform through the store's connector and says, in
 // pt-BR, what works and what does not — credentials, reading orders (with the buyer), and
-// webhooks. A platform that answers and refuses (401, 402, 403, 404) is a failed check with its
+// webhooks (registered again: the platform's list made to match). A platform that answers and refuses (401, 402, 403, 404) is a failed check with its
 // reason; one that does not answer a required check (down, too slow for the panel's deadline,
 // rate limiting) makes the test answer 502/503 with the reason and the checks so far. Never the
 // platform's own text or address. What the test learns about access is recorded like the sync
 // records it (a refused token marks the store; a token accepted again clears the mark and resumes
 // the import), and its outcome is kept for the store's health.
 import type { AppContext } from "../context.ts";
-import { type ConnectionProbe, PlatformAccessError } from "../platforms/connector.ts";
+import { type ConnectionProbe, PlatformAccessError, type StoreConnector } from "../platforms/connector.ts";
 import {
   describePlatformProblem,
   type PlatformErrorKind,
@@ -16,9 +16,9 @@ import {
 } from "../platforms/platform-errors.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { handleAccessError } from "../sync/access.ts";
-import { BUSINESS_TIME_ZONE } from "./overview.ts";
 import { panelCall, platformFailure } from "./panel-platform.ts";
 import { type ConnectionState, getStore, openStore, type Store } from "./stores.ts";
+import { registerStoreWebhooks } from "./webhook-registration.ts";
 
 export interface ConnectionCheck {
   key: "credentials" | "orders" | "customers" | "webhooks";
@@ -37,9 +37,6 @@ export interface ConnectionTest {
   connectionState: ConnectionState;
 }
 
-/** A webhook this recent shows deliveries work even when none is registered through the API. */
-const RECENT_WEBHOOK_MS = 7 * 24 * 3600_000;
-
 /** Why a call failed, for the operator: pt-BR by kind, never the platform's text or address. */
 function describeFailure(kind: PlatformErrorKind | null, platform: string, store: Store): string {
   if (kind === null) return "Erro interno do Ponte ao testar (o log tem o detalhe); tente de novo";
@@ -48,12 +45,6 @@ function describeFailure(kind: PlatformErrorKind | null, platform: string, store
 }
 
 const count = (n: number) => n.toLocaleString("pt-BR");
-const brazilTime = (iso: string) =>
-  new Date(iso).toLocaleString("pt-BR", {
-    timeZone: BUSINESS_TIME_ZONE,
-    dateStyle: "short",
-    timeStyle: "short",
-  });
 
 export async function testConnection(ctx: AppContext, storeId: number): Promise<ConnectionTest> {
   let store = await getStore(ctx.db, storeId); // an unknown store is a 404, not a failed check
@@ -92,8 +83,10 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
   // A person waits: every call of the test shares the panel's deadline.
   const { deadline } = panelCall(ctx);
   let probe: ConnectionProbe | undefined;
+  let connector: StoreConnector;
   try {
-    probe = (await openStore(ctx, storeId, undefined, deadline)).connector.probe;
+    connector = (await openStore(ctx, storeId, undefined, deadline)).connector;
+    probe = connector.probe;
   } catch (error) {
     ctx.logger.warn({ store: storeId, err: error }, "store credentials cannot be opened");
     checks.push({
@@ -196,55 +189,22 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
     );
   }
 
-  // Webhooks: near-real-time orders; without them the scheduled import still brings everything.
-  if (module.capabilities.webhooks && probe.webhooks) {
-    const hooks = await attempt("webhooks", () => probe.webhooks!());
-    checks.push({ key: "webhooks", required: false, ...webhookCheck(hooks, store, label) });
+  // Webhooks: registered again (the platform's list made to match), so orders arrive at once;
+  // without them the scheduled import still brings everything.
+  const webhooks = await registerStoreWebhooks(ctx, store, connector);
+  if (webhooks) {
+    checks.push({
+      key: "webhooks",
+      ok: webhooks.state === "registered",
+      required: false,
+      message: webhooks.message,
+    });
   }
   ctx.logger.info(
     { store: storeId, failed: checks.filter((c) => !c.ok).map((c) => c.key) },
     "store connection tested",
   );
   return finish();
-}
-
-function webhookCheck(
-  hooks: { ok: true; value: { event: string; url: string }[] } | { ok: false; message: string },
-  store: Store,
-  label: string,
-): { ok: boolean; message: string } {
-  if (!hooks.ok) return { ok: false, message: hooks.message };
-  const orderHooks = hooks.value.filter((h) => h.event.startsWith("order/"));
-  const fallback = `os pedidos chegam só pela importação agendada (a cada ${store.importIntervalMinutes} min)`;
-  if (orderHooks.length === 0) {
-    if (store.lastWebhookAt && Date.now() - Date.parse(store.lastWebhookAt) < RECENT_WEBHOOK_MS) {
-      return {
-        ok: true,
-        message: `Nenhum webhook de pedido registrado pela API, mas a loja enviou webhooks (o último em ${brazilTime(store.lastWebhookAt)}): estão configurados por fora`,
-      };
-    }
-    return { ok: false, message: `Nenhum webhook de pedido registrado na ${label}: ${fallback}` };
-  }
-  const path = `/webhooks/${store.platform}`;
-  const toPonte = orderHooks.filter((h) => {
-    try {
-      return new URL(h.url).pathname.endsWith(path);
-    } catch {
-      return false;
-    }
-  });
-  const events = [...new Set(orderHooks.map((h) => h.event))].sort().join(", ");
-  if (toPonte.length === 0) {
-    return {
-      ok: false,
-      message: `Há webhooks de pedido registrados (${events}), mas nenhum aponta para o Ponte (endereço terminado em ${path}): ${fallback}`,
-    };
-  }
-  const delivered = [...new Set(toPonte.map((h) => h.event))].sort().join(", ");
-  return {
-    ok: true,
-    message: `Webhooks de pedido registrados para o Ponte: ${delivered} (${toPonte[0]!.url})`,
-  };
 }
 
 /** The platform accepts the credentials again: a store marked refused or suspended imports again, now. */

@@ -20,13 +20,13 @@ export async function newBrokenOrder(page: Page, server: PanelServer) {
   return { id: order.id as number, externalId, number: String(order.number), row };
 }
 
-/** Changes the store with its webhooks off: Ponte sees the change only when it syncs again. */
+/** Changes the store while its webhooks are lost: Ponte sees the change only when it syncs again. */
 export async function withoutWebhooks<T>(server: PanelServer, change: () => T | Promise<T>): Promise<T> {
-  server.simulator.setOptions({ webhook: null });
+  server.simulator.setOptions({ webhook: { dropRate: 1 } });
   try {
     return await change();
   } finally {
-    server.simulator.setOptions({ webhook: { url: `${server.url}/webhooks/nuvemshop` } });
+    server.simulator.setOptions({ webhook: null });
   }
 }
 

@@ -7,11 +7,15 @@ import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import {
   apiGet,
+  createAdmin,
+  newPage,
   openPanel,
   type Panel,
   type PanelServer,
   screenshot,
   settledRow,
+  signIn,
+  startPanelServer,
   until,
 } from "../helpers/browser.ts";
 import { assertFitsPhone, text } from "./ops-helpers.ts";
@@ -67,6 +71,36 @@ test("Testar conexão says what works, and what fails while the platform suspend
   await page.getByRole("button", { name: "Testar conexão" }).click();
   await checks.getByRole("img", { name: "Credenciais: funciona" }).waitFor();
   await page.locator(".store-summary").getByText("Conectada").waitFor();
+  // The webhooks were registered when the store connected: the test checks them again.
+  assert.ok(await checks.getByRole("img", { name: "Webhooks de pedidos: funciona" }).isVisible());
+  const webhooks = page.getByRole("region", { name: "Webhooks" });
+  assert.match(await text(webhooks), /https:\/\/ponte\.test\/webhooks\/nuvemshop/);
+  assert.match(await text(webhooks), /order\/created/);
+});
+
+test("without an https public address the store page says only the scheduled import runs; Desconectar loja asks, then disconnects", async () => {
+  const bare = await startPanelServer({ env: { PONTE_PUBLIC_URL: "" }, storeName: "Loja Sem Endereço" });
+  const own = await newPage(panel.browser, bare.url);
+  try {
+    await createAdmin(bare);
+    await signIn(own);
+    await own.goto(`/lojas/${bare.storeId}`);
+    const webhooks = own.getByRole("region", { name: "Webhooks" });
+    await webhooks.getByText(/Só a importação agendada \(a cada 15 min\)/).waitFor();
+    assert.match(await text(webhooks), /PONTE_PUBLIC_URL/);
+    assert.match(await text(webhooks), /Testar conexão/);
+
+    await own.getByRole("button", { name: "Desconectar loja" }).click();
+    const dialog = own.getByRole("dialog", { name: "Desconectar a loja?" });
+    await dialog.waitFor();
+    assert.match(await text(dialog), /pedidos já importados e os pedidos de venda continuam aqui/);
+    await dialog.getByRole("button", { name: "Desconectar" }).click();
+    await own.locator(".store-summary").getByText("Desconectada", { exact: true }).waitFor();
+    await own.getByRole("status").filter({ hasText: "Loja Sem Endereço desconectada" }).waitFor();
+  } finally {
+    await own.context().close();
+    await bare.close();
+  }
 });
 
 test("marking a status inactive holds the next order with that status; moving it changes its mapping", async () => {

@@ -1,7 +1,9 @@
 // Browser tests drive the real panel: Ponte booted in-process on a test database and a free
 // port (API, worker and scheduler, as `ponte start` runs them), a Nuvemshop simulator store,
 // and Debian's Chromium through playwright-core. PONTE_SCREENSHOTS=1 saves each screen to
-// docs/screenshots/ for the README.
+// docs/screenshots/ for the README. Ponte's public address is PUBLIC_URL, a reserved name the
+// simulator's hosts map sends to the test's Ponte: the store's webhooks are registered the way
+// a real store's are, and arrive only because they are.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
@@ -12,12 +14,14 @@ import { createContext } from "../../src/context.ts";
 import { boot, type Running } from "../../src/runtime.ts";
 import { startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import type { NuvemshopSimulator, SimulatorOptions } from "../../src/simulators/nuvemshop/types.ts";
+import { getStore } from "../../src/stores/stores.ts";
 import { connectSimulatorStore } from "./context.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 import { testLogger } from "./logger.ts";
 import { freePort, ROOT, waitFor } from "./process.ts";
 
 const CLIENT_SECRET = "browser-test-app-secret";
+export const PUBLIC_URL = "https://ponte.test";
 export const ADMIN = { email: "operadora@loja.com.br", password: "senha-forte-123" };
 
 export interface PanelServer {
@@ -35,7 +39,10 @@ export interface PanelServerOptions {
   env?: Record<string, string>;
 }
 
-/** Ponte with one store connected to a fresh simulator; orders arrive by import and webhooks. */
+/**
+ * Ponte with one store connected to a fresh simulator; orders arrive by import and by the
+ * webhooks its connection registered (unless `env` clears PONTE_PUBLIC_URL).
+ */
 export async function startPanelServer(options: PanelServerOptions = {}): Promise<PanelServer> {
   const database = await createTestDatabase();
   const port = await freePort();
@@ -44,7 +51,7 @@ export async function startPanelServer(options: PanelServerOptions = {}): Promis
     clientSecret: CLIENT_SECRET,
     orders: 12,
     seed: 7,
-    webhook: { url: `${url}/webhooks/nuvemshop` },
+    hosts: { [PUBLIC_URL]: url },
     ...options.simulator,
   });
   const config = loadConfig({
@@ -56,6 +63,7 @@ export async function startPanelServer(options: PanelServerOptions = {}): Promis
     PONTE_NUVEMSHOP_CLIENT_SECRET: CLIENT_SECRET,
     PONTE_NUVEMSHOP_CLIENT_ID: "4321",
     PONTE_WORKER_CONCURRENCY: "4",
+    PONTE_PUBLIC_URL: PUBLIC_URL,
     ...options.env,
   });
   const running = await boot(config, testLogger, { api: true, worker: true });
@@ -66,6 +74,10 @@ export async function startPanelServer(options: PanelServerOptions = {}): Promis
     Buffer.from(config.secretKey ?? "", "hex"),
   );
   const storeId = await connectSimulatorStore(ctx, simulator, options.storeName ?? "Loja Teste");
+  // The connection queued the registration; the worker runs it.
+  await waitFor("the store's webhook registration", async () =>
+    (await getStore(running.database.db, storeId)).webhooks.state ? true : undefined,
+  );
   return {
     url,
     running,

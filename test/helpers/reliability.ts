@@ -3,6 +3,7 @@
 
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/db/db.ts";
 import { waitFor } from "./process.ts";
 
@@ -26,6 +27,16 @@ export interface WebhookAnswer {
   status: number;
   /** The body's `status` (accepted / duplicate / ignored) or `error.code`. */
   code: string | undefined;
+}
+
+/** Delivers a signed webhook to an app with inject (no socket). */
+export function injectWebhook(app: FastifyInstance, hook: SignedWebhook) {
+  return app.inject({
+    method: "POST",
+    url: "/webhooks/nuvemshop",
+    headers: { "content-type": "application/json", "x-linkedstore-hmac-sha256": hook.signature },
+    payload: hook.body,
+  });
 }
 
 /** POSTs a webhook to a listening Ponte over a real socket (not inject). */

@@ -5,27 +5,43 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/http/app.ts";
+import { buildTaskList } from "../../src/jobs/tasks.ts";
+import { startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
 import { startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
+import { call } from "../../src/simulators/nuvemshop/test-client.ts";
 import type { NuvemshopSimulator } from "../../src/simulators/nuvemshop/types.ts";
 import { listStores } from "../../src/stores/stores.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { testLogger } from "../helpers/logger.ts";
+import { waitFor } from "../helpers/process.ts";
 
 describe("Nuvemshop app install (OAuth)", () => {
   let t: TestDatabase;
   let sim: NuvemshopSimulator;
   let app: FastifyInstance;
+  let worker: WorkerHandle | undefined;
   before(async () => {
     t = await createTestDatabase();
     sim = await startNuvemshopSimulator({ orders: 0 });
     const ctx = testContext(t.db, {
       PONTE_NUVEMSHOP_AUTH_URL: sim.url,
+      PONTE_NUVEMSHOP_API_URL: sim.apiBase,
       PONTE_NUVEMSHOP_CLIENT_ID: sim.clientId,
       PONTE_NUVEMSHOP_CLIENT_SECRET: sim.clientSecret,
+      PONTE_PUBLIC_URL: "https://ponte.test",
     });
     app = await buildApp({ ctx, version: "test" });
+    worker = await startWorker({
+      db: t.db,
+      logger: testLogger,
+      tasks: buildTaskList(ctx),
+      concurrency: 1,
+      processName: "oauth",
+    });
   });
   after(async () => {
+    await worker?.stop();
     await app.close();
     await sim.close();
     await t.drop();
@@ -50,6 +66,20 @@ describe("Nuvemshop app install (OAuth)", () => {
     assert.equal(stores.length, 1);
     assert.equal(stores[0]!.externalId, String(sim.storeId));
     assert.equal(back.headers.location, `/lojas/${stores[0]!.id}?instalada=1`);
+  });
+
+  it("the installed store's webhooks are registered at PONTE_PUBLIC_URL", async () => {
+    const hooks = await waitFor("the webhooks registered", async () => {
+      const res = await call(sim, "GET", "/webhooks?per_page=200");
+      const list = res.status === 200 ? (res.json() as { event: string; url: string }[]) : [];
+      return list.length >= 17 ? list : undefined;
+    });
+    assert.ok(hooks.every((h) => h.url === "https://ponte.test/webhooks/nuvemshop"));
+    const events = new Set(hooks.map((h) => h.event));
+    for (const event of ["order/created", "order/paid", "app/uninstalled", "store/redact"]) {
+      assert.ok(events.has(event), event);
+    }
+    assert.equal(events.size, hooks.length, "one hook per event");
   });
 
   it("a reused or unknown state sends the browser to the store list with the reason", async () => {

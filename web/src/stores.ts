@@ -14,8 +14,16 @@ export interface Store {
   importCursor: string | null;
   lastImportAt: string | null;
   lastWebhookAt: string | null;
-  connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled";
+  connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
   connectionMessage: string | null;
+  /** The store's webhooks on its platform, registered by Ponte; `message` says it in pt-BR. */
+  webhooks?: {
+    state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+    url: string | null;
+    events: string[];
+    message: string;
+    checkedAt: string | null;
+  };
   unknownSkuPolicy: "create" | "hold";
   /** Who e-mails the customer about status changes: Ponte (default) or the platform. Never both. */
   customerEmails?: "ponte" | "platform";

@@ -16,7 +16,7 @@ export const simulate: Command = {
   name: "simulate",
   summary: "run a platform API simulator (nuvemshop) with seeded orders",
   help: `ponte simulate nuvemshop [--port N] [--orders N] [--seed S] [--rate N/min] [--fault-rate F]
-       [--latency-ms N] [--no-rate-limit] [--webhook-url URL] [--store-id N] [--token T]
+       [--latency-ms N] [--no-rate-limit] [--host ORIGIN=URL]... [--store-id N] [--token T]
        [--client-secret S]
 
 Serves a Nuvemshop-like API on 127.0.0.1 (routes under /v1/{store_id} and /2025-03/{store_id}),
@@ -29,7 +29,8 @@ seeded with Brazilian orders, and keeps running until Ctrl-C.
   --fault-rate F      0..1 share of API requests answered with a random 5xx (default 0)
   --latency-ms N      delay added to every API request
   --no-rate-limit     turn off the leaky bucket (40 requests, 2/s)
-  --webhook-url URL   POST signed order webhooks to this URL
+  --host ORIGIN=URL   reach the public https ORIGIN at URL (repeatable): webhooks go only to the
+                      URLs registered with POST /webhooks, and the simulator does no DNS
   --store-id N        store id (default 1234567)
   --token T           access token the API accepts (default sim-token)
   --client-secret S   app secret for OAuth and webhook signatures (default sim-secret)
@@ -37,7 +38,9 @@ seeded with Brazilian orders, and keeps running until Ctrl-C.
 GET /__log shows the requests received; POST /__control with JSON options changes them live,
 e.g. {"faultRate":0.2} or {"suspended":true}.
 
-Example: ponte simulate nuvemshop --orders 500 --rate 10 --webhook-url http://127.0.0.1:3000/webhooks/nuvemshop`,
+Example (start Ponte with PONTE_PUBLIC_URL=https://ponte.test, connect a store to the simulator;
+Ponte registers its webhooks, and they reach it here):
+  ponte simulate nuvemshop --orders 500 --rate 10 --host https://ponte.test=http://127.0.0.1:3000`,
   options: {
     port: { type: "string" },
     orders: { type: "string" },
@@ -46,7 +49,7 @@ Example: ponte simulate nuvemshop --orders 500 --rate 10 --webhook-url http://12
     "fault-rate": { type: "string" },
     "latency-ms": { type: "string" },
     "no-rate-limit": { type: "boolean" },
-    "webhook-url": { type: "string" },
+    host: { type: "string", multiple: true },
     "store-id": { type: "string" },
     token: { type: "string" },
     "client-secret": { type: "string" },
@@ -82,12 +85,17 @@ Example: ponte simulate nuvemshop --orders 500 --rate 10 --webhook-url http://12
     }
     options.latencyMs = integer("latency-ms", values["latency-ms"], 0, 600_000);
     if (values["no-rate-limit"]) options.rateLimit = false;
-    if (values["webhook-url"] !== undefined) {
-      const url = String(values["webhook-url"]);
-      if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
-        throw new UsageError("simulate: --webhook-url must be an http(s) URL");
+    if (values.host !== undefined) {
+      const hosts: Record<string, string> = {};
+      for (const entry of values.host as string[]) {
+        const at = entry.indexOf("=");
+        if (at < 0)
+          throw new UsageError(
+            "simulate: --host must be ORIGIN=URL, e.g. https://ponte.test=http://127.0.0.1:3000",
+          );
+        hosts[entry.slice(0, at)] = entry.slice(at + 1);
       }
-      options.webhook = { url };
+      options.hosts = hosts;
     }
     for (const [flag, key] of [
       ["token", "accessToken"],

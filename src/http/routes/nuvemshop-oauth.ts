@@ -114,6 +114,7 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
         name: query.name ?? `Nuvemshop ${body.user_id}`,
         externalId: String(body.user_id),
         accessToken: body.access_token!,
+        apiBaseUrl: ctx.nuvemshop.apiBaseUrl,
       }),
     );
     return store;

@@ -1,6 +1,7 @@
 // Visão geral: every store's health at a glance, in one cheap read the panel can poll.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
+import { HEALTH_CODES } from "../../stores/health-rules.ts";
 import { storesOverview } from "../../stores/overview.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -14,21 +15,7 @@ export const healthStateSchema = {
     level: { type: "string", enum: ["ok", "warn", "bad"] },
     code: {
       type: "string",
-      enum: [
-        "ok",
-        "uninstalled",
-        "credentials_refused",
-        "suspended",
-        "unreachable",
-        "import_failing",
-        "failures",
-        "emails_failed",
-        "jobs_retrying",
-        "test_failed",
-        "import_off",
-        "import_late",
-        "orders_waiting",
-      ],
+      enum: HEALTH_CODES,
     },
     connection: { type: "string", description: 'pt-BR, for a badge: "Conectada", "Sem contato"…' },
     connectionLevel: {
@@ -50,7 +37,10 @@ const storeHealth = {
     id: { type: "integer" },
     name: { type: "string" },
     platform: { type: "string" },
-    connectionState: { type: "string", enum: ["ok", "invalid_credentials", "suspended", "uninstalled"] },
+    connectionState: {
+      type: "string",
+      enum: ["ok", "invalid_credentials", "suspended", "uninstalled", "disconnected"],
+    },
     connectionMessage: nullable("string"),
     importEnabled: { type: "boolean" },
     importIntervalMinutes: { type: "integer" },

@@ -5,9 +5,10 @@ import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
 import { type PushChannelInput, preparePushChannel, publicPushChannel } from "../../push/channel.ts";
+import { disconnectStore } from "../../stores/disconnect.ts";
 import type { HealthState } from "../../stores/health-rules.ts";
 import { storesOverview } from "../../stores/overview.ts";
-import { checkBeforeImport } from "../../stores/panel-platform.ts";
+import { checkBeforeImport, storeAccessRefused } from "../../stores/panel-platform.ts";
 import {
   type CustomerEmailSender,
   connectStore,
@@ -18,6 +19,7 @@ import {
   updateStore,
 } from "../../stores/stores.ts";
 import { testConnection } from "../../stores/test-connection.ts";
+import { describeWebhooks } from "../../stores/webhook-registration.ts";
 import { importOff, lockImportSwitch, resumeStoreWork } from "../../sync/import-switch.ts";
 import { problem } from "./integration.ts";
 import { healthStateSchema } from "./overview.ts";
@@ -35,8 +37,28 @@ export const storeSchema = {
     importCursor: { type: ["string", "null"] },
     lastImportAt: { type: ["string", "null"] },
     lastWebhookAt: { type: ["string", "null"] },
-    connectionState: { type: "string", enum: ["ok", "invalid_credentials", "suspended", "uninstalled"] },
+    connectionState: {
+      type: "string",
+      enum: ["ok", "invalid_credentials", "suspended", "uninstalled", "disconnected"],
+    },
     connectionMessage: { type: ["string", "null"] },
+    webhooks: {
+      type: "object",
+      description:
+        "The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão",
+      properties: {
+        state: {
+          type: "string",
+          enum: ["pending", "registered", "not_configured", "failed", "removed"],
+          description:
+            "pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected",
+        },
+        url: { type: ["string", "null"] },
+        events: { type: "array", items: { type: "string" } },
+        message: { type: "string", description: "pt-BR: what it means and what to do" },
+        checkedAt: { type: ["string", "null"] },
+      },
+    },
     unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
     customerEmails: {
       type: "string",
@@ -73,9 +95,10 @@ const idParams = { type: "object", properties: { id: { type: "integer" } }, requ
 
 /** A store as the API shows it: settings (which may hold secrets later) stay inside. */
 export const publicStore = (s: Store) => {
-  const { settings, ...rest } = s;
+  const { settings, webhooks, ...rest } = s;
   return {
     ...rest,
+    webhooks: { ...webhooks, state: webhooks.state ?? "pending", message: describeWebhooks(s) },
     unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create",
     customerEmails: customerEmailsBy(settings),
     pushChannel: publicPushChannel(settings),
@@ -254,6 +277,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request, reply) => {
       const store = await getStore(ctx.db, request.params.id);
+      // Disconnected says so first: its import is off because the store is.
+      if (store.connectionState === "disconnected") throw storeAccessRefused(ctx, store);
       if (!store.importEnabled) throw importOff(store.id);
       await checkBeforeImport(ctx, store);
       await ctx.db.transaction((tx) =>
@@ -268,9 +293,10 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     {
       schema: {
         tags: ["stores"],
-        summary: "Testar conexão: call the platform and say what works (credentials, orders, webhooks)",
+        summary:
+          "Testar conexão: call the platform and say what works (credentials, orders, webhooks registered again)",
         description:
-          "A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The outcome is kept for the store's health.",
+          "A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The webhooks check (not required) makes the platform's webhook list match what Ponte needs, as on connect, and records the outcome in the store's `webhooks`. The outcome is kept for the store's health.",
         params: idParams,
         response: {
           200: {
@@ -298,6 +324,22 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => testConnection(ctx, request.params.id),
+  );
+
+  app.post<{ Params: { id: number } }>(
+    "/api/v1/stores/:id/disconnect",
+    {
+      schema: {
+        tags: ["stores"],
+        summary:
+          "Desconectar loja: remove Ponte's webhooks from the platform, turn the import off and forget the credentials",
+        description:
+          "The store's orders and sales orders are kept. Removing the webhooks is best effort: when the platform cannot be reached the store is disconnected anyway and `webhooks.message` says so in pt-BR (deliveries that still arrive are ignored). Connecting the same platform store again, with a token or OAuth, brings it back. Disconnecting a disconnected store changes nothing.",
+        params: idParams,
+        response: { 200: storeSchema },
+      },
+    },
+    async (request) => publicStore(await disconnectStore(ctx, request.params.id)),
   );
 
   app.get<{ Params: { id: number }; Querystring: { limit?: number; afterId?: number } }>(

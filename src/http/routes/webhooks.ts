@@ -19,21 +19,32 @@ const error = {
   },
 } as const;
 
+/**
+ * Applies an app/* notice to its store. Each notice sets a state (idempotent), so a repeated
+ * delivery only sets it again. A disconnected or uninstalled store keeps its state: only a new
+ * connection (token or OAuth) brings it back.
+ */
 async function applyAppEvent(tx: Queryable, storeId: number, event: string) {
   if (event === "app/suspended") {
     await tx.query(
-      "update stores set connection_state = 'suspended', connection_message = $2, updated_at = now() where id = $1",
+      `update stores set connection_state = 'suspended', connection_message = $2, updated_at = now()
+        where id = $1 and connection_state not in ('uninstalled', 'disconnected')`,
       [storeId, "aplicativo suspenso na Nuvemshop: importação pausada"],
     );
   } else if (event === "app/resumed") {
     // Webhooks stopped while suspended: resync everything changed meanwhile, now.
     await tx.query(
-      "update stores set connection_state = 'ok', connection_message = null, next_import_at = now(), updated_at = now() where id = $1",
+      `update stores set connection_state = 'ok', connection_message = null, next_import_at = now(), updated_at = now()
+        where id = $1 and connection_state not in ('uninstalled', 'disconnected')`,
       [storeId],
     );
   } else if (event === "app/uninstalled") {
+    // The platform drops the app's webhooks with it.
     await tx.query(
-      "update stores set connection_state = 'uninstalled', import_enabled = false, connection_message = $2, updated_at = now() where id = $1",
+      `update stores set connection_state = 'uninstalled', import_enabled = false, connection_message = $2,
+              webhooks_state = 'removed', webhooks_url = null, webhooks_events = '{}', webhooks_message = null,
+              webhooks_checked_at = now(), updated_at = now()
+        where id = $1 and connection_state <> 'disconnected'`,
       [storeId, "aplicativo desinstalado da loja"],
     );
   }
@@ -41,14 +52,33 @@ async function applyAppEvent(tx: Queryable, storeId: number, event: string) {
 
 type Ack = "accepted" | "duplicate" | "ignored";
 
-/** One row: the store (null when not connected here) and whether the delivery was new. */
+/** A store connected here (a disconnected one is not: what it still sends is ignored). */
+const STORE = `select id, org_id from stores
+                where platform = 'nuvemshop' and external_id = $1 and connection_state <> 'disconnected'`;
+
+/** Order notices: one row, the store (null when not connected here) and whether the delivery was new. */
 const INSERT_INBOX = {
   name: "webhook-inbox-nuvemshop",
-  text: `with s as (select id, org_id from stores where platform = 'nuvemshop' and external_id = $1),
+  text: `with s as (${STORE}),
   ins as (
     insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
     select coalesce((select org_id from s), 1), (select id from s), 'nuvemshop', $2, $3, $4, $5, $6
     on conflict (platform, dedupe_key) where processed_at is null do nothing
+    returning 1)
+  select (select id from s) as store_id, exists (select 1 from ins) as inserted`,
+};
+
+/**
+ * App, privacy and other notices: recorded already processed (they are applied in the same
+ * transaction), so the next identical notice — a second app/suspended after an app/resumed — is
+ * new work, never a duplicate of a pending one.
+ */
+const INSERT_PROCESSED = {
+  name: "webhook-inbox-nuvemshop-processed",
+  text: `with s as (${STORE}),
+  ins as (
+    insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body, processed_at)
+    select coalesce((select org_id from s), 1), (select id from s), 'nuvemshop', $2, $3, $4, $5, $6, now()
     returning 1)
   select (select id from s) as store_id, exists (select 1 from ins) as inserted`,
 };
@@ -85,7 +115,7 @@ async function storeOrderNotice(
   return ackOf(rows[0]!);
 }
 
-/** App and privacy events: recorded, and app/* applied to the store, in one transaction. */
+/** App and privacy events: recorded, and app/* applied to the store, in one transaction, every time. */
 async function applyStoreNotice(
   ctx: AppContext,
   notice: WebhookNotice,
@@ -93,7 +123,7 @@ async function applyStoreNotice(
   userAgent?: string,
 ): Promise<Ack> {
   return ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<InboxRow>(INSERT_INBOX, inboxParams(notice, raw, userAgent));
+    const { rows } = await tx.query<InboxRow>(INSERT_PROCESSED, inboxParams(notice, raw, userAgent));
     const ack = ackOf(rows[0]!);
     if (ack === "accepted" && notice.kind === "app")
       await applyAppEvent(tx, rows[0]!.store_id!, notice.event);

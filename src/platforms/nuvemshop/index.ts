@@ -4,6 +4,7 @@ import { mapNuvemshopOrder } from "./map-order.ts";
 import { nuvemshopProbe } from "./probe.ts";
 import { pushToNuvemshop } from "./push.ts";
 import { parseNuvemshopWebhook, verifyNuvemshopWebhook } from "./webhook.ts";
+import { nuvemshopWebhookSubscriptions } from "./webhook-subscriptions.ts";
 
 export const PER_PAGE = 200;
 /** Nuvemshop may cap page × per_page at 10,000: past it we restart from the last updated_at seen. */
@@ -69,6 +70,7 @@ export const nuvemshop: PlatformModule = {
       platform: "nuvemshop",
       client,
       probe: nuvemshopProbe(probeClient),
+      webhookSubscriptions: nuvemshopWebhookSubscriptions(client),
       async listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage> {
         // A next URL saved before every listing sent updated_at_min walks in created_at order: start over.
         const nextUrl =

@@ -1,7 +1,7 @@
 // Testar conexão on Nuvemshop: GET /store proves the token, one order from GET /orders proves
-// orders can be read (and whether the read_customers scope lets the buyer through), GET
-// /webhooks lists what the app registered. The client given here fails fast.
-import type { ConnectionProbe, RegisteredWebhook, SampleOrder } from "../connector.ts";
+// orders can be read (and whether the read_customers scope lets the buyer through). The client
+// given here fails fast. (Webhooks are registered, not just read: webhook-subscriptions.ts.)
+import type { ConnectionProbe, SampleOrder } from "../connector.ts";
 import { type NuvemshopClient, PlatformRequestError } from "./client.ts";
 
 type Json = Record<string, unknown>;
@@ -42,13 +42,6 @@ export function nuvemshopProbe(client: NuvemshopClient): ConnectionProbe {
         total: Number.isFinite(total) ? total : null,
         customerIncluded: order.customer !== undefined && order.customer !== null,
       };
-    },
-
-    async webhooks(): Promise<RegisteredWebhook[]> {
-      const res = await client.request("GET", client.url("/webhooks", { per_page: 200 }));
-      if (res.status >= 400) throw refused("listing webhooks", res.status, res.body);
-      const list = Array.isArray(res.body) ? (res.body as Json[]) : [];
-      return list.map((h) => ({ event: String(h.event ?? ""), url: String(h.url ?? "") }));
     },
   };
 }

@@ -1,6 +1,7 @@
 // A faithful Nuvemshop API simulator (see the shared platform notes, sections 1 and 9): a standalone
 // HTTP server on 127.0.0.1 with seeded Brazilian orders, the v1 order actions, fulfillment orders,
-// metafields, webhooks, OAuth, the leaky-bucket rate limit and fault switches. Node built-ins only.
+// metafields, webhook registration and delivery (to registered URLs only, through the `hosts`
+// map: no DNS), OAuth, the leaky-bucket rate limit and fault switches. Node built-ins only.
 import type { AddressInfo } from "node:net";
 import { FaultScript } from "./fault-script.ts";
 import { FulfillmentOrders } from "./fulfillment-orders.ts";
@@ -8,7 +9,7 @@ import { LegacyFulfillments } from "./fulfillments.ts";
 import { copy } from "./http.ts";
 import { Metafields } from "./metafields.ts";
 import { OAuth } from "./oauth.ts";
-import { checkOptions, resolveOptions, type Settings } from "./options.ts";
+import { checkOptions, normalizeHosts, resolveOptions, type Settings } from "./options.ts";
 import { OrderStore } from "./orders.ts";
 import { Random } from "./random.ts";
 import { LeakyBucket } from "./rate-limit.ts";
@@ -37,10 +38,13 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
   const factory = new OrderFactory(settings.seed, settings.storeId);
   // Faults, duplicates and ids made at run time draw from their own stream, so they never shift the data.
   const chaos = new Random(settings.seed ^ 0x2545f491);
+  const subscriptions = new Subscriptions(() => settings.readCustomers);
   const emitter = new WebhookEmitter(
     () => settings.storeId,
     () => settings.clientSecret,
     chaos,
+    subscriptions,
+    () => settings.hosts,
   );
   emitter.configure(settings.webhook);
   const store = new OrderStore(factory, (event, id) => emitter.emit(event, id));
@@ -62,7 +66,7 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     ),
     fulfillments: new LegacyFulfillments(),
     metafields,
-    subscriptions: new Subscriptions(() => settings.readCustomers),
+    subscriptions,
   });
 
   let stream: NodeJS.Timeout | undefined;
@@ -94,6 +98,7 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined || key === "webhook") (next as unknown as Json)[key] = value ?? undefined;
     }
+    if ("hosts" in patch) next.hosts = patch.hosts ? normalizeHosts(patch.hosts) : {};
     settings = next;
     bucket.configure(settings.rateLimit, settings.planMultiplier);
     if ("webhook" in patch) emitter.configure(settings.webhook);

@@ -21,6 +21,8 @@ export interface Settings {
   pastLastPage: "empty" | "404";
   pageCap: boolean;
   webhook: WebhookOptions | undefined;
+  /** Public origin → loopback origin (see SimulatorOptions.hosts), normalized. */
+  hosts: Record<string, string>;
   oauthRedirectUrl: string | undefined;
 }
 
@@ -105,6 +107,9 @@ export function checkOptions(patch: Partial<SimulatorOptions>): void {
       case "webhook":
         if (value !== null) checkWebhook(value as WebhookOptions);
         break;
+      case "hosts":
+        if (value !== null) normalizeHosts(value);
+        break;
       default:
         throw new Error(`unknown option ${key}`);
     }
@@ -135,22 +140,55 @@ function checkFaultScript(script: ScriptedFault[]): void {
   });
 }
 
+const WEBHOOK_KEYS = new Set([
+  "delayMs",
+  "timeoutMs",
+  "duplicateRate",
+  "dropRate",
+  "reorder",
+  "signature",
+  "timeScale",
+]);
+
 function checkWebhook(webhook: WebhookOptions): void {
   if (typeof webhook !== "object" || webhook === null) throw new Error("webhook must be an object");
-  if (typeof webhook.url !== "string" || !URL.canParse(webhook.url))
-    throw new Error("webhook.url must be a URL");
+  for (const key of Object.keys(webhook)) {
+    if (key === "url") {
+      throw new Error(
+        "webhook.url is gone: register webhooks with POST /webhooks and map their origin with the hosts option",
+      );
+    }
+    if (!WEBHOOK_KEYS.has(key)) throw new Error(`unknown option webhook.${key}`);
+  }
   for (const key of ["delayMs", "timeoutMs"] as const) {
     if (webhook[key] !== undefined) nonNegative(`webhook.${key}`, webhook[key]);
   }
   for (const key of ["duplicateRate", "dropRate"] as const) {
     if (webhook[key] !== undefined) rate(`webhook.${key}`, webhook[key]);
   }
+  if (webhook.reorder !== undefined && typeof webhook.reorder !== "boolean")
+    throw new Error("webhook.reorder must be true or false");
   if (webhook.timeScale !== undefined && !(typeof webhook.timeScale === "number" && webhook.timeScale > 0)) {
     throw new Error("webhook.timeScale must be a number > 0");
   }
   if (webhook.signature !== undefined && !["valid", "invalid", "missing"].includes(webhook.signature)) {
     throw new Error('webhook.signature must be "valid", "invalid" or "missing"');
   }
+}
+
+/** Origins only (no path): the public one https, the loopback one http(s). Throws on the first bad entry. */
+export function normalizeHosts(value: unknown): Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error('hosts must be an object like {"https://ponte.test": "http://127.0.0.1:3000"}');
+  const hosts: Record<string, string> = {};
+  for (const [from, to] of Object.entries(value)) {
+    if (!URL.canParse(from) || new URL(from).protocol !== "https:")
+      throw new Error(`hosts: "${from}" must be an https origin, e.g. https://ponte.test`);
+    if (typeof to !== "string" || !URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol))
+      throw new Error(`hosts: "${from}" must map to an http(s) URL, got ${JSON.stringify(to)}`);
+    hosts[new URL(from).origin] = new URL(to).origin;
+  }
+  return hosts;
 }
 
 export function resolveOptions(options: SimulatorOptions): Settings {
@@ -180,6 +218,7 @@ export function resolveOptions(options: SimulatorOptions): Settings {
     pastLastPage: options.pastLastPage ?? "404",
     pageCap: options.pageCap ?? false,
     webhook: options.webhook ?? undefined,
+    hosts: options.hosts ? normalizeHosts(options.hosts) : {},
     oauthRedirectUrl: options.oauthRedirectUrl,
   };
 }

@@ -139,7 +139,7 @@ export function createRouter(parts: ApiParts): (request: ApiRequest) => Reply {
       ([id]) => ok(findCustomer(customersOf(store.all(), parts.settings().readCustomers), id!)),
     ],
 
-    ["GET", /^\/webhooks$/, (_, r) => ok(subscriptions.query(r.query))],
+    ["GET", /^\/webhooks$/, (_, r) => subscriptions.query(r.query, paging(), r.selfUrl)],
     ["POST", /^\/webhooks$/, (_, r) => ok(subscriptions.create(r.body), 201)],
     ["GET", /^\/webhooks\/([^/]+)$/, ([id]) => ok(subscriptions.find(id!))],
     ["PUT", /^\/webhooks\/([^/]+)$/, ([id], r) => ok(subscriptions.update(id!, r.body))],

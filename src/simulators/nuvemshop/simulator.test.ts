@@ -328,22 +328,76 @@ describe("Nuvemshop simulator: orders", () => {
     assert.deepEqual(Object.keys(notString.json()).sort(), ["owner_id", "value"]);
   });
 
-  it("registers webhooks only for HTTPS public URLs and known events", async () => {
-    const local = await call(sim, "POST", "/webhooks", {
-      body: { event: "order/paid", url: "http://example.com/h" },
+  it("registers webhooks only for HTTPS public URLs and known events, once per event and URL", async () => {
+    const post = (event: string, url: string) => call(sim, "POST", "/webhooks", { body: { event, url } });
+    assert.deepEqual((await post("order/paid", "http://example.com/h")).json(), {
+      url: ["invalid url specified"],
     });
-    assert.deepEqual(local.json(), { url: ["invalid url specified"] });
-    const own = await call(sim, "POST", "/webhooks", {
-      body: { event: "order/nope", url: "https://api.nuvemshop.com.br/x" },
-    });
+    for (const url of [
+      "https://localhost/h",
+      "https://127.0.0.1/h",
+      "https://[::1]/h",
+      "https://api.nuvemshop.com.br/x",
+      "https://loja.tiendanube.com/x",
+      "not a url",
+    ]) {
+      const refused = await post("order/paid", url);
+      assert.equal(refused.status, 422, url);
+      assert.deepEqual(refused.json(), { url: ["invalid url specified"] }, url);
+    }
+    const own = await post("order/nope", "https://api.nuvemshop.com.br/x");
     assert.deepEqual(Object.keys(own.json()).sort(), ["event", "url"]);
-    const ok = await call(sim, "POST", "/webhooks", {
-      body: { event: "order/paid", url: "https://erp.example.com/h" },
-    });
+    const ok = await post("order/paid", "https://erp.example.com/h");
     assert.equal(ok.status, 201);
-    assert.equal((await call(sim, "GET", "/webhooks")).json().length, 1);
-    assert.equal((await call(sim, "DELETE", `/webhooks/${ok.json().id}`)).status, 200);
-    assert.equal((await call(sim, "GET", "/webhooks")).json().length, 0);
+    assert.deepEqual(Object.keys(ok.json()).sort(), ["created_at", "event", "id", "updated_at", "url"]);
+
+    // The same event and URL twice: 422, and still one subscription.
+    const duplicate = await post("order/paid", "https://erp.example.com/h");
+    assert.equal(duplicate.status, 422);
+    assert.ok(Array.isArray(duplicate.json().url), duplicate.text);
+    const other = await post("order/created", "https://erp.example.com/h");
+    assert.equal(other.status, 201, "another event on the same URL is fine");
+    // A PUT that would make a duplicate is refused too; one to a new URL moves it.
+    const clash = await call(sim, "PUT", `/webhooks/${other.json().id}`, { body: { event: "order/paid" } });
+    assert.equal(clash.status, 422);
+    const moved = await call(sim, "PUT", `/webhooks/${other.json().id}`, {
+      body: { url: "https://erp.example.com/novo" },
+    });
+    assert.equal(moved.status, 200);
+    assert.equal(moved.json().url, "https://erp.example.com/novo");
+    assert.equal(
+      (await call(sim, "PUT", `/webhooks/${ok.json().id}`, { body: { url: "http://x.com" } })).status,
+      422,
+    );
+
+    // Listing: filters and pages, as GET /orders pages.
+    for (let i = 0; i < 3; i++)
+      assert.equal((await post("order/updated", `https://erp.example.com/p${i}`)).status, 201);
+    const all = await call(sim, "GET", "/webhooks");
+    assert.equal(all.json().length, 5);
+    assert.equal(all.headers["x-total-count"], "5");
+    const page2 = await call(sim, "GET", "/webhooks?per_page=2&page=2");
+    assert.equal(page2.json().length, 2);
+    assert.match(String(page2.headers.link), /rel="next"/);
+    assert.deepEqual(
+      (await call(sim, "GET", "/webhooks?event=order/updated")).json().map((h: { url: string }) => h.url),
+      ["https://erp.example.com/p0", "https://erp.example.com/p1", "https://erp.example.com/p2"],
+    );
+    assert.equal(
+      (await call(sim, "GET", `/webhooks?url=${encodeURIComponent("https://erp.example.com/h")}`)).json()
+        .length,
+      1,
+    );
+    assert.equal((await call(sim, "GET", `/webhooks/${ok.json().id}`)).json().event, "order/paid");
+    for (const hook of all.json()) {
+      assert.equal((await call(sim, "DELETE", `/webhooks/${hook.id}`)).status, 200);
+    }
+    assert.equal((await call(sim, "GET", `/webhooks/${ok.json().id}`)).status, 404);
+    assert.equal(
+      (await call(sim, "GET", "/webhooks?page=1")).status,
+      404,
+      "past the last page (default 404)",
+    );
   });
 
   it("exchanges an OAuth code once, within 30 s", async () => {

@@ -1,7 +1,10 @@
-// Webhook registrations (POST/GET/PUT/DELETE /webhooks, §1.7). Stored only: deliveries go to the
-// simulator's configured sink (options.webhook.url), since registered URLs must be public HTTPS.
+// Webhook registrations (POST/GET/PUT/DELETE /webhooks, §1.7): public HTTPS URLs only (not
+// localhost, not Nuvemshop's own hosts), one subscription per event and URL (a duplicate is a
+// 422), listed in pages like the orders. The emitter (webhooks.ts) delivers each event to every
+// subscription of it, and to nothing else.
 import { formatTime } from "./format.ts";
-import { FieldErrors, notFound, positiveInt } from "./http.ts";
+import { FieldErrors, notFound, positiveInt, type Reply } from "./http.ts";
+import { type PagingOptions, paginate } from "./listing.ts";
 import type { Json } from "./types.ts";
 
 const EVENTS = new Set([
@@ -49,7 +52,14 @@ function validUrl(raw: unknown): boolean {
   if (url.protocol !== "https:") return false;
   if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\./.test(host))
     return false;
+  if (host === "0.0.0.0" || host === "[::]") return false;
   return !/tiendanube|nuvemshop/.test(host);
+}
+
+export interface Subscription {
+  id: number;
+  event: string;
+  url: string;
 }
 
 export class Subscriptions {
@@ -63,7 +73,7 @@ export class Subscriptions {
     if (!partial || "event" in body) {
       const event = String(body.event ?? "");
       if (!EVENTS.has(event)) errors.add("event", "invalid event specified");
-      else if (event.startsWith("customer") && !this.readCustomers()) {
+      else if (event.startsWith("customer/") && !this.readCustomers()) {
         errors.add("event", "your app lacks the scope this event needs");
       }
     }
@@ -71,8 +81,18 @@ export class Subscriptions {
     errors.check();
   }
 
+  /** 422 when another subscription already sends `event` to `url`. */
+  private refuseDuplicate(event: unknown, url: unknown, except?: Json): void {
+    if (this.list.some((h) => h !== except && h.event === event && h.url === url)) {
+      const errors = new FieldErrors();
+      errors.add("url", "has already been taken for this event");
+      errors.check();
+    }
+  }
+
   create(body: Json): Json {
     this.validate(body, false);
+    this.refuseDuplicate(body.event, body.url);
     const now = formatTime(Date.now());
     const hook: Json = {
       id: this.nextId++,
@@ -86,14 +106,29 @@ export class Subscriptions {
     return hook;
   }
 
-  query(query: URLSearchParams): Json[] {
+  /** GET /webhooks: filters since_id, event and url; paged like every list. */
+  query(query: URLSearchParams, paging: PagingOptions, selfUrl: URL): Reply {
     const since = Number(query.get("since_id") ?? 0);
-    return this.list.filter(
+    const found = this.list.filter(
       (h) =>
         Number(h.id) > since &&
         (!query.get("event") || h.event === query.get("event")) &&
         (!query.get("url") || h.url === query.get("url")),
     );
+    return paginate(found, query, paging, selfUrl, (h) => ({ ...h }));
+  }
+
+  /** The subscriptions an event is delivered to, now. */
+  forEvent(event: string): Subscription[] {
+    return this.list
+      .filter((h) => h.event === event)
+      .map((h) => ({ id: Number(h.id), event: String(h.event), url: String(h.url) }));
+  }
+
+  /** The subscription as it is now (its URL may have changed), or undefined once deleted. */
+  current(id: number): Subscription | undefined {
+    const hook = this.list.find((h) => h.id === id);
+    return hook ? { id, event: String(hook.event), url: String(hook.url) } : undefined;
   }
 
   find(idText: string): Json {
@@ -105,6 +140,7 @@ export class Subscriptions {
   update(idText: string, body: Json): Json {
     const hook = this.find(idText);
     this.validate(body, true);
+    this.refuseDuplicate(body.event ?? hook.event, body.url ?? hook.url, hook);
     if ("event" in body) hook.event = body.event;
     if ("url" in body) hook.url = body.url;
     hook.updated_at = formatTime(Date.now());

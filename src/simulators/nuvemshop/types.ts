@@ -18,9 +18,11 @@ export interface Order extends Json {
   products: Json[];
 }
 
+/**
+ * Fault switches of the webhook emitter. Deliveries themselves go to the subscriptions registered
+ * with POST /webhooks, reached through the `hosts` option.
+ */
 export interface WebhookOptions {
-  /** Where to POST webhooks (http allowed: it's a test sink). */
-  url: string;
   /** Delay before the first delivery. */
   delayMs?: number;
   /** 0..1 chance a delivery is sent twice. */
@@ -85,8 +87,15 @@ export interface SimulatorOptions {
   pageCap?: boolean;
   /** The app's redirect URL (as registered with Nuvemshop), for GET /apps/{id}/authorize without redirect_uri. */
   oauthRedirectUrl?: string;
-  /** Webhook emitter; null or undefined in setOptions turns it off. */
+  /** Webhook fault switches; null in setOptions turns them all off (deliveries go on). */
   webhook?: WebhookOptions | null;
+  /**
+   * The simulator's view of the internet: it never looks names up. A registered webhook URL is
+   * reached only when its origin is mapped here to a loopback origin, like a hosts file plus a
+   * TLS-terminating tunnel, e.g. {"https://ponte.test": "http://127.0.0.1:43210"}. An unmapped
+   * origin is unreachable: the attempt fails at once and follows the retry schedule.
+   */
+  hosts?: Record<string, string> | null;
 }
 
 export interface RequestLogEntry {
@@ -101,6 +110,8 @@ export interface RequestLogEntry {
 export interface SentWebhook {
   event: string;
   id: number | string;
+  /** The registered URL the delivery was for. */
+  url: string;
   attempt: number;
   /** HTTP status, or null for a timeout, a network error or a dropped delivery. */
   status: number | null;

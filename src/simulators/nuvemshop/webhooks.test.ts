@@ -1,5 +1,7 @@
-// The simulator's webhook emitter: hex HMAC of the raw body, retries on the §1.7 schedule
-// (sped up), and the delay/duplicate/drop/reorder/signature switches.
+// The simulator's webhook emitter: deliveries go to the URLs registered with POST /webhooks (one
+// per subscription of the event), reached through the `hosts` map (no DNS); hex HMAC of the raw
+// body, retries on the §1.7 schedule (sped up), and the delay/duplicate/drop/reorder/signature
+// switches.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import http from "node:http";
@@ -11,8 +13,10 @@ import {
   startNuvemshopSimulator,
   type WebhookOptions,
 } from "./index.ts";
+import { call } from "./test-client.ts";
 
 interface Received {
+  path: string;
   headers: http.IncomingHttpHeaders;
   raw: Buffer;
   body: { store_id: number; event: string; id: number };
@@ -28,13 +32,24 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 
   }
 }
 
+const PONTE = "https://ponte.test";
+const OTHER = "https://erp.example.com";
+
 describe("Nuvemshop simulator: webhooks", () => {
   let sim: NuvemshopSimulator;
   let sink: http.Server;
-  let sinkUrl: string;
+  let sinkOrigin: string;
   let received: Received[] = [];
   /** Decides each answer of the sink; 200 by default. */
   let answer: (r: Received) => number | "hang" = () => 200;
+  const hookIds: number[] = [];
+
+  const register = async (event: string, url = `${PONTE}/hook`) => {
+    const res = await call(sim, "POST", "/webhooks", { body: { event, url } });
+    assert.equal(res.status, 201, res.text);
+    hookIds.push(res.json().id);
+    return res.json().id as number;
+  };
 
   before(async () => {
     sink = http.createServer((req, res) => {
@@ -42,34 +57,51 @@ describe("Nuvemshop simulator: webhooks", () => {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const raw = Buffer.concat(chunks);
-        const entry = { headers: req.headers, raw, body: JSON.parse(raw.toString("utf8")) };
+        const entry = {
+          path: req.url ?? "",
+          headers: req.headers,
+          raw,
+          body: JSON.parse(raw.toString("utf8")),
+        };
         received.push(entry);
         const status = answer(entry);
         if (status !== "hang") res.writeHead(status).end();
       });
     });
     await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-    sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
-    sim = await startNuvemshopSimulator({ orders: 10, clientSecret: "s3cr3t", webhook: { url: sinkUrl } });
+    sinkOrigin = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+    sim = await startNuvemshopSimulator({
+      orders: 10,
+      clientSecret: "s3cr3t",
+      rateLimit: false,
+      hosts: { [PONTE]: sinkOrigin, [OTHER]: sinkOrigin },
+    });
   });
   after(async () => {
     await sim.close();
     sink.closeAllConnections();
     await new Promise((resolve) => sink.close(resolve));
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     received = [];
     answer = () => 200;
+    sim.setOptions({ webhook: null });
+    while (hookIds.length > 0) await call(sim, "DELETE", `/webhooks/${hookIds.pop()}`);
   });
-  const configure = (options: Partial<WebhookOptions>) =>
-    sim.setOptions({ webhook: { url: sinkUrl, ...options } });
+  const configure = (options: WebhookOptions) => sim.setOptions({ webhook: options });
 
-  it("signs the raw body with a hex HMAC-SHA256 of the client secret", async () => {
-    configure({});
+  it("delivers only to registered URLs, signed with a hex HMAC-SHA256 of the client secret", async () => {
+    sim.createOrder({ payment_status: "paid" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(received.length, 0, "nothing is registered: nothing is sent");
+
+    await register("order/created");
+    await register("order/paid");
     const order = sim.createOrder({ payment_status: "paid" });
     await waitFor("two deliveries", () => (received.length >= 2 ? true : undefined));
     assert.deepEqual(received.map((r) => r.body.event).sort(), ["order/created", "order/paid"]);
     for (const r of received) {
+      assert.equal(r.path, "/hook", "the path and query of the registered URL are kept");
       assert.deepEqual(r.body, { store_id: sim.storeId, event: r.body.event, id: order.id });
       assert.equal(r.headers["content-type"], "application/json");
       assert.ok(r.headers["user-agent"]);
@@ -78,24 +110,58 @@ describe("Nuvemshop simulator: webhooks", () => {
       assert.equal(given.length, 32);
       assert.ok(crypto.timingSafeEqual(given, expected));
     }
+    assert.ok(
+      sim.sentWebhooks().some((w) => w.id === order.id && w.url === `${PONTE}/hook` && w.status === 200),
+      "the sent log names the registered URL",
+    );
+
+    // An event nobody subscribed to goes nowhere; a removed subscription gets nothing more.
+    received = [];
+    sim.updateOrder(order.id as number, { owner_note: "no order/updated hook" });
+    await call(sim, "DELETE", `/webhooks/${hookIds.pop()}`);
+    sim.createOrder({ payment_status: "paid" });
+    await waitFor("order/created", () => (received.length >= 1 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(
+      received.map((r) => r.body.event),
+      ["order/created"],
+    );
   });
 
-  it("sends wrong or no signatures on request", async () => {
-    configure({ signature: "invalid" });
-    sim.updateOrder(sim.listOrders()[0]!.id as number, { owner_note: "x" });
-    const bad = await waitFor("delivery", () => received[0]);
-    const expected = crypto.createHmac("sha256", "s3cr3t").update(bad.raw).digest("hex");
-    assert.match(String(bad.headers["x-linkedstore-hmac-sha256"]), /^[0-9a-f]{64}$/);
-    assert.notEqual(bad.headers["x-linkedstore-hmac-sha256"], expected);
-    configure({ signature: "missing" });
-    sim.updateOrder(sim.listOrders()[0]!.id as number, { owner_note: "y" });
-    const none = await waitFor("delivery", () => received[1]);
-    assert.equal(none.headers["x-linkedstore-hmac-sha256"], undefined);
+  it("sends one delivery per subscription of the event", async () => {
+    await register("order/updated", `${PONTE}/webhooks/nuvemshop`);
+    await register("order/updated", `${OTHER}/hooks/orders?src=ns`);
+    const id = sim.listOrders()[0]!.id as number;
+    sim.updateOrder(id, { owner_note: "both" });
+    await waitFor("two deliveries", () => (received.length >= 2 ? true : undefined));
+    assert.deepEqual(received.map((r) => r.path).sort(), ["/hooks/orders?src=ns", "/webhooks/nuvemshop"]);
+    assert.equal(received[0]!.raw.toString(), received[1]!.raw.toString(), "the same notice to each");
+  });
+
+  it("cannot reach a registered URL whose host is not mapped: it fails at once and is retried", async () => {
+    await register("order/updated", "https://nowhere.example/hook");
+    configure({ timeScale: 100_000 });
+    const id = sim.listOrders()[3]!.id as number;
+    sim.updateOrder(id, { owner_note: "unreachable" });
+    await waitFor("three attempts", () =>
+      sim.sentWebhooks().filter((w) => w.id === id).length >= 3 ? true : undefined,
+    );
+    const attempts = sim.sentWebhooks().filter((w) => w.id === id);
+    assert.deepEqual(
+      attempts.slice(0, 3).map((w) => [w.attempt, w.status, w.url]),
+      [
+        [1, null, "https://nowhere.example/hook"],
+        [2, null, "https://nowhere.example/hook"],
+        [3, null, "https://nowhere.example/hook"],
+      ],
+    );
+    assert.equal(received.length, 0);
   });
 
   it("retries failures on the Nuvemshop schedule, scaled", async () => {
     assert.deepEqual(retryOffsets().slice(0, 6), [0, 0, 300_000, 900_000, 1_800_000, 3_060_000]);
     assert.equal(retryOffsets().length, 16, "48 h runs out before 18 attempts");
+    await register("order/updated");
     configure({ timeScale: 100_000 });
     let failures = 2;
     answer = () => (failures-- > 0 ? 500 : 204);
@@ -117,6 +183,7 @@ describe("Nuvemshop simulator: webhooks", () => {
   });
 
   it("treats a slow answer as a timeout and tries again", async () => {
+    await register("order/updated");
     configure({ timeScale: 100_000, timeoutMs: 100 });
     let first = true;
     answer = () => {
@@ -139,7 +206,23 @@ describe("Nuvemshop simulator: webhooks", () => {
     );
   });
 
+  it("sends wrong or no signatures on request", async () => {
+    await register("order/updated");
+    configure({ signature: "invalid" });
+    sim.updateOrder(sim.listOrders()[0]!.id as number, { owner_note: "x" });
+    const bad = await waitFor("delivery", () => received[0]);
+    const expected = crypto.createHmac("sha256", "s3cr3t").update(bad.raw).digest("hex");
+    assert.match(String(bad.headers["x-linkedstore-hmac-sha256"]), /^[0-9a-f]{64}$/);
+    assert.notEqual(bad.headers["x-linkedstore-hmac-sha256"], expected);
+    configure({ signature: "missing" });
+    sim.updateOrder(sim.listOrders()[0]!.id as number, { owner_note: "y" });
+    const none = await waitFor("delivery", () => received[1]);
+    assert.equal(none.headers["x-linkedstore-hmac-sha256"], undefined);
+  });
+
   it("duplicates, drops and reorders deliveries on request", async () => {
+    await register("order/created");
+    await register("order/paid");
     configure({ duplicateRate: 1 });
     const dup = sim.createOrder();
     await waitFor("two copies", () => (received.length >= 2 ? true : undefined));
@@ -165,8 +248,8 @@ describe("Nuvemshop simulator: webhooks", () => {
     );
   });
 
-  it("announces a suspension and sends nothing while suspended", async () => {
-    configure({});
+  it("announces a suspension and sends nothing else while suspended", async () => {
+    for (const event of ["app/suspended", "app/resumed", "order/created"]) await register(event);
     sim.suspend(true);
     sim.createOrder();
     sim.suspend(false);
@@ -176,5 +259,14 @@ describe("Nuvemshop simulator: webhooks", () => {
       received.map((r) => r.body.event),
       ["app/suspended", "app/resumed"],
     );
+  });
+
+  it("refuses the removed sink option and bad host maps", () => {
+    assert.throws(
+      () => sim.setOptions({ webhook: { url: "http://127.0.0.1:1/x" } as WebhookOptions }),
+      /webhook\.url/,
+    );
+    assert.throws(() => sim.setOptions({ hosts: { "http://ponte.test": sinkOrigin } }), /https/);
+    assert.throws(() => sim.setOptions({ hosts: { [PONTE]: "not a url" } }), /hosts/);
   });
 });

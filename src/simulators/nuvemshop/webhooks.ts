@@ -1,11 +1,17 @@
-// The webhook emitter (§1.7): thin JSON bodies signed with a hex HMAC-SHA256 of the raw bytes,
-// a 3 s timeout, and Nuvemshop's retry schedule (once right away, then ~5, 10 and 15 min, then
-// each wait ×1.4, up to 18 attempts or 48 h), divided by timeScale. Fault switches: delay,
+// The webhook emitter (§1.7): each event goes to every subscription registered for it (one
+// delivery each, and nowhere else), as a thin JSON body signed with a hex HMAC-SHA256 of the raw
+// bytes, a 3 s timeout, and Nuvemshop's retry schedule (once right away, then ~5, 10 and 15 min,
+// then each wait ×1.4, up to 18 attempts or 48 h), divided by timeScale. Fault switches: delay,
 // duplicates, drops, reordering, and bad or missing signatures.
+//
+// The simulator does no DNS: a registered URL is reached only when its origin is mapped in the
+// `hosts` option to a local origin (a hosts file plus a TLS-terminating tunnel); otherwise the
+// attempt fails at once, like an unreachable host, and is retried on the schedule.
 import crypto from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { Random } from "./random.ts";
+import type { Subscription } from "./subscriptions.ts";
 import type { Json, SentWebhook, WebhookOptions } from "./types.ts";
 
 const MINUTE = 60_000;
@@ -37,6 +43,16 @@ interface Delivery {
   body: string;
   /** app/suspended and app/resumed go out even while the store is suspended. */
   force: boolean;
+  /** The subscription it is for, and its URL at the last attempt. */
+  hookId: number;
+  url: string;
+}
+
+/** Where deliveries go: the registered subscriptions (subscriptions.ts). */
+export interface DeliveryTargets {
+  forEvent(event: string): Subscription[];
+  /** The subscription as it is now (a PUT may have moved it); undefined once deleted. */
+  current(id: number): Subscription | undefined;
 }
 
 export function sign(body: string, secret: string): string {
@@ -59,6 +75,9 @@ export class WebhookEmitter {
     private readonly storeId: () => number,
     private readonly secret: () => string,
     private readonly rng: Random,
+    private readonly targets: DeliveryTargets,
+    /** Public origin → local origin (SimulatorOptions.hosts). */
+    private readonly hosts: () => Record<string, string>,
   ) {}
 
   configure(options: WebhookOptions | undefined | null): void {
@@ -69,20 +88,22 @@ export class WebhookEmitter {
     return this.sent.map((entry) => ({ ...entry }));
   }
 
-  /** Queues one event. `extra` adds fields to the thin body (fulfillment_order/* events). */
+  /** Queues one event for each of its subscriptions. `extra` adds fields to the thin body (fulfillment_order/*). */
   emit(event: string, id: number | string, extra: Json = {}, force = false): void {
-    const options = this.options;
-    if (!options || this.closed || (this.paused && !force)) return;
+    const options = this.options ?? {};
+    if (this.closed || (this.paused && !force)) return;
     const body = JSON.stringify({ store_id: this.storeId(), event, id, ...extra });
-    const delivery = { event, id, body, force };
-    if (options.dropRate && this.rng.chance(options.dropRate)) {
-      this.record(delivery, 1, null, true);
-      return;
-    }
-    const copies = options.duplicateRate && this.rng.chance(options.duplicateRate) ? 2 : 1;
-    for (let i = 0; i < copies; i++) {
-      if (options.reorder) this.enqueue(delivery);
-      else this.later(options.delayMs ?? 0, () => this.attempt(delivery, 1));
+    for (const hook of this.targets.forEvent(event)) {
+      const delivery: Delivery = { event, id, body, force, hookId: hook.id, url: hook.url };
+      if (options.dropRate && this.rng.chance(options.dropRate)) {
+        this.record(delivery, 1, null, true);
+        continue;
+      }
+      const copies = options.duplicateRate && this.rng.chance(options.duplicateRate) ? 2 : 1;
+      for (let i = 0; i < copies; i++) {
+        if (options.reorder) this.enqueue(delivery);
+        else this.later(options.delayMs ?? 0, () => this.attempt(delivery, 1));
+      }
     }
   }
 
@@ -116,13 +137,15 @@ export class WebhookEmitter {
   }
 
   private attempt(delivery: Delivery, attempt: number): void {
-    const options = this.options;
-    if (!options || this.closed) return; // webhook turned off: pending retries die with it
+    if (this.closed) return;
+    const hook = this.targets.current(delivery.hookId);
+    if (!hook) return; // unsubscribed: its pending retries die with it
+    delivery.url = hook.url;
     if (this.paused && !delivery.force) {
       this.retry(delivery, attempt); // no delivery while suspended; the schedule keeps running
       return;
     }
-    this.send(options, delivery.body).then((status) => {
+    this.send(this.options ?? {}, delivery).then((status) => {
       this.record(delivery, attempt, status, false);
       if (status === null || status < 200 || status > 299) this.retry(delivery, attempt);
     });
@@ -136,16 +159,29 @@ export class WebhookEmitter {
     this.later((next - now) / scale, () => this.attempt(delivery, attempt + 1));
   }
 
-  private send(options: WebhookOptions, body: string): Promise<number | null> {
+  /** The local URL behind a registered one, through the hosts map; null when its origin is not mapped. */
+  private route(registered: string): { url: URL; host: string } | null {
+    let url: URL;
+    try {
+      url = new URL(registered);
+    } catch {
+      return null;
+    }
+    const local = this.hosts()[url.origin];
+    return local ? { url: new URL(`${url.pathname}${url.search}`, local), host: url.host } : null;
+  }
+
+  private send(options: WebhookOptions, delivery: Delivery): Promise<number | null> {
+    const body = delivery.body;
     return new Promise((resolve) => {
-      let url: URL;
-      try {
-        url = new URL(options.url);
-      } catch {
-        resolve(null);
+      const target = this.route(delivery.url);
+      if (!target) {
+        resolve(null); // no route to the host
         return;
       }
+      const url = target.url;
       const headers: Record<string, string> = {
+        host: target.host, // as a tunnel forwards it
         "content-type": "application/json",
         "content-length": String(Buffer.byteLength(body)),
         "user-agent": "Nuvemshop-Webhooks/1.0 (+ponte simulator)",
@@ -182,6 +218,7 @@ export class WebhookEmitter {
     const entry: SentWebhook = {
       event: delivery.event,
       id: delivery.id,
+      url: delivery.url,
       attempt,
       status,
       at: new Date().toISOString(),

@@ -1,14 +1,17 @@
 // Lojas › Geral: the store's name, import on/off and interval (R1.1, R1.2), the unknown-SKU
-// policy, the API address; Testar conexão; and a new access token when the old one is refused.
+// policy, the API address; Testar conexão and the store's webhooks; a new access token when the
+// old one is refused (or to connect a disconnected store again); Desconectar loja.
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { Field, useToast } from "../components/ui.tsx";
 import type { Store } from "../stores.ts";
 import { ConnectionTestCard } from "./ConnectionTestCard.tsx";
+import { DisconnectCard } from "./DisconnectCard.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { SaveBar } from "./SaveBar.tsx";
 import { useRefreshStores } from "./store-api.ts";
+import { WebhooksCard } from "./WebhooksCard.tsx";
 
 interface GeneralDraft {
   name: string;
@@ -207,7 +210,9 @@ export function GeneralTab({
         />
       </form>
       <ConnectionTestCard store={store} />
+      <WebhooksCard store={store} />
       <ReconnectForm store={store} />
+      <DisconnectCard store={store} />
     </>
   );
 }

@@ -1,5 +1,6 @@
-// A new access token for a store whose token the platform refuses: connecting the same
-// platform store again replaces its credentials and resumes the import (POST /stores).
+// A new access token for a store whose token the platform refuses, or for a disconnected store:
+// connecting the same platform store again replaces its credentials and resumes the import
+// (POST /stores).
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
@@ -31,6 +32,7 @@ export function ReconnectForm({ store }: { store: Store }) {
       toast("success", "Token de acesso trocado. Use “Testar conexão” para confirmar.");
     },
   });
+  const disconnected = store.connectionState === "disconnected";
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (token.trim().length < 8) {
@@ -41,8 +43,11 @@ export function ReconnectForm({ store }: { store: Store }) {
     reconnect.mutate();
   };
   return (
-    <details className="card disclosure" open={store.connectionState === "invalid_credentials" || undefined}>
-      <summary>Trocar o token de acesso</summary>
+    <details
+      className="card disclosure"
+      open={store.connectionState === "invalid_credentials" || disconnected || undefined}
+    >
+      <summary>{disconnected ? "Conectar a loja de novo" : "Trocar o token de acesso"}</summary>
       <form onSubmit={submit} noValidate>
         <p className="muted small">
           Quando a plataforma recusa o token (loja reinstalada, token revogado), cole aqui um token novo da

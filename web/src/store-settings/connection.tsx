@@ -6,6 +6,7 @@ export const CONNECTION_LABELS: Record<Store["connectionState"], string> = {
   invalid_credentials: "Credenciais recusadas",
   suspended: "Suspensa na plataforma",
   uninstalled: "Aplicativo desinstalado",
+  disconnected: "Desconectada",
 };
 
 /** What the operator can do about each state. */
@@ -15,6 +16,8 @@ export const CONNECTION_HINTS: Record<Store["connectionState"], string> = {
   suspended:
     "A plataforma suspendeu a loja ou o aplicativo (por exemplo, falta de pagamento): regularize lá.",
   uninstalled: "O aplicativo foi desinstalado na plataforma: instale de novo para voltar a importar.",
+  disconnected:
+    "A loja foi desconectada: o Ponte não importa os pedidos dela e não guarda mais as credenciais. Os pedidos já importados continuam aqui. Para voltar, conecte a loja de novo com um token ou pela Nuvemshop.",
 };
 
 const CLASSES: Record<Store["connectionState"], string> = {
@@ -22,6 +25,7 @@ const CLASSES: Record<Store["connectionState"], string> = {
   invalid_credentials: "badge badge-bad",
   suspended: "badge badge-warn",
   uninstalled: "badge badge-bad",
+  disconnected: "badge",
 };
 
 export function ConnectionBadge({
