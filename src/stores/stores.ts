@@ -169,7 +169,7 @@ export async function connectStore(
   );
   const row = rows[0]!;
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, input.platform);
-  if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id);
+  if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id, ctx.importMaxAttempts);
   return queueWebhookRegistration(ctx, tx, toStore(row));
 }
 

@@ -81,8 +81,12 @@ export async function parkedWhileOff(
 }
 
 /** The switch came back on: the import, the refresh, parked syncs and waiting pushes go now. */
-export async function resumeStoreWork(tx: Queryable, storeId: number): Promise<void> {
-  await enqueue(tx, "import-orders", { storeId }, importJob(storeId));
+export async function resumeStoreWork(
+  tx: Queryable,
+  storeId: number,
+  importMaxAttempts?: number,
+): Promise<void> {
+  await enqueue(tx, "import-orders", { storeId }, importJob(storeId, importMaxAttempts));
   await enqueue(tx, "refresh-statuses", { storeId }, refreshJob(storeId));
   await tx.query(
     `select count(*) from graphile_worker.reschedule_jobs(array(
