@@ -69,7 +69,7 @@ test("the operator invoices, ships, prints the label and delivers from the order
   await card.waitFor();
 
   // A payment the platform did not report is confirmed by hand first; who and when stay shown.
-  await card.getByRole("button", { name: "Confirmar pagamento" }).click();
+  await card.getByRole("button", { name: "Confirmar pagamento", exact: true }).click();
   await page.getByText("Pagamento confirmado.", { exact: true }).waitFor();
   await card.getByText(/Pagamento confirmado em \d{2}\/\d{2}\/\d{4}/).waitFor();
   await page.locator(".order-summary").getByText("Pagamento confirmado", { exact: true }).waitFor();

@@ -53,7 +53,7 @@ test("each store shows its connection and figures, and the figures refresh on th
   // An order fails while the screen is open: the card says so without a reload.
   await newBrokenOrder(page, server);
   await card().getByText("1 pedido com erro: veja em Falhas.").waitFor({ timeout: 25_000 });
-  assert.equal(await text(figure("Pedidos com erro")), "1");
+  await figure("Pedidos com erro").filter({ hasText: /^1$/ }).waitFor();
   await screenshot(page, "visao-geral");
 
   await card().getByRole("link", { name: "Ver falhas (1): Loja Teste" }).click();

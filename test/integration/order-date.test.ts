@@ -187,11 +187,12 @@ describe("the order date: the platform's creation time", () => {
 
   it("the customer e-mail says the day the customer ordered", async () => {
     const item = listed.find((i) => i.customerName === "Marta Dias")!;
+    // The deposit confirmed by hand moves the order to Pagamento confirmado, with its e-mail.
     const res = await app.inject({
       method: "POST",
-      url: `/api/v1/orders/${item.id}/status`,
+      url: `/api/v1/orders/${item.id}/confirm-payment`,
       headers,
-      payload: { status: "pagamento_confirmado", notifyCustomer: true },
+      payload: { notifyCustomer: true },
     });
     assert.equal(res.statusCode, 200, res.body);
     const { items } = await get(`/api/v1/emails?salesOrderId=${item.id}`);
