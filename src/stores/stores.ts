@@ -122,8 +122,8 @@ export interface ConnectStoreInput {
 /**
  * Creates the store, or updates its token when the same platform store connects again (OAuth
  * reinstall, a new token, a disconnected or uninstalled store coming back: its import is turned
- * on again and what waited goes). The
- * store's webhook registration is queued in the same transaction.
+ * on again and what waited goes). The store's webhook registration is queued in the same
+ * transaction.
  */
 export async function connectStore(
   ctx: AppContext,
