@@ -102,7 +102,7 @@ export function httpStatusOf(kind: PlatformErrorKind): 409 | 502 | 503 {
 }
 
 export interface PlatformProblem {
-  /** What happened, lower-case, no final period: "a Nuvemshop não respondeu em 8 s". */
+  /** What happened, lower-case, no final period: "a <plataforma> não respondeu em 8 s". */
   problem: string;
   /** What to do, a sentence. */
   advice: string;

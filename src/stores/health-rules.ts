@@ -45,7 +45,7 @@ export interface HealthState {
 }
 
 export interface HealthFacts {
-  /** The platform's name for people ("Nuvemshop"). */
+  /** The platform's name for people, from its module's label. */
   platform: string;
   storeExternalId: string;
   /** The database's clock, so durations do not depend on this machine's. */

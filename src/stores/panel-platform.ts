@@ -30,7 +30,7 @@ export const panelCall = (ctx: AppContext): PanelCall => ({
   deadline: Date.now() + ctx.platformDeadlineMs,
 });
 
-/** "Loja Centro: a Nuvemshop não respondeu em 8 s. Tente de novo em instantes; …" */
+/** "Loja Centro: a <plataforma> não respondeu em 8 s. Tente de novo em instantes; …" */
 export function platformReason(ctx: AppContext, store: StoreName, kind: PlatformErrorKind): string {
   const { problem, advice } = describePlatformProblem(kind, platformModule(store.platform).label, {
     waitedMs: ctx.platformDeadlineMs,

@@ -21,7 +21,7 @@ export interface WebhookRegistration {
 
 /**
  * Why a platform call failed, in pt-BR, by kind (platform-errors.ts), never the platform's own
- * words: what happened, lower-case without a period ("a Nuvemshop não respondeu a tempo ao
+ * words: what happened, lower-case without a period ("a <plataforma> não respondeu a tempo ao
  * registrar os webhooks"), and what to do.
  */
 export function callFailure(
