@@ -408,7 +408,8 @@ test("the status form offers Confirmar pagamento inline for a deposit, and saves
 
   await inline.getByLabel("Observação do pagamento (opcional)").fill("depósito conferido no extrato");
   await inline.getByRole("button", { name: "Confirmar pagamento" }).click();
-  await page.getByRole("status").filter({ hasText: "Pagamento confirmado." }).waitFor();
+  // The toast; the order page may say it in a status line of its own as well.
+  await page.getByRole("status").filter({ hasText: "Pagamento confirmado." }).first().waitFor();
   await inline.waitFor({ state: "detached" });
   await page.locator(".order-summary").getByText("Pagamento confirmado", { exact: true }).waitFor();
   assert.equal(await form.getByLabel("Novo status").inputValue(), "em_preparacao", "the choice stays");

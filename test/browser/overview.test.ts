@@ -59,7 +59,10 @@ test("each store shows its connection and figures, and the figures refresh on th
   await card().getByRole("link", { name: "Ver falhas (1): Loja Teste" }).click();
   await page.waitForURL(new RegExp(`/falhas\\?loja=${server.storeId}$`));
   await page.getByRole("rowheader", { name: /^#\d+/ }).first().waitFor();
-  assert.equal(await page.getByLabel("Loja", { exact: true }).inputValue(), String(server.storeId));
+  // The store list fills the select after the page: its option must be there before the value reads.
+  const storeSelect = page.getByLabel("Loja", { exact: true });
+  await storeSelect.locator(`option[value="${server.storeId}"]`).waitFor({ state: "attached" });
+  assert.equal(await storeSelect.inputValue(), String(server.storeId));
 
   await page.goto("/");
   await card().getByRole("link", { name: "Ver na Integração: Loja Teste" }).click();
