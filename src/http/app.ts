@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { AppContext } from "../context.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
+import { inputGuards } from "./plugins/input-guards.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -48,7 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: "Ponte API",
         version: deps.version,
-        description: "Order hub between store platforms and the back office. Every panel action is here.",
+        description:
+          "Order hub between store platforms and the back office. Every panel action is here.\n\nEvery input, whatever its schema says: no text (value or key) contains U+0000, numbers are finite and integers lie within ±9007199254740991, JSON nests at most 32 levels; otherwise 400 `validation_failed` naming the field in `fields`. A request body larger than its route takes is 413 `payload_too_large` (`limit` in bytes, a pt-BR `reason`). A 5xx from an unexpected failure answers only `internal` and a `requestId`: the cause is in the log under that id.",
       },
       tags: [
         { name: "operation", description: "Health, readiness and metrics" },
@@ -94,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(metricsPlugin);
+  await app.register(inputGuards);
   await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
 
   await app.register(healthRoutes, { db: deps.ctx.db });

@@ -248,7 +248,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         const wasOn =
           patch.importEnabled === undefined ? null : await lockImportSwitch(tx, request.params.id);
         const updated = await updateStore(tx, request.params.id, { ...patch, settings: withChannel });
-        if (wasOn === false && updated.importEnabled) await resumeStoreWork(tx, updated.id, ctx.importMaxAttempts);
+        if (wasOn === false && updated.importEnabled)
+          await resumeStoreWork(tx, updated.id, ctx.importMaxAttempts);
         return updated;
       });
       return {
