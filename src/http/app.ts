@@ -24,6 +24,7 @@ import { pushRoutes } from "./routes/pushes.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
+import { BODY_LIMITS, serverTimeouts } from "./server-limits.ts";
 
 export interface AppDeps {
   ctx: AppContext;
@@ -37,7 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.ctx.logger.child({ component: "http" }) as FastifyBaseLogger,
     // Per-request lines would drown the logs at webhook rates; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 4 * 1024 * 1024,
+    bodyLimit: BODY_LIMITS.api,
+    ...serverTimeouts(deps.ctx.http),
     // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count.
     trustProxy: deps.auth?.trustProxy ?? false,
   });

@@ -8,6 +8,7 @@ import { listStoreTemplates, resetStoreTemplate, saveStoreTemplate } from "../..
 import { VARIABLE_DOCS } from "../../email/variables.ts";
 import { customerEmailsBy, getStore } from "../../stores/stores.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 
 const canonical = { type: "string", enum: [...CANONICAL_STATUSES] } as const;
@@ -110,6 +111,7 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
   }>(
     "/api/v1/stores/:id/email-templates/:status",
     {
+      bodyLimit: BODY_LIMITS.document,
       schema: {
         tags: ["emails"],
         summary: "Save the store's own e-mail template and Notificar cliente default for one status",
@@ -152,6 +154,7 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
   }>(
     "/api/v1/stores/:id/email-templates/:status/preview",
     {
+      bodyLimit: BODY_LIMITS.document,
       schema: {
         tags: ["emails"],
         summary: "Render the template (saved, or the draft sent) on a real order; nothing is saved or sent",

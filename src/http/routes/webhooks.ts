@@ -7,6 +7,7 @@ import type { Queryable } from "../../db/db.ts";
 import type { WebhookNotice } from "../../platforms/connector.ts";
 import { nuvemshop } from "../../platforms/nuvemshop/index.ts";
 import { WebhookPayloadError } from "../../platforms/nuvemshop/webhook.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 
 const ack = {
   type: "object",
@@ -132,25 +133,21 @@ async function applyStoreNotice(
 }
 
 export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  // Keep the exact bytes: the signature is over them, not over re-serialized JSON.
-  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) =>
-    done(null, body),
-  );
+  // Keep the exact bytes: the signature is over them, not over re-serialized JSON. The route's
+  // bodyLimit bounds what is read.
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser(
-    "application/json",
-    { parseAs: "buffer", bodyLimit: 2 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
   app.post(
     "/webhooks/nuvemshop",
     {
+      bodyLimit: BODY_LIMITS.webhook,
       schema: {
         tags: ["webhooks"],
         summary: "Nuvemshop webhook (signed with x-linkedstore-hmac-sha256)",
         description:
-          "Answers 200 only once the delivery is stored in the inbox (503 when the database is down). Order events are then read from the platform and synced in batches per store by the workers; app/* events update the store; LGPD events are recorded for the operator.",
+          "Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB). Order events are then read from the platform and synced in batches per store by the workers; app/* events update the store; LGPD events are recorded for the operator.",
         response: { 200: ack, 400: error, 401: error, 503: error },
       },
     },
