@@ -1,4 +1,5 @@
 // The HTTP app factory. It never listens: `ponte api`/`ponte start` do, tests use inject().
+import crypto from "node:crypto";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
@@ -40,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMITS.api,
     ...serverTimeouts(deps.ctx.http),
+    // Unique across API processes: a 5xx answer's requestId finds its log line. Never the client's.
+    genReqId: () => crypto.randomUUID(),
     // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count.
     trustProxy: deps.auth?.trustProxy ?? false,
   });

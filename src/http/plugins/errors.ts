@@ -12,12 +12,13 @@ const MAX_LOGGED = 200;
 export const bounded = (text: string, max = MAX_LOGGED) =>
   text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
 
-/** What a line about an answer says of its request: never the body, never a header. */
+/** What a line about an answer says of its request: never the body nor a header, only the address. */
 const facts = (request: FastifyRequest, status: number, code: string) => ({
   status,
   code,
   method: request.method,
   url: bounded(request.url),
+  ip: bounded(request.ip, 64),
 });
 
 const kib = (bytes: number) => Math.round(bytes / 1024);
