@@ -59,11 +59,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       path: v.instancePath || v.params?.missingProperty,
       message: v.message,
     }));
-    const logged = fields.slice(0, 5).map((f) => ({
-      path: bounded(String(f.path ?? ""), 100),
-      message: bounded(f.message ?? "", 100),
-    }));
-    request.log.info({ ...facts(request, 400, "validation_failed"), fields: logged }, bounded(error.message));
+    // The message names the first field at fault: the line needs no more of what was sent.
+    request.log.info(facts(request, 400, "validation_failed"), bounded(error.message));
     return reply.status(400).send({ error: { code: "validation_failed", message: error.message, fields } });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
