@@ -12,13 +12,17 @@ const MAX_LOGGED = 200;
 export const bounded = (text: string, max = MAX_LOGGED) =>
   text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
 
-/** What a line about an answer says of its request: never the body nor a header, only the address. */
+/**
+ * What a line about an answer says of its request: the path (a query string may carry a code, as
+ * the OAuth callback's does, and the message names the field at fault) and the client's address;
+ * never the body nor a header.
+ */
 const facts = (request: FastifyRequest, status: number, code: string) => ({
   status,
   code,
   method: request.method,
-  url: bounded(request.url),
-  ip: bounded(request.ip, 64),
+  path: bounded(request.url.split("?", 1)[0] ?? ""),
+  ip: bounded(request.ip ?? "", 64),
 });
 
 const kib = (bytes: number) => Math.round(bytes / 1024);

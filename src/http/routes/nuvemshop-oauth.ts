@@ -5,7 +5,6 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
 import { connectStore } from "../../stores/stores.ts";
-import { bounded } from "../plugins/errors.ts";
 import { publicStore, storeSchema } from "./stores.ts";
 
 /** state → expiry, so a callback we did not start is refused. In memory: installs are rare and quick. */
@@ -74,10 +73,7 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
         const code = error instanceof PonteError ? error.code : "internal";
         // A refused install is the visitor's doing: one line. Anything else is ours: with its stack.
         if (error instanceof PonteError && error.status < 500)
-          request.log.info(
-            { code, url: bounded(request.url), ip: bounded(request.ip, 64) },
-            "Nuvemshop install failed",
-          );
+          request.log.info({ code }, "Nuvemshop install failed");
         else request.log.error({ err: error }, "Nuvemshop install failed");
         return reply.redirect(`/lojas?erro_instalacao=${encodeURIComponent(code)}`);
       }
