@@ -134,6 +134,17 @@ describe("hostile inputs on every route of the OpenAPI document", () => {
     assert.deepEqual(failures, [], `${failures.length} of ${sent} answers are wrong`);
   });
 
+  it("an id past PostgreSQL's integer but within bigint is a 404, also where it is locked on", async () => {
+    // Turning the import on takes an advisory lock keyed on the store id before reading the store.
+    const res = await app.inject({
+      method: "PATCH",
+      url: "/api/v1/stores/2147483648",
+      headers,
+      payload: { importEnabled: true },
+    });
+    assert.equal(res.statusCode, 404, res.body);
+  });
+
   it("a tampered `after` cursor is a 400 naming `after` on every list", async () => {
     const doc = (await api("GET", "/api/openapi.json")) as Json;
     const lists = operationsOf(doc).filter((op) => op.queryParams.some((p) => p.name === "after"));
