@@ -38,6 +38,12 @@ export interface Config {
   readonly pushBackoffMs: number;
   /** Tries of one import job before the queue gives up on it (Falhas › Tarefas, Reprocessar). */
   readonly importMaxAttempts: number;
+  /** A request's headers and body must arrive within this, else 408 and the connection closes. */
+  readonly requestTimeoutMs: number;
+  /** A connection with no bytes either way for this long is closed (a client that stops reading). */
+  readonly idleTimeoutMs: number;
+  /** How long a connection waits for its next request after an answer. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -156,5 +162,8 @@ export function loadConfig(env: Env = process.env): Config {
     pushMaxAttempts: integer(env, "PONTE_PUSH_MAX_ATTEMPTS", 10, 1, 100),
     pushBackoffMs: integer(env, "PONTE_PUSH_BACKOFF_MS", 10_000, 1, 3_600_000),
     importMaxAttempts: integer(env, "PONTE_IMPORT_MAX_ATTEMPTS", 25, 1, 100),
+    requestTimeoutMs: integer(env, "PONTE_REQUEST_TIMEOUT_MS", 30_000, 100, 600_000),
+    idleTimeoutMs: integer(env, "PONTE_IDLE_TIMEOUT_MS", 30_000, 100, 600_000),
+    keepAliveTimeoutMs: integer(env, "PONTE_KEEP_ALIVE_TIMEOUT_MS", 10_000, 100, 600_000),
   });
 }

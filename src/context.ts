@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/db.ts";
+import { type HttpTimeouts, httpTimeouts } from "./http/server-limits.ts";
 import type { Logger } from "./logger.ts";
 import { type PushSettings, pushSettings } from "./push/settings.ts";
 import { VERSION } from "./version.ts";
@@ -34,6 +35,8 @@ export interface AppContext {
   importMaxAttempts: number;
   /** PONTE_PUBLIC_URL's origin: where platforms reach Ponte (webhook registration needs https). */
   publicUrl: string | undefined;
+  /** PONTE_REQUEST_TIMEOUT_MS, PONTE_IDLE_TIMEOUT_MS, PONTE_KEEP_ALIVE_TIMEOUT_MS: what a slow client gets. */
+  http: HttpTimeouts;
 }
 
 /** The panel's wait for a platform: with the database work around it, an answer within 10 s. */
@@ -60,6 +63,7 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
     platformDeadlineMs: PLATFORM_DEADLINE_MS,
     importMaxAttempts: config.importMaxAttempts,
     publicUrl: config.publicUrl,
+    http: httpTimeouts(config),
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,
   };
 }

@@ -4,6 +4,7 @@
 // index (migrations 0004 and 0010): (org, sort key…, id). The date is the order date: when the
 // customer ordered on the platform (`ordered_at`), not when Ponte created the sales order.
 import type { Queryable } from "../db/db.ts";
+import { isTimestamp } from "../db/keyset-cursor.ts";
 import { BUSINESS_TIME_ZONE as TIME_ZONE } from "../domain/business-date.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus, isCanonicalStatus } from "../domain/order-status.ts";
 import { PonteError } from "../errors.ts";
@@ -107,7 +108,10 @@ const invalidCursor = (message: string) =>
     details: { fields: [{ path: "/after", message }] },
   });
 
-const isInstant = (v: unknown): v is string => typeof v === "string" && !Number.isNaN(Date.parse(v));
+const isInstant = (v: unknown): v is string => typeof v === "string" && isTimestamp(v);
+/** The status_rank column is a smallint. */
+const isRank = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) < 32_768;
 const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
 /** Reads a cursor, which must have been made for this sort and direction. */
@@ -128,8 +132,8 @@ export function decodeCursor(text: string, sort: ListSort, order: ListOrder): Cu
     return { sort, order, orderedAt: key[0], id };
   }
   const rank = key[0];
-  if (sort === "status" && key.length === 3 && Number.isInteger(rank) && isInstant(key[1]) && isId(id)) {
-    return { sort, order, rank: rank as number, orderedAt: key[1], id };
+  if (sort === "status" && key.length === 3 && isRank(rank) && isInstant(key[1]) && isId(id)) {
+    return { sort, order, rank, orderedAt: key[1], id };
   }
   if (sort === "total" && key.length === 2 && Number.isSafeInteger(key[0]) && isId(id)) {
     return { sort, order, totalCents: key[0] as number, id };

@@ -1,7 +1,7 @@
 // Receivables (contas a receber) created by an invoice, one per installment (R7.2), reversed by
 // its estorno. The unique (invoice, installment) key makes a second set impossible.
 import type { Queryable } from "../db/db.ts";
-import { decodeCursor, encodeCursor } from "../db/keyset-cursor.ts";
+import { decodeCursor, encodeCursor, isDate } from "../db/keyset-cursor.ts";
 import type { PlannedReceivable } from "./receivable-plan.ts";
 
 export interface Receivable {
@@ -74,11 +74,9 @@ export interface ReceivablesQuery {
   after?: string;
 }
 
-/** The cursor is the last row's (due date, id). */
-const isDate = (key: string) => /^\d{4}-\d{2}-\d{2}$/.test(key);
-
 /** What is due, earliest first; filtered by order and status; keyset pages. */
 export async function listReceivables(q: Queryable, orgId: number, query: ReceivablesQuery) {
+  // The cursor is the last row's (due date, id).
   const cursor = query.after === undefined ? null : decodeCursor(query.after, isDate);
   const limit = Math.min(query.limit ?? RECEIVABLES_LIMIT_DEFAULT, RECEIVABLES_LIMIT_MAX);
   const { rows } = await q.query<Receivable>(

@@ -14,7 +14,28 @@ export function decodeCursor(cursor: string, validKey: (key: string) => boolean)
   throw new PonteError("invalid_cursor", "after: not a cursor this list gave", { status: 400 });
 }
 
-export const isTimestamp = (key: string) => !Number.isNaN(Date.parse(key));
+/** A real calendar day from year 1 on (PostgreSQL refuses year 0 and 2026-02-31, which Date.parse takes). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The ISO form cursors carry (`toISOString()`, or PostgreSQL's `to_json` of a timestamptz). */
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+
+const matchesDay = (pattern: RegExp, key: string) => {
+  const m = pattern.exec(key);
+  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+};
+
+/** YYYY-MM-DD, a day PostgreSQL's date takes. */
+export const isDate = (key: string) => matchesDay(DATE, key);
+
+/** An ISO timestamp with its offset, one PostgreSQL's timestamptz takes. */
+export const isTimestamp = (key: string) => matchesDay(TIMESTAMP, key);
 
 export interface NewestFirstOptions {
   storeId?: number;

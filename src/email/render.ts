@@ -1,8 +1,9 @@
 // Customer e-mail rendering with Liquid. Two engines: the HTML one escapes every output ({{ }})
 // automatically, so an order's data (a name with markup, the operator's message) can never
 // become markup; the text one (subject and plain-text part) escapes nothing. Templates are
-// edited by operators, so the engines read no files and have time and size limits.
-import { Liquid, type Template } from "liquidjs";
+// edited by operators, so the engines read no files and have time, memory and output limits: a
+// loop can make a few bytes of template into megabytes of e-mail, which is refused as it grows.
+import { Context, type Emitter, Liquid, type Template, toPromise, toValue } from "liquidjs";
 import { PonteError } from "../errors.ts";
 import type { EmailTemplate } from "./default-templates.ts";
 import type { EmailVariables } from "./variables.ts";
@@ -35,6 +36,17 @@ const engineFor = (field: TemplateField) => (field === "html" ? htmlEngine : tex
 
 const FIELD_PT: Record<TemplateField, string> = { subject: "assunto", html: "HTML", text: "texto" };
 
+/**
+ * The most characters each part may render to. Gmail clips a message past about 100 KB; an order
+ * with a few hundred items stays well under these. Past them a save or preview is refused and a
+ * status change's e-mail falls back to the default template.
+ */
+export const OUTPUT_LIMITS: Readonly<Record<TemplateField, number>> = {
+  subject: 1_000,
+  html: 256_000,
+  text: 256_000,
+};
+
 /** 400 naming the field, with Liquid's reason (line and column) and a pt-BR sentence for the panel. */
 export function templateInvalid(field: TemplateField, error: unknown): PonteError {
   const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 300);
@@ -48,6 +60,46 @@ export function templateInvalid(field: TemplateField, error: unknown): PonteErro
   });
 }
 
+/** 400 naming the field whose output passed its limit. */
+export function templateTooLarge(field: TemplateField): PonteError {
+  const limit = OUTPUT_LIMITS[field];
+  const message = `renders more than ${limit} characters`;
+  return new PonteError("template_invalid", `the ${field} template ${message}`, {
+    status: 400,
+    details: {
+      field,
+      reasonCode: "output_too_large",
+      limit,
+      fields: [{ path: `/${field}`, message }],
+      reason: `O campo ${FIELD_PT[field]} gera um e-mail grande demais: mais de ${limit.toLocaleString("pt-BR")} caracteres.`,
+    },
+  });
+}
+
+/** Liquid's own stringification of an output (its SimpleEmitter's). */
+function asText(value: unknown): string {
+  const v = toValue(value);
+  if (typeof v === "string") return v;
+  if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) return v.map(asText).join("");
+  return String(v);
+}
+
+/** Collects the output and stops the render the moment it passes the limit. */
+class BoundedEmitter implements Emitter {
+  buffer = "";
+  exceeded = false;
+  constructor(private readonly limit: number) {}
+  write(html: unknown): void {
+    this.buffer += asText(html);
+    if (this.buffer.length > this.limit) {
+      this.exceeded = true;
+      this.buffer = "";
+      throw new Error("output limit reached");
+    }
+  }
+}
+
 function parse(field: TemplateField, source: string): Template[] {
   try {
     return engineFor(field).parse(source);
@@ -58,10 +110,14 @@ function parse(field: TemplateField, source: string): Template[] {
 
 async function renderField(field: TemplateField, source: string, variables: EmailVariables): Promise<string> {
   const templates = parse(field, source);
+  const engine = engineFor(field);
+  const emitter = new BoundedEmitter(OUTPUT_LIMITS[field]);
   try {
-    return String(await engineFor(field).render(templates, variables));
+    const context = new Context(variables, engine.options, {}, { liquid: engine });
+    await toPromise(engine.renderer.renderTemplates(templates, context, emitter));
+    return emitter.buffer;
   } catch (error) {
-    throw templateInvalid(field, error);
+    throw emitter.exceeded ? templateTooLarge(field) : templateInvalid(field, error);
   }
 }
 

@@ -1,10 +1,12 @@
 // The HTTP app factory. It never listens: `ponte api`/`ponte start` do, tests use inject().
+import crypto from "node:crypto";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { AppContext } from "../context.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
+import { inputGuards } from "./plugins/input-guards.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -23,6 +25,7 @@ import { pushRoutes } from "./routes/pushes.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
+import { BODY_LIMITS, serverTimeouts } from "./server-limits.ts";
 
 export interface AppDeps {
   ctx: AppContext;
@@ -36,7 +39,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.ctx.logger.child({ component: "http" }) as FastifyBaseLogger,
     // Per-request lines would drown the logs at webhook rates; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 4 * 1024 * 1024,
+    bodyLimit: BODY_LIMITS.api,
+    ...serverTimeouts(deps.ctx.http),
+    // Unique across API processes: a 5xx answer's requestId finds its log line. Never the client's.
+    genReqId: () => crypto.randomUUID(),
     // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count.
     trustProxy: deps.auth?.trustProxy ?? false,
   });
@@ -48,7 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: "Ponte API",
         version: deps.version,
-        description: "Order hub between store platforms and the back office. Every panel action is here.",
+        description:
+          "Order hub between store platforms and the back office. Every panel action is here.\n\nEvery input, whatever its schema says: no text (value or key) contains U+0000, numbers are finite and integers lie within ±9007199254740991, JSON nests at most 32 levels; otherwise 400 `validation_failed` naming the field in `fields`. A request body larger than its route takes is 413 `payload_too_large` (`limit` in bytes, a pt-BR `reason`). A 5xx from an unexpected failure answers only `internal` and a `requestId`: the cause is in the log under that id.",
       },
       tags: [
         { name: "operation", description: "Health, readiness and metrics" },
@@ -94,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(metricsPlugin);
+  await app.register(inputGuards);
   await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
 
   await app.register(healthRoutes, { db: deps.ctx.db });

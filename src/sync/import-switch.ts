@@ -27,6 +27,12 @@ export const importOff = (storeId: number) =>
     details: { reasonCode: "import_disabled", reason: IMPORT_OFF_REASON },
   });
 
+/**
+ * The lock's second key is an int4 and store ids are bigint: an id past int4 shares a key with a
+ * smaller one (only more waiting), rather than failing the cast.
+ */
+const STORE_KEY = "($2::bigint % 2147483648)::int";
+
 /** The switch as it is now, without holding it (a job deciding whether to start at all). */
 export async function importEnabled(q: Queryable, storeId: number): Promise<boolean> {
   const { rows } = await q.query<{ on: boolean }>("select import_enabled as on from stores where id = $1", [
@@ -37,13 +43,13 @@ export async function importEnabled(q: Queryable, storeId: number): Promise<bool
 
 /** Whether the store's import is on; the switch cannot flip until this transaction ends. */
 export async function importSwitchOn(tx: Queryable, storeId: number): Promise<boolean> {
-  await tx.query("select pg_advisory_xact_lock_shared($1, $2::int)", [SWITCH_LOCK, storeId]);
+  await tx.query(`select pg_advisory_xact_lock_shared($1, ${STORE_KEY})`, [SWITCH_LOCK, storeId]);
   return importEnabled(tx, storeId);
 }
 
 /** Holds the switch for a change of it: waits for the syncs in flight. Returns its value before. */
 export async function lockImportSwitch(tx: Queryable, storeId: number): Promise<boolean> {
-  await tx.query("select pg_advisory_xact_lock($1, $2::int)", [SWITCH_LOCK, storeId]);
+  await tx.query(`select pg_advisory_xact_lock($1, ${STORE_KEY})`, [SWITCH_LOCK, storeId]);
   return importEnabled(tx, storeId);
 }
 

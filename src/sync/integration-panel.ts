@@ -4,6 +4,7 @@ import { type OrderSearch, searchCondition } from "../backoffice/order-search.ts
 import type { StoreCancellationKind } from "../backoffice/store-cancellation.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
+import { isTimestamp } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
@@ -211,9 +212,13 @@ const encodeCursor = (at: Date | null, id: number) =>
 function decodeCursor(cursor: string): [string | null, number] {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if ((at === null || typeof at === "string") && Number.isSafeInteger(id)) return [at, id as number];
+    if ((at === null || (typeof at === "string" && isTimestamp(at))) && Number.isSafeInteger(id))
+      return [at, id as number];
   } catch {}
-  throw new PonteError("validation_failed", "invalid cursor", { status: 400 });
+  throw new PonteError("invalid_cursor", "after: not a cursor this list gave", {
+    status: 400,
+    details: { fields: [{ path: "/after", message: "not a cursor this list gave" }] },
+  });
 }
 
 export async function getPanelRow(q: Queryable, storeId: number, externalId: string): Promise<PanelRow> {

@@ -7,8 +7,8 @@ export const testLogger = createLogger({
 });
 
 /** A logger that keeps every JSON line it writes, for tests that check what reached the log. */
-export function capturingLogger(): { logger: Logger; lines: string[] } {
+export function capturingLogger(level: "debug" | "info" = "debug"): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const logger = pino({ level: "debug" }, { write: (line: string) => void lines.push(line) });
+  const logger = pino({ level }, { write: (line: string) => void lines.push(line) });
   return { logger, lines };
 }

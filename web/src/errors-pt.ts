@@ -21,6 +21,7 @@ const messages: Record<string, string> = {
   platform_refused: "A plataforma recusou o acesso da loja. Veja a conexão em Lojas.",
   invalid_credentials_platform: "A plataforma recusou as credenciais da loja. Reconecte a loja.",
   internal: "Erro interno no servidor. O erro foi registrado no log.",
+  payload_too_large: "O conteúdo enviado é grande demais para esta operação.",
   conflict: "A ação não pode ser feita no estado atual.",
   already_invoiced:
     "Este pedido já tem nota fiscal ou venda simples ativa. Para faturar de novo, cancele a nota (estorno).",
@@ -47,6 +48,10 @@ export function errorMessage(error: ApiError): string {
   // A stable reasonCode (payment_already_confirmed, access_key_in_use…) says more than the code.
   const reasonCode = error.details.reasonCode;
   if (typeof reasonCode === "string" && messages[reasonCode]) return messages[reasonCode];
+  // Whoever reads the log finds the cause under this id.
+  const requestId = error.details.requestId;
+  if (error.status >= 500 && typeof requestId === "string" && requestId)
+    return `${messages[error.code] ?? `Erro no servidor (${error.code}).`} Código para o suporte: ${requestId}.`;
   const known = messages[error.code];
   if (known) return known;
   if (error.status === 409) return "A ação não pode ser feita no estado atual do pedido.";

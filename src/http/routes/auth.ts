@@ -142,8 +142,8 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       }
       const user = await authenticate(ctx.db, email, password);
       if (!user) {
+        // The error handler's line records it, with the address.
         throttle.fail(email, request.ip);
-        request.log.info({ ip: request.ip }, "sign-in failed");
         throw new PonteError("invalid_credentials", "wrong e-mail or password", { status: 401 });
       }
       throttle.succeed(email, request.ip);

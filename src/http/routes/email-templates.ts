@@ -4,10 +4,12 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus } from "../../domain/order-status.ts";
 import { previewTemplate } from "../../email/preview.ts";
+import { OUTPUT_LIMITS } from "../../email/render.ts";
 import { listStoreTemplates, resetStoreTemplate, saveStoreTemplate } from "../../email/templates.ts";
 import { VARIABLE_DOCS } from "../../email/variables.ts";
 import { customerEmailsBy, getStore } from "../../stores/stores.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 
 const canonical = { type: "string", enum: [...CANONICAL_STATUSES] } as const;
@@ -110,10 +112,11 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
   }>(
     "/api/v1/stores/:id/email-templates/:status",
     {
+      bodyLimit: BODY_LIMITS.document,
       schema: {
         tags: ["emails"],
         summary: "Save the store's own e-mail template and Notificar cliente default for one status",
-        description: `Validated before it is saved: each part must parse and render on a sample order, else 400 \`template_invalid\` with \`field\` (subject, html or text), \`fields\` and a pt-BR \`reason\`. The next e-mail for this status uses it. ${VARIABLES_HELP}`,
+        description: `Validated before it is saved: each part must parse and render on a sample order within its output limit (subject ${OUTPUT_LIMITS.subject} characters, html and text ${OUTPUT_LIMITS.html}), else 400 \`template_invalid\` with \`field\` (subject, html or text), \`fields\` and a pt-BR \`reason\` (\`reasonCode: output_too_large\` and \`limit\` past the limit). A status change whose template renders past the limit on its order sends the default template instead. The next e-mail for this status uses it. 413 past 1 MiB of body. ${VARIABLES_HELP}`,
         params: statusParams,
         body: {
           type: "object",
@@ -152,11 +155,12 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
   }>(
     "/api/v1/stores/:id/email-templates/:status/preview",
     {
+      bodyLimit: BODY_LIMITS.document,
       schema: {
         tags: ["emails"],
         summary: "Render the template (saved, or the draft sent) on a real order; nothing is saved or sent",
         description:
-          "The order is `salesOrderId`, else the store's latest; a store with no order yet renders on a sample order. Parts left out of the body come from the saved template. 400 `template_invalid` as in PUT.",
+          "The order is `salesOrderId`, else the store's latest; a store with no order yet renders on a sample order. Parts left out of the body come from the saved template. 400 `template_invalid` as in PUT, also when a part renders past its output limit on this order.",
         params: statusParams,
         body: {
           type: "object",

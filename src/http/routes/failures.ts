@@ -8,6 +8,7 @@ import { listFailedJobs, retryJobs } from "../../jobs/failed-jobs.ts";
 import { listPushFailures, resendPush, resendPushes } from "../../push/failures.ts";
 import { getStoredPayload, listOrderFailures, retryOrders } from "../../sync/failures.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -182,6 +183,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   }>(
     "/api/v1/failures/retry",
     {
+      bodyLimit: BODY_LIMITS.table,
       schema: {
         tags: ["failures"],
         summary:

@@ -15,6 +15,7 @@ import {
 } from "../../sync/integration-panel.ts";
 import { previewOrder } from "../../sync/preview.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 
@@ -210,6 +211,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   app.post<{ Params: { id: number }; Body: unknown }>(
     "/api/v1/stores/:id/preview",
     {
+      bodyLimit: BODY_LIMITS.document,
       schema: {
         tags: ["integration"],
         summary: "Preview: what Ponte would do with this raw platform order payload, writing nothing",

@@ -19,6 +19,7 @@ import {
 } from "../../stores/mapping-tables.ts";
 import { getStore } from "../../stores/stores.ts";
 import { MAX_EXPRESSION_LENGTH } from "../../sync/customer-defaults.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 const text = { type: "string", maxLength: MAX_VALUE_LENGTH } as const;
@@ -199,6 +200,7 @@ function tableRoutes<Row>(app: FastifyInstance, ctx: AppContext, spec: TableSpec
   app.put<{ Params: { id: number }; Body: { rows: Row[] } }>(
     url,
     {
+      bodyLimit: BODY_LIMITS.table,
       attachValidation: true,
       schema: {
         tags: ["mappings"],

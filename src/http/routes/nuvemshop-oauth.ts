@@ -70,8 +70,11 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
         return reply.status(201).send(publicStore(store));
       } catch (error) {
         if (!wantsPage(request.headers.accept)) throw error;
-        request.log.info({ err: error }, "Nuvemshop install failed");
         const code = error instanceof PonteError ? error.code : "internal";
+        // A refused install is the visitor's doing: one line. Anything else is ours: with its stack.
+        if (error instanceof PonteError && error.status < 500)
+          request.log.info({ code }, "Nuvemshop install failed");
+        else request.log.error({ err: error }, "Nuvemshop install failed");
         return reply.redirect(`/lojas?erro_instalacao=${encodeURIComponent(code)}`);
       }
     },

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.ts";
 import { getStore } from "../../stores/stores.ts";
 import { MAX_EXPRESSION_LENGTH } from "../../sync/customer-defaults.ts";
 import { previewStoredOrder } from "../../sync/preview-stored.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 
 export async function storePreviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -14,6 +15,7 @@ export async function storePreviewRoutes(app: FastifyInstance, { ctx }: { ctx: A
   }>(
     "/api/v1/stores/:id/preview/recent",
     {
+      bodyLimit: BODY_LIMITS.table,
       schema: {
         tags: ["integration"],
         summary: "Preview a real order of the store (the one named, or the newest), writing nothing",

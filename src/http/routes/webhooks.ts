@@ -4,9 +4,11 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
+import { PonteError } from "../../errors.ts";
 import type { WebhookNotice } from "../../platforms/connector.ts";
 import { nuvemshop } from "../../platforms/nuvemshop/index.ts";
 import { WebhookPayloadError } from "../../platforms/nuvemshop/webhook.ts";
+import { BODY_LIMITS } from "../server-limits.ts";
 
 const ack = {
   type: "object",
@@ -15,7 +17,11 @@ const ack = {
 const error = {
   type: "object",
   properties: {
-    error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } },
+    error: {
+      type: "object",
+      properties: { code: { type: "string" }, message: { type: "string" } },
+      additionalProperties: true,
+    },
   },
 } as const;
 
@@ -132,42 +138,36 @@ async function applyStoreNotice(
 }
 
 export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  // Keep the exact bytes: the signature is over them, not over re-serialized JSON.
-  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) =>
-    done(null, body),
-  );
+  // Keep the exact bytes: the signature is over them, not over re-serialized JSON. The route's
+  // bodyLimit bounds what is read.
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser(
-    "application/json",
-    { parseAs: "buffer", bodyLimit: 2 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
   app.post(
     "/webhooks/nuvemshop",
     {
+      bodyLimit: BODY_LIMITS.webhook,
       schema: {
         tags: ["webhooks"],
         summary: "Nuvemshop webhook (signed with x-linkedstore-hmac-sha256)",
         description:
-          "Answers 200 only once the delivery is stored in the inbox (503 when the database is down). Order events are then read from the platform and synced in batches per store by the workers; app/* events update the store; LGPD events are recorded for the operator.",
-        response: { 200: ack, 400: error, 401: error, 503: error },
+          "Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB). Order events are then read from the platform and synced in batches per store by the workers; app/* events update the store; LGPD events are recorded for the operator.",
+        response: { 200: ack, 400: error, 401: error, 413: error, 503: error },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      // Thrown, not sent: the error handler logs each refusal in one line like any other 4xx.
       if (!nuvemshop.verifyWebhook(raw, request.headers, ctx.nuvemshop.clientSecret)) {
-        return reply
-          .status(401)
-          .send({ error: { code: "invalid_signature", message: "webhook signature is missing or wrong" } });
+        throw new PonteError("invalid_signature", "webhook signature is missing or wrong", { status: 401 });
       }
       let notice: WebhookNotice;
       try {
         notice = nuvemshop.parseWebhook(raw);
       } catch (e) {
-        if (e instanceof WebhookPayloadError) {
-          return reply.status(400).send({ error: { code: "invalid_payload", message: e.message } });
-        }
+        if (e instanceof WebhookPayloadError)
+          throw new PonteError("invalid_payload", e.message, { status: 400 });
         throw e;
       }
       const status =
