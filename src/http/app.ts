@@ -3,6 +3,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { AppContext } from "../context.ts";
+import { fastifyTrustProxy, type TrustProxy } from "../net/trusted-proxies.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
@@ -28,7 +29,7 @@ export interface AppDeps {
   ctx: AppContext;
   version: string;
   /** PONTE_TRUST_PROXY and PONTE_PUBLIC_URL: how HTTPS and the browser's origin are recognised. */
-  auth?: { trustProxy?: boolean; publicUrl?: string };
+  auth?: { trustProxy?: TrustProxy; publicUrl?: string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -37,8 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Per-request lines would drown the logs at webhook rates; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
-    // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count.
-    trustProxy: deps.auth?.trustProxy ?? false,
+    // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count, and only its hops.
+    trustProxy: fastifyTrustProxy(deps.auth?.trustProxy),
   });
   app.setErrorHandler(errorHandler);
 
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
 
   await app.register(healthRoutes, { db: deps.ctx.db });
-  await app.register(authRoutes, { ctx: deps.ctx });
+  await app.register(authRoutes, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
   await app.register(storeRoutes, { ctx: deps.ctx });
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { readCookie, SESSION_COOKIE } from "../../auth/cookie.ts";
-import { isSameOrigin } from "../../auth/request-origin.ts";
+import { checkOrigin, hostName } from "../../auth/request-origin.ts";
 import { sessionUser } from "../../auth/sessions.ts";
 import { tokenPrincipal } from "../../auth/tokens.ts";
 import type { AppContext } from "../../context.ts";
@@ -80,6 +80,21 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
   return user ? { kind: "user", id: user.id, name: user.email } : null;
 }
 
+/** A Host that is not Ponte's: a DNS-rebinding page, or a name PONTE_PUBLIC_URL should give. */
+export function foreignHost(host: string | undefined): PonteError {
+  const name = hostName(host) ?? "";
+  return new PonteError(
+    "csrf_rejected",
+    `the Host "${name}" is not one Ponte serves: use localhost, an IP address or PONTE_PUBLIC_URL's host`,
+    {
+      status: 403,
+      details: {
+        reason: `O Ponte não atende pelo endereço "${name}". Abra o painel por localhost ou pelo endereço definido em PONTE_PUBLIC_URL.`,
+      },
+    },
+  );
+}
+
 export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: AuthOptions) => {
   app.decorateRequest("principal", null);
 
@@ -107,13 +122,15 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     const browserRequest =
       request.principal?.kind === "user" || (SIGN_IN_ROUTES.has(url) && request.principal?.kind !== "token");
     if (browserRequest && !SAFE_METHODS.has(request.method)) {
-      const sameOrigin = isSameOrigin({
+      const verdict = checkOrigin({
         origin: request.headers.origin,
         referer: request.headers.referer,
         host: request.host,
+        protocol: request.protocol,
         publicUrl,
       });
-      if (!sameOrigin) {
+      if (verdict === "foreign_host") throw foreignHost(request.host);
+      if (verdict !== "ok") {
         throw new PonteError(
           "csrf_rejected",
           "this request must come from Ponte's own pages (Origin header missing or foreign)",

@@ -2,7 +2,7 @@
 // session probe. Scripts use API tokens instead (`ponte token create`).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../../auth/cookie.ts";
-import { isLoopback } from "../../auth/request-origin.ts";
+import { isLoopback, isServedHost } from "../../auth/request-origin.ts";
 import { createSession, endSession, SESSION_LIFETIME_SECONDS } from "../../auth/sessions.ts";
 import { LoginThrottle } from "../../auth/throttle.ts";
 import { authenticate, createFirstUser, hasUsers, type User } from "../../auth/users.ts";
@@ -32,14 +32,20 @@ type Credentials = { Body: { email: string; password: string } };
 /**
  * First-run setup is for the person at the machine Ponte runs on: the socket's own address
  * must be loopback (X-Forwarded-For is never believed), and a request that names a client
- * behind a proxy came through one, so it is refused even when the proxy is local.
+ * behind a proxy came through one, so it is refused even when the proxy is local. The Host
+ * must be one Ponte serves: a DNS-rebinding page also arrives from the loopback socket.
  */
-function setupAllowed(request: FastifyRequest): boolean {
+function setupAllowed(request: FastifyRequest, publicUrl: string | undefined): boolean {
   const proxied = ["x-forwarded-for", "forwarded", "x-real-ip"].some((h) => request.headers[h] !== undefined);
-  return !proxied && isLoopback(request.raw.socket.remoteAddress);
+  return (
+    !proxied && isLoopback(request.raw.socket.remoteAddress) && isServedHost(request.headers.host, publicUrl)
+  );
 }
 
-export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  { ctx, publicUrl }: { ctx: AppContext; publicUrl?: string },
+) {
   const throttle = new LoginThrottle();
 
   const signIn = async (request: FastifyRequest, reply: FastifyReply, user: User) => {
@@ -84,13 +90,17 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
             required: ["needsSetup", "allowed"],
             properties: {
               needsSetup: { type: "boolean", description: "No user exists yet" },
-              allowed: { type: "boolean", description: "The request comes from the machine Ponte runs on" },
+              allowed: {
+                type: "boolean",
+                description:
+                  "The request comes from the machine Ponte runs on (loopback socket, not proxied) to a Host Ponte serves",
+              },
             },
           },
         },
       },
     },
-    async (request) => ({ needsSetup: !(await hasUsers(ctx.db)), allowed: setupAllowed(request) }),
+    async (request) => ({ needsSetup: !(await hasUsers(ctx.db)), allowed: setupAllowed(request, publicUrl) }),
   );
 
   app.post<Credentials>(
@@ -100,13 +110,13 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags: ["auth"],
         summary: "First run: create the first user and sign in (only from this machine, only once)",
         description:
-          "403 setup_forbidden when not from a loopback address; 409 setup_done when a user exists; 400 weak_password (10 to 256 characters).",
+          "403 setup_forbidden when not from a loopback address or not to a Host Ponte serves (localhost, an IP address, PONTE_PUBLIC_URL's host: a DNS-rebinding page is refused); 403 csrf_rejected when the Origin is not this Host with this scheme; 409 setup_done when a user exists; 400 weak_password (10 to 256 characters).",
         body: credentials,
         response: { 201: userReply, 400: problem, 403: problem, 409: problem },
       },
     },
     async (request, reply) => {
-      if (!setupAllowed(request)) {
+      if (!setupAllowed(request, publicUrl)) {
         throw new PonteError(
           "setup_forbidden",
           "the first user can only be created from the machine Ponte runs on (or with `ponte user create`)",
