@@ -1,8 +1,9 @@
 // Who is calling: every /api/v1 route needs a principal, from the session cookie (the
 // panel) or `Authorization: Bearer` (scripts). Public: everything outside /api/ (webhooks
 // carry signatures, the panel's static files, health and metrics), the docs, the sign-in
-// routes and the Nuvemshop OAuth redirects (protected by their state). Requests that a
-// cookie authenticates and that change something must come from our own pages (CSRF).
+// routes and the Nuvemshop OAuth callback (its state must belong to the browser's session).
+// Requests that a cookie authenticates and that change something must come from our own
+// pages on a Host Ponte serves (CSRF, DNS rebinding).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { readCookie, SESSION_COOKIE } from "../../auth/cookie.ts";
@@ -17,6 +18,8 @@ export interface Principal {
   id: number;
   /** The user's e-mail or the token's name. */
   name: string;
+  /** The browser session's row id (users only): what an OAuth install is bound to. */
+  sessionId?: number;
 }
 
 export interface AuthOptions {
@@ -31,10 +34,15 @@ const PUBLIC_API_ROUTES = new Set([
   "/api/v1/auth/setup",
   "/api/v1/auth/login",
   "/api/v1/auth/logout",
-  "/api/v1/platforms/nuvemshop/install",
   "/api/v1/platforms/nuvemshop/callback",
   "/api/openapi.json",
 ]);
+
+/**
+ * Public routes that still want to know the browser's session: the probe, and the OAuth
+ * callback (a browser coming back from the platform, whose state must match its session).
+ */
+const SESSION_AWARE_ROUTES = new Set(["/api/v1/auth/session", "/api/v1/platforms/nuvemshop/callback"]);
 
 /** Sign-in routes are origin-checked even without a session: a foreign page must not sign a browser in or out. */
 const SIGN_IN_ROUTES = new Set(["/api/v1/auth/setup", "/api/v1/auth/login", "/api/v1/auth/logout"]);
@@ -77,7 +85,7 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
   const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
   if (!sessionId) return null;
   const user = await sessionUser(ctx.db, sessionId);
-  return user ? { kind: "user", id: user.id, name: user.email } : null;
+  return user ? { kind: "user", id: user.id, name: user.email, sessionId: user.sessionId } : null;
 }
 
 /** A Host that is not Ponte's: a DNS-rebinding page, or a name PONTE_PUBLIC_URL should give. */
@@ -109,7 +117,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     const url = request.routeOptions.url ?? request.url.split("?", 1)[0]!;
     if (!url.startsWith("/api/")) return; // webhooks and the panel's files: no lookup at all
     const isPublic = isPublicRoute(url);
-    if (isPublic && !SIGN_IN_ROUTES.has(url) && url !== "/api/v1/auth/session") return;
+    if (isPublic && !SIGN_IN_ROUTES.has(url) && !SESSION_AWARE_ROUTES.has(url)) return;
 
     request.principal = await principalOf(ctx, request);
     if (!isPublic && !request.principal) {
