@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../../auth/cookie.ts";
 import { isLoopback, isServedHost } from "../../auth/request-origin.ts";
 import { createSession, endSession, SESSION_LIFETIME_SECONDS } from "../../auth/sessions.ts";
-import { LoginThrottle } from "../../auth/throttle.ts";
+import { reserveSignIn, signInSucceeded, sweepSignInCounters } from "../../auth/throttle.ts";
 import { authenticate, createFirstUser, hasUsers, type User } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
@@ -46,8 +46,6 @@ export async function authRoutes(
   app: FastifyInstance,
   { ctx, publicUrl }: { ctx: AppContext; publicUrl?: string },
 ) {
-  const throttle = new LoginThrottle();
-
   const signIn = async (request: FastifyRequest, reply: FastifyReply, user: User) => {
     // A new id on every sign-in; the browser's previous session, if any, ends.
     const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
@@ -135,28 +133,30 @@ export async function authRoutes(
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password; sets the session cookie",
-        description: `401 invalid_credentials (unknown e-mail and wrong password alike); 429 too_many_attempts after 5 failures for one e-mail from one address in 15 minutes.`,
+        description:
+          "401 invalid_credentials (unknown e-mail and wrong password alike). 429 too_many_attempts with Retry-After, `retryAfterSeconds` and a pt-BR `reason`: after 5 tries for one e-mail from one address each further try waits 30 s, doubling up to 15 minutes (forgotten an hour after the last try or at a successful sign-in); 30 failed sign-ins from one address in 15 minutes; 50 failed sign-ins for one e-mail in an hour from all addresses, after which only addresses that e-mail signed in from in the last 30 days may try. The address is the client's as PONTE_TRUST_PROXY's proxies report it. 403 csrf_rejected when the Origin or Host is not Ponte's.",
         body: credentials,
-        response: { 200: userReply, 401: problem, 429: problem },
+        response: { 200: userReply, 401: problem, 403: problem, 429: problem },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const wait = throttle.retryAfter(email, request.ip);
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
-        throw new PonteError("too_many_attempts", "too many failed sign-ins: try again later", {
-          status: 429,
-          details: { retryAfterSeconds: wait },
-        });
+      const refused = await reserveSignIn(ctx.db, email, request.ip);
+      if (refused) {
+        reply.header("retry-after", String(refused.retryAfterSeconds));
+        throw new PonteError(
+          "too_many_attempts",
+          `too many failed sign-ins for ${refused.why}: try again in ${refused.retryAfterSeconds} s`,
+          { status: 429, details: { retryAfterSeconds: refused.retryAfterSeconds, reason: refused.reason } },
+        );
       }
       const user = await authenticate(ctx.db, email, password);
       if (!user) {
-        throttle.fail(email, request.ip);
         request.log.info({ ip: request.ip }, "sign-in failed");
+        await sweepSignInCounters(ctx.db);
         throw new PonteError("invalid_credentials", "wrong e-mail or password", { status: 401 });
       }
-      throttle.succeed(email, request.ip);
+      await signInSucceeded(ctx.db, email, request.ip);
       return signIn(request, reply, user);
     },
   );
