@@ -1,4 +1,5 @@
 // The HTTP app factory. It never listens: `ponte api`/`ponte start` do, tests use inject().
+import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
@@ -8,6 +9,7 @@ import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
+import { securityHeaders } from "./plugins/security-headers.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { backOfficeRoutes } from "./routes/back-office.ts";
 import { emailTemplateRoutes } from "./routes/email-templates.ts";
@@ -42,6 +44,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: fastifyTrustProxy(deps.auth?.trustProxy),
   });
   app.setErrorHandler(errorHandler);
+  // First, so its headers reach every route registered below, the panel's files and 404s.
+  await app.register(helmet, securityHeaders);
 
   await app.register(swagger, {
     openapi: {
