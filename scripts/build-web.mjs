@@ -43,5 +43,11 @@ if (process.argv.includes("--if-stale")) {
 const started = Date.now();
 const { build } = await import("vite");
 await build({ configFile: path.join(web, "vite.config.ts"), logLevel: "warn" });
+// The panel's Content Security Policy allows scripts from files only: an inline one would not run.
+const html = await fs.readFile(path.join(web, "dist", "index.html"), "utf8");
+if (/<script(?![^>]*\ssrc=)[^>]*>/i.test(html)) {
+  console.error("web/dist/index.html has an inline <script>: the panel's CSP (script-src 'self') blocks it");
+  process.exit(1);
+}
 await fs.writeFile(stampFile, fingerprint);
 console.log(`panel built into web/dist in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,6 +2,7 @@
 // (with its default) in the README's Configuration table; keep the two in step.
 import path from "node:path";
 import { PonteError } from "./errors.ts";
+import { parseTrustProxy, type TrustProxy } from "./net/trusted-proxies.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
@@ -24,8 +25,8 @@ export interface Config {
   readonly nuvemshopApiUrl: string | undefined;
   /** The address browsers use to reach Ponte (behind a proxy that rewrites Host); CSRF checks accept it. */
   readonly publicUrl: string | undefined;
-  /** Believe X-Forwarded-Proto/-For/-Host: only when a reverse proxy in front sets them. */
-  readonly trustProxy: boolean;
+  /** Which proxies in front are believed about X-Forwarded-Proto/-For/-Host: none, N hops, or their addresses. */
+  readonly trustProxy: TrustProxy;
   /** smtp:// or smtps:// (credentials in the URL); unset: customer e-mails stay in the local outbox. */
   readonly smtpUrl: string | undefined;
   /** The From of customer e-mails: an address, or "Name <address>". */
@@ -155,7 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     nuvemshopApiUrl: env.PONTE_NUVEMSHOP_API_URL?.trim().replace(/\/+$/, "") || undefined,
     publicUrl: publicUrl(env),
-    trustProxy: flag(env, "PONTE_TRUST_PROXY", false),
+    trustProxy: parseTrustProxy(env.PONTE_TRUST_PROXY),
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env),
     allowHttpLoopback: flag(env, "PONTE_ALLOW_HTTP_LOOPBACK", false),

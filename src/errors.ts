@@ -14,6 +14,8 @@ export type ErrorCode =
   | "platform_unavailable"
   | "platform_refused"
   | "oauth_not_configured"
+  | "oauth_state_invalid"
+  | "session_required"
   | "illegal_transition"
   | "already_invoiced"
   | "not_invoiced"

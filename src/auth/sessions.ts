@@ -31,8 +31,11 @@ export async function createSession(db: Queryable, userId: number): Promise<NewS
   return { id, expiresAt: rows[0]!.expires_at };
 }
 
-/** The user a live session belongs to, or undefined; refreshes the idle clock. */
-export async function sessionUser(db: Queryable, id: string): Promise<User | undefined> {
+/** The user a live session belongs to (with the session's row id), or undefined; refreshes the idle clock. */
+export async function sessionUser(
+  db: Queryable,
+  id: string,
+): Promise<(User & { sessionId: number }) | undefined> {
   const { rows } = await db.query<User & { session_id: number; stale: boolean }>(
     `select s.id as session_id, u.id, u.email,
             s.last_seen_at < now() - make_interval(secs => $3) as stale
@@ -44,7 +47,7 @@ export async function sessionUser(db: Queryable, id: string): Promise<User | und
   const row = rows[0];
   if (!row) return undefined;
   if (row.stale) await db.query("update sessions set last_seen_at = now() where id = $1", [row.session_id]);
-  return { id: row.id, email: row.email };
+  return { id: row.id, email: row.email, sessionId: row.session_id };
 }
 
 export async function endSession(db: Queryable, id: string): Promise<void> {

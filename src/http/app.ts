@@ -1,14 +1,17 @@
 // The HTTP app factory. It never listens: `ponte api`/`ponte start` do, tests use inject().
 import crypto from "node:crypto";
+import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { AppContext } from "../context.ts";
+import { fastifyTrustProxy, type TrustProxy } from "../net/trusted-proxies.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { inputGuards } from "./plugins/input-guards.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
+import { securityHeaders } from "./plugins/security-headers.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { backOfficeRoutes } from "./routes/back-office.ts";
 import { emailTemplateRoutes } from "./routes/email-templates.ts";
@@ -31,7 +34,7 @@ export interface AppDeps {
   ctx: AppContext;
   version: string;
   /** PONTE_TRUST_PROXY and PONTE_PUBLIC_URL: how HTTPS and the browser's origin are recognised. */
-  auth?: { trustProxy?: boolean; publicUrl?: string };
+  auth?: { trustProxy?: TrustProxy; publicUrl?: string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -43,10 +46,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...serverTimeouts(deps.ctx.http),
     // Unique across API processes: a 5xx answer's requestId finds its log line. Never the client's.
     genReqId: () => crypto.randomUUID(),
-    // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count.
-    trustProxy: deps.auth?.trustProxy ?? false,
+    // Only behind a proxy we were told about do X-Forwarded-Proto/-For/-Host count, and only its hops.
+    trustProxy: fastifyTrustProxy(deps.auth?.trustProxy),
   });
   app.setErrorHandler(errorHandler);
+  // First, so its headers reach every route registered below, the panel's files and 404s.
+  await app.register(helmet, securityHeaders);
 
   await app.register(swagger, {
     openapi: {
@@ -105,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
 
   await app.register(healthRoutes, { db: deps.ctx.db });
-  await app.register(authRoutes, { ctx: deps.ctx });
+  await app.register(authRoutes, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
   await app.register(storeRoutes, { ctx: deps.ctx });
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });

@@ -78,3 +78,24 @@ test("without a session the API answers 401 and the panel shows the sign-in form
   await page.getByRole("heading", { name: "Entrar no Ponte" }).waitFor();
   await page.context().close();
 });
+
+test("after too many wrong passwords the sign-in form says how long to wait, in pt-BR", async () => {
+  const page = await newPage(browser, server.url);
+  await page.goto("/");
+  await page.getByLabel("E-mail").fill("quem@loja.com.br");
+  const submit = async (password: string) => {
+    await page.getByLabel("Senha").fill(password);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login")),
+      page.getByRole("button", { name: "Entrar" }).click(),
+    ]);
+    return response.status();
+  };
+  for (let i = 0; i < 5; i++) assert.equal(await submit(`palpite-errado-${i}`), 401);
+  assert.equal(await submit("mais-um-palpite"), 429);
+  await page
+    .getByRole("alert")
+    .filter({ hasText: /Muitas senhas erradas para este e-mail.*Tente de novo em \d+ segundos/ })
+    .waitFor();
+  await page.context().close();
+});

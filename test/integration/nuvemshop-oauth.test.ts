@@ -1,6 +1,6 @@
-// The Nuvemshop app install against the simulator: the panel's button starts it, the store
-// owner's browser comes back with a code and lands on the new store's page; a failure lands
-// on the store list with the reason's code. Scripts (no text/html) get the store as JSON.
+// The Nuvemshop app install against the simulator: the panel's button starts it (signed in),
+// the store owner's browser comes back with a code and lands on the new store's page; a failure
+// lands on the store list with the reason's code. Scripts (no text/html) get the store as JSON.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
@@ -15,12 +15,15 @@ import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { testLogger } from "../helpers/logger.ts";
 import { waitFor } from "../helpers/process.ts";
+import { ensureUser, signInCookie } from "../helpers/session.ts";
 
 describe("Nuvemshop app install (OAuth)", () => {
   let t: TestDatabase;
   let sim: NuvemshopSimulator;
   let app: FastifyInstance;
   let worker: WorkerHandle | undefined;
+  /** The signed-in browser that installs (the state is bound to its session). */
+  let cookie: string;
   before(async () => {
     t = await createTestDatabase();
     sim = await startNuvemshopSimulator({ orders: 0 });
@@ -39,6 +42,9 @@ describe("Nuvemshop app install (OAuth)", () => {
       concurrency: 1,
       processName: "oauth",
     });
+    const user = { email: "dona@loja.com.br", password: "senha-da-dona-123" };
+    await ensureUser(t.db, user);
+    cookie = await signInCookie(app, user);
   });
   after(async () => {
     await worker?.stop();
@@ -48,7 +54,7 @@ describe("Nuvemshop app install (OAuth)", () => {
   });
 
   const startInstall = async () => {
-    const start = await app.inject("/api/v1/platforms/nuvemshop/install");
+    const start = await app.inject({ url: "/api/v1/platforms/nuvemshop/install", headers: { cookie } });
     assert.equal(start.statusCode, 302);
     const location = new URL(String(start.headers.location));
     assert.equal(location.origin + location.pathname, `${sim.url}/apps/${sim.clientId}/authorize`);
@@ -59,7 +65,7 @@ describe("Nuvemshop app install (OAuth)", () => {
     const state = await startInstall();
     const back = await app.inject({
       url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${state}`,
-      headers: { accept: "text/html,application/xhtml+xml" },
+      headers: { accept: "text/html,application/xhtml+xml", cookie },
     });
     assert.equal(back.statusCode, 302);
     const stores = await listStores(t.db);
@@ -85,21 +91,23 @@ describe("Nuvemshop app install (OAuth)", () => {
   it("a reused or unknown state sends the browser to the store list with the reason", async () => {
     const back = await app.inject({
       url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=not-ours`,
-      headers: { accept: "text/html" },
+      headers: { accept: "text/html", cookie },
     });
     assert.equal(back.statusCode, 302);
-    assert.equal(back.headers.location, "/lojas?erro_instalacao=validation_failed");
+    assert.equal(back.headers.location, "/lojas?erro_instalacao=oauth_state_invalid");
   });
 
   it("a script gets the store as JSON, and a refused code as a 400", async () => {
-    const ok = await app.inject(
-      `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${await startInstall()}`,
-    );
+    const ok = await app.inject({
+      url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${await startInstall()}`,
+      headers: { cookie },
+    });
     assert.equal(ok.statusCode, 201);
     assert.equal(ok.json().externalId, String(sim.storeId));
-    const refused = await app.inject(
-      `/api/v1/platforms/nuvemshop/callback?code=wrong&state=${await startInstall()}`,
-    );
+    const refused = await app.inject({
+      url: `/api/v1/platforms/nuvemshop/callback?code=wrong&state=${await startInstall()}`,
+      headers: { cookie },
+    });
     assert.equal(refused.statusCode, 400);
     assert.equal(refused.json().error.code, "validation_failed");
   });

@@ -1,12 +1,13 @@
 // Who is calling: every /api/v1 route needs a principal, from the session cookie (the
 // panel) or `Authorization: Bearer` (scripts). Public: everything outside /api/ (webhooks
 // carry signatures, the panel's static files, health and metrics), the docs, the sign-in
-// routes and the Nuvemshop OAuth redirects (protected by their state). Requests that a
-// cookie authenticates and that change something must come from our own pages (CSRF).
+// routes and the Nuvemshop OAuth callback (its state must belong to the browser's session).
+// Requests that a cookie authenticates and that change something must come from our own
+// pages on a Host Ponte serves (CSRF, DNS rebinding).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { readCookie, SESSION_COOKIE } from "../../auth/cookie.ts";
-import { isSameOrigin } from "../../auth/request-origin.ts";
+import { checkOrigin, hostName } from "../../auth/request-origin.ts";
 import { sessionUser } from "../../auth/sessions.ts";
 import { tokenPrincipal } from "../../auth/tokens.ts";
 import type { AppContext } from "../../context.ts";
@@ -17,6 +18,8 @@ export interface Principal {
   id: number;
   /** The user's e-mail or the token's name. */
   name: string;
+  /** The browser session's row id (users only): what an OAuth install is bound to. */
+  sessionId?: number;
 }
 
 export interface AuthOptions {
@@ -31,10 +34,15 @@ const PUBLIC_API_ROUTES = new Set([
   "/api/v1/auth/setup",
   "/api/v1/auth/login",
   "/api/v1/auth/logout",
-  "/api/v1/platforms/nuvemshop/install",
   "/api/v1/platforms/nuvemshop/callback",
   "/api/openapi.json",
 ]);
+
+/**
+ * Public routes that still want to know the browser's session: the probe, and the OAuth
+ * callback (a browser coming back from the platform, whose state must match its session).
+ */
+const SESSION_AWARE_ROUTES = new Set(["/api/v1/auth/session", "/api/v1/platforms/nuvemshop/callback"]);
 
 /** Sign-in routes are origin-checked even without a session: a foreign page must not sign a browser in or out. */
 const SIGN_IN_ROUTES = new Set(["/api/v1/auth/setup", "/api/v1/auth/login", "/api/v1/auth/logout"]);
@@ -77,7 +85,22 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
   const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
   if (!sessionId) return null;
   const user = await sessionUser(ctx.db, sessionId);
-  return user ? { kind: "user", id: user.id, name: user.email } : null;
+  return user ? { kind: "user", id: user.id, name: user.email, sessionId: user.sessionId } : null;
+}
+
+/** A Host that is not Ponte's: a DNS-rebinding page, or a name PONTE_PUBLIC_URL should give. */
+export function foreignHost(host: string | undefined): PonteError {
+  const name = hostName(host) ?? "";
+  return new PonteError(
+    "csrf_rejected",
+    `the Host "${name}" is not one Ponte serves: use localhost, an IP address or PONTE_PUBLIC_URL's host`,
+    {
+      status: 403,
+      details: {
+        reason: `O Ponte não atende pelo endereço "${name}". Abra o painel por localhost ou pelo endereço definido em PONTE_PUBLIC_URL.`,
+      },
+    },
+  );
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: AuthOptions) => {
@@ -94,7 +117,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     const url = request.routeOptions.url ?? request.url.split("?", 1)[0]!;
     if (!url.startsWith("/api/")) return; // webhooks and the panel's files: no lookup at all
     const isPublic = isPublicRoute(url);
-    if (isPublic && !SIGN_IN_ROUTES.has(url) && url !== "/api/v1/auth/session") return;
+    if (isPublic && !SIGN_IN_ROUTES.has(url) && !SESSION_AWARE_ROUTES.has(url)) return;
 
     request.principal = await principalOf(ctx, request);
     if (!isPublic && !request.principal) {
@@ -107,13 +130,15 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     const browserRequest =
       request.principal?.kind === "user" || (SIGN_IN_ROUTES.has(url) && request.principal?.kind !== "token");
     if (browserRequest && !SAFE_METHODS.has(request.method)) {
-      const sameOrigin = isSameOrigin({
+      const verdict = checkOrigin({
         origin: request.headers.origin,
         referer: request.headers.referer,
         host: request.host,
+        protocol: request.protocol,
         publicUrl,
       });
-      if (!sameOrigin) {
+      if (verdict === "foreign_host") throw foreignHost(request.host);
+      if (verdict !== "ok") {
         throw new PonteError(
           "csrf_rejected",
           "this request must come from Ponte's own pages (Origin header missing or foreign)",

@@ -2,9 +2,9 @@
 // session probe. Scripts use API tokens instead (`ponte token create`).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../../auth/cookie.ts";
-import { isLoopback } from "../../auth/request-origin.ts";
+import { isLoopback, isServedHost } from "../../auth/request-origin.ts";
 import { createSession, endSession, SESSION_LIFETIME_SECONDS } from "../../auth/sessions.ts";
-import { LoginThrottle } from "../../auth/throttle.ts";
+import { reserveSignIn, signInSucceeded, sweepSignInCounters } from "../../auth/throttle.ts";
 import { authenticate, createFirstUser, hasUsers, type User } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
@@ -32,16 +32,20 @@ type Credentials = { Body: { email: string; password: string } };
 /**
  * First-run setup is for the person at the machine Ponte runs on: the socket's own address
  * must be loopback (X-Forwarded-For is never believed), and a request that names a client
- * behind a proxy came through one, so it is refused even when the proxy is local.
+ * behind a proxy came through one, so it is refused even when the proxy is local. The Host
+ * must be one Ponte serves: a DNS-rebinding page also arrives from the loopback socket.
  */
-function setupAllowed(request: FastifyRequest): boolean {
+function setupAllowed(request: FastifyRequest, publicUrl: string | undefined): boolean {
   const proxied = ["x-forwarded-for", "forwarded", "x-real-ip"].some((h) => request.headers[h] !== undefined);
-  return !proxied && isLoopback(request.raw.socket.remoteAddress);
+  return (
+    !proxied && isLoopback(request.raw.socket.remoteAddress) && isServedHost(request.headers.host, publicUrl)
+  );
 }
 
-export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const throttle = new LoginThrottle();
-
+export async function authRoutes(
+  app: FastifyInstance,
+  { ctx, publicUrl }: { ctx: AppContext; publicUrl?: string },
+) {
   const signIn = async (request: FastifyRequest, reply: FastifyReply, user: User) => {
     // A new id on every sign-in; the browser's previous session, if any, ends.
     const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
@@ -84,13 +88,17 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
             required: ["needsSetup", "allowed"],
             properties: {
               needsSetup: { type: "boolean", description: "No user exists yet" },
-              allowed: { type: "boolean", description: "The request comes from the machine Ponte runs on" },
+              allowed: {
+                type: "boolean",
+                description:
+                  "The request comes from the machine Ponte runs on (loopback socket, not proxied) to a Host Ponte serves",
+              },
             },
           },
         },
       },
     },
-    async (request) => ({ needsSetup: !(await hasUsers(ctx.db)), allowed: setupAllowed(request) }),
+    async (request) => ({ needsSetup: !(await hasUsers(ctx.db)), allowed: setupAllowed(request, publicUrl) }),
   );
 
   app.post<Credentials>(
@@ -100,13 +108,13 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags: ["auth"],
         summary: "First run: create the first user and sign in (only from this machine, only once)",
         description:
-          "403 setup_forbidden when not from a loopback address; 409 setup_done when a user exists; 400 weak_password (10 to 256 characters).",
+          "403 setup_forbidden when not from a loopback address or not to a Host Ponte serves (localhost, an IP address, PONTE_PUBLIC_URL's host: a DNS-rebinding page is refused); 403 csrf_rejected when the Origin is not this Host with this scheme; 409 setup_done when a user exists; 400 weak_password (10 to 256 characters).",
         body: credentials,
         response: { 201: userReply, 400: problem, 403: problem, 409: problem },
       },
     },
     async (request, reply) => {
-      if (!setupAllowed(request)) {
+      if (!setupAllowed(request, publicUrl)) {
         throw new PonteError(
           "setup_forbidden",
           "the first user can only be created from the machine Ponte runs on (or with `ponte user create`)",
@@ -125,28 +133,30 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password; sets the session cookie",
-        description: `401 invalid_credentials (unknown e-mail and wrong password alike); 429 too_many_attempts after 5 failures for one e-mail from one address in 15 minutes.`,
+        description:
+          "401 invalid_credentials (unknown e-mail and wrong password alike). 429 too_many_attempts with Retry-After, `retryAfterSeconds` and a pt-BR `reason`: after 5 tries for one e-mail from one address each further try waits 30 s, doubling up to 15 minutes (forgotten an hour after the last try or at a successful sign-in); 30 failed sign-ins from one address in 15 minutes; 50 failed sign-ins for one e-mail in an hour from all addresses, after which only addresses that e-mail signed in from in the last 30 days may try. The address is the client's as PONTE_TRUST_PROXY's proxies report it. 403 csrf_rejected when the Origin or Host is not Ponte's.",
         body: credentials,
-        response: { 200: userReply, 401: problem, 429: problem },
+        response: { 200: userReply, 401: problem, 403: problem, 429: problem },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const wait = throttle.retryAfter(email, request.ip);
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
-        throw new PonteError("too_many_attempts", "too many failed sign-ins: try again later", {
-          status: 429,
-          details: { retryAfterSeconds: wait },
-        });
+      const refused = await reserveSignIn(ctx.db, email, request.ip);
+      if (refused) {
+        reply.header("retry-after", String(refused.retryAfterSeconds));
+        throw new PonteError(
+          "too_many_attempts",
+          `too many failed sign-ins for ${refused.why}: try again in ${refused.retryAfterSeconds} s`,
+          { status: 429, details: { retryAfterSeconds: refused.retryAfterSeconds, reason: refused.reason } },
+        );
       }
       const user = await authenticate(ctx.db, email, password);
       if (!user) {
         // The error handler's line records it, with the address.
-        throttle.fail(email, request.ip);
+        await sweepSignInCounters(ctx.db);
         throw new PonteError("invalid_credentials", "wrong e-mail or password", { status: 401 });
       }
-      throttle.succeed(email, request.ip);
+      await signInSucceeded(ctx.db, email, request.ip);
       return signIn(request, reply, user);
     },
   );

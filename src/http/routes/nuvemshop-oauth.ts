@@ -1,20 +1,26 @@
-// The Nuvemshop app install flow: the store owner is sent to the authorize page, comes back
-// with a code (valid 30 s), which we exchange for a token that never expires.
-import crypto from "node:crypto";
-import type { FastifyInstance } from "fastify";
+// The Nuvemshop app install flow: a signed-in user starts it, the store owner is sent to the
+// authorize page, comes back with a code (valid 30 s), which we exchange for a token that never
+// expires. The state ties the way back to the browser session that started it (install-states.ts).
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { consumeInstallState, issueInstallState, type StateRefusal } from "../../auth/install-states.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
 import { connectStore } from "../../stores/stores.ts";
+import { problem } from "./integration.ts";
 import { publicStore, storeSchema } from "./stores.ts";
 
-/** state → expiry, so a callback we did not start is refused. In memory: installs are rare and quick. */
-const pending = new Map<string, number>();
+const START_AGAIN = "Entre no Ponte neste navegador e clique de novo em Instalar pelo OAuth da Nuvemshop.";
+const REFUSAL_PT: Record<StateRefusal, string> = {
+  "was never issued": `O Ponte não reconhece este pedido de instalação. ${START_AGAIN}`,
+  "came back to a browser with no signed-in session": `A instalação voltou a um navegador sem sessão no Ponte. ${START_AGAIN}`,
+  "was started in another session": `A instalação foi iniciada em outra sessão do Ponte (outro navegador ou usuário). ${START_AGAIN}`,
+  "was already used":
+    "Este pedido de instalação já foi usado. Se a loja não aparece em Lojas, clique de novo em Instalar pelo OAuth da Nuvemshop.",
+  expired:
+    "O pedido de instalação expirou (vale 10 minutos). Clique de novo em Instalar pelo OAuth da Nuvemshop.",
+};
 
-function rememberState(state: string) {
-  const now = Date.now();
-  for (const [old, expires] of pending) if (expires < now) pending.delete(old);
-  pending.set(state, now + 10 * 60_000);
-}
+type CallbackQuery = { code: string; state?: string; name?: string };
 
 /** The store owner's browser lands on the panel; API clients (no text/html) get JSON. */
 const wantsPage = (accept: string | undefined) => (accept ?? "").includes("text/html");
@@ -32,18 +38,39 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
 
   app.get(
     "/api/v1/platforms/nuvemshop/install",
-    { schema: { tags: ["stores"], summary: "Start the Nuvemshop app install (redirects to Nuvemshop)" } },
-    async (_request, reply) => {
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Start the Nuvemshop app install (redirects to Nuvemshop)",
+        description:
+          "Needs the panel's signed-in session: the install's state (random, single-use, valid 10 minutes) is bound to it, and only that browser session can finish the install at the callback. 401 unauthenticated without a session; 403 session_required with an API token; 409 oauth_not_configured.",
+        security: [{ session: [] }],
+        response: { 302: { type: "null" }, 401: problem, 403: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
       configured();
-      const state = crypto.randomBytes(16).toString("hex");
-      rememberState(state);
+      const sessionId = request.principal?.sessionId;
+      if (sessionId === undefined) {
+        throw new PonteError(
+          "session_required",
+          "the Nuvemshop install starts from a signed-in panel session",
+          {
+            status: 403,
+            details: {
+              reason: "A instalação pelo OAuth começa no painel do Ponte, com um usuário conectado.",
+            },
+          },
+        );
+      }
+      const state = await issueInstallState(ctx.db, sessionId, "nuvemshop");
       return reply.redirect(
         `${ctx.nuvemshop.authBaseUrl}/apps/${ctx.nuvemshop.clientId}/authorize?state=${state}`,
       );
     },
   );
 
-  app.get<{ Querystring: { code: string; state?: string; name?: string } }>(
+  app.get<{ Querystring: CallbackQuery }>(
     "/api/v1/platforms/nuvemshop/callback",
     {
       schema: {
@@ -58,14 +85,14 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
             name: { type: "string" },
           },
         },
-        response: { 201: storeSchema },
+        response: { 201: storeSchema, 400: problem, 409: problem },
         description:
-          "A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<code>.",
+          "Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<code>.",
       },
     },
     async (request, reply) => {
       try {
-        const store = await completeInstall(request.query);
+        const store = await completeInstall(request);
         if (wantsPage(request.headers.accept)) return reply.redirect(`/lojas/${store.id}?instalada=1`);
         return reply.status(201).send(publicStore(store));
       } catch (error) {
@@ -80,17 +107,22 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
     },
   );
 
-  /** Exchanges the code for a token and connects the store; throws when Nuvemshop refuses. */
-  async function completeInstall(query: { code: string; state?: string; name?: string }) {
+  /** Exchanges the code for a token and connects the store; throws when the state or Nuvemshop refuses. */
+  async function completeInstall(request: FastifyRequest<{ Querystring: CallbackQuery }>) {
     configured();
-    const { code, state } = query;
-    const expires = state ? pending.get(state) : undefined;
-    if (!state || !expires || expires < Date.now()) {
-      throw new PonteError("validation_failed", "unknown or expired install state: start the install again", {
+    const query = request.query;
+    const { code } = query;
+    const refusal = await consumeInstallState(ctx.db, {
+      state: query.state,
+      sessionId: request.principal?.sessionId,
+      platform: "nuvemshop",
+    });
+    if (refusal) {
+      throw new PonteError("oauth_state_invalid", `Nuvemshop install refused: the state ${refusal}`, {
         status: 400,
+        details: { reason: REFUSAL_PT[refusal] },
       });
     }
-    pending.delete(state);
     const response = await fetch(`${ctx.nuvemshop.authBaseUrl}/apps/authorize/token`, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": ctx.userAgent },
