@@ -169,7 +169,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             },
           },
         },
-        response: { 200: storeSchema, 201: storeSchema },
+        response: { 200: storeSchema, 201: storeSchema, 400: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
