@@ -130,6 +130,8 @@ const ponteEnv: Record<string, string> = {
   // A reserved name the simulator's hosts map sends to this Ponte: connecting the store registers
   // its webhooks there, as on a real store.
   PONTE_PUBLIC_URL: "https://ponte.test",
+  // The store points at the simulator on this machine.
+  PONTE_ALLOW_API_OVERRIDE: "loopback",
 };
 const ctx = createContext(loadConfig(ponteEnv), db, logger, secretKey);
 

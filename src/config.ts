@@ -3,6 +3,8 @@
 import path from "node:path";
 import { PonteError } from "./errors.ts";
 import { parseTrustProxy, type TrustProxy } from "./net/trusted-proxies.ts";
+import { type ApiOverride, apiBaseRefusal, normalizeApiBase } from "./platforms/api-base.ts";
+import { NUVEMSHOP_API_BASE_URL } from "./platforms/nuvemshop/api-base-url.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
@@ -23,6 +25,11 @@ export interface Config {
   readonly nuvemshopAuthUrl: string;
   /** The API base of stores installed through OAuth; unset: Nuvemshop's own. */
   readonly nuvemshopApiUrl: string | undefined;
+  /**
+   * PONTE_ALLOW_API_OVERRIDE: whether a store's token may go to an API base other than its
+   * platform's (a simulator, a test bench): off (default), loopback addresses only, or any host.
+   */
+  readonly apiOverride: ApiOverride;
   /** The address browsers use to reach Ponte (behind a proxy that rewrites Host); CSRF checks accept it. */
   readonly publicUrl: string | undefined;
   /** Which proxies in front are believed about X-Forwarded-Proto/-For/-Host: none, N hops, or their addresses. */
@@ -102,6 +109,30 @@ function publicUrl(env: Env): string | undefined {
   return url.origin;
 }
 
+function apiOverride(env: Env): ApiOverride {
+  const raw = env.PONTE_ALLOW_API_OVERRIDE?.trim().toLowerCase();
+  if (!raw || ["0", "off", "false", "no"].includes(raw)) return "off";
+  if (raw === "loopback" || raw === "any") return raw;
+  throw new PonteError(
+    "config_invalid",
+    `PONTE_ALLOW_API_OVERRIDE must be off, loopback or any, got "${env.PONTE_ALLOW_API_OVERRIDE}"`,
+  );
+}
+
+/** OAuth-installed stores get this API base: another host than Nuvemshop's needs the override. */
+function nuvemshopApiUrl(env: Env, override: ApiOverride): string | undefined {
+  const raw = env.PONTE_NUVEMSHOP_API_URL?.trim();
+  if (!raw) return undefined;
+  const refusal = apiBaseRefusal(NUVEMSHOP_API_BASE_URL, raw, override);
+  if (refusal) {
+    throw new PonteError(
+      "config_invalid",
+      `PONTE_NUVEMSHOP_API_URL: ${refusal}; a simulator or test bench on this machine needs PONTE_ALLOW_API_OVERRIDE=loopback`,
+    );
+  }
+  return normalizeApiBase(raw);
+}
+
 function smtpUrl(env: Env): string | undefined {
   const raw = env.PONTE_SMTP_URL?.trim();
   if (!raw) return undefined;
@@ -138,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new PonteError("config_invalid", `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   }
+  const override = apiOverride(env);
   return Object.freeze({
     host: env.HOST?.trim() || "127.0.0.1",
     port: integer(env, "PORT", 3000, 0, 65535),
@@ -154,7 +186,8 @@ export function loadConfig(env: Env = process.env): Config {
       /\/+$/,
       "",
     ),
-    nuvemshopApiUrl: env.PONTE_NUVEMSHOP_API_URL?.trim().replace(/\/+$/, "") || undefined,
+    nuvemshopApiUrl: nuvemshopApiUrl(env, override),
+    apiOverride: override,
     publicUrl: publicUrl(env),
     trustProxy: parseTrustProxy(env.PONTE_TRUST_PROXY),
     smtpUrl: smtpUrl(env),

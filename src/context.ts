@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/db.ts";
 import { type HttpTimeouts, httpTimeouts } from "./http/server-limits.ts";
 import type { Logger } from "./logger.ts";
+import type { ApiOverride } from "./platforms/api-base.ts";
 import { type PushSettings, pushSettings } from "./push/settings.ts";
 import { VERSION } from "./version.ts";
 
@@ -21,6 +22,11 @@ export interface AppContext {
     apiBaseUrl: string | undefined;
     ownApp: boolean;
   };
+  /**
+   * PONTE_ALLOW_API_OVERRIDE: may a store's token go to an API base other than its platform's
+   * (platforms/api-base.ts)? Off by default.
+   */
+  apiOverride: ApiOverride;
   userAgent: string;
   /** Customer e-mails (R6.3): PONTE_SMTP_URL (unset: the local outbox only) and PONTE_MAIL_FROM. */
   mail: { smtpUrl: string | undefined; from: string };
@@ -58,6 +64,7 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
       apiBaseUrl: config.nuvemshopApiUrl,
       ownApp: config.nuvemshopClientSecret !== undefined,
     },
+    apiOverride: config.apiOverride,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     push: pushSettings(config),
     platformDeadlineMs: PLATFORM_DEADLINE_MS,

@@ -6,6 +6,10 @@
 // maps that origin to this process. Without it the demo lives in a simulated internet: the demo
 // store alone carries its own webhook base, DEMO_BASE (a name that exists nowhere), which the
 // simulator maps to this process. Real stores never get that fallback.
+//
+// The demo store is the one store whose API address is not its platform's without
+// PONTE_ALLOW_API_OVERRIDE: Ponte itself points it at the simulator it runs on this machine (the
+// API cannot set that address), and its token is the simulator's, not a platform's.
 import crypto from "node:crypto";
 import type { AppContext } from "./context.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "./simulators/nuvemshop/index.ts";
@@ -62,8 +66,8 @@ export async function startDemoStore(
     );
   }
   ctx.logger.info(
-    { simulator: simulator.url },
-    "Loja Demo connected to the Nuvemshop simulator (PONTE_DEMO=0 turns it off)",
+    { simulator: simulator.url, controlKey: simulator.controlKey },
+    `Loja Demo connected to the Nuvemshop simulator (PONTE_DEMO=0 turns it off); its control endpoints (/__log, /__control) need the control key ${simulator.controlKey} in X-Simulator-Key`,
   );
   return { simulator, close: () => simulator.close() };
 }

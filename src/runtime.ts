@@ -42,6 +42,14 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   try {
     await migrate(database.db, logger);
     const ctx = createContext(config, database.db, logger, secretKey);
+    if (config.apiOverride !== "off") {
+      logger.warn(
+        { apiOverride: config.apiOverride },
+        `PONTE_ALLOW_API_OVERRIDE=${config.apiOverride}: stores may send their tokens to an API address other than their platform's (${
+          config.apiOverride === "loopback" ? "any address on this machine" : "any host"
+        }); for simulators and tests only`,
+      );
+    }
     if (parts.worker) {
       worker = await startWorker({
         db: database.db,

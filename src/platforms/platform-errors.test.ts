@@ -60,6 +60,8 @@ describe("platform errors", () => {
         ["server_error", 502],
         ["unreadable", 502],
         ["rejected", 502],
+        ["redirected", 502],
+        ["api_base_refused", 409],
       ],
     );
   });

@@ -25,7 +25,11 @@ export type PlatformErrorKind =
   /** A success answer that is not the platform's JSON (a proxy's page, a wrong address). */
   | "unreadable"
   /** Another 4xx: the platform refused the request itself. */
-  | "rejected";
+  | "rejected"
+  /** A redirect (3xx), or a page link to another origin: never followed with the store's token. */
+  | "redirected"
+  /** The store's API address is not its platform's and PONTE_ALLOW_API_OVERRIDE does not allow it: nothing sent. */
+  | "api_base_refused";
 
 export const PLATFORM_ERROR_KINDS: readonly PlatformErrorKind[] = [
   "timeout",
@@ -38,6 +42,8 @@ export const PLATFORM_ERROR_KINDS: readonly PlatformErrorKind[] = [
   "server_error",
   "unreadable",
   "rejected",
+  "redirected",
+  "api_base_refused",
 ];
 
 const KINDS: ReadonlySet<string> = new Set(PLATFORM_ERROR_KINDS);
@@ -52,6 +58,7 @@ export const TRANSIENT_KINDS: ReadonlySet<PlatformErrorKind> = new Set<PlatformE
   "rate_limited",
   "server_error",
   "unreadable",
+  "redirected",
 ]);
 
 /** The kind an HTTP status means; a success status here is an answer that could not be used. */
@@ -89,10 +96,12 @@ export function httpStatusOf(kind: PlatformErrorKind): 409 | 502 | 503 {
     case "suspended":
     case "forbidden":
     case "not_found":
+    case "api_base_refused":
       return 409;
     case "server_error":
     case "unreadable":
     case "rejected":
+    case "redirected":
       return 502;
     case "timeout":
     case "unreachable":
@@ -181,6 +190,18 @@ export function describePlatformProblem(
         problem: `a ${platform} recusou a requisição`,
         advice: "Tente de novo; se continuar, o log do Ponte tem o detalhe.",
         short: "requisição recusada",
+      };
+    case "redirected":
+      return {
+        problem: `a resposta mandou o Ponte para outro endereço (redirecionamento), e o Ponte não leva o token da loja para fora do endereço da API da ${platform}`,
+        advice: `Confira em Lojas se o endereço da API da loja é o da ${platform}; o log do Ponte tem o endereço para onde a resposta mandava.`,
+        short: "redirecionamento para outro endereço recusado",
+      };
+    case "api_base_refused":
+      return {
+        problem: `o endereço da API desta loja não é o da ${platform}, e o Ponte não envia o token da loja para outro endereço`,
+        advice: `Em Lojas › Geral, deixe vazio o endereço da API da plataforma para usar o da ${platform}; outro endereço só vale para simulador e testes, com PONTE_ALLOW_API_OVERRIDE no servidor.`,
+        short: "endereço da API não permitido",
       };
   }
 }

@@ -11,9 +11,11 @@ import {
 } from "../crypto/credentials.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import { refusingConnector, storedApiBase } from "../platforms/api-base.ts";
 import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { lockImportSwitch, resumeStoreWork } from "../sync/import-switch.ts";
+import { storeApiBaseRefused } from "./api-base-policy.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
 import { contactRecorder } from "./platform-contact.ts";
 import { queueWebhookRegistration } from "./webhook-target.ts";
@@ -110,20 +112,50 @@ export function customerEmailsBy(settings: Record<string, unknown>): CustomerEma
   return settings.customerEmails === "platform" ? "platform" : "ponte";
 }
 
+/**
+ * How a connection treats a platform store Ponte already has: `new` refuses it (409: connecting
+ * by token never takes an existing store over), `reconnect` needs it (404 otherwise) and replaces
+ * its token, `install` takes either (the OAuth install: a first install or a reinstall).
+ */
+export type ConnectMode = "new" | "reconnect" | "install";
+
 export interface ConnectStoreInput {
   platform: PlatformId;
   name: string;
   externalId: string;
   accessToken: string;
+  /** null: the platform's own; undefined: the platform's own for a new store, unchanged on a reconnect. */
   apiBaseUrl?: string | null;
   settings?: Record<string, unknown>;
+  /** Default `new`. */
+  mode?: ConnectMode;
+}
+
+/** 409 for a connection that would take over a store Ponte has; the reason says how to reconnect it. */
+function storeExists(
+  store: { id: number; name: string; connection_state: ConnectionState },
+  input: ConnectStoreInput,
+) {
+  const label = platformModule(input.platform).label;
+  const reason =
+    store.connection_state === "disconnected"
+      ? `A loja ${input.externalId} da ${label} já existe no Ponte como "${store.name}" (desconectada). Para conectá-la de novo, use "Conectar a loja de novo" na página da loja.`
+      : `A loja ${input.externalId} da ${label} já está conectada no Ponte como "${store.name}". Para trocar o token dela, use "Trocar o token de acesso" na página da loja.`;
+  return new PonteError(
+    "conflict",
+    `store ${store.id} already connects ${input.platform} store ${input.externalId}`,
+    {
+      status: 409,
+      details: { reason, reasonCode: "store_exists", storeId: store.id },
+    },
+  );
 }
 
 /**
- * Creates the store, or updates its token when the same platform store connects again (OAuth
- * reinstall, a new token, a disconnected or uninstalled store coming back: its import is turned
- * on again and what waited goes). The store's webhook registration is queued in the same
- * transaction.
+ * Creates the store (`new`, `install`), or replaces the token of the same platform store
+ * (`reconnect`, `install`: a new token, an OAuth reinstall, a disconnected or uninstalled store
+ * coming back: its import is turned on again and what waited goes). The store's webhook
+ * registration is queued in the same transaction.
  */
 export async function connectStore(
   ctx: AppContext,
@@ -131,7 +163,7 @@ export async function connectStore(
   input: ConnectStoreInput,
   orgId = 1,
 ): Promise<Store> {
-  const module = platformModule(input.platform);
+  const mode = input.mode ?? "new";
   const sealed = encryptCredentials(
     ctx.secretKey,
     credentialsContext(orgId, input.platform, input.externalId),
@@ -139,35 +171,57 @@ export async function connectStore(
       accessToken: input.accessToken,
     },
   );
-  // Coming back (disconnected, or the app uninstalled and installed again) turns the import on;
-  // the switch is taken like the panel takes it, so what waited while it was off goes now.
-  const known = await tx.query<{ id: number }>(
-    "select id from stores where platform = $1 and external_id = $2",
+  const known = await tx.query<{ id: number; name: string; connection_state: ConnectionState }>(
+    "select id, name, connection_state from stores where platform = $1 and external_id = $2",
     [input.platform, input.externalId],
   );
-  const wasOn = known.rows[0] ? await lockImportSwitch(tx, known.rows[0].id) : null;
+  const existing = known.rows[0];
+  if (existing && mode === "new") throw storeExists(existing, input);
+  if (!existing && mode === "reconnect") {
+    throw new PonteError("not_found", `no ${input.platform} store ${input.externalId} to reconnect`, {
+      status: 404,
+      details: {
+        reason: `Não há loja ${input.externalId} da ${platformModule(input.platform).label} para reconectar: conecte-a como loja nova.`,
+      },
+    });
+  }
+  // Coming back (disconnected, or the app uninstalled and installed again) turns the import on;
+  // the switch is taken like the panel takes it, so what waited while it was off goes now.
+  const wasOn = existing ? await lockImportSwitch(tx, existing.id) : null;
   const { rows } = await tx.query<StoreRow & { inserted: boolean }>(
     `insert into stores (org_id, platform, name, external_id, api_base_url, credentials, credentials_key_version, settings,
                          next_import_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, now())
      on conflict (platform, external_id) where external_id is not null do update
        set credentials = excluded.credentials, credentials_key_version = excluded.credentials_key_version,
-           api_base_url = excluded.api_base_url, connection_state = 'ok', connection_message = null,
+           api_base_url = case when $9 then excluded.api_base_url else stores.api_base_url end,
+           connection_state = 'ok', connection_message = null,
            import_enabled = stores.import_enabled or stores.connection_state in ('disconnected', 'uninstalled'),
            next_import_at = now(), updated_at = now()
+       where $10
      returning *, (xmax = 0) as inserted`,
     [
       orgId,
       input.platform,
       input.name,
       input.externalId,
-      input.apiBaseUrl && input.apiBaseUrl !== module.defaultApiBaseUrl ? input.apiBaseUrl : null,
+      storedApiBase(platformModule(input.platform).defaultApiBaseUrl, input.apiBaseUrl ?? null),
       sealed,
       KEY_VERSION,
       JSON.stringify(input.settings ?? {}),
+      input.apiBaseUrl !== undefined,
+      mode !== "new",
     ],
   );
-  const row = rows[0]!;
+  const row = rows[0];
+  if (!row) {
+    // Created by a concurrent connection between the check and the insert.
+    const { rows: raced } = await tx.query<{ id: number; name: string; connection_state: ConnectionState }>(
+      "select id, name, connection_state from stores where platform = $1 and external_id = $2",
+      [input.platform, input.externalId],
+    );
+    throw storeExists(raced[0]!, input);
+  }
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, input.platform);
   if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id, ctx.importMaxAttempts);
   return queueWebhookRegistration(ctx, tx, toStore(row));
@@ -273,6 +327,15 @@ export async function openStore(
   if (!row) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
   if (!row.credentials) throw new PonteError("conflict", `store ${id} has no credentials`, { status: 409 });
   const store = toStore(row);
+  // The token goes only to the platform's API, or to an address PONTE_ALLOW_API_OVERRIDE allows.
+  const refused = storeApiBaseRefused(ctx, store);
+  if (refused) {
+    return {
+      store,
+      connector: refusingConnector(store.platform, refused),
+      importProgress: row.import_progress,
+    };
+  }
   const { accessToken } = decryptCredentials<{ accessToken: string }>(
     ctx.secretKey,
     credentialsContext(store.orgId, store.platform, store.externalId),

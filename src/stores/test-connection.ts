@@ -148,6 +148,11 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
       skipped(describePlatformProblem(failure.unanswered.kind, label).short);
       return finish();
     }
+    // Nothing was sent: the other checks would only say the same.
+    if (failure.kind === "api_base_refused") {
+      skipped(describePlatformProblem("api_base_refused", label).short);
+      return finish();
+    }
   }
 
   // Orders: one, with the buyer when the app may read customers.

@@ -324,6 +324,26 @@ test("Conectar loja: fields checked in pt-BR, a store connected, and OAuth expla
     .waitFor();
 });
 
+test("a store id Ponte already has: the form refuses to take it over and links to it; Trocar o token de acesso reconnects it", async () => {
+  await page.goto("/lojas");
+  await page.getByRole("button", { name: "Conectar loja" }).first().click();
+  const form = page.getByRole("form", { name: "Conectar com ID da loja e token" });
+  await form.getByLabel("Nome da loja").fill("Loja Copiada");
+  await form.getByLabel("ID da loja na Nuvemshop").fill(String(server.simulator.storeId));
+  await form.getByLabel("Token de acesso").fill("token-de-outra-pessoa");
+  await form.getByRole("button", { name: "Conectar loja" }).click();
+  await form.getByText(/já está conectada no Ponte como "Loja Teste"/).waitFor();
+  await form.getByRole("link", { name: "Abrir a loja" }).click();
+  await page.getByRole("heading", { name: "Loja Teste", level: 1 }).waitFor();
+
+  await page.getByText("Trocar o token de acesso").click();
+  await page.getByLabel("Novo token de acesso").fill(server.simulator.accessToken);
+  await page.getByRole("button", { name: "Trocar token" }).click();
+  await page.getByRole("status").filter({ hasText: "Token de acesso trocado" }).waitFor();
+  const store = await apiGet<{ name: string; apiBaseUrl: string }>(page, `/api/v1/stores/${server.storeId}`);
+  assert.deepEqual([store.name, store.apiBaseUrl], ["Loja Teste", server.simulator.apiBase]);
+});
+
 test("phone-sized: the list and the status table fit, scrolling inside their frame", async () => {
   const phone = await panel.signedInPage(true);
   for (const path of ["/lojas", storePage("status")]) {

@@ -64,6 +64,8 @@ export async function startPanelServer(options: PanelServerOptions = {}): Promis
     PONTE_NUVEMSHOP_CLIENT_ID: "4321",
     PONTE_WORKER_CONCURRENCY: "4",
     PONTE_PUBLIC_URL: PUBLIC_URL,
+    // The store points at the simulator on this machine.
+    PONTE_ALLOW_API_OVERRIDE: "loopback",
     ...options.env,
   });
   const running = await boot(config, testLogger, { api: true, worker: true });

@@ -88,6 +88,7 @@ describe("app/* notices: processed every time they arrive", () => {
       ctx,
       { storeId: STORE_EXTERNAL_ID, accessToken: "token-novo", apiBase: "http://127.0.0.1:9/v1" },
       "Loja Ciclo",
+      "install",
     );
     assert.equal(again, storeId);
     const back = await app.inject({ method: "GET", url: `/api/v1/stores/${storeId}`, headers });

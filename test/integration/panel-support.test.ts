@@ -313,8 +313,9 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
       externalId: String(simB.storeId),
       accessToken: simB.accessToken,
       apiBaseUrl: simB.apiBase,
+      reconnect: true,
     });
-    assert.equal(reconnect.statusCode, 201, reconnect.body);
+    assert.equal(reconnect.statusCode, 200, reconnect.body);
     const retry = await post("/api/v1/failures/retry", { jobs: [gaveUp.id, "123456789"] });
     assert.equal(retry.statusCode, 202);
     assert.deepEqual(retry.json(), { ordersQueued: 0, jobsQueued: 1 });

@@ -99,6 +99,8 @@ describe("reliability: kill -9 of the worker during a 2,000-order import (R4)", 
       PONTE_NUVEMSHOP_CLIENT_ID: "4321",
       PONTE_NUVEMSHOP_CLIENT_SECRET: "test-app-secret",
       PONTE_WORKER_CONCURRENCY: "4",
+      // The store points at the simulator on this machine.
+      PONTE_ALLOW_API_OVERRIDE: "loopback",
       LOG_LEVEL: "warn",
     });
     procs.push(p);

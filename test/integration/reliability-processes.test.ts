@@ -71,6 +71,8 @@ describe("reliability: two workers and an API process share webhooks and an impo
       PONTE_NUVEMSHOP_CLIENT_ID: "4321",
       PONTE_NUVEMSHOP_CLIENT_SECRET: "test-app-secret",
       PONTE_WORKER_CONCURRENCY: "4",
+      // The store points at the simulator on this machine.
+      PONTE_ALLOW_API_OVERRIDE: "loopback",
       // graphile-worker's "Completed task" lines are logged at debug: they show who did what.
       LOG_LEVEL: "debug",
     };

@@ -68,13 +68,15 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
   };
   const post = (url: string, payload?: object) =>
     app.inject({ method: "POST", url, headers, ...(payload ? { payload } : {}) });
-  const connectByToken = () =>
+  /** Connects the store by token; `reconnect`: the same store again (Conectar a loja de novo). */
+  const connectByToken = (reconnect = false) =>
     post("/api/v1/stores", {
       platform: "nuvemshop",
       name: "Loja Registro",
       externalId: String(sim.storeId),
       accessToken: sim.accessToken,
       apiBaseUrl: sim.apiBase,
+      ...(reconnect ? { reconnect } : {}),
     });
   const hooks = async (): Promise<Hook[]> => {
     const res = await call(sim, "GET", "/webhooks?per_page=200");
@@ -267,8 +269,8 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
     const again = await post(`/api/v1/stores/${storeId}/disconnect`);
     assert.equal(again.statusCode, 200, "disconnecting twice is harmless");
 
-    const back = await connectByToken();
-    assert.equal(back.statusCode, 201, back.body);
+    const back = await connectByToken(true);
+    assert.equal(back.statusCode, 200, back.body);
     assert.equal(back.json().id, storeId, "the same store comes back, with its data");
     assert.equal(back.json().connectionState, "ok");
     assert.equal(back.json().importEnabled, true);
@@ -281,7 +283,7 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
     assert.deepEqual(pairs(await hooks()), ["order/paid https://erp.example.com/hooks/pedidos"]);
     // The listing fails twice: the job's own quick retry, then the job itself.
     sim.setOptions({ faultScript: [{ status: 503, count: 2, method: "GET", path: "^/webhooks$" }] });
-    assert.equal((await connectByToken()).statusCode, 201);
+    assert.equal((await connectByToken(true)).statusCode, 200);
     const failed = await waitFor("the first attempt to fail", async () => {
       const store = await get(`/api/v1/stores/${storeId}`);
       return store.webhooks.state === "failed" ? store : undefined;

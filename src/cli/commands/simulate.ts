@@ -17,10 +17,11 @@ export const simulate: Command = {
   summary: "run a platform API simulator (nuvemshop) with seeded orders",
   help: `ponte simulate nuvemshop [--port N] [--orders N] [--seed S] [--rate N/min] [--fault-rate F]
        [--latency-ms N] [--no-rate-limit] [--host ORIGIN=URL]... [--store-id N] [--token T]
-       [--client-secret S]
+       [--client-secret S] [--control-key K]
 
 Serves a Nuvemshop-like API on 127.0.0.1 (routes under /v1/{store_id} and /2025-03/{store_id}),
-seeded with Brazilian orders, and keeps running until Ctrl-C.
+seeded with Brazilian orders, and keeps running until Ctrl-C. A Ponte store pointed at it needs
+Ponte started with PONTE_ALLOW_API_OVERRIDE=loopback.
 
   --port N            port to listen on (default: a free one)
   --orders N          orders seeded at start (default 50)
@@ -34,9 +35,11 @@ seeded with Brazilian orders, and keeps running until Ctrl-C.
   --store-id N        store id (default 1234567)
   --token T           access token the API accepts (default sim-token)
   --client-secret S   app secret for OAuth and webhook signatures (default sim-secret)
+  --control-key K     the key of the control endpoints (default: a random one, printed at start)
 
 GET /__log shows the requests received; POST /__control with JSON options changes them live,
-e.g. {"faultRate":0.2} or {"suspended":true}.
+e.g. {"faultRate":0.2} or {"suspended":true}. Both need the control key printed at start, in
+the X-Simulator-Key header: they show the token and the webhook-signing secret.
 
 Example (start Ponte with PONTE_PUBLIC_URL=https://ponte.test, connect a store to the simulator;
 Ponte registers its webhooks, and they reach it here):
@@ -53,6 +56,7 @@ Ponte registers its webhooks, and they reach it here):
     "store-id": { type: "string" },
     token: { type: "string" },
     "client-secret": { type: "string" },
+    "control-key": { type: "string" },
   },
   async run({ values, positionals }) {
     const [platform, ...extra] = positionals;
@@ -100,6 +104,7 @@ Ponte registers its webhooks, and they reach it here):
     for (const [flag, key] of [
       ["token", "accessToken"],
       ["client-secret", "clientSecret"],
+      ["control-key", "controlKey"],
     ] as const) {
       const value = values[flag];
       if (value === undefined) continue;
@@ -108,10 +113,13 @@ Ponte registers its webhooks, and they reach it here):
       options[key] = value;
     }
 
+    if (options.controlKey !== undefined && options.controlKey.length < 16)
+      throw new UsageError("simulate: --control-key must have at least 16 characters");
     const sim = await startNuvemshopSimulator(options);
     console.log(
       `Nuvemshop simulator on ${sim.url} (API base ${sim.apiBase}) store ${sim.storeId} token ${sim.accessToken}`,
     );
+    console.log(`control key ${sim.controlKey} (X-Simulator-Key header of /__log and /__control)`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", () => resolve());
       process.once("SIGTERM", () => resolve());

@@ -149,7 +149,8 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
         name: query.name ?? `Nuvemshop ${body.user_id}`,
         externalId: String(body.user_id),
         accessToken: body.access_token!,
-        apiBaseUrl: ctx.nuvemshop.apiBaseUrl,
+        apiBaseUrl: ctx.nuvemshop.apiBaseUrl ?? null,
+        mode: "install",
       }),
     );
     return store;

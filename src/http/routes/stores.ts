@@ -5,6 +5,7 @@ import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
 import { type PushChannelInput, preparePushChannel, publicPushChannel } from "../../push/channel.ts";
+import { acceptApiBase } from "../../stores/api-base-policy.ts";
 import { disconnectStore } from "../../stores/disconnect.ts";
 import type { HealthState } from "../../stores/health-rules.ts";
 import { storesOverview } from "../../stores/overview.ts";
@@ -31,7 +32,11 @@ export const storeSchema = {
     platform: { type: "string" },
     name: { type: "string" },
     externalId: { type: "string" },
-    apiBaseUrl: { type: "string" },
+    apiBaseUrl: {
+      type: "string",
+      description:
+        "Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows",
+    },
     importEnabled: { type: "boolean" },
     importIntervalMinutes: { type: "integer" },
     importCursor: { type: ["string", "null"] },
@@ -91,6 +96,15 @@ async function healthById(ctx: AppContext, storeId?: number): Promise<Map<number
   return new Map(stores.map((s) => [s.id, s.health]));
 }
 
+/** A store's API address: the platform's unless the server allows another (PONTE_ALLOW_API_OVERRIDE). */
+const apiBaseUrlSchema = {
+  format: "uri",
+  pattern: "^https?://",
+  maxLength: 2000,
+  description:
+    "The platform's API base URL. Empty (or the platform's own) means the platform's API, the only host the store's token is sent to; another address answers 400 `api_base_refused` unless PONTE_ALLOW_API_OVERRIDE allows it (`loopback`: this machine's addresses; `any`), for simulators and tests only. PATCH null: back to the platform's API.",
+} as const;
+
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 
 /** A store as the API shows it: settings (which may hold secrets later) stay inside. */
@@ -128,6 +142,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       externalId: string;
       accessToken: string;
       apiBaseUrl?: string;
+      reconnect?: boolean;
     };
   }>(
     "/api/v1/stores",
@@ -135,6 +150,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         tags: ["stores"],
         summary: "Connect a store with its store id and access token (private app)",
+        description:
+          "201: the store is connected. A platform store Ponte already has (connected, refused or disconnected) is never taken over: 409 `conflict` with reasonCode `store_exists`, `storeId` and a pt-BR `reason`, unless `reconnect` is true — then its access token is replaced (its API address too, when given), a disconnected or uninstalled store comes back, and the answer is 200 (404 when there is no such store to reconnect). `apiBaseUrl` other than the platform's API answers 400 with reasonCode `api_base_refused` unless the server allows it (PONTE_ALLOW_API_OVERRIDE: simulators and tests only).",
         body: {
           type: "object",
           required: ["platform", "name", "externalId", "accessToken"],
@@ -144,15 +161,24 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             name: { type: "string", minLength: 1, maxLength: 120 },
             externalId: { type: "string", pattern: "^[0-9]{1,20}$" },
             accessToken: { type: "string", minLength: 8, maxLength: 512 },
-            apiBaseUrl: { type: "string", format: "uri", pattern: "^https?://" },
+            apiBaseUrl: { ...apiBaseUrlSchema, type: "string" },
+            reconnect: {
+              type: "boolean",
+              description:
+                "true: replace the token of the store Ponte already has for this platform store id (Trocar o token de acesso, Conectar a loja de novo)",
+            },
           },
         },
-        response: { 201: storeSchema },
+        response: { 200: storeSchema, 201: storeSchema, 400: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
-      const store = await ctx.db.transaction((tx) => connectStore(ctx, tx, request.body));
-      return reply.status(201).send(publicStore(store));
+      const { reconnect, apiBaseUrl, ...input } = request.body;
+      const accepted = acceptApiBase(ctx, input.platform, apiBaseUrl);
+      const store = await ctx.db.transaction((tx) =>
+        connectStore(ctx, tx, { ...input, apiBaseUrl: accepted, mode: reconnect ? "reconnect" : "new" }),
+      );
+      return reply.status(reconnect ? 200 : 201).send(publicStore(store));
     },
   );
 
@@ -178,7 +204,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       name?: string;
       importEnabled?: boolean;
       importIntervalMinutes?: number;
-      apiBaseUrl?: string;
+      apiBaseUrl?: string | null;
       unknownSkuPolicy?: "create" | "hold";
       customerEmails?: CustomerEmailSender;
       pushChannel?: PushChannelInput;
@@ -200,7 +226,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             name: { type: "string", minLength: 1, maxLength: 120 },
             importEnabled: { type: "boolean" },
             importIntervalMinutes: { type: "integer", minimum: 1, maximum: 1440 },
-            apiBaseUrl: { type: "string", format: "uri", pattern: "^https?://" },
+            apiBaseUrl: { ...apiBaseUrlSchema, type: ["string", "null"] },
             unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
             customerEmails: { type: "string", enum: ["ponte", "platform"] },
             pushChannel: {
@@ -243,6 +269,10 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         ? await preparePushChannel(ctx, await getStore(ctx.db, request.params.id), pushChannel)
         : null;
       const withChannel = channel ? { ...settings, pushChannel: channel.stored } : settings;
+      if (patch.apiBaseUrl !== undefined) {
+        const { platform } = await getStore(ctx.db, request.params.id);
+        patch.apiBaseUrl = acceptApiBase(ctx, platform, patch.apiBaseUrl);
+      }
       const store = await ctx.db.transaction(async (tx) => {
         // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.
         const wasOn =

@@ -3,6 +3,8 @@
 // exponentially with jitter, a bounded number of times; 401/402 become PlatformAccessError.
 // With a deadline (a person waits on a panel action) no request, retry or wait runs past it.
 // Errors carry their kind and the path only: the base URL and the cause go to the log.
+// The token goes only to the store's API origin: a URL elsewhere (a listing's next link) is
+// refused before anything is sent, and a redirect is never followed (a 3xx is an error).
 
 import type { Logger } from "../../logger.ts";
 import { PlatformAccessError, type PlatformContact } from "../connector.ts";
@@ -77,10 +79,35 @@ function networkFailure(error: unknown, timeoutMs: number): { kind: PlatformErro
 export class NuvemshopClient {
   private readonly bucket: LeakyBucket;
   private readonly fetch: typeof fetch;
+  /** The only origin the token is sent to. */
+  readonly origin: string;
 
   constructor(private readonly options: ClientOptions) {
     this.bucket = bucketFor(options.apiBaseUrl, options.storeId, options.planMultiplier ?? 1);
     this.fetch = options.fetch ?? globalThis.fetch;
+    this.origin = new URL(options.apiBaseUrl).origin;
+  }
+
+  /** True when `url` is on the store's API origin, where the token may go. */
+  isOwnOrigin(url: string): boolean {
+    return URL.canParse(url) && new URL(url).origin === this.origin;
+  }
+
+  /**
+   * A link the platform gave (a listing's next page) that points at another origin: refused and
+   * logged, never followed with the token.
+   */
+  refuseForeignLink(what: string, url: string): PlatformRequestError {
+    return this.giveUp(
+      new PlatformRequestError(
+        `${what}: the next link points at another origin than the store's API, not followed with the store's token`,
+        null,
+        null,
+        false,
+        "redirected",
+      ),
+      url,
+    );
   }
 
   /** `${apiBaseUrl}/${storeId}${path}` with query parameters. */
@@ -138,9 +165,15 @@ export class NuvemshopClient {
   }
 
   /** The last failure of a request, logged with what the message leaves out. */
-  private giveUp(error: PlatformRequestError, url: string): PlatformRequestError {
+  private giveUp(error: PlatformRequestError, url: string, location?: string | null): PlatformRequestError {
     this.options.logger.warn(
-      { url, status: error.status, kind: error.kind, err: error.cause ?? error },
+      {
+        url,
+        status: error.status,
+        kind: error.kind,
+        err: error.cause ?? error,
+        ...(location ? { location } : {}),
+      },
       `Nuvemshop request failed: ${error.message}`,
     );
     return error;
@@ -151,6 +184,18 @@ export class NuvemshopClient {
     const baseDelay = this.options.baseDelayMs ?? 500;
     const timeoutMs = this.options.timeoutMs ?? 15_000;
     const what = `${method} ${this.pathOf(url)}`;
+    if (!this.isOwnOrigin(url)) {
+      throw this.giveUp(
+        new PlatformRequestError(
+          `${what}: not the store's API origin, the store's token is not sent there`,
+          null,
+          null,
+          false,
+          "redirected",
+        ),
+        url,
+      );
+    }
     let failures = 0;
     let rateLimitWaits = 0;
     /** Retry after a backoff, unless the retries are spent or the wait would end past the deadline. */
@@ -199,6 +244,8 @@ export class NuvemshopClient {
             ...(body === undefined ? {} : { "Content-Type": "application/json" }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
+          // A redirect would carry the token header to wherever it points: it is answered as an error.
+          redirect: "manual",
           signal: AbortSignal.timeout(Math.max(1, Math.ceil(budget))),
         });
       } catch (error) {
@@ -211,6 +258,21 @@ export class NuvemshopClient {
         numberHeader(response.headers, "x-rate-limit-limit"),
         numberHeader(response.headers, "x-rate-limit-remaining"),
       );
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        await this.contact({ ok: false, kind: "redirected" });
+        throw this.giveUp(
+          new PlatformRequestError(
+            `${what} answered ${response.status}: a redirect, not followed with the store's token`,
+            response.status,
+            null,
+            false,
+            "redirected",
+          ),
+          url,
+          response.headers.get("location"),
+        );
+      }
       const text = await response.text();
       let parsed: unknown = text;
       let json = true;

@@ -1,4 +1,5 @@
 import type { ListCursor, OrderPage, PlatformModule, StoreConnector } from "../connector.ts";
+import { NUVEMSHOP_API_BASE_URL } from "./api-base-url.ts";
 import { NuvemshopClient, nextLink, PlatformRequestError } from "./client.ts";
 import { mapNuvemshopOrder } from "./map-order.ts";
 import { nuvemshopProbe } from "./probe.ts";
@@ -32,7 +33,7 @@ export const nuvemshop: PlatformModule = {
     close: true,
     markPaid: true,
   },
-  defaultApiBaseUrl: "https://api.nuvemshop.com.br/v1",
+  defaultApiBaseUrl: NUVEMSHOP_API_BASE_URL,
   normalize: mapNuvemshopOrder,
   verifyWebhook: verifyNuvemshopWebhook,
   parseWebhook: parseNuvemshopWebhook,
@@ -72,9 +73,12 @@ export const nuvemshop: PlatformModule = {
       probe: nuvemshopProbe(probeClient),
       webhookSubscriptions: nuvemshopWebhookSubscriptions(client),
       async listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage> {
-        // A next URL saved before every listing sent updated_at_min walks in created_at order: start over.
+        // A next URL saved before every listing sent updated_at_min walks in created_at order, and
+        // one saved before links to other origins were refused may point anywhere: start over.
         const nextUrl =
-          cursor.nextUrl && new URL(cursor.nextUrl).searchParams.has("updated_at_min")
+          cursor.nextUrl &&
+          client.isOwnOrigin(cursor.nextUrl) &&
+          new URL(cursor.nextUrl).searchParams.has("updated_at_min")
             ? cursor.nextUrl
             : null;
         const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
@@ -99,6 +103,8 @@ export const nuvemshop: PlatformModule = {
         const orders = Array.isArray(res.body) ? res.body : [];
         const total = Number(res.headers.get("x-total-count") ?? Number.NaN);
         const link = nextLink(res.headers.get("link"));
+        // The token goes only to the store's API: a next page elsewhere is an error, not a lead.
+        if (link && !client.isOwnOrigin(link)) throw client.refuseForeignLink("listing orders", link);
         let next: ListCursor | null = null;
         if (link && orders.length > 0) {
           const nextPage = Number(new URL(link).searchParams.get("page") ?? page + 1);

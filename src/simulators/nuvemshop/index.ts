@@ -1,5 +1,5 @@
 // A faithful Nuvemshop API simulator (see the shared platform notes, sections 1 and 9): a standalone
-// HTTP server on 127.0.0.1 with seeded Brazilian orders, the v1 order actions, fulfillment orders,
+// HTTP server on 127.0.0.1 (its control endpoints need its control key) with seeded Brazilian orders, the v1 order actions, fulfillment orders,
 // metafields, webhook registration and delivery (to registered URLs only, through the `hosts`
 // map: no DNS), OAuth, the leaky-bucket rate limit and fault switches. Node built-ins only.
 import type { AddressInfo } from "node:net";
@@ -31,7 +31,7 @@ export type {
 export { retryOffsets, sign as signWebhookBody } from "./webhooks.ts";
 
 /** Options fixed at start: the seeded data and the listening socket depend on them. */
-const FIXED = ["port", "storeId", "orders", "seed", "seedTime"] as const;
+const FIXED = ["port", "storeId", "orders", "seed", "seedTime", "controlKey"] as const;
 
 export async function startNuvemshopSimulator(options: SimulatorOptions = {}): Promise<NuvemshopSimulator> {
   let settings: Settings = resolveOptions(options);
@@ -106,7 +106,10 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     if ("faultScript" in patch) faults.configure(settings.faultScript);
   };
 
-  const publicSettings = (): Json => ({ ...settings, suspended });
+  const publicSettings = (): Json => {
+    const { controlKey: _key, ...shown } = settings;
+    return { ...shown, suspended };
+  };
 
   const server = createApiServer({
     settings: () => settings,
@@ -117,6 +120,7 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     chaos,
     faults,
     log,
+    controlKey: () => settings.controlKey,
     control: (body) => {
       const { suspended: wanted, ...patch } = body;
       if (wanted !== undefined && typeof wanted !== "boolean")
@@ -154,6 +158,9 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     },
     get clientSecret() {
       return settings.clientSecret;
+    },
+    get controlKey() {
+      return settings.controlKey;
     },
     setOptions,
     createOrder: (overrides = {}) => copy(store.create(overrides)),

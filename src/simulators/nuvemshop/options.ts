@@ -1,5 +1,6 @@
 // Option defaults and checks. setOptions and POST /__control share them, so a bad value is refused
 // with a message instead of half-applied.
+import crypto from "node:crypto";
 import type { ScriptedFault, SimulatorOptions, WebhookOptions } from "./types.ts";
 
 export interface Settings {
@@ -24,6 +25,7 @@ export interface Settings {
   /** Public origin → loopback origin (see SimulatorOptions.hosts), normalized. */
   hosts: Record<string, string>;
   oauthRedirectUrl: string | undefined;
+  controlKey: string;
 }
 
 export const DEFAULTS = {
@@ -78,6 +80,10 @@ export function checkOptions(patch: Partial<SimulatorOptions>): void {
       case "clientId":
       case "clientSecret":
         nonEmpty(key, value);
+        break;
+      case "controlKey":
+        if (typeof value !== "string" || value.length < 16)
+          throw new Error("controlKey must be a string of at least 16 characters");
         break;
       case "ratePerMinute":
       case "latencyMs":
@@ -220,5 +226,6 @@ export function resolveOptions(options: SimulatorOptions): Settings {
     webhook: options.webhook ?? undefined,
     hosts: options.hosts ? normalizeHosts(options.hosts) : {},
     oauthRedirectUrl: options.oauthRedirectUrl,
+    controlKey: options.controlKey ?? crypto.randomBytes(16).toString("hex"),
   };
 }

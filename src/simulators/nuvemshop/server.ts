@@ -1,6 +1,8 @@
-// The HTTP server: routing between the API, the OAuth endpoints and the /__ control endpoints,
+// The HTTP server: routing between the API, the OAuth endpoints and the /__ control endpoints
+// (only with the control key: they show the signing secret, the token and every request),
 // the request checks in Nuvemshop's order (store → 401 → User-Agent → rate limit → faults →
 // 402 → 415 → bad JSON), rate-limit headers on every API answer, and the request log.
+import crypto from "node:crypto";
 import http from "node:http";
 import type { FaultScript } from "./fault-script.ts";
 import { ApiError, type Reply } from "./http.ts";
@@ -25,6 +27,8 @@ export interface ServerParts {
   /** Scripted fault window (option faultScript). */
   faults: FaultScript;
   log: RequestLog;
+  /** What the control endpoints require in X-Simulator-Key. */
+  controlKey: () => string;
   /** POST /__control: applies a settings patch; returns the current settings. */
   control: (body: Json) => Json;
   /** GET /__control */
@@ -200,7 +204,23 @@ export function createApiServer(parts: ServerParts): http.Server {
     return undefined;
   }
 
+  /** The request carries the control key (compared in constant time). */
+  function hasControlKey(req: http.IncomingMessage): boolean {
+    const given = req.headers["x-simulator-key"];
+    if (typeof given !== "string") return false;
+    const a = crypto.createHash("sha256").update(given).digest();
+    const b = crypto.createHash("sha256").update(parts.controlKey()).digest();
+    return crypto.timingSafeEqual(a, b);
+  }
+
   function control(req: http.IncomingMessage, url: URL, raw: Buffer): Reply {
+    if (!hasControlKey(req)) {
+      return error(
+        401,
+        "Unauthorized",
+        "The control endpoints need the simulator's control key in X-Simulator-Key",
+      );
+    }
     if (url.pathname === "/__log" && req.method === "DELETE") {
       parts.log.clear();
       return { status: 200, body: {} };

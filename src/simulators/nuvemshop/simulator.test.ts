@@ -83,7 +83,9 @@ describe("Nuvemshop simulator: request checks", () => {
     assert.equal(log.length, 1);
     assert.equal(log[0]!.headers["user-agent"], UA);
     assert.equal(log[0]!.query.per_page, "5");
-    const viaHttp = await (await fetch(`${sim.url}/__log`)).json();
+    const viaHttp = await (
+      await fetch(`${sim.url}/__log`, { headers: { "x-simulator-key": sim.controlKey } })
+    ).json();
     assert.deepEqual(viaHttp, log);
   });
 

@@ -96,6 +96,11 @@ export interface SimulatorOptions {
    * origin is unreachable: the attempt fails at once and follows the retry schedule.
    */
   hosts?: Record<string, string> | null;
+  /**
+   * The key the control endpoints (/__control, /__log) require in the X-Simulator-Key header:
+   * they show the signing secret, the token and every request. Default: random, fixed at start.
+   */
+  controlKey?: string;
 }
 
 export interface RequestLogEntry {
@@ -137,6 +142,8 @@ export interface NuvemshopSimulator {
   accessToken: string;
   clientId: string;
   clientSecret: string;
+  /** What /__control and /__log require in X-Simulator-Key. */
+  controlKey: string;
   setOptions(patch: Partial<SimulatorOptions>): void;
   createOrder(overrides?: Record<string, unknown>): Record<string, unknown>;
   updateOrder(id: number, patch: Record<string, unknown>): Record<string, unknown>;

@@ -2,12 +2,12 @@
 // client id and secret), or connect with the store id and an access token of a private app.
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import type { Store } from "../stores.ts";
-import { useRefreshStores } from "./store-api.ts";
+import { apiBaseProblem, useRefreshStores } from "./store-api.ts";
 
 const INSTALL_PATH = "/api/v1/platforms/nuvemshop/install";
 
@@ -44,9 +44,18 @@ function apiProblems(error: unknown): Problems {
     if (field === "name") p.name = "Nome inválido (de 1 a 120 caracteres).";
     if (field === "externalId") p.externalId = "ID da loja inválido: só números.";
     if (field === "accessToken") p.accessToken = "Token de acesso inválido.";
-    if (field === "apiBaseUrl") p.apiBaseUrl = "Endereço inválido: use https://…";
+    if (field === "apiBaseUrl") p.apiBaseUrl = apiBaseProblem(error);
   }
   return p;
+}
+
+/** A store Ponte already has (409 store_exists): its page, where its token is changed. */
+function existingStoreId(error: unknown): number | null {
+  return error instanceof ApiError &&
+    error.details.reasonCode === "store_exists" &&
+    typeof error.details.storeId === "number"
+    ? error.details.storeId
+    : null;
 }
 
 /** Asks the server whether the install can start (it redirects) before sending the browser there. */
@@ -180,7 +189,7 @@ export function ConnectStoreForm({ id, onDone }: { id?: string; onDone?: () => v
           </Field>
           <Field
             label="Endereço da API (opcional)"
-            hint="Deixe vazio para usar a API da Nuvemshop."
+            hint="Deixe vazio para usar a API da Nuvemshop. Outro endereço só é aceito se o servidor permitir (simulador e testes)."
             error={shown.apiBaseUrl}
           >
             {(props) => (
@@ -193,7 +202,17 @@ export function ConnectStoreForm({ id, onDone }: { id?: string; onDone?: () => v
               />
             )}
           </Field>
-          {connect.isError ? <Notice kind="error">{describeError(connect.error)}</Notice> : null}
+          {connect.isError ? (
+            <Notice kind="error">
+              {describeError(connect.error)}
+              {existingStoreId(connect.error) !== null ? (
+                <>
+                  {" "}
+                  <Link to={`/lojas/${existingStoreId(connect.error)}`}>Abrir a loja</Link>
+                </>
+              ) : null}
+            </Notice>
+          ) : null}
           <Button type="submit" variant="primary" pending={connect.isPending}>
             Conectar loja
           </Button>

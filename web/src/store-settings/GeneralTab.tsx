@@ -10,7 +10,7 @@ import { ConnectionTestCard } from "./ConnectionTestCard.tsx";
 import { DisconnectCard } from "./DisconnectCard.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { SaveBar } from "./SaveBar.tsx";
-import { useRefreshStores } from "./store-api.ts";
+import { apiBaseProblem, useRefreshStores } from "./store-api.ts";
 import { WebhooksCard } from "./WebhooksCard.tsx";
 
 interface GeneralDraft {
@@ -40,8 +40,8 @@ function check(d: GeneralDraft): Problems {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
     p.importIntervalMinutes = "Informe um número inteiro de minutos, de 1 a 1440 (24 horas).";
   }
-  if (!/^https?:\/\/\S+$/.test(d.apiBaseUrl.trim()))
-    p.apiBaseUrl = "Informe um endereço que comece com https://.";
+  if (d.apiBaseUrl.trim() && !/^https?:\/\/\S+$/.test(d.apiBaseUrl.trim()))
+    p.apiBaseUrl = "Informe um endereço que comece com https://, ou deixe vazio.";
   return p;
 }
 
@@ -54,7 +54,7 @@ function apiProblems(error: unknown): Problems {
     if (field === "importIntervalMinutes")
       p.importIntervalMinutes = "O intervalo deve ser de 1 a 1440 minutos.";
     else if (field === "name") p.name = "Nome inválido (de 1 a 120 caracteres).";
-    else if (field === "apiBaseUrl") p.apiBaseUrl = "Endereço inválido: use https://…";
+    else if (field === "apiBaseUrl") p.apiBaseUrl = apiBaseProblem(error);
   }
   return p;
 }
@@ -87,7 +87,8 @@ export function GeneralTab({
         body.importIntervalMinutes = Number(d.importIntervalMinutes);
       }
       if (d.unknownSkuPolicy !== before.unknownSkuPolicy) body.unknownSkuPolicy = d.unknownSkuPolicy;
-      if (d.apiBaseUrl.trim() !== before.apiBaseUrl) body.apiBaseUrl = d.apiBaseUrl.trim();
+      // Empty: back to the platform's own API.
+      if (d.apiBaseUrl.trim() !== before.apiBaseUrl) body.apiBaseUrl = d.apiBaseUrl.trim() || null;
       return api<Store>(`/api/v1/stores/${store.id}`, { method: "PATCH", body });
     },
     onSuccess: (updated) => {
@@ -183,7 +184,7 @@ export function GeneralTab({
           </fieldset>
           <Field
             label="Endereço da API da plataforma"
-            hint="Normalmente não muda. Útil para um ambiente de testes da plataforma."
+            hint="Vazio: a API da plataforma, o único endereço para onde o token da loja vai. Outro endereço só é aceito se o servidor permitir (PONTE_ALLOW_API_OVERRIDE, para simulador e testes)."
             error={shown.apiBaseUrl}
           >
             {(props) => (

@@ -1,6 +1,7 @@
 // A new access token for a store whose token the platform refuses, or for a disconnected store:
-// connecting the same platform store again replaces its credentials and resumes the import
-// (POST /stores).
+// reconnecting the same platform store (POST /stores with reconnect: true) replaces its
+// credentials, keeps its API address and resumes the import. Without reconnect the API refuses a
+// store it already has (409), so a connection never takes an existing store over by accident.
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
@@ -23,7 +24,7 @@ export function ReconnectForm({ store }: { store: Store }) {
           name: store.name,
           externalId: store.externalId,
           accessToken: token.trim(),
-          apiBaseUrl: store.apiBaseUrl,
+          reconnect: true,
         },
       }),
     onSuccess: (updated) => {

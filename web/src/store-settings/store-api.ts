@@ -1,6 +1,6 @@
 // One store's record and the actions on it shared by the Lojas screens.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../api.ts";
+import { type ApiError, api } from "../api.ts";
 import { useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { STORES_KEY, type Store } from "../stores.ts";
@@ -13,6 +13,13 @@ export function useStore(id: number) {
     queryFn: () => api<Store>(`/api/v1/stores/${id}`),
     enabled: id > 0,
   });
+}
+
+/** The API's pt-BR reason for a refused API address (another host than the platform's), else the shape. */
+export function apiBaseProblem(error: ApiError): string {
+  return error.details.reasonCode === "api_base_refused" && typeof error.details.reason === "string"
+    ? error.details.reason
+    : "Endereço inválido: use https://…";
 }
 
 /** After a store changed: its record (given, or read again by id), the list and the overview. */
