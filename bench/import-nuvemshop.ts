@@ -41,14 +41,14 @@ async function run(label: string, rateLimit: boolean) {
     orders: total,
     seed: 3,
     rateLimit,
-    clientSecret: ctx.nuvemshop.clientSecret,
+    clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
   });
   const store = await db.transaction((tx) =>
     connectStore(ctx, tx, {
       platform: "nuvemshop",
       name: "Bench",
       externalId: String(sim.storeId),
-      accessToken: sim.accessToken,
+      credentials: { accessToken: sim.accessToken },
       apiBaseUrl: sim.apiBase,
     }),
   );

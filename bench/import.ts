@@ -41,7 +41,7 @@ import { createDb, type Db, type Queryable } from "../src/db/db.ts";
 import { startEmbedded } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { createLogger } from "../src/logger.ts";
-import type { CanonicalOrder, ListCursor } from "../src/platforms/connector.ts";
+import type { CanonicalOrder } from "../src/platforms/connector.ts";
 import { nextLink } from "../src/platforms/nuvemshop/client.ts";
 import { nuvemshop } from "../src/platforms/nuvemshop/index.ts";
 import { loadStoreMappings, replaceCustomerDefaults } from "../src/stores/mapping-tables.ts";
@@ -135,7 +135,7 @@ async function freshDatabase(label: string, wrap?: (db: Db) => Db): Promise<Env>
       platform: "nuvemshop",
       name: "Bench",
       externalId: String(sim.info.storeId),
-      accessToken: sim.info.accessToken,
+      credentials: { accessToken: sim.info.accessToken },
       apiBaseUrl: sim.info.apiBase,
     }),
   );
@@ -916,17 +916,17 @@ async function runStoreOnly() {
   const label = "store-only: fetch + upsertStoreOrders per page (no sync)";
   await measure(label, async () => {
     const { store, connector } = await openStore(env.ctx, env.storeId);
-    let cursor: ListCursor | null = { updatedAtMin: null, page: 1, nextUrl: null };
+    let token: string | null = null;
     let orders = 0;
     let pages = 0;
-    while (cursor) {
-      const page = await connector.listOrdersChangedSince(cursor);
+    do {
+      const page = await connector.listOrdersChangedSince(null, token);
       const written = await env.db.transaction((tx) => upsertStoreOrders(tx, store, nuvemshop, page.orders));
       orders += written.stored.length;
       pages++;
-      cursor = page.next;
+      token = page.nextPageToken;
       progress(label)({ orders, pages });
-    }
+    } while (token !== null);
     return { orders, pages };
   });
 }
@@ -943,12 +943,12 @@ async function pipelinedImport(
 ) {
   const { store, connector } = await openStore(env.ctx, env.storeId);
   const mappings = await loadStoreMappings(env.db, env.storeId);
-  let pending = connector.listOrdersChangedSince({ updatedAtMin: null, page: 1, nextUrl: null });
+  let pending = connector.listOrdersChangedSince(null, null);
   let orders = 0;
   let pages = 0;
   let retries = 0;
   const running = new Set<Promise<void>>();
-  const writePage = async (raws: unknown[], next: ListCursor | null) => {
+  const writePage = async (raws: unknown[], next: string | null) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await env.db.transaction(async (tx) => {
@@ -963,7 +963,7 @@ async function pipelinedImport(
           if (inFlight === 1) {
             await tx.query("update stores set import_progress = $2 where id = $1", [
               env.storeId,
-              JSON.stringify(next),
+              JSON.stringify(next === null ? null : { since: null, pageToken: next, maxUpdatedAt: null }),
             ]);
           }
           orders += written.stored.length;
@@ -981,15 +981,16 @@ async function pipelinedImport(
   };
   for (;;) {
     const page = await pending;
-    if (page.next && pages + 1 < maxPages) pending = connector.listOrdersChangedSince(page.next);
-    const job = writePage(page.orders, page.next).then(() => {
+    const next = page.nextPageToken;
+    if (next !== null && pages + 1 < maxPages) pending = connector.listOrdersChangedSince(null, next);
+    const job = writePage(page.orders, next).then(() => {
       pages++;
       progress(label)({ orders, pages });
     });
     running.add(job);
     void job.finally(() => running.delete(job)).catch(() => undefined);
     if (running.size >= inFlight) await Promise.race(running);
-    if (!page.next || pages + running.size >= maxPages) break;
+    if (next === null || pages + running.size >= maxPages) break;
   }
   await Promise.all(running);
   return { orders, pages, extra: { deadlockRetries: retries } };

@@ -149,7 +149,7 @@ const benchStore = await db.transaction((tx) =>
     platform: "nuvemshop",
     name: "Bench",
     externalId: String(sim.info.storeId),
-    accessToken: sim.info.accessToken,
+    credentials: { accessToken: sim.info.accessToken },
     apiBaseUrl: sim.info.apiBase,
   }),
 );

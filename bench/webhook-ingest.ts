@@ -239,7 +239,7 @@ async function main() {
         platform: "nuvemshop",
         name: "Bench",
         externalId: storeExternalId,
-        accessToken: "bench-token",
+        credentials: { accessToken: "bench-token" },
         apiBaseUrl: "http://127.0.0.1:9/v1",
       }),
     );
@@ -333,7 +333,7 @@ async function main() {
         path: target === "ceiling" ? "/ingest" : "/webhooks/nuvemshop",
         connections,
         duration: seconds,
-        secret: ctx.nuvemshop.clientSecret,
+        secret: ctx.platforms.nuvemshop!.webhookSecret,
         storeExternalId,
         firstId: nextId,
         distinct,

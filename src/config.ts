@@ -3,8 +3,8 @@
 import path from "node:path";
 import { PonteError } from "./errors.ts";
 import { parseTrustProxy, type TrustProxy } from "./net/trusted-proxies.ts";
-import { type ApiOverride, apiBaseRefusal, normalizeApiBase } from "./platforms/api-base.ts";
-import { NUVEMSHOP_API_BASE_URL } from "./platforms/nuvemshop/api-base-url.ts";
+import type { ApiOverride } from "./platforms/api-base.ts";
+import { platformModules } from "./platforms/registry.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
@@ -20,11 +20,8 @@ export interface Config {
   readonly logPretty: boolean;
   readonly workerConcurrency: number;
   readonly demo: boolean;
-  readonly nuvemshopClientId: string | undefined;
-  readonly nuvemshopClientSecret: string | undefined;
-  readonly nuvemshopAuthUrl: string;
-  /** The API base of stores installed through OAuth; unset: Nuvemshop's own. */
-  readonly nuvemshopApiUrl: string | undefined;
+  /** Each platform's app, as its module reads its PONTE_<ID>_* variables (module.ts `app`). */
+  readonly platformApps: Readonly<Record<string, unknown>>;
   /**
    * PONTE_ALLOW_API_OVERRIDE: whether a store's token may go to an API base other than its
    * platform's (a simulator, a test bench): off (default), loopback addresses only, or any host.
@@ -119,18 +116,17 @@ function apiOverride(env: Env): ApiOverride {
   );
 }
 
-/** OAuth-installed stores get this API base: another host than Nuvemshop's needs the override. */
-function nuvemshopApiUrl(env: Env, override: ApiOverride): string | undefined {
-  const raw = env.PONTE_NUVEMSHOP_API_URL?.trim();
-  if (!raw) return undefined;
-  const refusal = apiBaseRefusal(NUVEMSHOP_API_BASE_URL, raw, override);
-  if (refusal) {
-    throw new PonteError(
-      "config_invalid",
-      `PONTE_NUVEMSHOP_API_URL: ${refusal}; a simulator or test bench on this machine needs PONTE_ALLOW_API_OVERRIDE=loopback`,
-    );
+/** Each registered platform reads its own variables; a bad value stops the start like any other. */
+function platformApps(env: Env, override: ApiOverride): Record<string, unknown> {
+  const apps: Record<string, unknown> = {};
+  for (const module of platformModules()) {
+    try {
+      apps[module.id] = module.app.read(env, override);
+    } catch (error) {
+      throw new PonteError("config_invalid", error instanceof Error ? error.message : String(error));
+    }
   }
-  return normalizeApiBase(raw);
+  return apps;
 }
 
 function smtpUrl(env: Env): string | undefined {
@@ -180,13 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
     logPretty: env.LOG_FORMAT ? env.LOG_FORMAT === "pretty" : Boolean(process.stdout.isTTY),
     workerConcurrency: integer(env, "PONTE_WORKER_CONCURRENCY", 8, 1, 256),
     demo: flag(env, "PONTE_DEMO", true),
-    nuvemshopClientId: env.PONTE_NUVEMSHOP_CLIENT_ID?.trim() || undefined,
-    nuvemshopClientSecret: env.PONTE_NUVEMSHOP_CLIENT_SECRET?.trim() || undefined,
-    nuvemshopAuthUrl: (env.PONTE_NUVEMSHOP_AUTH_URL?.trim() || "https://www.tiendanube.com").replace(
-      /\/+$/,
-      "",
-    ),
-    nuvemshopApiUrl: nuvemshopApiUrl(env, override),
+    platformApps: platformApps(env, override),
     apiOverride: override,
     publicUrl: publicUrl(env),
     trustProxy: parseTrustProxy(env.PONTE_TRUST_PROXY),

@@ -5,6 +5,7 @@ import type { Db } from "./db/db.ts";
 import { type HttpTimeouts, httpTimeouts } from "./http/server-limits.ts";
 import type { Logger } from "./logger.ts";
 import type { ApiOverride } from "./platforms/api-base.ts";
+import { platformModule, platformModules } from "./platforms/registry.ts";
 import { type PushSettings, pushSettings } from "./push/settings.ts";
 import { VERSION } from "./version.ts";
 
@@ -13,15 +14,8 @@ export interface AppContext {
   logger: Logger;
   /** Encrypts store credentials. */
   secretKey: Buffer;
-  /** Nuvemshop app credentials: OAuth and the webhook signature key. */
-  nuvemshop: {
-    clientId: string | undefined;
-    clientSecret: string;
-    authBaseUrl: string;
-    /** API base of stores installed through OAuth (undefined: Nuvemshop's own). */
-    apiBaseUrl: string | undefined;
-    ownApp: boolean;
-  };
+  /** Each registered platform's app (OAuth install) and the key its webhooks are signed with. */
+  platforms: Readonly<Record<string, PlatformApp>>;
   /**
    * PONTE_ALLOW_API_OVERRIDE: may a store's token go to an API base other than its platform's
    * (platforms/api-base.ts)? Off by default.
@@ -45,6 +39,39 @@ export interface AppContext {
   http: HttpTimeouts;
 }
 
+export interface PlatformApp {
+  /** What the module's `app.read` returned: opaque here, handed back to the module. */
+  config: unknown;
+  webhookSecret: string;
+  /** The server has what the platform's install needs (the app's id and secret). */
+  installAvailable: boolean;
+}
+
+/** The platform's app; throws 400 for a platform that is not registered. */
+export function platformApp(ctx: AppContext, id: string): PlatformApp {
+  const app = ctx.platforms[platformModule(id).id];
+  // A module registered after the context was made (tests: register first).
+  if (!app) throw new Error(`platform ${id} was registered after the context was created`);
+  return app;
+}
+
+function platformAppsOf(config: Config, secretKey: Buffer): Record<string, PlatformApp> {
+  const apps: Record<string, PlatformApp> = {};
+  for (const module of platformModules()) {
+    const app = config.platformApps[module.id];
+    apps[module.id] = {
+      config: app,
+      // Without an app of its own (demo, private-app tokens) Ponte derives a stable secret
+      // from its key, so the demo simulator can sign webhooks that verify.
+      webhookSecret:
+        module.webhook.secret(app) ??
+        crypto.createHmac("sha256", secretKey).update(`${module.id}-app-secret`).digest("hex"),
+      installAvailable: module.install?.available(app) ?? false,
+    };
+  }
+  return apps;
+}
+
 /** The panel's wait for a platform: with the database work around it, an answer within 10 s. */
 export const PLATFORM_DEADLINE_MS = 8_000;
 
@@ -53,17 +80,7 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
     db,
     logger,
     secretKey,
-    nuvemshop: {
-      clientId: config.nuvemshopClientId,
-      // Without an app of its own (demo, private-app tokens) Ponte derives a stable secret
-      // from its key, so the demo simulator can sign webhooks that verify.
-      clientSecret:
-        config.nuvemshopClientSecret ??
-        crypto.createHmac("sha256", secretKey).update("nuvemshop-app-secret").digest("hex"),
-      authBaseUrl: config.nuvemshopAuthUrl,
-      apiBaseUrl: config.nuvemshopApiUrl,
-      ownApp: config.nuvemshopClientSecret !== undefined,
-    },
+    platforms: platformAppsOf(config, secretKey),
     apiOverride: config.apiOverride,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     push: pushSettings(config),

@@ -11,7 +11,7 @@
 // PONTE_ALLOW_API_OVERRIDE: Ponte itself points it at the simulator it runs on this machine (the
 // API cannot set that address), and its token is the simulator's, not a platform's.
 import crypto from "node:crypto";
-import type { AppContext } from "./context.ts";
+import { type AppContext, platformApp } from "./context.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "./simulators/nuvemshop/index.ts";
 import { connectStore, listStores, updateStore } from "./stores/stores.ts";
 import { DEMO_WEBHOOK_BASE, queueWebhookRegistration } from "./stores/webhook-target.ts";
@@ -31,7 +31,7 @@ export async function startDemoStore(
   const options = {
     storeId: DEMO_STORE_ID,
     accessToken: token,
-    clientSecret: ctx.nuvemshop.clientSecret,
+    clientSecret: platformApp(ctx, "nuvemshop").webhookSecret,
     orders: 60,
     seed: 1,
     ratePerMinute: 4,
@@ -59,7 +59,7 @@ export async function startDemoStore(
         platform: "nuvemshop",
         name: "Loja Demo",
         externalId: String(DEMO_STORE_ID),
-        accessToken: token,
+        credentials: { accessToken: token },
         apiBaseUrl: simulator.apiBase,
         settings: { demo: true, [DEMO_WEBHOOK_BASE]: DEMO_BASE },
       }),

@@ -2,7 +2,7 @@
 // against the bank statement, and whoever did it is recorded with the time. An order still
 // awaiting payment moves to Pagamento confirmado (with its pushes and e-mail); every step from
 // there on needs it (domain/lifecycle.ts), and no status move confirms it on the way. The store
-// is told once through the push outbox (Nuvemshop: the order marked paid).
+// is told once through the push outbox (the platform's "pay" action: the order marked paid).
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkMove, statusAfterPaymentConfirmation } from "../domain/lifecycle.ts";

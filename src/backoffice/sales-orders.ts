@@ -82,7 +82,7 @@ export interface Payment {
   gateway: string | null;
   installments: number;
   amountCents: number;
-  /** The platform's payment status (e.g. Nuvemshop payment_status). */
+  /** The platform's payment status (its own words, e.g. a payment_status field). */
   platformStatus: string | null;
   paidAt: string | null;
   confirmedAt: string | null;

@@ -35,7 +35,7 @@ export interface InvoiceEffect {
  * Called in the invoice's transaction after every approved invoice, whether or not the canonical
  * status moved. When invoicing moved the status, applyStatusEffects already planned the pushes
  * (with the invoice in the event); when it did not (an order already past Em preparação), the
- * store still gets its invoice push (Nuvemshop NF-e metafield, PushAction "invoice").
+ * store still gets its invoice push (PushAction "invoice").
  */
 export async function afterInvoice(tx: Queryable, ctx: AppContext, effect: InvoiceEffect): Promise<void> {
   if (effect.statusChange === null) {

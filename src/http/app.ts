@@ -20,10 +20,11 @@ import { failureRoutes } from "./routes/failures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { integrationRoutes } from "./routes/integration.ts";
 import { mappingTableRoutes } from "./routes/mapping-tables.ts";
-import { nuvemshopOAuthRoutes } from "./routes/nuvemshop-oauth.ts";
 import { orderStatusRoutes } from "./routes/order-status.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { platformInstallRoutes } from "./routes/platform-install.ts";
+import { platformRoutes } from "./routes/platforms.ts";
 import { pushRoutes } from "./routes/pushes.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
@@ -123,9 +124,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(failureRoutes, { ctx: deps.ctx });
   await app.register(pushRoutes, { ctx: deps.ctx });
   await app.register(storePreviewRoutes, { ctx: deps.ctx });
-  await app.register(nuvemshopOAuthRoutes, { ctx: deps.ctx });
+  await app.register(platformRoutes, { ctx: deps.ctx });
+  await app.register(platformInstallRoutes, { ctx: deps.ctx });
   await app.register(webhookRoutes, { ctx: deps.ctx });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
   await app.register(panelPlugin);
   return app;
 }

@@ -50,7 +50,7 @@ const KiB = 1024;
 export const BODY_LIMITS = {
   /** A form's fields: every API route unless it says otherwise. */
   api: 64 * KiB,
-  /** A platform's webhook notice: Nuvemshop's carry ids (LGPD ones a short list of orders). */
+  /** A platform's webhook notice: they carry ids (privacy ones a short list of orders). */
   webhook: 64 * KiB,
   /** A whole table saved at once (DE-PARA tables, Envio à loja, Reprocessar many): 50 × 50 values fit. */
   table: 512 * KiB,

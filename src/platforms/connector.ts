@@ -1,10 +1,17 @@
-// The platform port: what every store platform (Nuvemshop, WooCommerce, Shopify, VTEX)
-// provides to the sync engine. A new platform is a folder implementing PlatformModule and
-// one line in registry.ts.
+// The platform port, connector side: what a store's connector does for the sync engine (list,
+// read, push, probe, register webhooks). The module that opens it is declared in module.ts; a
+// new platform is a folder implementing both and one line in registry.ts.
 import type { Logger } from "../logger.ts";
 import type { PlatformErrorKind } from "./platform-errors.ts";
 
-export type PlatformId = "nuvemshop" | "woocommerce" | "shopify" | "vtex";
+export type { Address, CanonicalOrder, Flag, OrderItem } from "../domain/order.ts";
+export { MappingError } from "../domain/order.ts";
+export type { PushAction } from "../domain/push-action.ts";
+
+import type { PushAction } from "../domain/push-action.ts";
+
+/** A platform's id, a key of the registry (registry.ts); stored in stores.platform. */
+export type PlatformId = string;
 
 export interface Capabilities {
   /** Pushes signed notifications we verify and turn into sync work. */
@@ -20,90 +27,6 @@ export interface Capabilities {
   markPaid: boolean;
 }
 
-export interface Address {
-  name: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  neighborhood: string | null;
-  city: string | null;
-  state: string | null;
-  zipcode: string | null;
-  country: string | null;
-  phone: string | null;
-}
-
-export interface OrderItem {
-  sku: string | null;
-  name: string;
-  productId: string | null;
-  variantId: string | null;
-  variant: string | null;
-  quantity: number;
-  unitPriceCents: number;
-  totalCents: number;
-}
-
-/** A value the platform sent that Ponte does not know: stored and flagged, never defaulted. */
-export interface Flag {
-  field: string;
-  value: string;
-  message: string;
-}
-
-/** Ponte's canonical reading of a store order, the same shape for every platform. */
-export interface CanonicalOrder {
-  platform: PlatformId;
-  externalId: string;
-  number: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-  currency: string;
-  status: {
-    /** The key the store's status table (DE-PARA) reads, e.g. "paid", "cancelled". */
-    key: string;
-    fields: Record<string, string | null>;
-    cancelled: boolean;
-    paid: boolean;
-  };
-  customer: {
-    externalId: string | null;
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    /** Normalized (no punctuation, upper-case), kept even when invalid so it can be shown. */
-    document: string | null;
-    documentKind: "cpf" | "cnpj" | null;
-    /** Why the document cannot link a customer (missing, bad_check_digits…), null when valid. */
-    documentProblem: string | null;
-  };
-  billingAddress: Address;
-  shippingAddress: Address | null;
-  items: OrderItem[];
-  totals: { subtotalCents: number; discountCents: number; shippingCents: number; totalCents: number };
-  payment: { gateway: string | null; method: string | null; installments: number; paidAt: string | null };
-  shipping: {
-    carrier: string | null;
-    option: string | null;
-    code: string | null;
-    pickup: boolean;
-    trackingNumber: string | null;
-    trackingUrl: string | null;
-  };
-  notes: { buyer: string | null; merchant: string | null };
-  flags: Flag[];
-}
-
-/** Thrown by normalize() when a payload cannot be read at all; lists every problem. */
-export class MappingError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`order payload cannot be read: ${problems.join("; ")}`);
-    this.name = "MappingError";
-    this.problems = problems;
-  }
-}
-
 export interface WebhookNotice {
   event: string;
   /** The platform's store id the notice is about. */
@@ -111,34 +34,26 @@ export interface WebhookNotice {
   /** Set for order events. */
   externalOrderId: string | null;
   kind: "order" | "app" | "privacy" | "other";
+  /** For app notices: what happened to Ponte's app on the store (others are only recorded). */
+  lifecycle?: "suspended" | "resumed" | "uninstalled";
   /** Key under which pending work for this notice is coalesced. */
   dedupeKey: string;
 }
 
 export type Headers = Record<string, string | string[] | undefined>;
 
-/** Resumable position in "orders changed since": opaque to the engine, stored as JSON. */
-export interface ListCursor {
-  updatedAtMin: string | null;
-  page?: number;
-  nextUrl?: string | null;
-}
+/** A webhook body that signed right but cannot be read: answered 400. */
+export class WebhookPayloadError extends Error {}
 
 export interface OrderPage {
   orders: unknown[];
-  /** Where the next page starts; null when this was the last page. */
-  next: ListCursor | null;
+  /**
+   * Where the next page starts, in the module's own words: the engine stores it as it is and
+   * hands it back untouched with the same `since`. Null when this was the last page.
+   */
+  nextPageToken: string | null;
   total: number | null;
 }
-
-export type PushAction =
-  | { kind: "pay" }
-  | { kind: "pack" }
-  | { kind: "fulfill"; trackingNumber: string | null; trackingUrl: string | null; notifyCustomer: boolean }
-  | { kind: "cancel"; reason: "customer" | "inventory" | "fraud" | "other"; email: boolean; restock: boolean }
-  | { kind: "close" }
-  | { kind: "open" }
-  | { kind: "invoice"; accessKey: string; link: string | null };
 
 export type PushResult =
   | { ok: true; alreadyApplied: boolean; order: unknown }
@@ -165,7 +80,7 @@ export interface SampleOrder {
   number: string | null;
   /** Orders in the store, when the platform says. */
   total: number | null;
-  /** False when the platform left the buyer out (a missing scope, e.g. Nuvemshop read_customers). */
+  /** False when the platform left the buyer out (a missing scope, e.g. no permission to read customers). */
   customerIncluded: boolean;
 }
 
@@ -212,7 +127,11 @@ export interface StoreConnector {
   readonly probe?: ConnectionProbe;
   /** Present when capabilities.webhooks is true and the platform lets an app register them. */
   readonly webhookSubscriptions?: WebhookSubscriptions;
-  listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage>;
+  /**
+   * Orders changed at or after `since` (ISO instant; null: every order), one page: the first
+   * when `pageToken` is null, else the page a previous answer's `nextPageToken` names.
+   */
+  listOrdersChangedSince(since: string | null, pageToken: string | null): Promise<OrderPage>;
   /** The order as the platform has it now; null when it does not exist. */
   getOrder(externalId: string): Promise<unknown | null>;
   push(externalId: string, action: PushAction): Promise<PushResult>;
@@ -221,9 +140,10 @@ export interface StoreConnector {
 export interface StoreAccess {
   storeExternalId: string;
   apiBaseUrl: string;
-  accessToken: string;
-  /** ×10 rate limits for Nuvemshop Next/Evolution plans. */
-  planMultiplier?: number;
+  /** The store's credentials as sealed at connection (the module's `credentials` fields). */
+  credentials: Record<string, unknown>;
+  /** The store's settings; the module reads its own with its `settings.parse`. */
+  settings?: Record<string, unknown>;
 }
 
 /** Problems that need a person, reported once by the caller: the store is marked, import pauses. */
@@ -256,17 +176,4 @@ export interface ConnectorDeps {
   deadline?: number;
   /** Told how each request went, answered or not; must not throw. */
   onContact?: (contact: PlatformContact) => Promise<void> | void;
-}
-
-export interface PlatformModule {
-  id: PlatformId;
-  /** Name shown to people. */
-  label: string;
-  capabilities: Capabilities;
-  defaultApiBaseUrl: string;
-  normalize(raw: unknown): CanonicalOrder;
-  /** Constant-time check of the signature over the raw bytes, before anything is parsed. */
-  verifyWebhook(rawBody: Buffer, headers: Headers, secret: string): boolean;
-  parseWebhook(rawBody: Buffer): WebhookNotice;
-  connect(access: StoreAccess, deps: ConnectorDeps): StoreConnector;
 }

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { PonteError } from "../errors.ts";
 import { PlatformAccessError } from "./connector.ts";
-import { PlatformRequestError } from "./nuvemshop/client.ts";
 import {
   describePlatformProblem,
   httpStatusOf,
@@ -13,12 +12,19 @@ import {
 
 const ALL = PLATFORM_ERROR_KINDS;
 
+/** A connector's request error: the status it got (null: none) and, when it knows, the kind. */
+const requestError = (status: number | null, kind?: string) =>
+  Object.assign(new Error("x"), { status, ...(kind ? { kind } : {}) });
+
+/** The name the words are said with: any platform's label. */
+const LABEL = "Plataforma Teste";
+
 describe("platform errors", () => {
   it("read the kind a connector says, else the status it got; access errors by their state", () => {
-    assert.equal(platformErrorKind(new PlatformRequestError("x", null, null, true, "timeout")), "timeout");
-    assert.equal(platformErrorKind(new PlatformRequestError("x", null, null, true)), "unreachable");
-    assert.equal(platformErrorKind(new PlatformRequestError("x", 503, null, true)), "server_error");
-    assert.equal(platformErrorKind(new PlatformRequestError("x", 200, null, false)), "unreadable");
+    assert.equal(platformErrorKind(requestError(null, "timeout")), "timeout");
+    assert.equal(platformErrorKind(requestError(null, "unreachable")), "unreachable");
+    assert.equal(platformErrorKind(requestError(503)), "server_error");
+    assert.equal(platformErrorKind(requestError(200, "unreadable")), "unreadable");
     assert.equal(platformErrorKind(new PlatformAccessError("invalid_credentials", "401")), "unauthorized");
     assert.equal(platformErrorKind(new PlatformAccessError("suspended", "402")), "suspended");
     // Another connector's error that carries only a status.
@@ -68,22 +74,19 @@ describe("platform errors", () => {
 
   it("say every kind in pt-BR with what to do, never in the platform's words", () => {
     for (const kind of ALL) {
-      const words = describePlatformProblem(kind, "Nuvemshop", { waitedMs: 8_000, storeExternalId: "123" });
+      const words = describePlatformProblem(kind, LABEL, { waitedMs: 8_000, storeExternalId: "123" });
       assert.ok(words.problem && words.advice && words.short, kind);
       assert.match(words.advice, /\.$/, `${kind}: the advice is a sentence`);
       assert.doesNotMatch(`${words.problem} ${words.advice}`, /error|failed|timeout|http/i, kind);
     }
     assert.equal(
-      describePlatformProblem("timeout", "Nuvemshop", { waitedMs: 1_500 }).problem,
-      "a Nuvemshop não respondeu em 1,5 s",
+      describePlatformProblem("timeout", LABEL, { waitedMs: 1_500 }).problem,
+      "a Plataforma Teste não respondeu em 1,5 s",
     );
     assert.equal(
-      describePlatformProblem("timeout", "Nuvemshop").problem,
-      "a Nuvemshop não respondeu a tempo",
+      describePlatformProblem("timeout", LABEL).problem,
+      "a Plataforma Teste não respondeu a tempo",
     );
-    assert.match(
-      describePlatformProblem("not_found", "Nuvemshop", { storeExternalId: "999" }).problem,
-      /loja 999/,
-    );
+    assert.match(describePlatformProblem("not_found", LABEL, { storeExternalId: "999" }).problem, /loja 999/);
   });
 });

@@ -1,19 +1,41 @@
-// Platform registry: an explicit map, never filled as a side effect of an import.
+// Platform registry: an explicit map, never filled as a side effect of an import. Generic code
+// reaches a platform only through here; adding a platform is one line below.
 import { PonteError } from "../errors.ts";
-import type { PlatformId, PlatformModule } from "./connector.ts";
+import type { PlatformId } from "./connector.ts";
+import type { PlatformModule } from "./module.ts";
 import { nuvemshop } from "./nuvemshop/index.ts";
 
-const platforms: Partial<Record<PlatformId, PlatformModule>> = {
-  nuvemshop,
-};
+const platforms = new Map<PlatformId, PlatformModule>([[nuvemshop.id, nuvemshop]]);
 
 export function platformModule(id: string): PlatformModule {
-  const found = platforms[id as PlatformId];
+  const found = platforms.get(id);
   if (!found)
-    throw new PonteError("validation_failed", `platform "${id}" is not supported yet`, { status: 400 });
+    throw new PonteError("validation_failed", `platform "${id}" is not supported yet`, {
+      status: 400,
+      details: { reason: `A plataforma "${id}" não é suportada pelo Ponte.` },
+    });
   return found;
 }
 
+export const isSupportedPlatform = (id: string): boolean => platforms.has(id);
+
 export function supportedPlatforms(): PlatformId[] {
-  return Object.keys(platforms) as PlatformId[];
+  return [...platforms.keys()];
+}
+
+export function platformModules(): PlatformModule[] {
+  return [...platforms.values()];
+}
+
+/**
+ * Tests only: lists a module the tests declare (a fake platform) until the returned function
+ * takes it off again. Read the registry after registering: route schemas built at start-up
+ * list the platforms known then.
+ */
+export function registerPlatformForTests(module: PlatformModule): () => void {
+  if (platforms.has(module.id)) throw new Error(`platform ${module.id} is registered already`);
+  platforms.set(module.id, module);
+  return () => {
+    platforms.delete(module.id);
+  };
 }

@@ -2,15 +2,12 @@
 // defaults per trigger. A trigger is a canonical status the order moves to, or "faturado" (an
 // invoice approved). Each store may override a trigger's actions (push_maps, "Envio à loja");
 // a trigger without an override uses its platform's default here.
-import { CANONICAL_LABELS, CANONICAL_STATUSES, type CanonicalStatus } from "../domain/order-status.ts";
-import type { Capabilities, PlatformId } from "../platforms/connector.ts";
+import { CANONICAL_LABELS } from "../domain/order-status.ts";
+import { PUSH_ACTIONS, PUSH_TRIGGERS, type PushActionKind, type PushTrigger } from "../domain/push-action.ts";
+import type { Capabilities } from "../platforms/connector.ts";
+import { isSupportedPlatform, platformModule } from "../platforms/registry.ts";
 
-/** In the order they run when one trigger asks for several. */
-export const PUSH_ACTIONS = ["pay", "invoice", "pack", "fulfill", "close", "cancel"] as const;
-export type PushActionKind = (typeof PUSH_ACTIONS)[number];
-
-export const PUSH_TRIGGERS = [...CANONICAL_STATUSES, "faturado"] as const;
-export type PushTrigger = CanonicalStatus | "faturado";
+export { PUSH_ACTIONS, PUSH_TRIGGERS, type PushActionKind, type PushTrigger };
 
 export const TRIGGER_LABELS: Record<PushTrigger, string> = {
   ...CANONICAL_LABELS,
@@ -28,28 +25,9 @@ export const ACTION_LABELS: Record<PushActionKind | "status", string> = {
   status: "enviar o evento de status",
 };
 
-/**
- * Nuvemshop (platforms README §1.6): a payment confirmed by hand (bank deposit, seed 003) marks
- * the order paid (PUT /orders/{id} {"status":"paid"}); Em preparação packs, Despachado/Embarcado
- * fulfill with the tracking, Cancelado cancels. Nuvemshop's v1 API has no "delivered" action (only
- * the fulfillment-order API has a DELIVERED state), so Entregue closes the order, which is what
- * next_action "close" asks for once an order is shipped. An approved NF-e goes in the `nfe`
- * metafield. Problemas pushes nothing: Nuvemshop has no problem state.
- */
-const NUVEMSHOP_DEFAULTS: Record<PushTrigger, PushActionKind[]> = {
-  aguardando_pagamento: [],
-  pagamento_confirmado: ["pay"],
-  em_preparacao: ["pack"],
-  despachado: ["fulfill"],
-  embarcado: ["fulfill"],
-  entregue: ["close"],
-  cancelado: ["cancel"],
-  problemas: [],
-  faturado: ["invoice"],
-};
-
-export function defaultPushActions(platform: PlatformId, trigger: PushTrigger): PushActionKind[] {
-  return platform === "nuvemshop" ? [...NUVEMSHOP_DEFAULTS[trigger]] : [];
+/** The platform's default for a trigger (its module's `defaults.push`); none for a platform not registered. */
+export function defaultPushActions(platform: string, trigger: PushTrigger): PushActionKind[] {
+  return isSupportedPlatform(platform) ? [...platformModule(platform).defaults.push[trigger]] : [];
 }
 
 /** The actions a platform's connector can do, from its capability flags. */

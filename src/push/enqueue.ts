@@ -227,7 +227,7 @@ async function enqueueWithoutStatusChange(
 
 /**
  * The pushes an approved invoice owes when invoicing did not change the status (an order already
- * past Em preparação): the "faturado" trigger (Nuvemshop: the NF-e metafield), or an
+ * past Em preparação): the "faturado" trigger (e.g. the NF-e sent to the platform), or an
  * "order.invoiced" event on the XML and webhook channels. Call it in the invoice's transaction.
  */
 export async function enqueueInvoicePushes(
@@ -245,7 +245,7 @@ export async function enqueueInvoicePushes(
 
 /**
  * The push a payment confirmed by hand owes when it did not change the status (an order already
- * past Aguardando pagamento): the store is told the order is paid (Nuvemshop: PUT status=paid).
+ * past Aguardando pagamento): the store is told the order is paid (its platform's "pay" action).
  * Call it in the confirmation's transaction.
  */
 export async function enqueuePaymentPushes(

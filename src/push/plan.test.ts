@@ -1,20 +1,31 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { nuvemshop } from "../platforms/nuvemshop/index.ts";
-import { defaultPushActions } from "./actions.ts";
+import type { Capabilities } from "../platforms/connector.ts";
 import { type PushCause, type PushOrigin, planPushes } from "./plan.ts";
+
+/** A platform that can do every action: the plan reads capabilities, never a platform's name. */
+const EVERY_ACTION: Capabilities = {
+  webhooks: true,
+  feed: false,
+  pushTracking: true,
+  pushInvoice: true,
+  pack: true,
+  cancel: true,
+  close: true,
+  markPaid: true,
+};
 
 const KEY = "35260912ABC34501DE35550010000001231123456784";
 
 function origin(patch: Partial<PushOrigin> = {}, settings: Record<string, unknown> = {}): PushOrigin {
   return {
-    store: { id: 3, name: "Loja Centro", platform: "nuvemshop", settings },
-    capabilities: nuvemshop.capabilities,
+    store: { id: 3, name: "Loja Centro", platform: "plataforma-teste", settings },
+    capabilities: EVERY_ACTION,
     order: { id: 42, number: 1042, externalOrderId: "870001", storeOrderNumber: "153" },
     statusRow: { active: true, platformValues: ["shipped"] },
-    statusActions: defaultPushActions("nuvemshop", "despachado"),
-    invoiceActions: defaultPushActions("nuvemshop", "faturado"),
-    paymentActions: defaultPushActions("nuvemshop", "pagamento_confirmado"),
+    statusActions: ["fulfill"],
+    invoiceActions: ["invoice"],
+    paymentActions: ["pay"],
     shipment: { carrier: "Correios", trackingCode: "JT194690698BR", trackingUrl: null },
     invoice: { id: 7, kind: "nfe", accessKey: KEY, number: "123", series: "1", issuedAt: null, xmlUrl: null },
     ...patch,
@@ -128,7 +139,7 @@ describe("planning the pushes a change owes", () => {
       previous: "aguardando_pagamento",
       paymentConfirmed: true,
     });
-    const paying = origin({ statusActions: defaultPushActions("nuvemshop", "pagamento_confirmado") });
+    const paying = origin({ statusActions: ["pay"] });
     const [push, ...rest] = planPushes(paying, confirmed);
     assert.equal(rest.length, 0);
     assert.deepEqual(push!.payload.action, { kind: "pay" });
@@ -147,16 +158,7 @@ describe("planning the pushes a change owes", () => {
       planPushes(origin({ paymentActions: [] }), cause({ kind: "payment", paymentConfirmed: true })),
       [],
     );
-    const cannot = origin({ capabilities: { ...nuvemshop.capabilities, markPaid: false } });
+    const cannot = origin({ capabilities: { ...EVERY_ACTION, markPaid: false } });
     assert.deepEqual(planPushes(cannot, cause({ kind: "payment", paymentConfirmed: true })), []);
-  });
-
-  it("Nuvemshop defaults: pay a confirmed deposit, pack, fulfill, close after delivery, cancel, NF-e; nothing for problems", () => {
-    assert.deepEqual(defaultPushActions("nuvemshop", "pagamento_confirmado"), ["pay"]);
-    assert.deepEqual(defaultPushActions("nuvemshop", "em_preparacao"), ["pack"]);
-    assert.deepEqual(defaultPushActions("nuvemshop", "entregue"), ["close"]);
-    assert.deepEqual(defaultPushActions("nuvemshop", "faturado"), ["invoice"]);
-    assert.deepEqual(defaultPushActions("nuvemshop", "aguardando_pagamento"), []);
-    assert.deepEqual(defaultPushActions("nuvemshop", "problemas"), []);
   });
 });

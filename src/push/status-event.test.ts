@@ -8,7 +8,7 @@ const event: StatusEvent = {
   id: "push:42:status:v5",
   type: "order.status_changed",
   occurredAt: "2026-05-04T13:20:11.000Z",
-  store: { id: 3, name: `Loja <Centro> & "Cia" d'Água`, platform: "nuvemshop" },
+  store: { id: 3, name: `Loja <Centro> & "Cia" d'Água`, platform: "plataforma-teste" },
   order: { salesOrderId: 42, salesOrderNumber: 1042, storeOrderId: "870001", storeOrderNumber: "153" },
   status: {
     code: "despachado",
@@ -30,7 +30,7 @@ describe("status event XML", () => {
     assert.ok(xml.includes(`<statusEvent xmlns="${XML_NAMESPACE}" version="1">`));
     assert.ok(
       xml.includes(
-        '<store id="3" platform="nuvemshop">Loja &lt;Centro&gt; &amp; &quot;Cia&quot; d&apos;Água</store>',
+        '<store id="3" platform="plataforma-teste">Loja &lt;Centro&gt; &amp; &quot;Cia&quot; d&apos;Água</store>',
       ),
     );
     assert.ok(xml.includes("<url>https://rastreio.example/?a=1&amp;b=&lt;2&gt;</url>"));

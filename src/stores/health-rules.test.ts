@@ -6,7 +6,7 @@ const NOW = new Date("2026-11-20T15:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 const healthy: HealthFacts = {
-  platform: "Nuvemshop",
+  platform: "Plataforma Teste",
   storeExternalId: "1234567",
   now: NOW,
   connectionState: "ok",
@@ -57,7 +57,7 @@ describe("store health rules", () => {
     assert.equal(h.connectionLevel, "bad");
     assert.equal(
       h.message,
-      "Sem contato com a Nuvemshop há 12 min (conexão recusada ou endereço não encontrado): 5 tarefas tentando de novo. Confira o endereço da API da loja em Lojas e a conexão deste servidor com a internet.",
+      "Sem contato com a Plataforma Teste há 12 min (conexão recusada ou endereço não encontrado): 5 tarefas tentando de novo. Confira o endereço da API da loja em Lojas e a conexão deste servidor com a internet.",
     );
     const slow = storeHealth(
       facts({
@@ -68,7 +68,7 @@ describe("store health rules", () => {
     );
     assert.match(
       slow.message,
-      /^Sem contato com a Nuvemshop há menos de 1 min \(sem resposta a tempo\): 1 tarefa tentando de novo e 2 tarefas com falha\. /,
+      /^Sem contato com a Plataforma Teste há menos de 1 min \(sem resposta a tempo\): 1 tarefa tentando de novo e 2 tarefas com falha\. /,
     );
   });
 
@@ -80,7 +80,7 @@ describe("store health rules", () => {
     );
     assert.equal(h.level, "warn");
     assert.equal(h.connection, "Conectada");
-    assert.match(h.message, /^Limite de requisições da Nuvemshop atingido há 3 min/);
+    assert.match(h.message, /^Limite de requisições da Plataforma Teste atingido há 3 min/);
   });
 
   it("the platform answering again clears it", () => {
@@ -160,7 +160,7 @@ describe("store health rules", () => {
     assert.deepEqual([h.level, h.code], ["warn", "test_failed"]);
     assert.match(
       h.message,
-      /^O último Testar conexão falhou há 4 min: a Nuvemshop não encontrou a loja 1234567\./,
+      /^O último Testar conexão falhou há 4 min: a Plataforma Teste não encontrou a loja 1234567\./,
     );
     assert.equal(
       storeHealth(

@@ -13,6 +13,8 @@ import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { refusingConnector, storedApiBase } from "../platforms/api-base.ts";
 import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
+import { fieldProblem, fieldsProblems, pickFields } from "../platforms/fields.ts";
+import type { PlatformModule } from "../platforms/module.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { lockImportSwitch, resumeStoreWork } from "../sync/import-switch.ts";
 import { storeApiBaseRefused } from "./api-base-policy.ts";
@@ -123,12 +125,37 @@ export interface ConnectStoreInput {
   platform: PlatformId;
   name: string;
   externalId: string;
-  accessToken: string;
+  /** The platform module's credentials fields (checked against its schema, then sealed). */
+  credentials: Record<string, unknown>;
   /** null: the platform's own; undefined: the platform's own for a new store, unchanged on a reconnect. */
   apiBaseUrl?: string | null;
   settings?: Record<string, unknown>;
   /** Default `new`. */
   mode?: ConnectMode;
+}
+
+/**
+ * The store id and credentials checked against the module's schemas (400 with a pt-BR reason
+ * naming each field as the connect form does), then only the declared fields, trimmed.
+ */
+function checkedCredentials(module: PlatformModule, input: ConnectStoreInput): Record<string, string> {
+  const problems = fieldsProblems(module.credentials, input.credentials);
+  const idProblem = fieldProblem(module.storeId.schema, input.externalId);
+  if (idProblem) problems.externalId = `${idProblem} ${module.storeId.hint}`;
+  const fields = Object.keys(problems);
+  if (fields.length > 0) {
+    throw new PonteError("validation_failed", `invalid ${fields.join(", ")} for a ${module.id} store`, {
+      status: 400,
+      details: {
+        reason: Object.values(problems).join(" "),
+        fields: fields.map((f) => ({
+          path: f === "externalId" ? "/externalId" : `/credentials/${f}`,
+          message: problems[f],
+        })),
+      },
+    });
+  }
+  return pickFields(module.credentials, input.credentials);
 }
 
 /** 409 for a connection that would take over a store Ponte has; the reason says how to reconnect it. */
@@ -164,12 +191,11 @@ export async function connectStore(
   orgId = 1,
 ): Promise<Store> {
   const mode = input.mode ?? "new";
+  const module = platformModule(input.platform);
   const sealed = encryptCredentials(
     ctx.secretKey,
     credentialsContext(orgId, input.platform, input.externalId),
-    {
-      accessToken: input.accessToken,
-    },
+    checkedCredentials(module, input),
   );
   const known = await tx.query<{ id: number; name: string; connection_state: ConnectionState }>(
     "select id, name, connection_state from stores where platform = $1 and external_id = $2",
@@ -222,7 +248,7 @@ export async function connectStore(
     );
     throw storeExists(raced[0]!, input);
   }
-  if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, input.platform);
+  if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, module.defaults);
   if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id, ctx.importMaxAttempts);
   return queueWebhookRegistration(ctx, tx, toStore(row));
 }
@@ -336,7 +362,7 @@ export async function openStore(
       importProgress: row.import_progress,
     };
   }
-  const { accessToken } = decryptCredentials<{ accessToken: string }>(
+  const credentials = decryptCredentials(
     ctx.secretKey,
     credentialsContext(store.orgId, store.platform, store.externalId),
     row.credentials,
@@ -345,8 +371,8 @@ export async function openStore(
     {
       storeExternalId: store.externalId,
       apiBaseUrl: store.apiBaseUrl,
-      accessToken,
-      planMultiplier: store.settings.planMultiplier === 10 ? 10 : 1,
+      credentials,
+      settings: store.settings,
     },
     {
       logger: ctx.logger.child({ store: store.id }),

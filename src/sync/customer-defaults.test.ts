@@ -17,7 +17,7 @@ const address = (state: string): Address => ({
 });
 
 const order = (): CanonicalOrder => ({
-  platform: "nuvemshop",
+  platform: "plataforma-teste",
   externalId: "123",
   number: "1001",
   createdAt: "2025-03-01T12:00:00.000Z",

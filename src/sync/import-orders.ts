@@ -1,9 +1,10 @@
 // The scheduled import (seed 002 "Importar Pedido"): orders changed since the store's
 // cursor minus an overlap window, page by page. Each page is stored and synced to sales
-// orders in one transaction that also records the position of the next page, so an import
-// killed mid-way resumes from the last committed page and never syncs an order twice.
+// orders in one transaction that also records the position of the next page (the platform's
+// page token, kept as it came), so an import killed mid-way resumes from the last committed
+// page and never syncs an order twice.
 import type { AppContext } from "../context.ts";
-import type { ListCursor, OrderPage } from "../platforms/connector.ts";
+import type { OrderPage } from "../platforms/connector.ts";
 import { platformErrorKind } from "../platforms/platform-errors.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { openStore } from "../stores/stores.ts";
@@ -16,9 +17,32 @@ import { storeAndSync } from "./store-and-sync.ts";
 /** Webhooks and clocks disagree a little: re-read this much before the cursor. */
 export const OVERLAP_MINUTES = 10;
 
-interface Progress extends ListCursor {
+/** stores.import_progress: where an interrupted import resumes. */
+interface Progress {
+  /** Orders changed since this instant (null: all); the same for every page of a run. */
+  since: string | null;
+  /** The platform's token for the next page, untouched (null: the first). */
+  pageToken: string | null;
   /** Highest platform updated_at seen in this run: the next cursor. */
   maxUpdatedAt: string | null;
+}
+
+/**
+ * The saved progress, or null to start a run. Progress saved before page tokens were opaque
+ * ({updatedAtMin, page, nextUrl}) restarts from its updatedAtMin: the pages before it are read
+ * again and stored once (their digests match), none is skipped.
+ */
+function savedProgress(saved: unknown): Progress | null {
+  if (typeof saved !== "object" || saved === null) return null;
+  const p = saved as Record<string, unknown>;
+  const instant = (v: unknown) => (typeof v === "string" ? v : null);
+  if ("pageToken" in p)
+    return {
+      since: instant(p.since),
+      pageToken: instant(p.pageToken),
+      maxUpdatedAt: instant(p.maxUpdatedAt),
+    };
+  return { since: instant(p.updatedAtMin), pageToken: null, maxUpdatedAt: instant(p.maxUpdatedAt) };
 }
 
 /** The later of two ISO instants (they compare as text), ignoring nulls. */
@@ -54,23 +78,22 @@ export async function importOrders(
     }
   }
 
-  let progress: Progress = (importProgress as Progress | null) ?? {
-    updatedAtMin: store.importCursor
+  let progress: Progress = savedProgress(importProgress) ?? {
+    since: store.importCursor
       ? new Date(Date.parse(store.importCursor) - OVERLAP_MINUTES * 60_000).toISOString()
       : null,
-    page: 1,
-    nextUrl: null,
+    pageToken: null,
     maxUpdatedAt: store.importCursor,
   };
 
   // The next page is fetched while this one is written: the platform and the database work
   // in parallel. A prefetched page is only used after this one committed.
-  const fetchPage = (cursor: ListCursor) => {
-    const pending = connector.listOrdersChangedSince(cursor);
+  const fetchPage = (pageToken: string | null) => {
+    const pending = connector.listOrdersChangedSince(progress.since, pageToken);
     pending.catch(() => undefined); // awaited below; a write failure may abandon it
     return pending;
   };
-  let pending = fetchPage(progress);
+  let pending = fetchPage(progress.pageToken);
   for (;;) {
     let page: OrderPage;
     try {
@@ -79,14 +102,17 @@ export async function importOrders(
       if (await handleAccessError(ctx, store, error)) return result;
       throw error;
     }
-    if (page.next) pending = fetchPage(page.next);
+    if (page.nextPageToken !== null) pending = fetchPage(page.nextPageToken);
     const written = await ctx.db.transaction(async (tx) => {
       // Switched off mid-way: stop here; the progress stays for when it is on again.
       if (!(await importSwitchOn(tx, storeId))) return null;
       // The tables are read in each page's transaction: one saved during a long import applies at once.
       const { stored, outcomes, ...synced } = await storeAndSync(tx, store, module, page.orders);
       const maxUpdatedAt = later(progress.maxUpdatedAt, synced.maxUpdatedAt);
-      const following: Progress | null = page.next ? { ...page.next, maxUpdatedAt } : null;
+      const following: Progress | null =
+        page.nextPageToken !== null
+          ? { since: progress.since, pageToken: page.nextPageToken, maxUpdatedAt }
+          : null;
       if (following) {
         await tx.query("update stores set import_progress = $2 where id = $1", [
           storeId,

@@ -5,7 +5,7 @@
 // again is stored as unreadable with the reason — in error on its own row, retried like any
 // error — while the rest are stored and synced.
 import type { Queryable } from "../db/db.ts";
-import type { PlatformModule } from "../platforms/connector.ts";
+import type { PlatformModule } from "../platforms/module.ts";
 import { type SyncOptions, type SyncOutcome, type SyncStore, syncStoreOrders } from "./apply-sync.ts";
 import { clearGone } from "./gone-orders.ts";
 import { type StoredOrder, upsertStoreOrders } from "./store-orders.ts";

@@ -4,7 +4,8 @@
 // surrogates) is cleaned first and the row says so (text_cleaned).
 import crypto from "node:crypto";
 import type { Queryable } from "../db/db.ts";
-import { type CanonicalOrder, MappingError, type PlatformModule } from "../platforms/connector.ts";
+import { type CanonicalOrder, MappingError } from "../platforms/connector.ts";
+import type { PlatformModule } from "../platforms/module.ts";
 import { cleanPayload } from "./clean-text.ts";
 
 export interface UpsertResult {
@@ -64,13 +65,13 @@ export function digest(raw: unknown): string {
  * (store-and-sync.ts found it): the payload is then kept as unreadable, with that reason.
  */
 export function prepare(module: PlatformModule, received: unknown, refused?: string): Prepared | null {
-  const id = (received as { id?: unknown } | null)?.id;
-  if (id === undefined || id === null) return null;
+  const identity = module.identify(received);
+  if (identity === null) return null;
   const json = JSON.stringify(received);
   const { value: raw, fields } = cleanPayload(received, json);
   const stored = fields.length > 0 ? JSON.stringify(raw) : json;
   const base = {
-    external_id: String(id),
+    external_id: identity.externalId,
     raw,
     // A refused payload is another version of the row (it replaces what was read before).
     payload_digest: sha256(refused === undefined ? stored : `${refused}\n${stored}`),
@@ -96,10 +97,9 @@ export function prepare(module: PlatformModule, received: unknown, refused?: str
     };
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
-    const r = raw as Record<string, unknown>;
     return {
       ...base,
-      number: r.number === undefined ? null : String(r.number),
+      number: identity.number,
       normalized: null,
       platform_status: null,
       status_fields: {},

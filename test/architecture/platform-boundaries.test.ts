@@ -15,7 +15,12 @@ const SRC = path.join(ROOT, "src");
 const PLATFORM_IDS = ["nuvemshop", "woocommerce", "shopify", "vtex"];
 
 /** Generic code that may name platforms: the registry, the demo, the CLI, and migrations (history). */
-const ALLOWED_NAMERS = [/^src\/platforms\/registry\.ts$/, /^src\/demo\.ts$/, /^src\/cli\//, /^src\/db\/migrations\//];
+const ALLOWED_NAMERS = [
+  /^src\/platforms\/registry\.ts$/,
+  /^src\/demo\.ts$/,
+  /^src\/cli\//,
+  /^src\/db\/migrations\//,
+];
 
 function walk(dir: string): string[] {
   const found: string[] = [];
@@ -108,7 +113,8 @@ describe("a platform is one folder", () => {
         .split("\n")
         .forEach((line, i) => {
           // The platform Ponte has is not named at all; the ones to come not as an id.
-          if (/nuvemshop/i.test(line) || idLiteral.test(line)) offenders.push(`${p}:${i + 1}: ${line.trim()}`);
+          if (/nuvemshop/i.test(line) || idLiteral.test(line))
+            offenders.push(`${p}:${i + 1}: ${line.trim()}`);
         });
     }
     assert.deepEqual(offenders, []);

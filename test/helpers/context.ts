@@ -31,7 +31,7 @@ export async function connectSimulatorStore(
       platform: "nuvemshop",
       name,
       externalId: String(sim.storeId),
-      accessToken: sim.accessToken,
+      credentials: { accessToken: sim.accessToken },
       apiBaseUrl: sim.apiBase,
       mode,
     }),

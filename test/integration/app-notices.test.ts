@@ -37,7 +37,12 @@ describe("app/* notices: processed every time they arrive", () => {
   });
 
   const notice = async (event: string) => {
-    const hook = signedWebhook(ctx.nuvemshop.clientSecret, STORE_EXTERNAL_ID, event, STORE_EXTERNAL_ID);
+    const hook = signedWebhook(
+      ctx.platforms.nuvemshop!.webhookSecret,
+      STORE_EXTERNAL_ID,
+      event,
+      STORE_EXTERNAL_ID,
+    );
     const res = await injectWebhook(app, hook);
     assert.equal(res.statusCode, 200, res.body);
     return res.json().status as string;

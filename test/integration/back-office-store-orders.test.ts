@@ -82,7 +82,7 @@ describe("back office on store orders: one live invoice, store cancellations, th
       url: "/webhooks/nuvemshop",
       headers: {
         "content-type": "application/json",
-        "x-linkedstore-hmac-sha256": signWebhookBody(body, ctx.nuvemshop.clientSecret),
+        "x-linkedstore-hmac-sha256": signWebhookBody(body, ctx.platforms.nuvemshop!.webhookSecret),
       },
       payload: body,
     });

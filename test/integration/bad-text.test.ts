@@ -94,7 +94,13 @@ describe("one bad order never blocks the others", () => {
     const orders = paidOrders(30);
     const { named, item } = withNul(orders);
     for (const o of orders) {
-      const ack = await injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, "order/created", o.id);
+      const ack = await injectWebhook(
+        app,
+        ctx.platforms.nuvemshop!.webhookSecret,
+        sim.storeId,
+        "order/created",
+        o.id,
+      );
       assert.deepEqual(ack, { status: 200, ack: "accepted" });
     }
     await buildTaskList(ctx)["sync-orders"]!({ storeId }, jobInfo());

@@ -72,7 +72,7 @@ describe("PostgreSQL restarted during a webhook burst", () => {
       orders: 1500,
       seed: 5,
       rateLimit: false,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
     });
     storeId = await connectSimulatorStore(ctx, sim, "Loja Reinício");
     app = await buildApp({ ctx, version: "test" });
@@ -94,7 +94,7 @@ describe("PostgreSQL restarted during a webhook burst", () => {
     assert.ok(db && sim && server);
     assert.ok(db.pool.listenerCount("error") > 0, "the pool has an 'error' listener (idle-client errors)");
     const ids = sim.listOrders().map((o) => Number(o.id));
-    const secret = ctx.nuvemshop.clientSecret;
+    const secret = ctx.platforms.nuvemshop!.webhookSecret;
     const storeExternalId = sim.storeId;
 
     const send = async (id: number) => {

@@ -97,7 +97,7 @@ describe("an order gone from the platform", () => {
 
     const deletedA = sim.deleteOrder(a.id);
     assert.deepEqual(
-      await injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, "order/updated", a.id),
+      await injectWebhook(app, ctx.platforms.nuvemshop!.webhookSecret, sim.storeId, "order/updated", a.id),
       { status: 200, ack: "accepted" },
     );
     await tasks["sync-orders"]!({ storeId }, jobInfo());
@@ -112,7 +112,7 @@ describe("an order gone from the platform", () => {
 
     // Restored on the platform: the next webhook finds it again, the mark goes.
     sim.restoreOrder(deletedA);
-    await injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, "order/updated", a.id);
+    await injectWebhook(app, ctx.platforms.nuvemshop!.webhookSecret, sim.storeId, "order/updated", a.id);
     await tasks["sync-orders"]!({ storeId }, jobInfo());
     assert.equal((await row(a.id)).goneAt, null);
     assert.ok((await timeline(a.id)).some((m) => /voltou a existir na loja/.test(m)));

@@ -54,7 +54,7 @@ describe("Importar pedidos off stops the whole process; on, the backlog goes thr
     assert.equal(res.json.importEnabled, importEnabled);
   };
   const webhook = (event: string, id: number) =>
-    injectWebhook(app, ctx.nuvemshop.clientSecret, sim.storeId, event, id);
+    injectWebhook(app, ctx.platforms.nuvemshop!.webhookSecret, sim.storeId, event, id);
 
   before(async () => {
     t = await createTestDatabase();

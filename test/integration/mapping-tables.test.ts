@@ -60,7 +60,11 @@ describe("mapping tables API", () => {
     ctx = testContext(t.db);
     app = await buildApp({ ctx, version: "test" });
     auth = await authHeaders(ctx);
-    const input = { platform: "nuvemshop", name: "Loja Agro", accessToken: "token-12345678" } as const;
+    const input = {
+      platform: "nuvemshop",
+      name: "Loja Agro",
+      credentials: { accessToken: "token-12345678" },
+    };
     storeId = (await t.db.transaction((tx) => connectStore(ctx, tx, { ...input, externalId: "1001" }))).id;
     const { rows } = await t.db.query<{ id: number }>(
       "insert into organizations (name) values ('Outra') returning id",

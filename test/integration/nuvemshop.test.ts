@@ -27,7 +27,11 @@ describe("Nuvemshop store against the simulator", () => {
   before(async () => {
     t = await createTestDatabase();
     ctx = testContext(t.db);
-    sim = await startNuvemshopSimulator({ orders: 2000, seed: 7, clientSecret: ctx.nuvemshop.clientSecret });
+    sim = await startNuvemshopSimulator({
+      orders: 2000,
+      seed: 7,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
+    });
     app = await buildApp({ ctx, version: "test" });
     auth = await authHeaders(ctx);
     const res = await app.inject({
@@ -121,7 +125,10 @@ describe("Nuvemshop store against the simulator", () => {
   it("accepts signed webhooks once per pending order and refuses forged ones without side effects", async () => {
     const order = sim.listOrders()[5]!;
     const body = JSON.stringify({ store_id: sim.storeId, event: "order/paid", id: order.id });
-    const sig = crypto.createHmac("sha256", ctx.nuvemshop.clientSecret).update(body).digest("hex");
+    const sig = crypto
+      .createHmac("sha256", ctx.platforms.nuvemshop!.webhookSecret)
+      .update(body)
+      .digest("hex");
     const send = (signature: string | undefined) =>
       app.inject({
         method: "POST",

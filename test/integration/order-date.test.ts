@@ -80,7 +80,7 @@ describe("the order date: the platform's creation time", () => {
       orders: 40,
       seed: 61,
       seedTime,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
       rateLimit: false,
     });
     // The São Paulo day edges: 02:30 UTC on the 1st is still the day before in Brazil.

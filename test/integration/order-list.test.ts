@@ -513,7 +513,7 @@ describe("the order page: an order synced from the store", () => {
     sim = await startNuvemshopSimulator({
       orders: 40,
       seed: 21,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
       rateLimit: false,
     });
     app = await buildApp({ ctx, version: "test" });

@@ -77,7 +77,7 @@ describe("one search box: number, store number, name, CPF/CNPJ", () => {
     sim = await startNuvemshopSimulator({
       orders: 60,
       seed: 44,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
       rateLimit: false,
     });
     app = await buildApp({ ctx, version: "test" });

@@ -127,7 +127,7 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
       url: "/webhooks/nuvemshop",
       headers: {
         "content-type": "application/json",
-        "x-linkedstore-hmac-sha256": signWebhookBody(body, ctx.nuvemshop.clientSecret),
+        "x-linkedstore-hmac-sha256": signWebhookBody(body, ctx.platforms.nuvemshop!.webhookSecret),
       },
       payload: body,
     });

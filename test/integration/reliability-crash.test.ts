@@ -62,7 +62,7 @@ describe("reliability: kill -9 of the worker during a 2,000-order import (R4)", 
       seed: 31,
       rateLimit: false,
       latencyMs: LATENCY_MS,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
     });
     const simulator = sim;
     const store = await t.db.transaction((tx) =>
@@ -70,7 +70,7 @@ describe("reliability: kill -9 of the worker during a 2,000-order import (R4)", 
         platform: "nuvemshop",
         name: "Loja Kill",
         externalId: String(simulator.storeId),
-        accessToken: simulator.accessToken,
+        credentials: { accessToken: simulator.accessToken },
         apiBaseUrl: simulator.apiBase,
       }),
     );

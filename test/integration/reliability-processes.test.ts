@@ -45,7 +45,7 @@ describe("reliability: two workers and an API process share webhooks and an impo
       seed: 43,
       rateLimit: false,
       latencyMs: 20,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
     });
     const simulator = sim;
     const store = await t.db.transaction((tx) =>
@@ -53,7 +53,7 @@ describe("reliability: two workers and an API process share webhooks and an impo
         platform: "nuvemshop",
         name: "Loja Processos",
         externalId: String(simulator.storeId),
-        accessToken: simulator.accessToken,
+        credentials: { accessToken: simulator.accessToken },
         apiBaseUrl: simulator.apiBase,
       }),
     );
@@ -108,7 +108,7 @@ describe("reliability: two workers and an API process share webhooks and an impo
     assert.ok(t && sim);
     const db = t.db;
     const baseUrl = `http://127.0.0.1:${port}`;
-    const secret = ctx.nuvemshop.clientSecret;
+    const secret = ctx.platforms.nuvemshop!.webhookSecret;
     const ids = sim.listOrders().map((o) => Number(o.id));
     // Two deliveries per order (created, then updated), shuffled, sixteen at a time.
     const hooks = ids.flatMap((id) => [

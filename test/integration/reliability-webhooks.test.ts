@@ -63,7 +63,7 @@ describe("reliability: duplicate and out-of-order Nuvemshop webhooks (R2, R3)", 
       orders: 20,
       seed: 23,
       rateLimit: false,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
     });
     storeId = await connectSimulatorStore(ctx, sim, "Loja Webhooks");
     app = await buildApp({ ctx, version: "test" });
@@ -91,7 +91,7 @@ describe("reliability: duplicate and out-of-order Nuvemshop webhooks (R2, R3)", 
   };
 
   const hook = (event: string, id: number): SignedWebhook =>
-    signedWebhook(ctx.nuvemshop.clientSecret, sim!.storeId, event, id);
+    signedWebhook(ctx.platforms.nuvemshop!.webhookSecret, sim!.storeId, event, id);
 
   const assert2xx = (answers: WebhookAnswer[]) =>
     assert.ok(

@@ -38,7 +38,7 @@ describe("sync engine: store orders to sales orders", () => {
     sim = await startNuvemshopSimulator({
       orders: 300,
       seed: 11,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
       rateLimit: false,
     });
     app = await buildApp({ ctx, version: "test" });

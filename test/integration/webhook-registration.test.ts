@@ -111,7 +111,7 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
       orders: 3,
       seed: 41,
       rateLimit: false,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
       hosts: { [PUBLIC_URL]: ponte },
     });
     headers = await authHeaders(ctx);
@@ -263,7 +263,7 @@ describe("webhook registration: connect, Testar conexão, disconnect", () => {
     assert.equal(overview.health.connection, "Desconectada");
 
     // A late delivery for the disconnected store is not work.
-    const late = signedWebhook(ctx.nuvemshop.clientSecret, sim.storeId, "order/updated", 1);
+    const late = signedWebhook(ctx.platforms.nuvemshop!.webhookSecret, sim.storeId, "order/updated", 1);
     const answer = await injectWebhook(app, late);
     assert.equal(answer.json().status, "ignored");
     const again = await post(`/api/v1/stores/${storeId}/disconnect`);

@@ -60,7 +60,7 @@ describe("hostile inputs on every route of the OpenAPI document", () => {
     sim = await startNuvemshopSimulator({
       orders: 8,
       seed: 1212,
-      clientSecret: ctx.nuvemshop.clientSecret,
+      clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
       rateLimit: false,
     });
     app = await buildApp({ ctx, version: "test" });

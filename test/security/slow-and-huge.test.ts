@@ -136,7 +136,7 @@ describe("slow and huge requests", () => {
 
   it("a body past its route's limit is 413 with an English message and a pt-BR reason, whoever sends it", async () => {
     // A webhook notice is a few hundred bytes: 65 KiB is refused before the signature is even read.
-    const hook = signedWebhook(ctx.nuvemshop.clientSecret, sim.storeId, "order/created", 1);
+    const hook = signedWebhook(ctx.platforms.nuvemshop!.webhookSecret, sim.storeId, "order/created", 1);
     const padded = JSON.stringify({ ...JSON.parse(hook.body), padding: "x".repeat(65 * 1024) });
     const webhook = await app.inject({
       method: "POST",

@@ -1,7 +1,8 @@
 // Who is calling: every /api/v1 route needs a principal, from the session cookie (the
 // panel) or `Authorization: Bearer` (scripts). Public: everything outside /api/ (webhooks
-// carry signatures, the panel's static files, health and metrics), the docs, the sign-in
-// routes and the Nuvemshop OAuth callback (its state must belong to the browser's session).
+// carry signatures, the panel's static files, health and metrics), the docs, and the routes
+// that say so in their options (`config: { public: … }`): the sign-in routes and the platform
+// install callback (its state must belong to the browser's session).
 // Requests that a cookie authenticates and that change something must come from our own
 // pages on a Host Ponte serves (CSRF, DNS rebinding).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -28,32 +29,24 @@ export interface AuthOptions {
   publicUrl?: string;
 }
 
-/** API routes anyone may call; each guards itself (sign-in checks, OAuth state). */
-const PUBLIC_API_ROUTES = new Set([
-  "/api/v1/auth/session",
-  "/api/v1/auth/setup",
-  "/api/v1/auth/login",
-  "/api/v1/auth/logout",
-  "/api/v1/platforms/nuvemshop/callback",
-  "/api/openapi.json",
-]);
-
 /**
- * Public routes that still want to know the browser's session: the probe, and the OAuth
- * callback (a browser coming back from the platform, whose state must match its session).
+ * How a public API route is open (route option `config.public`); each guards itself:
+ * - true: no principal is looked up at all;
+ * - "session": the browser's session is read when there is one (the session probe, and the
+ *   install callback, whose state must match the session that started it);
+ * - "sign-in": as "session", and origin-checked even without one: a foreign page must not sign a
+ *   browser in or out.
  */
-const SESSION_AWARE_ROUTES = new Set(["/api/v1/auth/session", "/api/v1/platforms/nuvemshop/callback"]);
-
-/** Sign-in routes are origin-checked even without a session: a foreign page must not sign a browser in or out. */
-const SIGN_IN_ROUTES = new Set(["/api/v1/auth/setup", "/api/v1/auth/login", "/api/v1/auth/logout"]);
+export type PublicAccess = true | "session" | "sign-in";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** True for a route pattern (or, unmatched, a path) that needs no principal. */
-export function isPublicRoute(url: string): boolean {
-  if (!url.startsWith("/api/")) return true;
-  if (url === "/api/docs" || url.startsWith("/api/docs/")) return true;
-  return PUBLIC_API_ROUTES.has(url);
+/** The swagger UI's routes (a plugin's, not ours to mark). */
+const isDocs = (url: string) => url === "/api/docs" || url.startsWith("/api/docs/");
+
+/** True for a route (its pattern) that needs no principal: outside /api/, the docs, or marked public. */
+export function isPublicRoute(app: FastifyInstance, url: string): boolean {
+  return !url.startsWith("/api/") || isDocs(url) || app.publicRoutes.has(url);
 }
 
 /** "user:<email>" or "token:<name>": who an action is recorded as done by. */
@@ -105,19 +98,23 @@ export function foreignHost(host: string | undefined): PonteError {
 
 export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: AuthOptions) => {
   app.decorateRequest("principal", null);
+  app.decorate("publicRoutes", new Set<string>());
 
   // Public routes say so in the OpenAPI document; the rest inherit its global security.
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && isPublicRoute(route.url) && route.schema) {
-      route.schema = { ...route.schema, security: [] } as typeof route.schema;
-    }
+    if (!route.url.startsWith("/api/") || !route.config?.public) return;
+    app.publicRoutes.add(route.url);
+    if (route.schema) route.schema = { ...route.schema, security: [] } as typeof route.schema;
   });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.routeOptions.url ?? request.url.split("?", 1)[0]!;
     if (!url.startsWith("/api/")) return; // webhooks and the panel's files: no lookup at all
-    const isPublic = isPublicRoute(url);
-    if (isPublic && !SIGN_IN_ROUTES.has(url) && !SESSION_AWARE_ROUTES.has(url)) return;
+    const access: PublicAccess | undefined = isDocs(url) ? true : request.routeOptions.config?.public;
+    const signIn = access === "sign-in";
+    if (access === true) return;
+
+    const isPublic = access !== undefined;
 
     request.principal = await principalOf(ctx, request);
     if (!isPublic && !request.principal) {
@@ -128,7 +125,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     }
     // Bearer requests are exempt: another site's page cannot set that header.
     const browserRequest =
-      request.principal?.kind === "user" || (SIGN_IN_ROUTES.has(url) && request.principal?.kind !== "token");
+      request.principal?.kind === "user" || (signIn && request.principal?.kind !== "token");
     if (browserRequest && !SAFE_METHODS.has(request.method)) {
       const verdict = checkOrigin({
         origin: request.headers.origin,
@@ -152,5 +149,13 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
 declare module "fastify" {
   interface FastifyRequest {
     principal: Principal | null;
+  }
+  interface FastifyInstance {
+    /** The /api/ route patterns marked `config.public`. */
+    publicRoutes: Set<string>;
+  }
+  interface FastifyContextConfig {
+    /** This route needs no principal (see PublicAccess). */
+    public?: PublicAccess;
   }
 }

@@ -61,6 +61,7 @@ export async function authRoutes(
   app.get(
     "/api/v1/auth/session",
     {
+      config: { public: "session" },
       schema: {
         tags: ["auth"],
         summary: "The signed-in user of this browser session (401 when none)",
@@ -79,6 +80,7 @@ export async function authRoutes(
   app.get(
     "/api/v1/auth/setup",
     {
+      config: { public: "sign-in" },
       schema: {
         tags: ["auth"],
         summary: "Whether the first user still has to be created, and whether this client may do it",
@@ -104,6 +106,7 @@ export async function authRoutes(
   app.post<Credentials>(
     "/api/v1/auth/setup",
     {
+      config: { public: "sign-in" },
       schema: {
         tags: ["auth"],
         summary: "First run: create the first user and sign in (only from this machine, only once)",
@@ -130,6 +133,7 @@ export async function authRoutes(
   app.post<Credentials>(
     "/api/v1/auth/login",
     {
+      config: { public: "sign-in" },
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password; sets the session cookie",
@@ -164,6 +168,7 @@ export async function authRoutes(
   app.post(
     "/api/v1/auth/logout",
     {
+      config: { public: "sign-in" },
       schema: {
         tags: ["auth"],
         summary: "End this browser's session (server-side) and clear its cookie",

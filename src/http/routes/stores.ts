@@ -137,10 +137,11 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   app.post<{
     Body: {
-      platform: "nuvemshop";
+      platform: string;
       name: string;
       externalId: string;
-      accessToken: string;
+      credentials?: Record<string, unknown>;
+      accessToken?: string;
       apiBaseUrl?: string;
       reconnect?: boolean;
     };
@@ -149,23 +150,33 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     {
       schema: {
         tags: ["stores"],
-        summary: "Connect a store with its store id and access token (private app)",
+        summary: "Connect a store with its store id and credentials (private app)",
         description:
-          "201: the store is connected. A platform store Ponte already has (connected, refused or disconnected) is never taken over: 409 `conflict` with reasonCode `store_exists`, `storeId` and a pt-BR `reason`, unless `reconnect` is true — then its access token is replaced (its API address too, when given), a disconnected or uninstalled store comes back, and the answer is 200 (404 when there is no such store to reconnect). `apiBaseUrl` other than the platform's API answers 400 with reasonCode `api_base_refused` unless the server allows it (PONTE_ALLOW_API_OVERRIDE: simulators and tests only).",
+          "201: the store is connected. `externalId` and `credentials` are checked against the platform's schemas (GET /api/v1/platforms): 400 `validation_failed` with a pt-BR `reason` and `fields` naming each field at fault. `accessToken` is a shorthand for `credentials: {accessToken}`. A platform store Ponte already has (connected, refused or disconnected) is never taken over: 409 `conflict` with reasonCode `store_exists`, `storeId` and a pt-BR `reason`, unless `reconnect` is true — then its credentials are replaced (its API address too, when given), a disconnected or uninstalled store comes back, and the answer is 200 (404 when there is no such store to reconnect). `apiBaseUrl` other than the platform's API answers 400 with reasonCode `api_base_refused` unless the server allows it (PONTE_ALLOW_API_OVERRIDE: simulators and tests only).",
         body: {
           type: "object",
-          required: ["platform", "name", "externalId", "accessToken"],
+          required: ["platform", "name", "externalId"],
           additionalProperties: false,
           properties: {
             platform: { type: "string", enum: supportedPlatforms() },
             name: { type: "string", minLength: 1, maxLength: 120 },
-            externalId: { type: "string", pattern: "^[0-9]{1,20}$" },
-            accessToken: { type: "string", minLength: 8, maxLength: 512 },
+            externalId: { type: "string", minLength: 1, maxLength: 200 },
+            credentials: {
+              type: "object",
+              description: "The platform's credential fields (its `credentials` schema)",
+              additionalProperties: { type: "string", maxLength: 2000 },
+            },
+            accessToken: {
+              type: "string",
+              maxLength: 2000,
+              description:
+                "Shorthand for credentials {accessToken} (platforms whose credentials are one token)",
+            },
             apiBaseUrl: { ...apiBaseUrlSchema, type: "string" },
             reconnect: {
               type: "boolean",
               description:
-                "true: replace the token of the store Ponte already has for this platform store id (Trocar o token de acesso, Conectar a loja de novo)",
+                "true: replace the credentials of the store Ponte already has for this platform store id (Trocar o token de acesso, Conectar a loja de novo)",
             },
           },
         },
@@ -173,10 +184,16 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request, reply) => {
-      const { reconnect, apiBaseUrl, ...input } = request.body;
+      const { reconnect, apiBaseUrl, accessToken, credentials, ...input } = request.body;
       const accepted = acceptApiBase(ctx, input.platform, apiBaseUrl);
+      const given = credentials ?? (accessToken !== undefined ? { accessToken } : {});
       const store = await ctx.db.transaction((tx) =>
-        connectStore(ctx, tx, { ...input, apiBaseUrl: accepted, mode: reconnect ? "reconnect" : "new" }),
+        connectStore(ctx, tx, {
+          ...input,
+          credentials: given,
+          apiBaseUrl: accepted,
+          mode: reconnect ? "reconnect" : "new",
+        }),
       );
       return reply.status(reconnect ? 200 : 201).send(publicStore(store));
     },

@@ -2,12 +2,11 @@
 // anything is parsed or touches the database. Then the inbox row is committed; only after
 // that does the platform get its 200. Database down → 503, so the platform retries.
 import type { FastifyInstance } from "fastify";
-import type { AppContext } from "../../context.ts";
+import { type AppContext, platformApp } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { PonteError } from "../../errors.ts";
-import type { WebhookNotice } from "../../platforms/connector.ts";
-import { nuvemshop } from "../../platforms/nuvemshop/index.ts";
-import { WebhookPayloadError } from "../../platforms/nuvemshop/webhook.ts";
+import { type WebhookNotice, WebhookPayloadError } from "../../platforms/connector.ts";
+import { isSupportedPlatform, platformModule, supportedPlatforms } from "../../platforms/registry.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 
 const ack = {
@@ -30,21 +29,22 @@ const error = {
  * delivery only sets it again. A disconnected or uninstalled store keeps its state: only a new
  * connection (token or OAuth) brings it back.
  */
-async function applyAppEvent(tx: Queryable, storeId: number, event: string) {
-  if (event === "app/suspended") {
+async function applyAppEvent(tx: Queryable, storeId: number, notice: WebhookNotice, label: string) {
+  const event = notice.lifecycle;
+  if (event === "suspended") {
     await tx.query(
       `update stores set connection_state = 'suspended', connection_message = $2, updated_at = now()
         where id = $1 and connection_state not in ('uninstalled', 'disconnected')`,
-      [storeId, "aplicativo suspenso na Nuvemshop: importação pausada"],
+      [storeId, `aplicativo suspenso na ${label}: importação pausada`],
     );
-  } else if (event === "app/resumed") {
+  } else if (event === "resumed") {
     // Webhooks stopped while suspended: resync everything changed meanwhile, now.
     await tx.query(
       `update stores set connection_state = 'ok', connection_message = null, next_import_at = now(), updated_at = now()
         where id = $1 and connection_state not in ('uninstalled', 'disconnected')`,
       [storeId],
     );
-  } else if (event === "app/uninstalled") {
+  } else if (event === "uninstalled") {
     // The platform drops the app's webhooks with it.
     await tx.query(
       `update stores set connection_state = 'uninstalled', import_enabled = false, connection_message = $2,
@@ -60,15 +60,15 @@ type Ack = "accepted" | "duplicate" | "ignored";
 
 /** A store connected here (a disconnected one is not: what it still sends is ignored). */
 const STORE = `select id, org_id from stores
-                where platform = 'nuvemshop' and external_id = $1 and connection_state <> 'disconnected'`;
+                where platform = $7 and external_id = $1 and connection_state <> 'disconnected'`;
 
 /** Order notices: one row, the store (null when not connected here) and whether the delivery was new. */
 const INSERT_INBOX = {
-  name: "webhook-inbox-nuvemshop",
+  name: "webhook-inbox",
   text: `with s as (${STORE}),
   ins as (
     insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body)
-    select coalesce((select org_id from s), 1), (select id from s), 'nuvemshop', $2, $3, $4, $5, $6
+    select coalesce((select org_id from s), 1), (select id from s), $7, $2, $3, $4, $5, $6
     on conflict (platform, dedupe_key) where processed_at is null do nothing
     returning 1)
   select (select id from s) as store_id, exists (select 1 from ins) as inserted`,
@@ -80,11 +80,11 @@ const INSERT_INBOX = {
  * new work, never a duplicate of a pending one.
  */
 const INSERT_PROCESSED = {
-  name: "webhook-inbox-nuvemshop-processed",
+  name: "webhook-inbox-processed",
   text: `with s as (${STORE}),
   ins as (
     insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body, processed_at)
-    select coalesce((select org_id from s), 1), (select id from s), 'nuvemshop', $2, $3, $4, $5, $6, now()
+    select coalesce((select org_id from s), 1), (select id from s), $7, $2, $3, $4, $5, $6, now()
     returning 1)
   select (select id from s) as store_id, exists (select 1 from ins) as inserted`,
 };
@@ -96,7 +96,7 @@ function ackOf(row: InboxRow): Ack {
   return row.inserted ? "accepted" : "duplicate";
 }
 
-function inboxParams(notice: WebhookNotice, raw: Buffer, userAgent: string | undefined) {
+function inboxParams(platform: string, notice: WebhookNotice, raw: Buffer, userAgent: string | undefined) {
   return [
     notice.storeExternalId,
     notice.event,
@@ -104,6 +104,7 @@ function inboxParams(notice: WebhookNotice, raw: Buffer, userAgent: string | und
     notice.dedupeKey,
     JSON.stringify({ "user-agent": userAgent ?? null }),
     raw.toString("utf8"),
+    platform,
   ];
 }
 
@@ -113,26 +114,31 @@ function inboxParams(notice: WebhookNotice, raw: Buffer, userAgent: string | und
  */
 async function storeOrderNotice(
   ctx: AppContext,
+  platform: string,
   notice: WebhookNotice,
   raw: Buffer,
   userAgent?: string,
 ): Promise<Ack> {
-  const { rows } = await ctx.db.query<InboxRow>(INSERT_INBOX, inboxParams(notice, raw, userAgent));
+  const { rows } = await ctx.db.query<InboxRow>(INSERT_INBOX, inboxParams(platform, notice, raw, userAgent));
   return ackOf(rows[0]!);
 }
 
 /** App and privacy events: recorded, and app/* applied to the store, in one transaction, every time. */
 async function applyStoreNotice(
   ctx: AppContext,
+  platform: string,
   notice: WebhookNotice,
   raw: Buffer,
   userAgent?: string,
 ): Promise<Ack> {
   return ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<InboxRow>(INSERT_PROCESSED, inboxParams(notice, raw, userAgent));
+    const { rows } = await tx.query<InboxRow>(
+      INSERT_PROCESSED,
+      inboxParams(platform, notice, raw, userAgent),
+    );
     const ack = ackOf(rows[0]!);
     if (ack === "accepted" && notice.kind === "app")
-      await applyAppEvent(tx, rows[0]!.store_id!, notice.event);
+      await applyAppEvent(tx, rows[0]!.store_id!, notice, platformModule(platform).label);
     return ack;
   });
 }
@@ -144,36 +150,51 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
-  app.post(
-    "/webhooks/nuvemshop",
+  app.post<{ Params: { platform: string } }>(
+    "/webhooks/:platform",
     {
       bodyLimit: BODY_LIMITS.webhook,
       schema: {
         tags: ["webhooks"],
-        summary: "Nuvemshop webhook (signed with x-linkedstore-hmac-sha256)",
-        description:
-          "Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB). Order events are then read from the platform and synced in batches per store by the workers; app/* events update the store; LGPD events are recorded for the operator.",
-        response: { 200: ack, 400: error, 401: error, 413: error, 503: error },
+        summary: "A platform's webhook, signed as the platform signs it",
+        description: `Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes before anything else: ${supportedPlatforms()
+          .map((id) => `${id} in ${platformModule(id).webhook.signatureHeader}`)
+          .join(
+            "; ",
+          )}. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.`,
+        params: {
+          type: "object",
+          required: ["platform"],
+          properties: {
+            platform: { type: "string", description: "The platform's id (GET /api/v1/platforms)" },
+          },
+        },
+        response: { 200: ack, 400: error, 401: error, 404: error, 413: error, 503: error },
       },
     },
     async (request) => {
+      const { platform } = request.params;
+      if (!isSupportedPlatform(platform))
+        throw new PonteError("not_found", `no webhooks for platform "${platform}"`, { status: 404 });
+      const module = platformModule(platform);
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       // Thrown, not sent: the error handler logs each refusal in one line like any other 4xx.
-      if (!nuvemshop.verifyWebhook(raw, request.headers, ctx.nuvemshop.clientSecret)) {
+      if (!module.webhook.verify(raw, request.headers, platformApp(ctx, platform).webhookSecret)) {
         throw new PonteError("invalid_signature", "webhook signature is missing or wrong", { status: 401 });
       }
       let notice: WebhookNotice;
       try {
-        notice = nuvemshop.parseWebhook(raw);
+        notice = module.webhook.parse(raw);
       } catch (e) {
         if (e instanceof WebhookPayloadError)
           throw new PonteError("invalid_payload", e.message, { status: 400 });
         throw e;
       }
+      const userAgent = request.headers["user-agent"];
       const status =
         notice.kind === "order"
-          ? await storeOrderNotice(ctx, notice, raw, request.headers["user-agent"])
-          : await applyStoreNotice(ctx, notice, raw, request.headers["user-agent"]);
+          ? await storeOrderNotice(ctx, platform, notice, raw, userAgent)
+          : await applyStoreNotice(ctx, platform, notice, raw, userAgent);
       if (status === "ignored")
         request.log.info({ store: notice.storeExternalId }, "webhook for a store not connected here");
       return { status };

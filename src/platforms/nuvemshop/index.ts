@@ -1,26 +1,31 @@
-import type { ListCursor, OrderPage, PlatformModule, StoreConnector } from "../connector.ts";
+// Nuvemshop (platforms README §1): the module the registry lists.
+import type { StoreAccess, StoreConnector } from "../connector.ts";
+import type { PlatformModule } from "../module.ts";
 import { NUVEMSHOP_API_BASE_URL } from "./api-base-url.ts";
-import { NuvemshopClient, nextLink, PlatformRequestError } from "./client.ts";
+import { type NuvemshopApp, readNuvemshopApp } from "./app.ts";
+import { type ClientOptions, NuvemshopClient } from "./client.ts";
+import { nuvemshopDefaults, nuvemshopStatusValues } from "./defaults.ts";
+import { nuvemshopInstall } from "./install.ts";
+import { listOrders } from "./list-orders.ts";
 import { mapNuvemshopOrder } from "./map-order.ts";
 import { nuvemshopProbe } from "./probe.ts";
 import { pushToNuvemshop } from "./push.ts";
-import { parseNuvemshopWebhook, verifyNuvemshopWebhook } from "./webhook.ts";
+import { parseNuvemshopWebhook, SIGNATURE_HEADER, verifyNuvemshopWebhook } from "./webhook.ts";
 import { nuvemshopWebhookSubscriptions } from "./webhook-subscriptions.ts";
 
-export const PER_PAGE = 200;
-/** Nuvemshop may cap page × per_page at 10,000: past it we restart from the last updated_at seen. */
-const PAGE_CAP = 10_000;
-/**
- * updated_at_min when there is no cursor (a store's first import). Every listing sends
- * updated_at_min, so every listing comes in updated_at order (then id) and a restart at the cap
- * from the last updated_at seen resumes exactly where it stopped. Without the filter the list comes
- * in created_at order, and restarting it from an updated_at skipped every order created after the
- * cap but last updated before that instant. Older than any Nuvemshop order, yet not the Unix epoch
- * itself (a MySQL TIMESTAMP column starts one second after it).
- */
-export const NO_CURSOR_UPDATED_AT_MIN = "2000-01-01T00:00:00Z";
+export { NO_CURSOR_UPDATED_AT_MIN, PER_PAGE } from "./list-orders.ts";
 
-export const nuvemshop: PlatformModule = {
+/** Next and Evolution plans get ten times the rate limits (store setting `planMultiplier`). */
+const planMultiplier = (settings: Record<string, unknown> | undefined): 1 | 10 =>
+  settings?.planMultiplier === 10 ? 10 : 1;
+
+function accessToken(access: StoreAccess): string {
+  const token = access.credentials.accessToken;
+  if (typeof token !== "string" || token === "") throw new Error("the store's credentials lack accessToken");
+  return token;
+}
+
+export const nuvemshop: PlatformModule<NuvemshopApp> = {
   id: "nuvemshop",
   label: "Nuvemshop",
   capabilities: {
@@ -34,102 +39,79 @@ export const nuvemshop: PlatformModule = {
     markPaid: true,
   },
   defaultApiBaseUrl: NUVEMSHOP_API_BASE_URL,
+  credentials: {
+    type: "object",
+    required: ["accessToken"],
+    additionalProperties: false,
+    properties: {
+      accessToken: {
+        type: "string",
+        title: "Token de acesso",
+        description: "Guardado criptografado; nunca é mostrado de novo.",
+        minLength: 8,
+        maxLength: 512,
+        writeOnly: true,
+      },
+    },
+  },
+  storeId: {
+    schema: {
+      type: "string",
+      title: "ID da loja na Nuvemshop",
+      description: "Só números, por exemplo 1234567.",
+      pattern: "^[0-9]{1,20}$",
+      patternHint: "só números.",
+    },
+    hint: "O ID da loja na Nuvemshop tem só números (aparece no painel da Nuvemshop e na URL da API).",
+  },
+  settings: { parse: (settings) => ({ planMultiplier: planMultiplier(settings) }) },
+  app: { read: readNuvemshopApp },
+  install: nuvemshopInstall,
+  webhook: {
+    secret: (app) => app.clientSecret,
+    verify: verifyNuvemshopWebhook,
+    parse: parseNuvemshopWebhook,
+    signatureHeader: SIGNATURE_HEADER,
+  },
+  identify(raw) {
+    const r = raw as { id?: unknown; number?: unknown } | null;
+    if (r?.id === undefined || r.id === null) return null;
+    return { externalId: String(r.id), number: r.number === undefined ? null : String(r.number) };
+  },
   normalize: mapNuvemshopOrder,
-  verifyWebhook: verifyNuvemshopWebhook,
-  parseWebhook: parseNuvemshopWebhook,
+  defaults: nuvemshopDefaults,
+  statusValues: nuvemshopStatusValues,
   connect(access, deps): StoreConnector & { client: NuvemshopClient } {
-    const client = new NuvemshopClient({
+    const options: ClientOptions = {
       apiBaseUrl: access.apiBaseUrl,
       storeId: access.storeExternalId,
-      accessToken: access.accessToken,
+      accessToken: accessToken(access),
       userAgent: deps.userAgent,
-      planMultiplier: access.planMultiplier,
+      planMultiplier: planMultiplier(access.settings),
       logger: deps.logger,
       fetch: deps.fetch,
+      deadline: deps.deadline,
+      onContact: deps.onContact,
+    };
+    const client = new NuvemshopClient({
+      ...options,
       maxRetries: deps.retry?.maxRetries,
       baseDelayMs: deps.retry?.baseDelayMs,
       timeoutMs: deps.retry?.timeoutMs,
-      deadline: deps.deadline,
-      onContact: deps.onContact,
     });
     // Testar conexão: a person waits on it, so one quick retry and a short timeout.
     const probeClient = new NuvemshopClient({
-      apiBaseUrl: access.apiBaseUrl,
-      storeId: access.storeExternalId,
-      accessToken: access.accessToken,
-      userAgent: deps.userAgent,
-      planMultiplier: access.planMultiplier,
-      logger: deps.logger,
-      fetch: deps.fetch,
+      ...options,
       maxRetries: 1,
       baseDelayMs: 250,
       timeoutMs: 8_000,
-      deadline: deps.deadline,
-      onContact: deps.onContact,
     });
     return {
       platform: "nuvemshop",
       client,
       probe: nuvemshopProbe(probeClient),
       webhookSubscriptions: nuvemshopWebhookSubscriptions(client),
-      async listOrdersChangedSince(cursor: ListCursor): Promise<OrderPage> {
-        // A next URL saved before every listing sent updated_at_min walks in created_at order, and
-        // one saved before links to other origins were refused may point anywhere: start over.
-        const nextUrl =
-          cursor.nextUrl &&
-          client.isOwnOrigin(cursor.nextUrl) &&
-          new URL(cursor.nextUrl).searchParams.has("updated_at_min")
-            ? cursor.nextUrl
-            : null;
-        const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
-        const url =
-          nextUrl ??
-          client.url("/orders", {
-            updated_at_min: cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN,
-            per_page: PER_PAGE,
-            page,
-          });
-        const res = await client.request("GET", url);
-        // Past the last page Nuvemshop answers [] or 404.
-        if (res.status === 404) return { orders: [], next: null, total: null };
-        if (res.status >= 400) {
-          throw new PlatformRequestError(
-            `listing orders answered ${res.status}`,
-            res.status,
-            res.body,
-            false,
-          );
-        }
-        const orders = Array.isArray(res.body) ? res.body : [];
-        const total = Number(res.headers.get("x-total-count") ?? Number.NaN);
-        const link = nextLink(res.headers.get("link"));
-        // The token goes only to the store's API: a next page elsewhere is an error, not a lead.
-        if (link && !client.isOwnOrigin(link)) throw client.refuseForeignLink("listing orders", link);
-        let next: ListCursor | null = null;
-        if (link && orders.length > 0) {
-          const nextPage = Number(new URL(link).searchParams.get("page") ?? page + 1);
-          if (nextPage * PER_PAGE > PAGE_CAP) {
-            // Restart from the last updated_at seen: orders sharing it are read again, none skipped.
-            const last = (orders[orders.length - 1] as { updated_at?: unknown }).updated_at;
-            if (typeof last !== "string" || last === "") {
-              throw new PlatformRequestError("listed order without updated_at", res.status, null, false);
-            }
-            if (Date.parse(last) <= Date.parse(cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN)) {
-              // The whole 10,000-order window shares one updated_at: restarting would loop forever.
-              throw new PlatformRequestError(
-                `more than ${PAGE_CAP} orders share the updated_at ${last}: the listing cannot move past it`,
-                res.status,
-                null,
-                false,
-              );
-            }
-            next = { updatedAtMin: last, page: 1, nextUrl: null };
-          } else {
-            next = { updatedAtMin: cursor.updatedAtMin, page: nextPage, nextUrl: link };
-          }
-        }
-        return { orders, next, total: Number.isFinite(total) ? total : null };
-      },
+      listOrdersChangedSince: (since, pageToken) => listOrders(client, since, pageToken),
       getOrder: (externalId) => client.getOrder(externalId),
       push: (externalId, action) => pushToNuvemshop(client, externalId, action),
     };

@@ -4,32 +4,41 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createLogger } from "../../logger.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../simulators/nuvemshop/index.ts";
-import type { ListCursor, StoreConnector } from "../connector.ts";
+import type { StoreConnector } from "../connector.ts";
 import { NO_CURSOR_UPDATED_AT_MIN, nuvemshop } from "./index.ts";
+import { readPageToken } from "./list-orders.ts";
 
 interface Listed {
   id: number;
   updated_at: string;
 }
 
-/** Walks the connector's pages from `start` to the end, as importOrders does. */
-async function listAll(connector: StoreConnector, start: ListCursor) {
+/** Walks the connector's pages from `since` to the end, as importOrders does. */
+async function listAll(connector: StoreConnector, since: string | null) {
   const seen: Listed[] = [];
   const restarts: string[] = [];
-  let cursor: ListCursor | null = start;
+  let token: string | null = null;
+  let from = since;
   let pages = 0;
-  while (cursor) {
-    const page = await connector.listOrdersChangedSince(cursor);
+  do {
+    const page = await connector.listOrdersChangedSince(since, token);
     seen.push(...(page.orders as Listed[]));
     pages++;
     assert.ok(pages < 200, "the listing ends");
-    if (page.next && page.next.updatedAtMin !== cursor.updatedAtMin && page.next.updatedAtMin !== null) {
-      restarts.push(page.next.updatedAtMin);
-    }
-    cursor = page.next;
-  }
+    token = page.nextPageToken;
+    // The token is this module's own: where the walk restarted at the cap.
+    const next = token === null ? null : readPageToken(since, token).updatedAtMin;
+    if (next !== null && next !== from) restarts.push(next);
+    if (next !== null) from = next;
+  } while (token !== null);
   return { seen, restarts, pages };
 }
+
+const access = (storeExternalId: string, apiBaseUrl: string, accessToken: string) => ({
+  storeExternalId,
+  apiBaseUrl,
+  credentials: { accessToken },
+});
 
 describe("Nuvemshop connector: listing past the 10,000-result cap", () => {
   const N = 10_600;
@@ -40,13 +49,10 @@ describe("Nuvemshop connector: listing past the 10,000-result cap", () => {
   before(async () => {
     // pageCap: the simulator refuses page × per_page > 10,000 as Nuvemshop may.
     sim = await startNuvemshopSimulator({ orders: N, seed: 11, rateLimit: false, pageCap: true });
-    connector = nuvemshop.connect(
-      { storeExternalId: String(sim.storeId), apiBaseUrl: sim.apiBase, accessToken: sim.accessToken },
-      {
-        logger: createLogger({ logLevel: "silent", logPretty: false }),
-        userAgent: "PonteTest (dev@example.com)",
-      },
-    );
+    connector = nuvemshop.connect(access(String(sim.storeId), sim.apiBase, sim.accessToken), {
+      logger: createLogger({ logLevel: "silent", logPretty: false }),
+      userAgent: "PonteTest (dev@example.com)",
+    });
     allIds = sim
       .listOrders()
       .map((o) => o.id as number)
@@ -70,7 +76,7 @@ describe("Nuvemshop connector: listing past the 10,000-result cap", () => {
 
   it("lists every order with no cursor (a store's first import), by updated_at", async () => {
     sim.clearLog();
-    const result = await listAll(connector, { updatedAtMin: null, page: 1, nextUrl: null });
+    const result = await listAll(connector, null);
     assert.ok(result.restarts.length >= 1, "the listing crossed the cap");
     check(result, allIds);
     for (const entry of sim.requestLog()) {
@@ -87,40 +93,38 @@ describe("Nuvemshop connector: listing past the 10,000-result cap", () => {
       .map((o) => o.id as number)
       .sort((a, b) => a - b);
     assert.ok(expected.length > 10_000);
-    check(await listAll(connector, { updatedAtMin: from, page: 1, nextUrl: null }), expected);
+    check(await listAll(connector, from), expected);
   });
 
   it("starts over a created_at-order walk saved before every listing sent updated_at_min", async () => {
     sim.clearLog();
     const legacy = `${sim.apiBase}/${sim.storeId}/orders?per_page=200&page=7`;
-    const page = await connector.listOrdersChangedSince({ updatedAtMin: null, page: 7, nextUrl: legacy });
+    const token = JSON.stringify({ updatedAtMin: null, page: 7, nextUrl: legacy });
+    const page = await connector.listOrdersChangedSince(null, token);
     assert.equal(page.orders.length, 200);
     const [entry] = sim.requestLog();
     assert.equal(entry?.query.page, "1");
     assert.equal(entry?.query.updated_at_min, NO_CURSOR_UPDATED_AT_MIN);
-    assert.equal(page.next?.page, 2);
+    assert.equal(readPageToken(null, page.nextPageToken).page, 2);
   });
 
   it("stops instead of looping when a whole 10,000-order window shares one updated_at", async () => {
     const same = "2020-05-05T05:05:05+0000";
-    const stub = nuvemshop.connect(
-      { storeExternalId: "1", apiBaseUrl: "http://stub.invalid/v1", accessToken: "t" },
-      {
-        logger: createLogger({ logLevel: "silent", logPretty: false }),
-        userAgent: "PonteTest (dev@example.com)",
-        fetch: async (input) => {
-          const url = new URL(String(input));
-          assert.equal(url.searchParams.get("updated_at_min"), same);
-          url.searchParams.set("page", "51");
-          return new Response(JSON.stringify([{ id: 7, updated_at: same }]), {
-            headers: { link: `<${url}>; rel="next"`, "x-total-count": "10001" },
-          });
-        },
+    const stub = nuvemshop.connect(access("1", "http://stub.invalid/v1", "t"), {
+      logger: createLogger({ logLevel: "silent", logPretty: false }),
+      userAgent: "PonteTest (dev@example.com)",
+      fetch: async (input) => {
+        const url = new URL(String(input));
+        assert.equal(url.searchParams.get("updated_at_min"), same);
+        url.searchParams.set("page", "51");
+        return new Response(JSON.stringify([{ id: 7, updated_at: same }]), {
+          headers: { link: `<${url}>; rel="next"`, "x-total-count": "10001" },
+        });
       },
-    );
+    });
     const url = `http://stub.invalid/v1/1/orders?updated_at_min=${encodeURIComponent(same)}&per_page=200&page=50`;
     await assert.rejects(
-      stub.listOrdersChangedSince({ updatedAtMin: same, page: 50, nextUrl: url }),
+      stub.listOrdersChangedSince(same, JSON.stringify({ updatedAtMin: same, page: 50, nextUrl: url })),
       /share the updated_at/,
     );
   });

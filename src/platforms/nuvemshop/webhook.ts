@@ -1,7 +1,7 @@
 // Nuvemshop webhooks: hex HMAC-SHA256 of the raw body, keyed with the app's client secret,
 // in x-linkedstore-hmac-sha256. Thin payload {store_id, event, id}: the order is re-read.
 import crypto from "node:crypto";
-import type { Headers, WebhookNotice } from "../connector.ts";
+import { type Headers, type WebhookNotice, WebhookPayloadError } from "../connector.ts";
 
 export const ORDER_EVENTS = new Set([
   "order/created",
@@ -17,6 +17,11 @@ export const ORDER_EVENTS = new Set([
   "order/custom_fields_updated",
 ]);
 export const APP_EVENTS = new Set(["app/suspended", "app/resumed", "app/uninstalled"]);
+const LIFECYCLE: Record<string, WebhookNotice["lifecycle"]> = {
+  "app/suspended": "suspended",
+  "app/resumed": "resumed",
+  "app/uninstalled": "uninstalled",
+};
 export const PRIVACY_EVENTS = new Set(["store/redact", "customers/redact", "customers/data_request"]);
 
 export const SIGNATURE_HEADER = "x-linkedstore-hmac-sha256";
@@ -28,8 +33,6 @@ export function verifyNuvemshopWebhook(rawBody: Buffer, headers: Headers, secret
   const expected = crypto.createHmac("sha256", secret).update(rawBody).digest();
   return crypto.timingSafeEqual(expected, Buffer.from(value.trim(), "hex"));
 }
-
-export class WebhookPayloadError extends Error {}
 
 export function parseNuvemshopWebhook(rawBody: Buffer): WebhookNotice {
   let body: unknown;
@@ -60,5 +63,6 @@ export function parseNuvemshopWebhook(rawBody: Buffer): WebhookNotice {
     kind === "order"
       ? `${storeExternalId}:order:${externalOrderId}`
       : `${storeExternalId}:${event}:${crypto.createHash("sha256").update(rawBody).digest("hex").slice(0, 16)}`;
-  return { event, storeExternalId, externalOrderId, kind, dedupeKey };
+  const lifecycle = LIFECYCLE[event];
+  return { event, storeExternalId, externalOrderId, kind, dedupeKey, ...(lifecycle ? { lifecycle } : {}) };
 }

@@ -1,13 +1,23 @@
-// The sync decision, order by order: status table, customers, products, payment and
-// shipping tables, and the never-backwards rule — without a database.
+// The sync decision, order by order: status table, customers, products, payment and shipping
+// tables, and the never-backwards rule — without a database, on orders read from a real
+// Nuvemshop payload (here, outside src/, so generic code names no platform).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { mapNuvemshopOrder } from "../platforms/nuvemshop/map-order.ts";
-import { type DecideInput, type Decision, decide, readStatusRow, type StoreMappings } from "./decide.ts";
+import { mapNuvemshopOrder } from "../../src/platforms/nuvemshop/map-order.ts";
+import {
+  type DecideInput,
+  type Decision,
+  decide,
+  readStatusRow,
+  type StoreMappings,
+} from "../../src/sync/decide.ts";
 
 const raw = JSON.parse(
-  readFileSync(new URL("../platforms/nuvemshop/fixtures/brazilian-order.json", import.meta.url), "utf8"),
+  readFileSync(
+    new URL("../../src/platforms/nuvemshop/fixtures/brazilian-order.json", import.meta.url),
+    "utf8",
+  ),
 ) as Record<string, unknown>;
 const orderWith = (patch: Record<string, unknown> = {}) => mapNuvemshopOrder({ ...raw, ...patch });
 

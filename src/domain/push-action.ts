@@ -1,0 +1,20 @@
+// What a back-office change may ask a store's platform to do (R8.1), in the order the actions run
+// when one trigger asks for several, and the triggers: a canonical status the order moves to, or
+// "faturado" (an invoice approved). Platform modules declare their default table in these words.
+import { CANONICAL_STATUSES, type CanonicalStatus } from "./order-status.ts";
+
+export const PUSH_ACTIONS = ["pay", "invoice", "pack", "fulfill", "close", "cancel"] as const;
+export type PushActionKind = (typeof PUSH_ACTIONS)[number];
+
+export const PUSH_TRIGGERS = [...CANONICAL_STATUSES, "faturado"] as const;
+export type PushTrigger = CanonicalStatus | "faturado";
+
+/** One action as the platform connector receives it. */
+export type PushAction =
+  | { kind: "pay" }
+  | { kind: "pack" }
+  | { kind: "fulfill"; trackingNumber: string | null; trackingUrl: string | null; notifyCustomer: boolean }
+  | { kind: "cancel"; reason: "customer" | "inventory" | "fraud" | "other"; email: boolean; restock: boolean }
+  | { kind: "close" }
+  | { kind: "open" }
+  | { kind: "invoice"; accessKey: string; link: string | null };

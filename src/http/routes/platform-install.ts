@@ -1,0 +1,175 @@
+// A platform's app install (its module's `install`): a signed-in user starts it, the store owner
+// is sent to the platform's authorize page and comes back with a code, which the module exchanges
+// for the store and its credentials. The state ties the way back to the browser session that
+// started it (install-states.ts). The callback's address is the one registered with the
+// platform's app: /api/v1/platforms/<id>/callback.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { consumeInstallState, issueInstallState, type StateRefusal } from "../../auth/install-states.ts";
+import { type AppContext, platformApp } from "../../context.ts";
+import { PonteError } from "../../errors.ts";
+import { InstallRefusedError, type PlatformInstall, type PlatformModule } from "../../platforms/module.ts";
+import { platformModule } from "../../platforms/registry.ts";
+import { connectStore } from "../../stores/stores.ts";
+import { problem } from "./integration.ts";
+import { publicStore, storeSchema } from "./stores.ts";
+
+function refusalPt(refusal: StateRefusal, label: string): string {
+  const again = `clique de novo em Instalar pelo OAuth da ${label}`;
+  const startAgain = `Entre no Ponte neste navegador e ${again}.`;
+  const words: Record<StateRefusal, string> = {
+    "was never issued": `O Ponte não reconhece este pedido de instalação. ${startAgain}`,
+    "came back to a browser with no signed-in session": `A instalação voltou a um navegador sem sessão no Ponte. ${startAgain}`,
+    "was started in another session": `A instalação foi iniciada em outra sessão do Ponte (outro navegador ou usuário). ${startAgain}`,
+    "was already used": `Este pedido de instalação já foi usado. Se a loja não aparece em Lojas, ${again}.`,
+    expired: `O pedido de instalação expirou (vale 10 minutos). Clique de novo em Instalar pelo OAuth da ${label}.`,
+  };
+  return words[refusal];
+}
+
+type CallbackQuery = { code: string; state?: string; name?: string };
+
+const platformParams = {
+  type: "object",
+  required: ["platform"],
+  properties: { platform: { type: "string", description: "The platform's id (GET /api/v1/platforms)" } },
+} as const;
+
+/** The store owner's browser lands on the panel; API clients (no text/html) get JSON. */
+const wantsPage = (accept: string | undefined) => (accept ?? "").includes("text/html");
+
+export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  /** The platform's install, when its app is configured here; 404 for an unknown platform. */
+  const configured = (platform: string): { module: PlatformModule; install: PlatformInstall<unknown> } => {
+    let module: PlatformModule;
+    try {
+      module = platformModule(platform);
+    } catch {
+      throw new PonteError("not_found", `no install for platform "${platform}"`, { status: 404 });
+    }
+    if (!module.install) {
+      throw new PonteError(
+        "oauth_not_configured",
+        `${module.label} has no app install: connect by credentials`,
+        {
+          status: 409,
+        },
+      );
+    }
+    if (!platformApp(ctx, module.id).installAvailable)
+      throw new PonteError("oauth_not_configured", module.install.notConfigured, { status: 409 });
+    return { module, install: module.install };
+  };
+
+  app.get<{ Params: { platform: string } }>(
+    "/api/v1/platforms/:platform/install",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Start a platform's app install (redirects to the platform's authorize page)",
+        description:
+          "Needs the panel's signed-in session: the install's state (random, single-use, valid 10 minutes) is bound to it, and only that browser session can finish the install at the callback. 401 unauthenticated without a session; 403 session_required with an API token; 409 oauth_not_configured.",
+        security: [{ session: [] }],
+        params: platformParams,
+        response: { 302: { type: "null" }, 401: problem, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const { module, install } = configured(request.params.platform);
+      const sessionId = request.principal?.sessionId;
+      if (sessionId === undefined) {
+        throw new PonteError(
+          "session_required",
+          `the ${module.label} install starts from a signed-in panel session`,
+          {
+            status: 403,
+            details: {
+              reason: "A instalação pelo OAuth começa no painel do Ponte, com um usuário conectado.",
+            },
+          },
+        );
+      }
+      const state = await issueInstallState(ctx.db, sessionId, module.id);
+      return reply.redirect(install.authorizeUrl(platformApp(ctx, module.id).config, state));
+    },
+  );
+
+  app.get<{ Params: { platform: string }; Querystring: CallbackQuery }>(
+    "/api/v1/platforms/:platform/callback",
+    {
+      config: { public: "session" },
+      schema: {
+        tags: ["stores"],
+        summary: "The platform sends the store owner back here with ?code= (the app's redirect URL)",
+        params: platformParams,
+        querystring: {
+          type: "object",
+          required: ["code"],
+          properties: {
+            code: { type: "string", minLength: 1 },
+            state: { type: "string" },
+            name: { type: "string" },
+          },
+        },
+        response: { 201: storeSchema, 400: problem, 404: problem, 409: problem },
+        description:
+          "Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<code>.",
+      },
+    },
+    async (request, reply) => {
+      try {
+        const store = await completeInstall(request);
+        if (wantsPage(request.headers.accept)) return reply.redirect(`/lojas/${store.id}?instalada=1`);
+        return reply.status(201).send(publicStore(store));
+      } catch (error) {
+        if (!wantsPage(request.headers.accept)) throw error;
+        const code = error instanceof PonteError ? error.code : "internal";
+        // A refused install is the visitor's doing: one line. Anything else is ours: with its stack.
+        if (error instanceof PonteError && error.status < 500)
+          request.log.info({ code, platform: request.params.platform }, "platform install failed");
+        else request.log.error({ err: error, platform: request.params.platform }, "platform install failed");
+        return reply.redirect(`/lojas?erro_instalacao=${encodeURIComponent(code)}`);
+      }
+    },
+  );
+
+  /** Exchanges the code for the store and connects it; throws when the state or the platform refuses. */
+  async function completeInstall(
+    request: FastifyRequest<{ Params: { platform: string }; Querystring: CallbackQuery }>,
+  ) {
+    const { module, install } = configured(request.params.platform);
+    const query = request.query;
+    const refusal = await consumeInstallState(ctx.db, {
+      state: query.state,
+      sessionId: request.principal?.sessionId,
+      platform: module.id,
+    });
+    if (refusal) {
+      throw new PonteError("oauth_state_invalid", `${module.label} install refused: the state ${refusal}`, {
+        status: 400,
+        details: { reason: refusalPt(refusal, module.label) },
+      });
+    }
+    let installed: Awaited<ReturnType<typeof install.exchange>>;
+    try {
+      installed = await install.exchange(
+        platformApp(ctx, module.id).config,
+        { code: query.code, query },
+        { userAgent: ctx.userAgent },
+      );
+    } catch (error) {
+      if (error instanceof InstallRefusedError)
+        throw new PonteError("validation_failed", error.message, { status: 400 });
+      throw error;
+    }
+    return ctx.db.transaction((tx) =>
+      connectStore(ctx, tx, {
+        platform: module.id,
+        name: installed.name,
+        externalId: installed.externalId,
+        credentials: installed.credentials,
+        apiBaseUrl: installed.apiBaseUrl,
+        mode: "install",
+      }),
+    );
+  }
+}

@@ -1,0 +1,104 @@
+// The platform port, module side: everything platform-specific a platform declares, read by the
+// engine only through the registry (registry.ts). A platform is one folder exporting one
+// PlatformModule; docs/ARCHITECTURE.md ("Platforms") says how the engine uses each member.
+import type { MappingDefaults } from "../domain/mapping-defaults.ts";
+import type { CanonicalOrder } from "../domain/order.ts";
+import type { ApiOverride } from "./api-base.ts";
+import type {
+  Capabilities,
+  ConnectorDeps,
+  Headers,
+  PlatformId,
+  StoreAccess,
+  StoreConnector,
+  WebhookNotice,
+} from "./connector.ts";
+import type { FieldsSchema, StoreIdSpec } from "./fields.ts";
+
+export type Env = Record<string, string | undefined>;
+
+/** A value of the platform's status vocabulary, with its pt-BR label (DE-PARA suggestions). */
+export interface StatusValue {
+  value: string;
+  label: string;
+}
+
+/**
+ * A column the store's status table shows and keeps per row beside the platform values, for a
+ * platform that needs codes of its own per status (e.g. an id the platform's consultants give at
+ * set-up). `label` is pt-BR.
+ */
+export interface StatusColumn {
+  key: string;
+  label: string;
+  maxLength: number;
+}
+
+/** What an install hands over: the store as the platform knows it and its credentials. */
+export interface InstalledStore {
+  externalId: string;
+  name: string;
+  credentials: Record<string, unknown>;
+  /** Where the store's API is (null: the platform's own). */
+  apiBaseUrl: string | null;
+}
+
+/** The platform refused the install (a bad or expired code): answered 400, nothing connected. */
+export class InstallRefusedError extends Error {}
+
+/** The OAuth (or key handover) install of Ponte's app on a store. App is the module's `app` config. */
+export interface PlatformInstall<App> {
+  /** True when the server has what the install needs (the app's id and secret). */
+  available(app: App): boolean;
+  /** English: which settings to set when it is not available (answered 409 oauth_not_configured). */
+  notConfigured: string;
+  /** Where the store owner authorizes the app; `state` comes back to the callback. */
+  authorizeUrl(app: App, state: string): string;
+  /** Exchanges what the callback received (`code` and the rest of its query) for the store. */
+  exchange(
+    app: App,
+    callback: { code: string; query: Record<string, string | undefined> },
+    deps: { userAgent: string; fetch?: typeof fetch },
+  ): Promise<InstalledStore>;
+}
+
+export interface PlatformWebhook<App> {
+  /** The key that signs the app's notices; undefined when the server has no app of its own. */
+  secret(app: App): string | undefined;
+  /** Constant-time check of the signature over the raw bytes, before anything is parsed. */
+  verify(rawBody: Buffer, headers: Headers, secret: string): boolean;
+  /** The notice in the body; throws WebhookPayloadError when it cannot be read. */
+  parse(rawBody: Buffer): WebhookNotice;
+  /** The header carrying the signature (documented in the OpenAPI summary). */
+  signatureHeader: string;
+}
+
+export interface PlatformModule<App = unknown> {
+  id: PlatformId;
+  /** Name shown to people. */
+  label: string;
+  capabilities: Capabilities;
+  /** The platform's API: the only host a store's credentials go to (api-base.ts). */
+  defaultApiBaseUrl: string;
+  /** What the merchant types to connect by hand, sealed as one opaque object. */
+  credentials: FieldsSchema;
+  /** The store's id on the platform. */
+  storeId: StoreIdSpec;
+  /** The module's own reading of a store's settings (e.g. a rate-limit plan). */
+  settings: { parse(settings: Record<string, unknown>): Record<string, unknown> };
+  /** The server-wide app: reads its PONTE_<ID>_* variables (throws on a bad value, at start). */
+  app: { read(env: Env, apiOverride: ApiOverride): App };
+  install?: PlatformInstall<App>;
+  webhook: PlatformWebhook<App>;
+  /** The order's id and number in a raw payload; null when it has no id. */
+  identify(raw: unknown): { externalId: string; number: string | null } | null;
+  /** The canonical order; throws MappingError when the payload cannot be read. */
+  normalize(raw: unknown): CanonicalOrder;
+  /** The DE-PARA and push tables a store starts with. */
+  defaults: MappingDefaults;
+  /** The platform's status vocabulary (the values its status table reads). */
+  statusValues: StatusValue[];
+  /** Extra columns of its status table; none for most platforms. */
+  statusColumns?: StatusColumn[];
+  connect(access: StoreAccess, deps: ConnectorDeps): StoreConnector;
+}

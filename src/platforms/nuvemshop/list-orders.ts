@@ -1,0 +1,105 @@
+// "Orders changed since": pages of GET /orders by updated_at. The page token the engine keeps is
+// this file's own JSON: where the walk restarted (updated_at_min), the page and its next link.
+import type { OrderPage } from "../connector.ts";
+import { type NuvemshopClient, nextLink, PlatformRequestError } from "./client.ts";
+
+export const PER_PAGE = 200;
+/** Nuvemshop may cap page × per_page at 10,000: past it we restart from the last updated_at seen. */
+const PAGE_CAP = 10_000;
+/**
+ * updated_at_min when there is no `since` (a store's first import). Every listing sends
+ * updated_at_min, so every listing comes in updated_at order (then id) and a restart at the cap
+ * from the last updated_at seen resumes exactly where it stopped. Without the filter the list comes
+ * in created_at order, and restarting it from an updated_at skipped every order created after the
+ * cap but last updated before that instant. Older than any Nuvemshop order, yet not the Unix epoch
+ * itself (a MySQL TIMESTAMP column starts one second after it).
+ */
+export const NO_CURSOR_UPDATED_AT_MIN = "2000-01-01T00:00:00Z";
+
+/** Resumable position in the listing: the page token, as JSON. */
+export interface ListPosition {
+  updatedAtMin: string | null;
+  page?: number;
+  nextUrl?: string | null;
+}
+
+/** A token this module wrote, or the first page from `since` for none (or one it cannot read). */
+export function readPageToken(since: string | null, pageToken: string | null): ListPosition {
+  if (pageToken !== null) {
+    try {
+      const p = JSON.parse(pageToken) as ListPosition;
+      if (
+        typeof p === "object" &&
+        p !== null &&
+        (typeof p.updatedAtMin === "string" || p.updatedAtMin === null)
+      )
+        return p;
+    } catch {
+      // Not ours: start over from `since` (orders read again are stored once).
+    }
+  }
+  return { updatedAtMin: since, page: 1, nextUrl: null };
+}
+
+export async function listOrders(
+  client: NuvemshopClient,
+  since: string | null,
+  pageToken: string | null,
+): Promise<OrderPage> {
+  const cursor = readPageToken(since, pageToken);
+  // A next URL saved before every listing sent updated_at_min walks in created_at order, and
+  // one saved before links to other origins were refused may point anywhere: start over.
+  const nextUrl =
+    cursor.nextUrl &&
+    client.isOwnOrigin(cursor.nextUrl) &&
+    new URL(cursor.nextUrl).searchParams.has("updated_at_min")
+      ? cursor.nextUrl
+      : null;
+  const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
+  const url =
+    nextUrl ??
+    client.url("/orders", {
+      updated_at_min: cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN,
+      per_page: PER_PAGE,
+      page,
+    });
+  const res = await client.request("GET", url);
+  // Past the last page Nuvemshop answers [] or 404.
+  if (res.status === 404) return { orders: [], nextPageToken: null, total: null };
+  if (res.status >= 400) {
+    throw new PlatformRequestError(`listing orders answered ${res.status}`, res.status, res.body, false);
+  }
+  const orders = Array.isArray(res.body) ? res.body : [];
+  const total = Number(res.headers.get("x-total-count") ?? Number.NaN);
+  const link = nextLink(res.headers.get("link"));
+  // The token goes only to the store's API: a next page elsewhere is an error, not a lead.
+  if (link && !client.isOwnOrigin(link)) throw client.refuseForeignLink("listing orders", link);
+  let next: ListPosition | null = null;
+  if (link && orders.length > 0) {
+    const nextPage = Number(new URL(link).searchParams.get("page") ?? page + 1);
+    if (nextPage * PER_PAGE > PAGE_CAP) {
+      // Restart from the last updated_at seen: orders sharing it are read again, none skipped.
+      const last = (orders[orders.length - 1] as { updated_at?: unknown }).updated_at;
+      if (typeof last !== "string" || last === "") {
+        throw new PlatformRequestError("listed order without updated_at", res.status, null, false);
+      }
+      if (Date.parse(last) <= Date.parse(cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN)) {
+        // The whole 10,000-order window shares one updated_at: restarting would loop forever.
+        throw new PlatformRequestError(
+          `more than ${PAGE_CAP} orders share the updated_at ${last}: the listing cannot move past it`,
+          res.status,
+          null,
+          false,
+        );
+      }
+      next = { updatedAtMin: last, page: 1, nextUrl: null };
+    } else {
+      next = { updatedAtMin: cursor.updatedAtMin, page: nextPage, nextUrl: link };
+    }
+  }
+  return {
+    orders,
+    nextPageToken: next ? JSON.stringify(next) : null,
+    total: Number.isFinite(total) ? total : null,
+  };
+}
