@@ -50,8 +50,8 @@ export class InstallRefusedError extends Error {}
 export interface PlatformInstall<App> {
   /** True when the server has what the install needs (the app's id and secret). */
   available(app: App): boolean;
-  /** English: which settings to set when it is not available (answered 409 oauth_not_configured). */
-  notConfigured: string;
+  /** The PONTE_<ID>_* variables it needs, named when it is not available (409 oauth_not_configured). */
+  settings: string[];
   /** Where the store owner authorizes the app; `state` comes back to the callback. */
   authorizeUrl(app: App, state: string): string;
   /** Exchanges what the callback received (`code` and the rest of its query) for the store. */

@@ -11,9 +11,9 @@ const messages: Record<string, string> = {
   setup_done: "O primeiro usuário já foi criado. Entre com ele.",
   setup_forbidden: "A criação do primeiro usuário só pode ser feita no próprio servidor (localhost).",
   weak_password: "A senha precisa ter pelo menos 10 caracteres.",
-  oauth_not_configured: "A instalação pelo OAuth da Nuvemshop não está configurada neste servidor.",
+  oauth_not_configured: "A instalação pelo OAuth da plataforma não está configurada neste servidor.",
   oauth_state_invalid:
-    "O pedido de instalação expirou, já foi usado ou foi iniciado em outra sessão do Ponte. Clique de novo em Instalar pelo OAuth da Nuvemshop neste navegador.",
+    "O pedido de instalação expirou, já foi usado ou foi iniciado em outra sessão do Ponte. Clique de novo em Instalar pelo OAuth neste navegador.",
   session_required: "A instalação pelo OAuth começa no painel do Ponte, com um usuário conectado.",
   validation_failed: "Dados inválidos. Confira os campos destacados.",
   not_found: "Registro não encontrado. Ele pode ter sido removido.",

@@ -39,10 +39,3 @@ export const STORES_KEY = ["stores"] as const;
 export function useStores() {
   return useQuery({ queryKey: STORES_KEY, queryFn: () => api<Store[]>("/api/v1/stores"), staleTime: 30_000 });
 }
-
-export const PLATFORM_LABELS: Record<string, string> = {
-  nuvemshop: "Nuvemshop",
-  woocommerce: "WooCommerce",
-  shopify: "Shopify",
-  vtex: "VTEX",
-};

@@ -56,7 +56,11 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
       );
     }
     if (!platformApp(ctx, module.id).installAvailable)
-      throw new PonteError("oauth_not_configured", module.install.notConfigured, { status: 409 });
+      throw new PonteError(
+        "oauth_not_configured",
+        `set ${module.install.settings.join(" and ")} to install through ${module.label}`,
+        { status: 409 },
+      );
     return { module, install: module.install };
   };
 

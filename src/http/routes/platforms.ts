@@ -57,6 +57,12 @@ export const platformSchema = {
       type: "boolean",
       description: "The platform's app install can start here (GET /api/v1/platforms/{id}/install)",
     },
+    installSettings: {
+      type: "array",
+      items: { type: "string" },
+      description:
+        "The server variables the app install needs (set them to make it available); empty when the platform has no app install",
+    },
     statusValues: {
       type: "array",
       description: "The platform's status vocabulary with pt-BR labels (status table suggestions)",
@@ -79,6 +85,7 @@ export const platformSchema = {
     "credentials",
     "storeId",
     "installAvailable",
+    "installSettings",
     "statusValues",
     "statusColumns",
   ],
@@ -102,6 +109,7 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         credentials: m.credentials,
         storeId: m.storeId,
         installAvailable: ctx.platforms[m.id]?.installAvailable ?? false,
+        installSettings: m.install?.settings ?? [],
         statusValues: m.statusValues,
         statusColumns: m.statusColumns ?? [],
       })),

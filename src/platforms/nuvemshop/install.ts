@@ -5,8 +5,7 @@ import type { NuvemshopApp } from "./app.ts";
 
 export const nuvemshopInstall: PlatformInstall<NuvemshopApp> = {
   available: (app) => Boolean(app.clientId && app.clientSecret),
-  notConfigured:
-    "set PONTE_NUVEMSHOP_CLIENT_ID and PONTE_NUVEMSHOP_CLIENT_SECRET to install through Nuvemshop",
+  settings: ["PONTE_NUVEMSHOP_CLIENT_ID", "PONTE_NUVEMSHOP_CLIENT_SECRET"],
   authorizeUrl: (app, state) => `${app.authBaseUrl}/apps/${app.clientId}/authorize?state=${state}`,
   async exchange(app, { code, query }, deps) {
     const response = await (deps.fetch ?? fetch)(`${app.authBaseUrl}/apps/authorize/token`, {

@@ -8,12 +8,7 @@ import { ConfirmButton, Spinner, SyncMark } from "../components/ui.tsx";
 import { formatDateTime, formatMoney } from "../format.ts";
 import { ActionButton } from "./ActionButton.tsx";
 import type { PanelAction } from "./panel-actions.ts";
-import {
-  type PanelRow,
-  STORE_CANCELLATION_LABELS,
-  SYNC_STATE_LABELS,
-  storeStatusLabel,
-} from "./panel-rows.ts";
+import { type PanelRow, STORE_CANCELLATION_LABELS, SYNC_STATE_LABELS } from "./panel-rows.ts";
 
 export function integrationColumns(
   run: (row: PanelRow, action: PanelAction) => void,
@@ -21,6 +16,8 @@ export function integrationColumns(
   errors: Record<string, string>,
   watching: Record<string, unknown>,
   blocked: string | null,
+  /** The store's status key in the merchant's words (its platform's status labels). */
+  storeStatusLabel: (key: string | null) => string,
 ): ColumnDef<PanelRow>[] {
   return [
     {

@@ -107,22 +107,3 @@ export const SYNC_STATE_LABELS: Record<SyncState, string> = {
   held: "Retido",
   error: "Erro na sincronização",
 };
-
-/** Nuvemshop's status keys (the one the status table reads) in the merchant's words. */
-const STORE_STATUS_LABELS: Record<string, string> = {
-  pending: "Aguardando pagamento",
-  authorized: "Pagamento autorizado",
-  paid: "Pago",
-  packed: "Embalado",
-  shipped: "Enviado",
-  delivered: "Entregue",
-  cancelled: "Cancelado",
-  voided: "Pagamento cancelado",
-  refunded: "Reembolsado",
-  abandoned: "Abandonado",
-};
-
-export function storeStatusLabel(key: string | null): string {
-  if (!key) return "—";
-  return STORE_STATUS_LABELS[key] ?? key;
-}

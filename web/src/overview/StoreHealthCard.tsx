@@ -4,8 +4,9 @@
 import { useId } from "react";
 import { Link } from "react-router";
 import { formatDateTime, formatDuration } from "../format.ts";
+import { usePlatformLabel } from "../platforms.ts";
 import { HealthBadge, type HealthState, ImportBadge } from "../store-settings/connection.tsx";
-import { PLATFORM_LABELS, type Store } from "../stores.ts";
+import type { Store } from "../stores.ts";
 
 export interface OverviewStore {
   id: number;
@@ -46,6 +47,7 @@ function Figure({ label, value, alert }: { label: string; value: string; alert?:
 
 export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
   const headingId = useId();
+  const platformLabel = usePlatformLabel();
   const health = s.health;
   const n = (value: number) => value.toLocaleString("pt-BR");
   const failures = s.ordersInError + s.jobsFailed + s.jobsRetrying;
@@ -57,7 +59,7 @@ export function StoreHealthCard({ store: s }: { store: OverviewStore }) {
         <h2 id={headingId}>
           <Link to={`/lojas/${s.id}`}>{s.name}</Link>
         </h2>
-        <span className="muted small">{PLATFORM_LABELS[s.platform] ?? s.platform}</span>
+        <span className="muted small">{platformLabel(s.platform)}</span>
       </header>
       <div className="badges">
         <HealthBadge health={health} />

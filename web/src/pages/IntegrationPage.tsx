@@ -11,9 +11,10 @@ import { describeError } from "../errors-pt.ts";
 import { integrationColumns } from "../integration/integration-columns.tsx";
 import { usePanelActions } from "../integration/panel-actions.ts";
 import { type PanelView, panelListKey, usePanelList } from "../integration/panel-rows.ts";
+import { usePlatformLabel, usePlatformStatusLabel } from "../platforms.ts";
 import { SEARCH_HINT, SEARCH_LABEL, searchProblem } from "../search.ts";
 import { IMPORT_OFF_ACTION, IMPORT_OFF_TEXT } from "../store-settings/connection.tsx";
-import { PLATFORM_LABELS, useStores } from "../stores.ts";
+import { useStores } from "../stores.ts";
 
 const VIEWS: { value: PanelView; label: string }[] = [
   { value: "attention", label: "Só pendentes" },
@@ -22,6 +23,8 @@ const VIEWS: { value: PanelView; label: string }[] = [
 
 export function IntegrationPage() {
   const client = useQueryClient();
+  const platformLabel = usePlatformLabel();
+  const statusLabel = usePlatformStatusLabel();
   const stores = useStores();
   const [params, setParams] = useSearchParams();
   const loadedStore = Number(params.get("loja")) || null;
@@ -57,7 +60,15 @@ export function IntegrationPage() {
   const loadedName = loaded?.name;
   // Import off: nothing syncs, so Criar, Atualizar and Reprocessar are not offered (the API refuses them).
   const blocked = loaded && !loaded.importEnabled ? IMPORT_OFF_ACTION : null;
-  const columns = integrationColumns(actions.run, actions.busy, actions.errors, actions.watching, blocked);
+  const platform = stores.data?.find((s) => s.id === loadedStore)?.platform;
+  const columns = integrationColumns(
+    actions.run,
+    actions.busy,
+    actions.errors,
+    actions.watching,
+    blocked,
+    (key) => statusLabel(platform, key),
+  );
   const table = useReactTable({
     data: rows,
     columns,
@@ -100,7 +111,7 @@ export function IntegrationPage() {
                 </option>
                 {stores.data.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name} ({PLATFORM_LABELS[s.platform] ?? s.platform})
+                    {s.name} ({platformLabel(s.platform)})
                   </option>
                 ))}
               </select>

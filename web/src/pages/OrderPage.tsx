@@ -9,14 +9,13 @@ import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
-import { storeStatusLabel } from "../integration/panel-rows.ts";
 import { FulfilmentSection } from "../orders/FulfilmentSection.tsx";
 import { canonicalLabel, salesOrderLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type Address, deleteOrder, ORDERS_KEY, type OrderDetail, useOrder } from "../orders/orders-api.ts";
 import { StatusChangeForm } from "../orders/StatusChangeForm.tsx";
 import { StoreCancellationNotice } from "../orders/StoreCancellationNotice.tsx";
 import { Timeline } from "../orders/Timeline.tsx";
-import { PLATFORM_LABELS } from "../stores.ts";
+import { usePlatformLabel, usePlatformStatusLabel } from "../platforms.ts";
 
 type TabId = "dados" | "historico";
 const TABS: TabItem<TabId>[] = [
@@ -169,6 +168,9 @@ function addressLines(a: Address | null | undefined): string[] {
 }
 
 function OrderData({ order }: { order: OrderDetail }) {
+  const platformLabel = usePlatformLabel();
+  const statusLabel = usePlatformStatusLabel();
+  const platform = order.originStore?.platform;
   const snapshot = order.customerSnapshot ?? {};
   const delivery = addressLines(order.deliveryAddress);
   const flags = order.flags ?? [];
@@ -239,7 +241,11 @@ function OrderData({ order }: { order: OrderDetail }) {
                 [
                   "Situação na loja",
                   p.platformStatus ? (
-                    <StoreSide key="situacao" label={storeStatusLabel(p.platformStatus)} sync={p.storeSync} />
+                    <StoreSide
+                      key="situacao"
+                      label={statusLabel(platform, p.platformStatus)}
+                      sync={p.storeSync}
+                    />
                   ) : null,
                 ],
                 ["Pago em", p.paidAt ? formatDateTime(p.paidAt) : null],
@@ -257,12 +263,7 @@ function OrderData({ order }: { order: OrderDetail }) {
           <Facts
             rows={[
               ["Origem", order.origin === "manual" ? "Manual (criado no ERP)" : order.originStore?.name],
-              [
-                "Plataforma",
-                order.originStore
-                  ? (PLATFORM_LABELS[order.originStore.platform] ?? order.originStore.platform)
-                  : null,
-              ],
+              ["Plataforma", order.originStore ? platformLabel(order.originStore.platform) : null],
               ["Nº do pedido na loja", order.storeOrder?.number ?? order.storeOrderNumber],
               ["ID na plataforma", order.storeOrder?.externalId],
               [
@@ -270,7 +271,7 @@ function OrderData({ order }: { order: OrderDetail }) {
                 order.storeOrder?.platformStatus ? (
                   <StoreSide
                     key="status"
-                    label={storeStatusLabel(order.storeOrder.platformStatus)}
+                    label={statusLabel(platform, order.storeOrder.platformStatus)}
                     sync={order.payments[0]?.storeSync}
                   />
                 ) : null,

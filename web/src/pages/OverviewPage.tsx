@@ -8,6 +8,7 @@ import { Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { type OverviewStore, StoreHealthCard } from "../overview/StoreHealthCard.tsx";
+import { usePlatforms } from "../platforms.ts";
 
 interface Overview {
   stores: OverviewStore[];
@@ -17,6 +18,7 @@ interface Overview {
 const REFRESH_MS = 10_000;
 
 export function OverviewPage() {
+  const platformNames = (usePlatforms().data ?? []).map((p) => p.label).join(" ou ");
   const overview = useQuery({
     queryKey: ["overview"],
     queryFn: () => api<Overview>("/api/v1/overview"),
@@ -44,8 +46,8 @@ export function OverviewPage() {
         <section className="card empty-state">
           <h2>Nenhuma loja conectada ainda</h2>
           <p>
-            Conecte a sua loja Nuvemshop para os pedidos chegarem ao Ponte: pelo aplicativo (OAuth) ou com o
-            ID da loja e um token de acesso.
+            Conecte a sua loja {platformNames} para os pedidos chegarem ao Ponte: pelo aplicativo (OAuth) ou
+            com o ID da loja e as credenciais de acesso.
           </p>
           <Link className="btn btn-primary" to="/lojas">
             Conectar uma loja

@@ -8,6 +8,7 @@ import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
+import { usePlatformLabel } from "../platforms.ts";
 import { CustomerEmailsForm, PushChannelForm } from "../store-settings/ChannelForms.tsx";
 import { CustomerDefaultsTab } from "../store-settings/CustomerDefaultsTab.tsx";
 import {
@@ -24,7 +25,6 @@ import { MapTableTab, PAYMENT_SPEC, SHIPPING_SPEC } from "../store-settings/MapT
 import { StatusMapTab } from "../store-settings/StatusMapTab.tsx";
 import { useImportNow, useStore } from "../store-settings/store-api.ts";
 import { LEAVE_QUESTION, useUnsavedGuard } from "../store-settings/unsaved-guard.ts";
-import { PLATFORM_LABELS } from "../stores.ts";
 
 type TabKey = "geral" | "status" | "pagamento" | "envio" | "cliente" | "emails" | "envio-loja";
 
@@ -40,6 +40,7 @@ const TABS: TabItem<TabKey>[] = [
 
 export function StorePage() {
   const params = useParams();
+  const platformLabel = usePlatformLabel();
   const id = Number(params.id);
   const valid = Number.isSafeInteger(id) && id > 0;
   const store = useStore(valid ? id : 0);
@@ -79,7 +80,8 @@ export function StorePage() {
       </p>
       {search.get("instalada") ? (
         <Notice kind="success">
-          Loja conectada pela Nuvemshop. Os pedidos chegam na próxima importação e pelos webhooks.
+          Loja conectada pela {platformLabel(s.platform)}. Os pedidos chegam na próxima importação e pelos
+          webhooks.
         </Notice>
       ) : null}
       <PageHeader title={s.name}>
@@ -109,7 +111,7 @@ export function StorePage() {
         </div>
         <dl className="facts">
           <dt>Plataforma</dt>
-          <dd>{PLATFORM_LABELS[s.platform] ?? s.platform}</dd>
+          <dd>{platformLabel(s.platform)}</dd>
           <dt>ID da loja na plataforma</dt>
           <dd>{s.externalId}</dd>
           <dt>Última importação</dt>

@@ -7,6 +7,7 @@ import { ApiError } from "../api.ts";
 import { ActionsHeader, Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
+import { usePlatformLabel } from "../platforms.ts";
 import { ConnectStoreForm } from "../store-settings/ConnectStoreForm.tsx";
 import {
   ConnectionBadge,
@@ -15,16 +16,17 @@ import {
   ImportBadge,
 } from "../store-settings/connection.tsx";
 import { useImportNow } from "../store-settings/store-api.ts";
-import { PLATFORM_LABELS, useStores } from "../stores.ts";
+import { useStores } from "../stores.ts";
 
 export function StoresPage() {
   const stores = useStores();
+  const platformLabel = usePlatformLabel();
   const importNow = useImportNow();
   const [connecting, setConnecting] = useState(false);
   const formId = useId();
   const list = stores.data ?? [];
   const showForm = connecting || (stores.isSuccess && list.length === 0);
-  // The Nuvemshop install sends the browser back here when it failed (?erro_instalacao=<code>).
+  // A platform's app install sends the browser back here when it failed (?erro_instalacao=<code>).
   const [search] = useSearchParams();
   const installFailure = search.get("erro_instalacao");
 
@@ -43,7 +45,7 @@ export function StoresPage() {
       </PageHeader>
       {installFailure ? (
         <Notice kind="error">
-          A instalação pela Nuvemshop não foi concluída:{" "}
+          A instalação pelo aplicativo da plataforma não foi concluída:{" "}
           {describeError(new ApiError(400, installFailure, installFailure, {}))} Tente instalar de novo.
         </Notice>
       ) : null}
@@ -75,7 +77,7 @@ export function StoresPage() {
                     <Link to={`/lojas/${s.id}`}>{s.name}</Link>
                     <div className="muted small">ID {s.externalId}</div>
                   </th>
-                  <td>{PLATFORM_LABELS[s.platform] ?? s.platform}</td>
+                  <td>{platformLabel(s.platform)}</td>
                   <td>
                     {s.health ? (
                       <>

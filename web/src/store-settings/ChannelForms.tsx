@@ -6,7 +6,8 @@ import { type FormEvent, useId, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
-import { PLATFORM_LABELS, type Store } from "../stores.ts";
+import { usePlatformLabel } from "../platforms.ts";
+import type { Store } from "../stores.ts";
 import { useRefreshStores } from "./store-api.ts";
 
 type Patched = Store & { webhookSecret?: string };
@@ -17,7 +18,7 @@ export function CustomerEmailsForm({ store }: { store: Store }) {
   const name = useId();
   const current = store.customerEmails ?? "ponte";
   const [choice, setChoice] = useState(current);
-  const platform = PLATFORM_LABELS[store.platform] ?? store.platform;
+  const platform = usePlatformLabel()(store.platform);
   const save = useMutation({
     mutationFn: () =>
       api<Store>(`/api/v1/stores/${store.id}`, { method: "PATCH", body: { customerEmails: choice } }),
@@ -78,7 +79,7 @@ export function PushChannelForm({ store }: { store: Store }) {
   const [url, setUrl] = useState(channel.url ?? "");
   const [rotate, setRotate] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const platform = PLATFORM_LABELS[store.platform] ?? store.platform;
+  const platform = usePlatformLabel()(store.platform);
   const save = useMutation({
     mutationFn: () =>
       api<Patched>(`/api/v1/stores/${store.id}`, {

@@ -1,49 +1,54 @@
-// "Conectar loja": install Ponte's Nuvemshop app through OAuth (when the server has the app's
-// client id and secret), or connect with the store id and an access token of a private app.
+// "Conectar loja": install Ponte's app on the store through the platform's OAuth (when the
+// platform has one and the server has the app's settings), or connect with the store id and the
+// credentials of a private app. The fields are the platform's (GET /api/v1/platforms).
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, api } from "../api.ts";
-import { Button, Field, Notice, useToast } from "../components/ui.tsx";
+import { Button, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
+import { fieldProblem, type Platform, usePlatforms } from "../platforms.ts";
 import type { Store } from "../stores.ts";
 import { apiBaseProblem, useRefreshStores } from "./store-api.ts";
-
-const INSTALL_PATH = "/api/v1/platforms/nuvemshop/install";
 
 interface ConnectDraft {
   name: string;
   externalId: string;
-  accessToken: string;
+  credentials: Record<string, string>;
   apiBaseUrl: string;
 }
 
-type Problems = Partial<Record<keyof ConnectDraft, string>>;
+/** Problems by field: name, externalId, apiBaseUrl, or `credentials.<field>`. */
+type Problems = Partial<Record<string, string>>;
 
-function check(d: ConnectDraft): Problems {
+const installPath = (platform: Platform) => `/api/v1/platforms/${encodeURIComponent(platform.id)}/install`;
+
+function check(platform: Platform, d: ConnectDraft): Problems {
   const p: Problems = {};
   if (!d.name.trim()) p.name = "Informe um nome para reconhecer a loja no painel.";
   else if (d.name.trim().length > 120) p.name = "O nome pode ter no máximo 120 caracteres.";
-  if (!/^[0-9]{1,20}$/.test(d.externalId.trim())) {
-    p.externalId =
-      "O ID da loja na Nuvemshop tem só números (aparece no painel da Nuvemshop e na URL da API).";
+  if (fieldProblem(platform.storeId.schema, d.externalId)) p.externalId = platform.storeId.hint;
+  for (const [name, field] of Object.entries(platform.credentials.properties)) {
+    const problem = fieldProblem(field, d.credentials[name] ?? "");
+    if (problem) p[`credentials.${name}`] = problem;
   }
-  if (d.accessToken.trim().length < 8)
-    p.accessToken = "Cole o token de acesso completo (pelo menos 8 caracteres).";
   if (d.apiBaseUrl.trim() && !/^https?:\/\/\S+$/.test(d.apiBaseUrl.trim())) {
     p.apiBaseUrl = "Informe um endereço que comece com https://, ou deixe vazio.";
   }
   return p;
 }
 
-function apiProblems(error: unknown): Problems {
+function apiProblems(platform: Platform, error: unknown): Problems {
   if (!(error instanceof ApiError) || error.status !== 400 || !Array.isArray(error.details.fields)) return {};
   const p: Problems = {};
   for (const f of error.details.fields as { path?: string }[]) {
     const field = (f.path ?? "").replace(/^\//, "");
     if (field === "name") p.name = "Nome inválido (de 1 a 120 caracteres).";
-    if (field === "externalId") p.externalId = "ID da loja inválido: só números.";
-    if (field === "accessToken") p.accessToken = "Token de acesso inválido.";
+    if (field === "externalId") p.externalId = platform.storeId.hint;
+    if (field.startsWith("credentials/")) {
+      const name = field.slice("credentials/".length);
+      p[`credentials.${name}`] = `${platform.credentials.properties[name]?.title ?? name} inválido.`;
+    }
     if (field === "apiBaseUrl") p.apiBaseUrl = apiBaseProblem(error);
   }
   return p;
@@ -59,15 +64,15 @@ function existingStoreId(error: unknown): number | null {
 }
 
 /** Asks the server whether the install can start (it redirects) before sending the browser there. */
-async function startInstall(): Promise<void> {
+async function startInstall(path: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(INSTALL_PATH, { redirect: "manual", credentials: "same-origin" });
+    response = await fetch(path, { redirect: "manual", credentials: "same-origin" });
   } catch (error) {
     throw new ApiError(0, "network_error", String(error), {});
   }
   if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    window.location.assign(INSTALL_PATH);
+    window.location.assign(path);
     return;
   }
   const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
@@ -80,27 +85,64 @@ async function startInstall(): Promise<void> {
 }
 
 export function ConnectStoreForm({ id, onDone }: { id?: string; onDone?: () => void }) {
+  const platforms = usePlatforms();
+  const headingId = useId();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const list = platforms.data ?? [];
+  const platform = list.find((p) => p.id === chosen) ?? list[0];
+  return (
+    <section className="card" id={id} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {list.length === 1 && platform ? `Conectar uma loja ${platform.label}` : "Conectar uma loja"}
+      </h2>
+      {platforms.isError ? <Notice kind="error">{describeError(platforms.error)}</Notice> : null}
+      {!platform ? (
+        platforms.isPending ? (
+          <Loading label="Carregando as plataformas…" />
+        ) : null
+      ) : (
+        <>
+          {list.length > 1 ? (
+            <Field label="Plataforma">
+              {(props) => (
+                <select {...props} value={platform.id} onChange={(e) => setChosen(e.target.value)}>
+                  {list.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+          <PlatformConnect key={platform.id} platform={platform} onDone={onDone} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function PlatformConnect({ platform, onDone }: { platform: Platform; onDone?: () => void }) {
   const toast = useToast();
   const navigate = useNavigate();
   const refresh = useRefreshStores();
-  const headingId = useId();
   const [draft, setDraft] = useState<ConnectDraft>({
     name: "",
     externalId: "",
-    accessToken: "",
+    credentials: {},
     apiBaseUrl: "",
   });
   const [shown, setShown] = useState<Problems>({});
-  const install = useMutation({ mutationFn: startInstall });
+  const install = useMutation({ mutationFn: () => startInstall(installPath(platform)) });
   const connect = useMutation({
     mutationFn: (d: ConnectDraft) =>
       api<Store>("/api/v1/stores", {
         method: "POST",
         body: {
-          platform: "nuvemshop",
+          platform: platform.id,
           name: d.name.trim(),
           externalId: d.externalId.trim(),
-          accessToken: d.accessToken.trim(),
+          credentials: Object.fromEntries(Object.entries(d.credentials).map(([k, v]) => [k, v.trim()])),
           ...(d.apiBaseUrl.trim() ? { apiBaseUrl: d.apiBaseUrl.trim() } : {}),
         },
       }),
@@ -110,114 +152,113 @@ export function ConnectStoreForm({ id, onDone }: { id?: string; onDone?: () => v
       onDone?.();
       navigate(`/lojas/${store.id}`);
     },
-    onError: (error) => setShown(apiProblems(error)),
+    onError: (error) => setShown(apiProblems(platform, error)),
   });
   const set = (patch: Partial<ConnectDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = check(draft);
+    const problems = check(platform, draft);
     setShown(problems);
     if (Object.keys(problems).length === 0) connect.mutate(draft);
   };
   const installError = install.error instanceof ApiError ? install.error : null;
+  const idField = platform.storeId.schema;
 
   return (
-    <section className="card" id={id} aria-labelledby={headingId}>
-      <h2 id={headingId}>Conectar uma loja Nuvemshop</h2>
-      <div className="grid-2 connect-options">
+    <div className={platform.installSettings.length > 0 ? "grid-2 connect-options" : undefined}>
+      {platform.installSettings.length > 0 ? (
         <div>
           <h3>Pelo aplicativo (OAuth)</h3>
           <p className="small">
-            O dono da loja autoriza o aplicativo do Ponte na Nuvemshop e volta conectado, sem copiar tokens.
+            O dono da loja autoriza o aplicativo do Ponte na {platform.label} e volta conectado, sem copiar
+            tokens.
           </p>
           <Button pending={install.isPending} onClick={() => install.mutate()}>
-            Instalar pelo OAuth da Nuvemshop
+            Instalar pelo OAuth da {platform.label}
           </Button>
           {installError?.code === "oauth_not_configured" ? (
             <Notice kind="warning">
-              A instalação pelo OAuth ainda não está configurada neste servidor. Cadastre o aplicativo no
-              Portal de Parceiros da Nuvemshop e defina <code>PONTE_NUVEMSHOP_CLIENT_ID</code> e{" "}
-              <code>PONTE_NUVEMSHOP_CLIENT_SECRET</code> na configuração do Ponte (depois reinicie). Enquanto
-              isso, conecte com o ID da loja e um token de acesso, ao lado.
+              A instalação pelo OAuth ainda não está configurada neste servidor. Cadastre o aplicativo do
+              Ponte na {platform.label} e defina{" "}
+              {platform.installSettings.map((name, i) => (
+                <span key={name}>
+                  {i > 0 ? " e " : null}
+                  <code>{name}</code>
+                </span>
+              ))}{" "}
+              na configuração do Ponte (depois reinicie). Enquanto isso, conecte com o ID da loja e as
+              credenciais, ao lado.
             </Notice>
           ) : install.isError ? (
             <Notice kind="error">{describeError(install.error)}</Notice>
           ) : null}
         </div>
-        <form onSubmit={submit} noValidate aria-label="Conectar com ID da loja e token">
-          <h3>Com o ID da loja e um token de acesso</h3>
-          <Field label="Nome da loja" hint="Como a loja aparece no painel." error={shown.name}>
+      ) : null}
+      <form onSubmit={submit} noValidate aria-label="Conectar com ID da loja e token">
+        <h3>Com o ID da loja e as credenciais de acesso</h3>
+        <Field label="Nome da loja" hint="Como a loja aparece no painel." error={shown.name}>
+          {(props) => (
+            <input
+              {...props}
+              value={draft.name}
+              maxLength={120}
+              autoComplete="off"
+              onChange={(e) => set({ name: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={idField.title} hint={idField.description} error={shown.externalId}>
+          {(props) => (
+            <input
+              {...props}
+              value={draft.externalId}
+              autoComplete="off"
+              onChange={(e) => set({ externalId: e.target.value })}
+            />
+          )}
+        </Field>
+        {Object.entries(platform.credentials.properties).map(([name, field]) => (
+          <Field key={name} label={field.title} hint={field.description} error={shown[`credentials.${name}`]}>
             {(props) => (
               <input
                 {...props}
-                value={draft.name}
-                maxLength={120}
+                type={field.writeOnly ? "password" : "text"}
                 autoComplete="off"
-                onChange={(e) => set({ name: e.target.value })}
+                value={draft.credentials[name] ?? ""}
+                onChange={(e) => set({ credentials: { ...draft.credentials, [name]: e.target.value } })}
               />
             )}
           </Field>
-          <Field
-            label="ID da loja na Nuvemshop"
-            hint="Só números, por exemplo 1234567."
-            error={shown.externalId}
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={draft.externalId}
-                inputMode="numeric"
-                autoComplete="off"
-                onChange={(e) => set({ externalId: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
-            label="Token de acesso"
-            hint="Guardado criptografado; nunca é mostrado de novo."
-            error={shown.accessToken}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="off"
-                value={draft.accessToken}
-                onChange={(e) => set({ accessToken: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
-            label="Endereço da API (opcional)"
-            hint="Deixe vazio para usar a API da Nuvemshop. Outro endereço só é aceito se o servidor permitir (simulador e testes)."
-            error={shown.apiBaseUrl}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="url"
-                placeholder="https://api.nuvemshop.com.br/v1"
-                value={draft.apiBaseUrl}
-                onChange={(e) => set({ apiBaseUrl: e.target.value })}
-              />
-            )}
-          </Field>
-          {connect.isError ? (
-            <Notice kind="error">
-              {describeError(connect.error)}
-              {existingStoreId(connect.error) !== null ? (
-                <>
-                  {" "}
-                  <Link to={`/lojas/${existingStoreId(connect.error)}`}>Abrir a loja</Link>
-                </>
-              ) : null}
-            </Notice>
-          ) : null}
-          <Button type="submit" variant="primary" pending={connect.isPending}>
-            Conectar loja
-          </Button>
-        </form>
-      </div>
-    </section>
+        ))}
+        <Field
+          label="Endereço da API (opcional)"
+          hint={`Deixe vazio para usar a API da ${platform.label}. Outro endereço só é aceito se o servidor permitir (simulador e testes).`}
+          error={shown.apiBaseUrl}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="url"
+              value={draft.apiBaseUrl}
+              onChange={(e) => set({ apiBaseUrl: e.target.value })}
+            />
+          )}
+        </Field>
+        {connect.isError ? (
+          <Notice kind="error">
+            {describeError(connect.error)}
+            {existingStoreId(connect.error) !== null ? (
+              <>
+                {" "}
+                <Link to={`/lojas/${existingStoreId(connect.error)}`}>Abrir a loja</Link>
+              </>
+            ) : null}
+          </Notice>
+        ) : null}
+        <Button type="submit" variant="primary" pending={connect.isPending}>
+          Conectar loja
+        </Button>
+      </form>
+    </div>
   );
 }

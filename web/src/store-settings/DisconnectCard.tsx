@@ -6,14 +6,15 @@ import { useId } from "react";
 import { api } from "../api.ts";
 import { ConfirmButton, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
-import { PLATFORM_LABELS, type Store } from "../stores.ts";
+import { usePlatformLabel } from "../platforms.ts";
+import type { Store } from "../stores.ts";
 import { useRefreshStores } from "./store-api.ts";
 
 export function DisconnectCard({ store }: { store: Store }) {
   const headingId = useId();
   const toast = useToast();
   const refresh = useRefreshStores();
-  const platform = PLATFORM_LABELS[store.platform] ?? store.platform;
+  const platform = usePlatformLabel()(store.platform);
   const disconnect = useMutation({
     mutationFn: () => api<Store>(`/api/v1/stores/${store.id}/disconnect`, { method: "POST" }),
     onSuccess: (updated) => {

@@ -11,6 +11,7 @@ import {
   salesOrderStatusFor,
 } from "../../../src/domain/order-status.ts";
 import { ActionsHeader, Button, InputError, invalidProps, RemoveButton } from "../components/ui.tsx";
+import { usePlatforms } from "../platforms.ts";
 import { TableDraftForm } from "./TableDraftForm.tsx";
 import { newKey, type Outgoing, parseRowField, useTableDraft } from "./table-draft.ts";
 
@@ -33,22 +34,6 @@ interface StatusDraft {
   values: ValueLine[];
   flags: Flags;
 }
-
-/** The status keys Nuvemshop orders carry (order, payment and shipping status read together). */
-const KNOWN_VALUES: Record<string, string[]> = {
-  nuvemshop: [
-    "pending",
-    "authorized",
-    "paid",
-    "packed",
-    "shipped",
-    "delivered",
-    "cancelled",
-    "voided",
-    "refunded",
-    "abandoned",
-  ],
-};
 
 const toDraft = (rows: StatusRow[]): StatusDraft => ({
   values: rows.flatMap((row) =>
@@ -111,7 +96,8 @@ export function StatusMapTab({
     [update],
   );
 
-  const known = KNOWN_VALUES[platform] ?? [];
+  // Suggestions: the platform's status vocabulary, each with its label.
+  const known = usePlatforms().data?.find((p) => p.id === platform)?.statusValues ?? [];
   return (
     <TableDraftForm
       table={table}
@@ -198,8 +184,8 @@ export function StatusMapTab({
               </table>
             </div>
             <datalist id={`${listId}-known`}>
-              {known.map((value) => (
-                <option key={value} value={value} />
+              {known.map(({ value, label }) => (
+                <option key={value} value={value} label={label} />
               ))}
             </datalist>
             <div className="toolbar table-foot">

@@ -17,7 +17,7 @@ export const CONNECTION_HINTS: Record<Store["connectionState"], string> = {
     "A plataforma suspendeu a loja ou o aplicativo (por exemplo, falta de pagamento): regularize lá.",
   uninstalled: "O aplicativo foi desinstalado na plataforma: instale de novo para voltar a importar.",
   disconnected:
-    "A loja foi desconectada: o Ponte não importa os pedidos dela e não guarda mais as credenciais. Os pedidos já importados continuam aqui. Para voltar, conecte a loja de novo com um token ou pela Nuvemshop.",
+    "A loja foi desconectada: o Ponte não importa os pedidos dela e não guarda mais as credenciais. Os pedidos já importados continuam aqui. Para voltar, conecte a loja de novo com as credenciais ou pelo aplicativo da plataforma.",
 };
 
 const CLASSES: Record<Store["connectionState"], string> = {

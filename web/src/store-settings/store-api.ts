@@ -51,7 +51,7 @@ export function useImportNow() {
       }, 3_000);
     },
     onError: (error, store) => {
-      // A refusal names the store already ("Loja X: a Nuvemshop não respondeu…").
+      // A refusal names the store already ("Loja X: a plataforma não respondeu…").
       const why = describeError(error);
       toast(
         "error",
