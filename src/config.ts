@@ -1,5 +1,6 @@
 // The only reader of process.env. Every variable is validated here, typed, and documented
-// (with its default) in the README's Configuration table; keep the two in step.
+// (with its default) in the README's Configuration table; keep the two in step. Each platform module
+// reads its own PONTE_<ID>_* variables through here (its `app.read`).
 import path from "node:path";
 import { PonteError } from "./errors.ts";
 import { parseTrustProxy, type TrustProxy } from "./net/trusted-proxies.ts";

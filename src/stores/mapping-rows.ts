@@ -18,6 +18,8 @@ export interface StatusRow {
   active: boolean;
   /** "Processa inclusão": an order in this status creates a sales order (R2.5). */
   createsOrder: boolean;
+  /** Values of the extra columns the platform's status table declares, by column key. */
+  extra?: Record<string, string>;
 }
 
 export interface PaymentRow {
@@ -97,7 +99,40 @@ export class Problems {
   }
 }
 
-export function checkStatusMap(rows: StatusRow[]): StatusRow[] {
+/** A status row's extra columns: declared ones only, trimmed, empty ones dropped. */
+function checkExtra(
+  p: Problems,
+  at: string,
+  given: Record<string, string>,
+  columns: readonly { key: string; label: string; maxLength: number }[],
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const column = columns.find((c) => c.key === key);
+    const trimmed = String(value).trim();
+    if (!column) {
+      p.add(
+        `${at}.${key}`,
+        "unknown_column",
+        "the platform's status table has no such column",
+        "a tabela de status desta plataforma não tem esta coluna",
+      );
+    } else if (trimmed.length > column.maxLength) {
+      p.add(
+        `${at}.${key}`,
+        "too_long",
+        `must be at most ${column.maxLength} characters`,
+        `${column.label}: no máximo ${column.maxLength} caracteres`,
+      );
+    } else if (trimmed !== "") kept[key] = trimmed;
+  }
+  return kept;
+}
+
+export function checkStatusMap(
+  rows: StatusRow[],
+  columns: readonly { key: string; label: string; maxLength: number }[] = [],
+): StatusRow[] {
   const p = new Problems();
   const statuses = new Map<string, string>();
   const values = new Map<string, string>();
@@ -126,7 +161,9 @@ export function checkStatusMap(rows: StatusRow[]): StatusRow[] {
       p.unique(values, field, trimmed, "platform value", "o valor da plataforma");
       return trimmed;
     });
-    return { ...row, platformValues };
+    const extra = checkExtra(p, `${at}.extra`, row.extra ?? {}, columns);
+    const { extra: _given, ...rest } = row;
+    return { ...rest, platformValues, ...(Object.keys(extra).length > 0 ? { extra } : {}) };
   });
   for (const status of CANONICAL_STATUSES) {
     if (!statuses.has(status)) {

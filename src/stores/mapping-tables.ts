@@ -5,6 +5,7 @@ import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { redecideJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { isSupportedPlatform, platformModule } from "../platforms/registry.ts";
 import {
   CANONICAL_STATUSES,
   type CustomerDefault,
@@ -20,11 +21,15 @@ import {
 
 export * from "./mapping-rows.ts";
 
+const statusColumnsOf = (platform: string) => platformModule(platform).statusColumns ?? [];
+
 // Each table is read as one JSON array built by PostgreSQL, so all four load in one round trip.
 // Status rows come in canonical order; the others in the order the admin saved them.
-const STATUS_JSON = `select coalesce(json_agg(json_build_object('canonicalStatus', canonical_status,
+// A status row carries `extra` only when its platform's extra columns hold something.
+const STATUS_JSON = `select coalesce(jsonb_agg(jsonb_build_object('canonicalStatus', canonical_status,
     'platformValues', platform_values, 'active', active, 'createsOrder', creates_order)
-    order by array_position($2::text[], canonical_status)), '[]'::json)
+    || case when extra = '{}' then '{}' else jsonb_build_object('extra', extra) end
+    order by array_position($2::text[], canonical_status)), '[]'::jsonb)
   from status_maps where store_id = $1`;
 const PAYMENT_JSON = `select coalesce(json_agg(json_build_object('platformValue', platform_value,
     'paymentType', payment_type, 'installments', installments) order by id), '[]'::json)
@@ -123,13 +128,19 @@ async function replace<T>(
 }
 
 export async function replaceStatusMap(db: Db, storeId: number, rows: StatusRow[]): Promise<StatusRow[]> {
-  const checked = checkStatusMap(rows);
+  const { rows: store } = await db.query<{ platform: string }>("select platform from stores where id = $1", [
+    storeId,
+  ]);
+  // The extra columns the store's platform declares (none for most): only those are kept.
+  const columns =
+    store[0] && isSupportedPlatform(store[0].platform) ? statusColumnsOf(store[0].platform) : [];
+  const checked = checkStatusMap(rows, columns);
   const write = (tx: Queryable, orgId: number) =>
     tx.query(
-      `insert into status_maps (org_id, store_id, canonical_status, platform_values, active, creates_order)
-       select $1, $2, r."canonicalStatus", r."platformValues", r.active, r."createsOrder"
+      `insert into status_maps (org_id, store_id, canonical_status, platform_values, active, creates_order, extra)
+       select $1, $2, r."canonicalStatus", r."platformValues", r.active, r."createsOrder", coalesce(r.extra, '{}')
          from jsonb_to_recordset($3::jsonb)
-           as r("canonicalStatus" text, "platformValues" text[], active boolean, "createsOrder" boolean)`,
+           as r("canonicalStatus" text, "platformValues" text[], active boolean, "createsOrder" boolean, extra jsonb)`,
       [orgId, storeId, JSON.stringify(checked)],
     );
   return replace(db, storeId, "status_maps", write, getStatusMap);

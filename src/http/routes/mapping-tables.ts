@@ -38,6 +38,13 @@ const statusRow = {
     },
     active: { type: "boolean", description: "Ativo" },
     createsOrder: { type: "boolean", description: "Processa inclusão: creates a sales order" },
+    extra: {
+      type: "object",
+      maxProperties: 20,
+      additionalProperties: { type: "string", maxLength: 200 },
+      description:
+        "Values of the extra columns the store's platform declares for its status table (GET /api/v1/platforms, statusColumns), by key; absent when empty. Another key answers 400 unknown_column",
+    },
   },
 } as const;
 

@@ -20,6 +20,8 @@ export interface StatusRow {
   platformValues: string[];
   active: boolean;
   createsOrder: boolean;
+  /** Values of the extra columns the platform declares (statusColumns), absent when empty. */
+  extra?: Record<string, string>;
 }
 
 interface ValueLine {
@@ -28,7 +30,10 @@ interface ValueLine {
   canonical: CanonicalStatus;
 }
 
-type Flags = Record<CanonicalStatus, { active: boolean; createsOrder: boolean }>;
+type Flags = Record<
+  CanonicalStatus,
+  { active: boolean; createsOrder: boolean; extra: Record<string, string> }
+>;
 
 interface StatusDraft {
   values: ValueLine[];
@@ -42,7 +47,10 @@ const toDraft = (rows: StatusRow[]): StatusDraft => ({
   flags: Object.fromEntries(
     CANONICAL_STATUSES.map((status) => {
       const row = rows.find((r) => r.canonicalStatus === status);
-      return [status, { active: row?.active ?? false, createsOrder: row?.createsOrder ?? true }];
+      return [
+        status,
+        { active: row?.active ?? false, createsOrder: row?.createsOrder ?? true, extra: row?.extra ?? {} },
+      ];
     }),
   ) as Flags,
 });
@@ -59,6 +67,7 @@ function toRows(draft: StatusDraft): Outgoing<StatusRow> {
       platformValues: lines.map((l) => l.value),
       active: draft.flags[status].active,
       createsOrder: draft.flags[status].createsOrder,
+      extra: draft.flags[status].extra,
     };
   });
   const locate = (field: string) => {
@@ -96,8 +105,10 @@ export function StatusMapTab({
     [update],
   );
 
-  // Suggestions: the platform's status vocabulary, each with its label.
-  const known = usePlatforms().data?.find((p) => p.id === platform)?.statusValues ?? [];
+  // Suggestions: the platform's status vocabulary, each with its label; and its extra columns.
+  const declared = usePlatforms().data?.find((p) => p.id === platform);
+  const known = declared?.statusValues ?? [];
+  const columns = declared?.statusColumns ?? [];
   return (
     <TableDraftForm
       table={table}
@@ -218,6 +229,11 @@ export function StatusMapTab({
                     <th scope="col">Processa inclusão</th>
                     <th scope="col">Pedido de venda</th>
                     <th scope="col">Valores da plataforma</th>
+                    {columns.map((c) => (
+                      <th key={c.key} scope="col">
+                        {c.label}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
@@ -263,6 +279,18 @@ export function StatusMapTab({
                             <span className="muted">nenhum</span>
                           )}
                         </td>
+                        {columns.map((c) => (
+                          <td key={c.key}>
+                            <input
+                              aria-label={`${c.label}: ${label}`}
+                              value={flags.extra[c.key] ?? ""}
+                              maxLength={c.maxLength}
+                              onChange={(e) =>
+                                setFlag({ extra: { ...flags.extra, [c.key]: e.target.value } })
+                              }
+                            />
+                          </td>
+                        ))}
                       </tr>
                     );
                   })}
