@@ -33,7 +33,7 @@ export interface StoreIdSpec {
 
 /** Why `value` does not fit `field`, in pt-BR, or null when it does. */
 export function fieldProblem(field: TextFieldSchema, value: unknown): string | null {
-  if (typeof value !== "string" || value.trim() === "") return `Informe ${field.title}.`;
+  if (typeof value !== "string" || value.trim() === "") return `${field.title}: preencha este campo.`;
   const text = value.trim();
   if (field.minLength !== undefined && text.length < field.minLength)
     return `${field.title}: pelo menos ${field.minLength} caracteres.`;

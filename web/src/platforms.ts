@@ -1,18 +1,13 @@
 // The platforms this server connects stores of (GET /api/v1/platforms): their names, their
 // connect form's fields and their status vocabulary. The panel names no platform itself.
 import { useQuery } from "@tanstack/react-query";
+import type { TextFieldSchema } from "../../src/platforms/fields.ts";
 import { api } from "./api.ts";
 
-export interface TextField {
-  type: "string";
-  title: string;
-  description?: string;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  patternHint?: string;
-  writeOnly?: boolean;
-}
+/** Why a value does not fit a field, in pt-BR: the server checks the same schema the same way. */
+export { fieldProblem } from "../../src/platforms/fields.ts";
+
+export type TextField = TextFieldSchema;
 
 export interface Platform {
   id: string;
@@ -53,17 +48,4 @@ export function usePlatformStatusLabel(): (platform: string | undefined, value: 
       : data?.flatMap((p) => p.statusValues);
     return values?.find((v) => v.value === value)?.label ?? value;
   };
-}
-
-/** Why `value` does not fit `field`, in pt-BR, or null (the server checks the same schema). */
-export function fieldProblem(field: TextField, value: string): string | null {
-  const text = value.trim();
-  if (!text) return `Informe ${field.title.toLowerCase()}.`;
-  if (field.minLength !== undefined && text.length < field.minLength)
-    return `${field.title}: pelo menos ${field.minLength} caracteres.`;
-  if (field.maxLength !== undefined && text.length > field.maxLength)
-    return `${field.title}: no máximo ${field.maxLength} caracteres.`;
-  if (field.pattern !== undefined && !new RegExp(field.pattern).test(text))
-    return `${field.title} inválido${field.patternHint ? `: ${field.patternHint}` : "."}`;
-  return null;
 }
