@@ -4,7 +4,7 @@ import type { OrderPage } from "../connector.ts";
 import { type NuvemshopClient, nextLink, PlatformRequestError } from "./client.ts";
 
 export const PER_PAGE = 200;
-/** Nuvemshop may cap page × per_page at 10,000: past it we restart from the last updated_at seen. */
+/** Nuvemshop may cap page × per_page at 10,000: within one updated_at, offsets stop there. */
 const PAGE_CAP = 10_000;
 /**
  * updated_at_min when there is no `since` (a store's first import). Every listing sends
@@ -21,6 +21,13 @@ export interface ListPosition {
   updatedAtMin: string | null;
   page?: number;
   nextUrl?: string | null;
+  /** Ids already listed at updatedAtMin: the next page starts there, without them. */
+  listedAtMin?: string[];
+}
+
+interface Listed {
+  id: unknown;
+  updated_at?: unknown;
 }
 
 /** A token this module wrote, or the first page from `since` for none (or one it cannot read). */
@@ -56,35 +63,37 @@ export async function listOrders(
       ? cursor.nextUrl
       : null;
   const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
-  const url =
-    nextUrl ??
-    client.url("/orders", {
-      updated_at_min: cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN,
-      per_page: PER_PAGE,
-      page,
-    });
+  const from = cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN;
+  const url = nextUrl ?? client.url("/orders", { updated_at_min: from, per_page: PER_PAGE, page });
   const res = await client.request("GET", url);
   // Past the last page Nuvemshop answers [] or 404.
   if (res.status === 404) return { orders: [], nextPageToken: null, total: null };
   if (res.status >= 400) {
     throw new PlatformRequestError(`listing orders answered ${res.status}`, res.status, res.body, false);
   }
-  const orders = Array.isArray(res.body) ? res.body : [];
+  const listed = (Array.isArray(res.body) ? res.body : []) as Listed[];
+  const already = new Set(cursor.listedAtMin ?? []);
+  const orders = listed.filter((o) => !already.has(String(o.id)));
   const total = Number(res.headers.get("x-total-count") ?? Number.NaN);
   const link = nextLink(res.headers.get("link"));
   // The token goes only to the store's API: a next page elsewhere is an error, not a lead.
   if (link && !client.isOwnOrigin(link)) throw client.refuseForeignLink("listing orders", link);
   let next: ListPosition | null = null;
-  if (link && orders.length > 0) {
-    const nextPage = Number(new URL(link).searchParams.get("page") ?? page + 1);
-    if (nextPage * PER_PAGE > PAGE_CAP) {
-      // Restart from the last updated_at seen: orders sharing it are read again, none skipped.
-      const last = (orders[orders.length - 1] as { updated_at?: unknown }).updated_at;
-      if (typeof last !== "string" || last === "") {
-        throw new PlatformRequestError("listed order without updated_at", res.status, null, false);
-      }
-      if (Date.parse(last) <= Date.parse(cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN)) {
-        // The whole 10,000-order window shares one updated_at: restarting would loop forever.
+  if (link && listed.length > 0) {
+    // Not the next offset page: an order listed earlier that changes moves to the end and
+    // shifts every later one back a place, so the next offset would skip one. The next page
+    // starts at the last updated_at seen instead, without the orders already listed there.
+    const last = listed[listed.length - 1]!.updated_at;
+    if (typeof last !== "string" || last === "") {
+      throw new PlatformRequestError("listed order without updated_at", res.status, null, false);
+    }
+    const atLast = listed.filter((o) => o.updated_at === last).map((o) => String(o.id));
+    if (Date.parse(last) > Date.parse(from)) {
+      next = { updatedAtMin: last, page: 1, nextUrl: null, listedAtMin: atLast };
+    } else {
+      // The whole page shares one updated_at: the next offset page within that instant.
+      if ((page + 1) * PER_PAGE > PAGE_CAP) {
+        // More than 10,000 orders share it: restarting would loop forever.
         throw new PlatformRequestError(
           `more than ${PAGE_CAP} orders share the updated_at ${last}: the listing cannot move past it`,
           res.status,
@@ -92,9 +101,7 @@ export async function listOrders(
           false,
         );
       }
-      next = { updatedAtMin: last, page: 1, nextUrl: null };
-    } else {
-      next = { updatedAtMin: cursor.updatedAtMin, page: nextPage, nextUrl: link };
+      next = { updatedAtMin: last, page: page + 1, nextUrl: null, listedAtMin: [...already, ...atLast] };
     }
   }
   return {
