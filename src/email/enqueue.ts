@@ -7,8 +7,8 @@ import type { StatusChange } from "../backoffice/order-status.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import type { CanonicalStatus } from "../domain/order-status.ts";
-import { sendEmailJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { sendEmailJob } from "../jobs/specs.ts";
 import { customerEmailsBy } from "../stores/stores.ts";
 import { defaultTemplate } from "./default-templates.ts";
 import { recordEmailEvent } from "./events.ts";
@@ -111,5 +111,5 @@ export async function enqueueStatusEmail(
     },
     change.event.actor,
   );
-  await enqueue(tx, "send-email", { emailId }, sendEmailJob(emailId));
+  await enqueue(tx, sendEmailJob(emailId));
 }

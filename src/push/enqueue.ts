@@ -6,8 +6,8 @@ import type { StatusChange } from "../backoffice/order-status.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import type { CanonicalStatus } from "../domain/order-status.ts";
-import { pushJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { pushJob } from "../jobs/specs.ts";
 import type { Capabilities, PlatformId } from "../platforms/connector.ts";
 import { platformModule, supportedPlatforms } from "../platforms/registry.ts";
 import { type PlannedPush, type PushCause, type PushOrigin, planPushes } from "./plan.ts";
@@ -160,11 +160,7 @@ async function writePushes(
   const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   await enqueueMany(
     tx,
-    ids.map((outboxId) => ({
-      task: "push",
-      payload: { outboxId, storeId },
-      options: pushJob(storeId, outboxId),
-    })),
+    ids.map((outboxId) => pushJob(storeId, outboxId)),
   );
   return ids;
 }

@@ -10,8 +10,8 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { isPonteError, oneLine } from "../errors.ts";
-import { pushJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { pushJob } from "../jobs/specs.ts";
 import { importSwitchOn } from "../sync/import-switch.ts";
 import { ACTION_LABELS, type PushActionKind } from "./actions.ts";
 import { retryDelayMs } from "./backoff.ts";
@@ -36,7 +36,7 @@ interface ClaimRow {
 const BEHIND_EARLIER_MS = 1_000;
 
 async function reschedule(tx: Queryable, storeId: number, outboxId: number, runAt: Date): Promise<void> {
-  await enqueue(tx, "push", { outboxId, storeId }, { ...pushJob(storeId, outboxId), runAt });
+  await enqueue(tx, pushJob(storeId, outboxId, runAt));
 }
 
 /** Counts the attempt and returns the row to send, or null when there is nothing to send now. */
