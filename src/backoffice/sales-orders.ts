@@ -2,9 +2,9 @@
 // payments, the store order it came from, items and timeline (the order page, seed 003).
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import type { PlatformId } from "../platforms/connector.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import { insertOrderEvent } from "./order-status.ts";
 import { type PaymentStoreSync, paymentStoreSync } from "./payment-store-sync.ts";
 import {
   describeStoreCancellation,
