@@ -206,7 +206,7 @@ export async function createInvoice(
 
   const invoice = await insertInvoice(tx, order, input, actor);
   const moved = { orgId: order.orgId, salesOrderId, invoiceId: invoice.id, actor };
-  const stockMovements = await takeOutForInvoice(tx, moved);
+  const stockMovements = await takeOutForInvoice(tx, moved, order.items);
   const receivables = await insertReceivables(
     tx,
     { ...moved, paymentType: order.paymentType },
@@ -223,7 +223,7 @@ export async function createInvoice(
   const negativeStock = stockMovements
     .filter((m) => m.wentNegative)
     .map((m) => ({ productId: m.productId, sku: m.sku, stockAfter: m.stockAfter ?? 0 }));
-  const unstocked = await itemsWithoutProduct(tx, salesOrderId);
+  const unstocked = itemsWithoutProduct(order.items);
   const total = receivables.reduce((sum, r) => sum + r.amountCents, 0);
   const parts = [
     `${describe(invoice)} ${invoice.kind === "nfe" ? "aprovada" : "confirmada"}`,

@@ -13,6 +13,9 @@ import { PonteError } from "../errors.ts";
 import type { PlatformId } from "../platforms/connector.ts";
 
 export interface OrderItem {
+  position: number;
+  /** Null for an unknown SKU kept as text (it moves no stock). */
+  productId: number | null;
   name: string;
   variant: string | null;
   sku: string | null;
@@ -118,7 +121,8 @@ const orderSelect = (lock: boolean) =>
             'pickup', coalesce((so.normalized->'shipping'->>'pickup')::boolean, false)) end as store_order,
           case when c.id is not null then json_build_object('name', c.name, 'email', c.email,
             'document', c.document) end as customer,
-          coalesce((select json_agg(json_build_object('name', i.name, 'variant', i.variant, 'sku', i.sku,
+          coalesce((select json_agg(json_build_object('position', i.position, 'productId', i.product_id,
+                      'name', i.name, 'variant', i.variant, 'sku', i.sku,
                       'quantity', i.quantity, 'unitPriceCents', i.unit_price_cents, 'totalCents', i.total_cents)
                       order by i.position)
                       from sales_order_items i where i.sales_order_id = s.id), '[]') as items,
