@@ -9,6 +9,7 @@ import type { Queryable } from "../db/db.ts";
 import type { OrderFacts } from "../domain/lifecycle.ts";
 import type { SalesOrder, StoreOrder } from "../domain/order-records.ts";
 import type { CanonicalStatus, SalesOrderStatus } from "../domain/order-status.ts";
+import type { InvoiceRef } from "../domain/status-change.ts";
 import { PonteError } from "../errors.ts";
 import type { PlatformId } from "../platforms/connector.ts";
 
@@ -31,15 +32,7 @@ export interface OrderShipment {
   trackingUrl: string | null;
 }
 
-export interface OrderInvoice {
-  id: number;
-  kind: "nfe" | "simple";
-  accessKey: string | null;
-  number: string | null;
-  series: string | null;
-  issuedAt: string | null;
-  xmlUrl: string | null;
-}
+export type OrderInvoice = InvoiceRef & { issuedAt: string | null };
 
 /** A sales order with what its actions and their effects read. */
 export interface LockedOrder extends SalesOrder {
