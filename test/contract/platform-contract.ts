@@ -115,6 +115,17 @@ export function platformContract(harness: PlatformHarness): void {
     return ids.slice(0, howMany);
   }
 
+  /** In a before hook: a simulator with a few orders, a connector as pushes open one (no retries), an order the push applies to. */
+  function storeWithTarget() {
+    const store = {} as { run: SimulatorRun; connector: Connector; target: string };
+    before(async () => {
+      store.run = await start(10);
+      store.connector = driver.connect(module, store.run.access, { maxRetries: 0 });
+      [store.target] = (await pushable(store.connector, 1)) as [string];
+    });
+    return store;
+  }
+
   describe(`${harness.name} platform contract: fixtures`, () => {
     it("has fixtures, and a malformed payload to refuse", () => {
       assert.ok(harness.fixtures.length > 0);
@@ -299,29 +310,25 @@ export function platformContract(harness: PlatformHarness): void {
   });
 
   describe(`${harness.name} platform contract: access refused`, () => {
-    let run: SimulatorRun;
-    let connector: Connector;
-    let target: string;
-
-    before(async () => {
-      run = await start(10);
-      connector = driver.connect(module, run.access, { maxRetries: 0 });
-      [target] = (await pushable(connector, 1)) as [string];
-    });
+    const store = storeWithTarget();
 
     for (const [kind, state] of [
       ["unauthorized", "invalid_credentials"],
       ["suspended", "suspended"],
     ] as const) {
       it(`turns the platform's ${kind} answer into PlatformAccessError ${state} on every call`, async () => {
-        await run.fault({ kind });
+        await store.run.fault({ kind });
         const refused = (e: unknown) => e instanceof driver.PlatformAccessError && e.state === state;
-        await assert.rejects(driver.listPage(connector, null), refused, "listing");
-        await assert.rejects(driver.getOrder(connector, target), refused, "reading");
-        await assert.rejects(driver.push(connector, target, harness.push.action), refused, "pushing");
-        await run.clearFaults();
+        await assert.rejects(driver.listPage(store.connector, null), refused, "listing");
+        await assert.rejects(driver.getOrder(store.connector, store.target), refused, "reading");
+        await assert.rejects(
+          driver.push(store.connector, store.target, harness.push.action),
+          refused,
+          "pushing",
+        );
+        await store.run.clearFaults();
         assert.notEqual(
-          await driver.getOrder(connector, target),
+          await driver.getOrder(store.connector, store.target),
           null,
           "back once the platform accepts again",
         );
@@ -330,33 +337,25 @@ export function platformContract(harness: PlatformHarness): void {
   });
 
   describe(`${harness.name} platform contract: rate limit`, () => {
-    let run: SimulatorRun;
-    let connector: Connector;
-    let target: string;
-
-    before(async () => {
-      run = await start(10);
-      connector = driver.connect(module, run.access, { maxRetries: 0 });
-      [target] = (await pushable(connector, 1)) as [string];
-    });
+    const store = storeWithTarget();
 
     it("waits out rate-limit answers on every call, without spending a retry", async (t) => {
       const calls: [string, () => Promise<unknown>][] = [
-        ["listing", () => driver.listPage(connector, null)],
-        ["reading", () => driver.getOrder(connector, target)],
-        ["pushing", () => driver.push(connector, target, harness.push.action)],
+        ["listing", () => driver.listPage(store.connector, null)],
+        ["reading", () => driver.getOrder(store.connector, store.target)],
+        ["pushing", () => driver.push(store.connector, store.target, harness.push.action)],
       ];
       for (const [what, call] of calls) {
-        await run.takeRequests();
-        await run.fault({ kind: "rate_limited", count: 2 });
+        await store.run.takeRequests();
+        await store.run.fault({ kind: "rate_limited", count: 2 });
         const started = Date.now();
         const answer = await call();
         t.diagnostic(`${what}: two rate-limit answers waited out in ${Date.now() - started} ms`);
         if (what === "pushing") assert.equal((answer as driver.PushResult).ok, true, what);
         else assert.notEqual(answer, null, what);
-        const statuses = (await run.takeRequests()).map((r) => r.status);
+        const statuses = (await store.run.takeRequests()).map((r) => r.status);
         assert.deepEqual(statuses.slice(0, 3), [429, 429, 200], `${what}: asked again after each 429`);
-        await run.clearFaults();
+        await store.run.clearFaults();
       }
     });
   });
