@@ -4,7 +4,6 @@ import { PonteError } from "../errors.ts";
 
 export function fieldError(field: string, reasonCode: string, message: string, reason: string): PonteError {
   return new PonteError("validation_failed", `${field}: ${message}`, {
-    status: 400,
     details: { field, reasonCode, reason, fields: [{ path: `/${field}`, message }] },
   });
 }

@@ -87,7 +87,6 @@ interface LiveInvoice {
 
 const alreadyInvoiced = (salesOrderId: number, live?: LiveInvoice) =>
   new PonteError("already_invoiced", `sales order ${salesOrderId} already has a live invoice`, {
-    status: 409,
     details: {
       reason:
         live?.salesOrderId !== undefined && live.salesOrderId !== salesOrderId
@@ -119,7 +118,6 @@ async function liveInvoiceOf(tx: Queryable, order: LockedOrder): Promise<LiveInv
 
 const keyInUse = (key: string) =>
   new PonteError("conflict", `access key ${key} is already recorded on another invoice`, {
-    status: 409,
     details: {
       reason: "Esta chave de acesso já foi usada em outra nota fiscal",
       reasonCode: "access_key_in_use",
@@ -329,7 +327,6 @@ export async function cancelInvoice(
   const invoice = rows[0] && toInvoice(rows[0]);
   if (!invoice) {
     throw new PonteError("not_invoiced", `sales order ${salesOrderId} has no live invoice to cancel`, {
-      status: 409,
       details: { reason: "O pedido não tem nota fiscal ativa para cancelar", reasonCode: "not_invoiced" },
     });
   }

@@ -104,7 +104,6 @@ export function encodeCursor(cursor: Cursor): string {
 
 const invalidCursor = (message: string) =>
   new PonteError("invalid_cursor", `after: ${message}`, {
-    status: 400,
     details: { fields: [{ path: "/after", message }] },
   });
 

@@ -50,7 +50,6 @@ export async function confirmPayment(
   if (order.paymentConfirmedAt) {
     const by = order.paymentConfirmedBy ?? "pela loja";
     throw new PonteError("conflict", `sales order ${salesOrderId}: payment already confirmed`, {
-      status: 409,
       details: {
         reason: `Pagamento já confirmado em ${SAO_PAULO.format(order.paymentConfirmedAt)} (${by})`,
         reasonCode: "payment_already_confirmed",

@@ -92,7 +92,7 @@ export interface Payment {
   storeSync: PaymentStoreSync | null;
 }
 
-const notFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`, { status: 404 });
+const notFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`);
 
 type Header = Omit<
   SalesOrderDetail,
@@ -239,7 +239,6 @@ export async function deleteSalesOrder(
   const order = await lockSalesOrder(q, id);
   if (order.facts.invoiced) {
     throw new PonteError("conflict", `sales order ${id} has a live invoice: cancel it (estorno) first`, {
-      status: 409,
       details: {
         reason:
           "O pedido de venda tem nota fiscal ou venda simples ativa: faça o estorno (Cancelar nota) antes de excluir",

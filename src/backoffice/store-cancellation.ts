@@ -104,7 +104,7 @@ export async function clearStoreCancellation(tx: Queryable, salesOrderId: number
 }
 
 const refuse = (reasonCode: string, message: string, reason: string) =>
-  new PonteError("conflict", message, { status: 409, details: { reason, reasonCode } });
+  new PonteError("conflict", message, { details: { reason, reasonCode } });
 
 /**
  * "Marcar como resolvido": an order cancelled on the store after it shipped, once the operator

@@ -67,7 +67,7 @@ export async function loadEmailOrder(
     [salesOrderId],
   );
   const order = rows[0];
-  if (!order) throw new PonteError("not_found", `sales order ${salesOrderId} not found`, { status: 404 });
+  if (!order) throw new PonteError("not_found", `sales order ${salesOrderId} not found`);
   const items = await q.query<{
     name: string;
     variant: string | null;

@@ -9,7 +9,6 @@ import { type LabelData, renderShippingLabel } from "./shipping-label.ts";
 
 const cannotPrint = (id: number, reasonCode: string, message: string, reason: string) =>
   new PonteError("conflict", `sales order ${id}: no label: ${message}`, {
-    status: 409,
     details: { reason, reasonCode },
   });
 
@@ -38,7 +37,7 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     [salesOrderId],
   );
   const row = rows[0];
-  if (!row) throw new PonteError("not_found", `sales order ${salesOrderId} not found`, { status: 404 });
+  if (!row) throw new PonteError("not_found", `sales order ${salesOrderId} not found`);
   const address = row.delivery_address;
   if (!address) {
     throw cannotPrint(

@@ -23,7 +23,6 @@ export const IMPORT_OFF_REASON =
 
 export const importOff = (storeId: number) =>
   new PonteError("conflict", `import of store ${storeId} is off`, {
-    status: 409,
     details: { reasonCode: "import_disabled", reason: IMPORT_OFF_REASON },
   });
 

@@ -216,7 +216,6 @@ function decodeCursor(cursor: string): [string | null, number] {
       return [at, id as number];
   } catch {}
   throw new PonteError("invalid_cursor", "after: not a cursor this list gave", {
-    status: 400,
     details: { fields: [{ path: "/after", message: "not a cursor this list gave" }] },
   });
 }
@@ -233,7 +232,6 @@ export async function getPanelRow(q: Queryable, storeId: number, externalId: str
 /** A refused panel action: English for logs, the pt-BR sentence in `reason`, its code in `reasonCode`. */
 const conflict = (reasonCode: string, reason: string) =>
   new PonteError("conflict", `panel action refused: ${reasonCode}`, {
-    status: 409,
     details: { reasonCode, reason },
   });
 
