@@ -1,6 +1,7 @@
 // One error catalogue: stable codes the API returns and the panel translates to pt-BR, each
 // with its HTTP status. Domain code throws PonteError (never HTTP errors); the HTTP layer
 // answers with the error's `status`, which the catalogue gives.
+import type { ReasonCode } from "./reason-codes.ts";
 
 /**
  * The catalogue: each code and the HTTP status its answer carries. A code's status lives here
@@ -53,9 +54,16 @@ type OtherStatus<C extends ErrorCode> = C extends keyof typeof OTHER_STATUSES
   ? (typeof OTHER_STATUSES)[C][number]
   : never;
 
+/** What an answer carries beside code and message: `reason` is pt-BR, `reasonCode` from the one list. */
+export interface ErrorDetails {
+  reason?: string;
+  reasonCode?: ReasonCode;
+  [key: string]: unknown;
+}
+
 export interface PonteErrorOptions<C extends ErrorCode> {
   cause?: unknown;
-  details?: Record<string, unknown>;
+  details?: ErrorDetails;
   /** Only for a code listed in OTHER_STATUSES, and only one of its statuses there. */
   status?: OtherStatus<C>;
 }
@@ -63,7 +71,7 @@ export interface PonteErrorOptions<C extends ErrorCode> {
 export class PonteError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
   readonly status: number;
-  readonly details: Record<string, unknown> | undefined;
+  readonly details: ErrorDetails | undefined;
 
   constructor(code: C, message: string, options: PonteErrorOptions<C> = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

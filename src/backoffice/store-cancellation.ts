@@ -8,6 +8,7 @@
 import type { Queryable } from "../db/db.ts";
 import { type NewestFirstOptions, newestFirstFilter, newestFirstPage } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { lockSalesOrder } from "./order-lock.ts";
 import { insertOrderEvent, type OrderStatus, readOrderStatus } from "./order-status.ts";
 
@@ -103,7 +104,7 @@ export async function clearStoreCancellation(tx: Queryable, salesOrderId: number
   return rowCount > 0;
 }
 
-const refuse = (reasonCode: string, message: string, reason: string) =>
+const refuse = (reasonCode: ReasonCode, message: string, reason: string) =>
   new PonteError("conflict", message, { details: { reason, reasonCode } });
 
 /**

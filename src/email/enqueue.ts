@@ -9,6 +9,7 @@ import type { Queryable } from "../db/db.ts";
 import type { CanonicalStatus } from "../domain/order-status.ts";
 import { sendEmailJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { customerEmailsBy } from "../stores/stores.ts";
 import { defaultTemplate } from "./default-templates.ts";
 import { recordEmailEvent } from "./events.ts";
@@ -54,7 +55,7 @@ export async function enqueueStatusEmail(
   if (!notifyCustomer) return;
   const order = await loadEmailOrder(tx, change.order.id, status, message);
   const at = { orgId: change.orgId, salesOrderId: change.order.id };
-  const skipped = (reasonCode: string, message: string) =>
+  const skipped = (reasonCode: ReasonCode, message: string) =>
     recordEmailEvent(tx, at, "email_skipped", message, { reasonCode, status, version }, change.event.actor);
   if (order.storeId !== null) {
     const { rows } = await tx.query<{ settings: Record<string, unknown> }>(

@@ -5,9 +5,10 @@ import type { Queryable } from "../db/db.ts";
 import { normalizeCep } from "../domain/cep.ts";
 import { PonteError } from "../errors.ts";
 import type { Address } from "../platforms/connector.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { type LabelData, renderShippingLabel } from "./shipping-label.ts";
 
-const cannotPrint = (id: number, reasonCode: string, message: string, reason: string) =>
+const cannotPrint = (id: number, reasonCode: ReasonCode, message: string, reason: string) =>
   new PonteError("conflict", `sales order ${id}: no label: ${message}`, {
     details: { reason, reasonCode },
   });

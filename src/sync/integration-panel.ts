@@ -8,6 +8,7 @@ import { isTimestamp } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
 import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { withPlatform } from "../stores/panel-platform.ts";
 import type { Store } from "../stores/stores.ts";
 import { GONE_MESSAGE } from "./gone-orders.ts";
@@ -230,7 +231,7 @@ export async function getPanelRow(q: Queryable, storeId: number, externalId: str
 }
 
 /** A refused panel action: English for logs, the pt-BR sentence in `reason`, its code in `reasonCode`. */
-const conflict = (reasonCode: string, reason: string) =>
+const conflict = (reasonCode: ReasonCode, reason: string) =>
   new PonteError("conflict", `panel action refused: ${reasonCode}`, {
     details: { reasonCode, reason },
   });
