@@ -248,7 +248,7 @@ export async function createInvoice(
     actor,
   );
 
-  // Seed 004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
+  // docs/REQUIREMENTS.md#seed-004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
   let statusChange: StatusChange | null = null;
   const next = statusAfterInvoice(order.canonicalStatus);
   if (next) {

@@ -1,5 +1,5 @@
 // Sales orders (pedidos de venda) as the back office reads them: header, origin store, customer,
-// payments, the store order it came from, items and timeline (the order page, seed 003).
+// payments, the store order it came from, items and timeline (the order page, docs/REQUIREMENTS.md#seed-003).
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import type { PlatformId } from "../platforms/connector.ts";

@@ -1,4 +1,4 @@
-// The integration panel's data and actions (seed 000, R5): one row per store order with
+// The integration panel's data and actions (docs/REQUIREMENTS.md#seed-000, R5): one row per store order with
 // its sync state, and Criar / Atualizar / Mapeamento / Reprocessar. No HTTP here.
 import { type OrderSearch, searchCondition } from "../backoffice/order-search.ts";
 import type { StoreCancellationKind } from "../backoffice/store-cancellation.ts";

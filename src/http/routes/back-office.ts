@@ -1,4 +1,4 @@
-// The back office's actions on a sales order (R6.4, R7, seed 003): confirm a payment by hand,
+// The back office's actions on a sales order (R6.4, R7, docs/REQUIREMENTS.md#seed-003): confirm a payment by hand,
 // invoice (NF-e or simple sale) and reverse it, ship with tracking, print the shipping label;
 // and what they produced: receivables, a product's stock ledger, the label's sender. Each action
 // is one transaction with its status change, pushes and e-mail (backoffice/status-effects.ts).
