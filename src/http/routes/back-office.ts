@@ -322,7 +322,11 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags: TAGS,
         summary: "The shipping label's sender (remetente); null until set",
         response: {
-          200: { type: "object", properties: { sender: { ...s.sender, type: ["object", "null"] } } },
+          200: {
+            type: "object",
+            required: ["sender"],
+            properties: { sender: { ...s.sender, type: ["object", "null"] } },
+          },
         },
       },
     },

@@ -3710,20 +3710,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            sender?: {
-                                city?: string | null;
-                                complement?: string | null;
+                            sender: {
+                                city: string | null;
+                                complement: string | null;
                                 /** @description CPF/CNPJ (checked), shown on the label */
-                                document?: string | null;
-                                name?: string;
-                                neighborhood?: string | null;
-                                number?: string | null;
-                                phone?: string | null;
+                                document: string | null;
+                                name: string;
+                                neighborhood: string | null;
+                                number: string | null;
+                                phone: string | null;
                                 /** @description UF, e.g. SP */
-                                state?: string | null;
-                                street?: string | null;
+                                state: string | null;
+                                street: string | null;
                                 /** @description CEP: 8 digits, with or without the dash */
-                                zipcode?: string | null;
+                                zipcode: string | null;
                             } | null;
                         };
                     };
@@ -3768,19 +3768,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            city?: string | null;
-                            complement?: string | null;
+                            city: string | null;
+                            complement: string | null;
                             /** @description CPF/CNPJ (checked), shown on the label */
-                            document?: string | null;
-                            name?: string;
-                            neighborhood?: string | null;
-                            number?: string | null;
-                            phone?: string | null;
+                            document: string | null;
+                            name: string;
+                            neighborhood: string | null;
+                            number: string | null;
+                            phone: string | null;
                             /** @description UF, e.g. SP */
-                            state?: string | null;
-                            street?: string | null;
+                            state: string | null;
+                            street: string | null;
                             /** @description CEP: 8 digits, with or without the dash */
-                            zipcode?: string | null;
+                            zipcode: string | null;
                         };
                     };
                 };
