@@ -3129,15 +3129,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            generatedAt?: string;
-                            stores?: {
-                                connectionMessage?: string | null;
+                            generatedAt: string;
+                            stores: {
+                                connectionMessage: string | null;
                                 /** @enum {string} */
-                                connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                                connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
                                 /** @description Customer e-mails that failed (GET /api/v1/emails?status=failed; POST /api/v1/emails/{id}/resend) */
-                                emailsFailed?: number;
+                                emailsFailed: number;
                                 /** @description The store's health from its access, its last platform contact, its last import attempt, its failing and retrying jobs, its last Testar conexão and its counts; the first problem that applies decides */
-                                health?: {
+                                health: {
                                     /** @enum {string} */
                                     code: "ok" | "uninstalled" | "disconnected" | "credentials_refused" | "suspended" | "unreachable" | "import_failing" | "failures" | "emails_failed" | "jobs_retrying" | "test_failed" | "import_off" | "import_late" | "orders_waiting";
                                     /** @description pt-BR, for a badge: "Conectada", "Sem contato"… */
@@ -3152,37 +3152,37 @@ export interface paths {
                                     /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                     message: string;
                                 };
-                                id?: number;
-                                importEnabled?: boolean;
+                                id: number;
+                                importEnabled: boolean;
                                 /** @description An import is part-way through its pages */
-                                importInProgress?: boolean;
-                                importIntervalMinutes?: number;
+                                importInProgress: boolean;
+                                importIntervalMinutes: number;
                                 /** @description Seconds since the import last caught up with the platform (its last complete run); null when never imported */
-                                importLagSeconds?: number | null;
+                                importLagSeconds: number | null;
                                 /** @description This store's jobs the queue gave up on */
-                                jobsFailed?: number;
+                                jobsFailed: number;
                                 /** @description This store's jobs that failed and will run again */
-                                jobsRetrying?: number;
+                                jobsRetrying: number;
                                 /** @description The last request to the platform */
-                                lastContactAt?: string | null;
+                                lastContactAt: string | null;
                                 /** @description Whether the platform answered it */
-                                lastContactOk?: boolean | null;
-                                lastImportAt?: string | null;
-                                lastWebhookAt?: string | null;
-                                name?: string;
-                                nextImportAt?: string | null;
-                                ordersInError?: number;
+                                lastContactOk: boolean | null;
+                                lastImportAt: string | null;
+                                lastWebhookAt: string | null;
+                                name: string;
+                                nextImportAt: string | null;
+                                ordersInError: number;
                                 /** @description Orders pending, or held for a reason to fix (status not in the table, unknown SKU…); orders held because their status does not create a sales order (cancelled, by default) are not waiting */
-                                ordersWaiting?: number;
+                                ordersWaiting: number;
                                 /** @description Webhook deliveries not yet taken by a sync job */
-                                pendingWebhooks?: number;
-                                platform?: string;
+                                pendingWebhooks: number;
+                                platform: string;
                                 /** @description Pushes to the store that failed (Falhas, kind=pushes; POST /api/v1/pushes/{id}/resend) */
-                                pushesFailed?: number;
+                                pushesFailed: number;
                                 /** @description Sales orders created today (America/Sao_Paulo) from this store */
-                                salesOrdersToday?: number;
+                                salesOrdersToday: number;
                                 /** @description Orders the store cancelled while they had a live invoice (until the estorno) or a shipment: GET /api/v1/failures?kind=cancellations */
-                                storeCancellations?: number;
+                                storeCancellations: number;
                             }[];
                         };
                     };
