@@ -29,19 +29,25 @@ async function edit(dir: string, prefix: string): Promise<string> {
   return file.slice(0, -4);
 }
 
-describe("an edited migration", () => {
-  let t: TestDatabase;
-  let dir: string;
+/** An unmigrated database and an editable copy of the migrations, for one describe block. */
+function freshDatabaseAndMigrations() {
+  const state = {} as { t: TestDatabase; dir: string };
   before(async () => {
-    t = await createTestDatabase({ migrated: false });
-    dir = await copyOfMigrations();
+    state.t = await createTestDatabase({ migrated: false });
+    state.dir = await copyOfMigrations();
   });
   after(async () => {
-    await t.drop();
-    await fs.rm(dir, { recursive: true, force: true });
+    await state.t.drop();
+    await fs.rm(state.dir, { recursive: true, force: true });
   });
+  return state;
+}
+
+describe("an edited migration", () => {
+  const fresh = freshDatabaseAndMigrations();
 
   it("is refused, named, and nothing of it is applied", async () => {
+    const { t, dir } = fresh;
     await migrate(t.db, testLogger, { dir });
     const label = await edit(dir, "0003_");
     await assert.rejects(
@@ -86,18 +92,10 @@ describe("`ponte migrate` and `ponte start` on a database whose applied migratio
 });
 
 describe("a database migrated before checksums were recorded", () => {
-  let t: TestDatabase;
-  let dir: string;
-  before(async () => {
-    t = await createTestDatabase({ migrated: false });
-    dir = await copyOfMigrations();
-  });
-  after(async () => {
-    await t.drop();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const fresh = freshDatabaseAndMigrations();
 
   it("starts, trusting its files once, and is refused after an edit", async () => {
+    const { t, dir } = fresh;
     // As the earlier runner left it: no checksum column.
     const all = await loadMigrations(dir);
     await t.db.query(`create table schema_migrations (
