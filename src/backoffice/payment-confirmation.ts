@@ -6,17 +6,13 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkMove, statusAfterPaymentConfirmation } from "../domain/lifecycle.ts";
+import type { OrderStatus } from "../domain/status-change.ts";
 import { resolveNotifyCustomer } from "../email/templates.ts";
 import { PonteError } from "../errors.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import type { Notify } from "./invoices.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import {
-  changeOrderStatus,
-  illegalTransition,
-  insertOrderEvent,
-  type OrderStatus,
-  readOrderStatus,
-} from "./order-status.ts";
+import { changeOrderStatus, illegalTransition, orderStatusOf } from "./order-status.ts";
 import { afterPaymentConfirmed, applyStatusEffects } from "./status-effects.ts";
 
 export interface PaymentConfirmation {
@@ -64,6 +60,9 @@ export async function confirmPayment(
     [salesOrderId, actor],
   );
   const confirmedAt = rows[0]!.payment_confirmed_at;
+  order.paymentConfirmedAt = confirmedAt;
+  order.paymentConfirmedBy = actor;
+  order.facts.paymentConfirmed = true;
   const event = await insertOrderEvent(
     tx,
     order,
@@ -75,18 +74,18 @@ export async function confirmPayment(
   const next = statusAfterPaymentConfirmation(order.canonicalStatus);
   let status: OrderStatus;
   if (next) {
-    const change = await changeOrderStatus(tx, salesOrderId, {
+    const change = await changeOrderStatus(tx, order, {
       status: next,
       via: "payment",
       actor,
       message: notify.message,
-      notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, next, notify.notifyCustomer),
+      notifyCustomer: await resolveNotifyCustomer(tx, order, next, notify.notifyCustomer),
     });
-    await applyStatusEffects(tx, ctx, change);
+    await applyStatusEffects(tx, ctx, order, change);
     status = change.order;
   } else {
-    await afterPaymentConfirmed(tx, ctx, { orgId: order.orgId, salesOrderId });
-    status = await readOrderStatus(tx, salesOrderId);
+    await afterPaymentConfirmed(tx, ctx, order);
+    status = orderStatusOf(order);
   }
   return {
     order: status,

@@ -5,12 +5,13 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkMove } from "../domain/lifecycle.ts";
+import type { OrderStatus } from "../domain/status-change.ts";
 import { checkCorreiosCode } from "../domain/tracking-code.ts";
 import { resolveNotifyCustomer } from "../email/templates.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
 import { checkHttpUrl, fieldError } from "./field-error.ts";
 import type { Notify } from "./invoices.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import { changeOrderStatus, illegalTransition, type OrderStatus } from "./order-status.ts";
+import { changeOrderStatus, illegalTransition } from "./order-status.ts";
 import { applyStatusEffects } from "./status-effects.ts";
 
 export interface ShipmentInput {
@@ -101,20 +102,23 @@ export async function createShipment(
     [order.orgId, salesOrderId, input.carrier, input.trackingCode, input.trackingUrl, actor],
   );
   const shipment = rows[0]!;
-  const change = await changeOrderStatus(tx, salesOrderId, {
+  const ref = {
+    id: shipment.id,
+    carrier: shipment.carrier,
+    trackingCode: shipment.trackingCode,
+    trackingUrl: shipment.trackingUrl,
+  };
+  order.shipment = ref; // the latest now: the push and the e-mail carry its tracking
+  order.facts.shipped = true;
+  const change = await changeOrderStatus(tx, order, {
     status: "despachado",
     via: "shipment",
-    shipment: {
-      id: shipment.id,
-      carrier: shipment.carrier,
-      trackingCode: shipment.trackingCode,
-      trackingUrl: shipment.trackingUrl,
-    },
+    shipment: ref,
     actor,
     message: notify.message,
-    notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, "despachado", notify.notifyCustomer),
+    notifyCustomer: await resolveNotifyCustomer(tx, order, "despachado", notify.notifyCustomer),
   });
-  await applyStatusEffects(tx, ctx, change);
+  await applyStatusEffects(tx, ctx, order, change);
   return { shipment, order: change.order, eventId: change.event.id };
 }
 

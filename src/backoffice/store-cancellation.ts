@@ -7,10 +7,12 @@
 // (kind=cancellations), Visão geral (a count per store) and the timeline.
 import type { Queryable } from "../db/db.ts";
 import { type NewestFirstOptions, newestFirstFilter, newestFirstPage } from "../db/keyset-cursor.ts";
+import type { OrderStatus } from "../domain/status-change.ts";
 import { PonteError } from "../errors.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import type { ReasonCode } from "../reason-codes.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import { insertOrderEvent, type OrderStatus, readOrderStatus } from "./order-status.ts";
+import { orderStatusOf } from "./order-status.ts";
 
 export type StoreCancellationKind = "invoice_live" | "shipped";
 
@@ -142,7 +144,7 @@ export async function resolveStoreCancellation(
     { note },
     actor,
   );
-  return { order: await readOrderStatus(tx, salesOrderId), storeCancellation: null, eventId };
+  return { order: orderStatusOf(order), storeCancellation: null, eventId };
 }
 
 /** One flagged order in Falhas (kind=cancellations). */

@@ -3,8 +3,8 @@
 // the routes and the sync engine both come through these functions.
 import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
-import { redecideJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { redecideJob } from "../jobs/specs.ts";
 import {
   CANONICAL_STATUSES,
   type CustomerDefault,
@@ -116,7 +116,7 @@ async function replace<T>(
       // Orders held under the old table are decided again now (sync/redecide.ts), by a job
       // that commits with the table.
       await tx.query("update stores set mappings_changed_at = now() where id = $1", [storeId]);
-      await enqueue(tx, "redecide-orders", { storeId }, redecideJob(storeId));
+      await enqueue(tx, redecideJob(storeId));
     }
     return read(tx, storeId);
   });

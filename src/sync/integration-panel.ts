@@ -6,8 +6,8 @@ import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { isTimestamp } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
 import type { ReasonCode } from "../reason-codes.ts";
 import { withPlatform } from "../stores/panel-platform.ts";
 import type { Store } from "../stores/stores.ts";
@@ -318,7 +318,5 @@ export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId:
 export async function retryFromPanel(ctx: AppContext, store: Store, externalId: string) {
   if (!store.importEnabled) throw importOff(store.id);
   await getPanelRow(ctx.db, store.id, externalId);
-  await ctx.db.transaction((tx) =>
-    enqueue(tx, "sync-order", { storeId: store.id, externalId }, syncOrderJob(store.id, externalId)),
-  );
+  await ctx.db.transaction((tx) => enqueue(tx, syncOrderJob(store.id, externalId)));
 }

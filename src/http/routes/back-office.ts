@@ -5,7 +5,6 @@
 import type { FastifyInstance } from "fastify";
 import { type InvoiceInput, validateInvoiceInput } from "../../backoffice/invoice-input.ts";
 import { cancelInvoice, createInvoice, listInvoices, type Notify } from "../../backoffice/invoices.ts";
-import { orderNotFound } from "../../backoffice/order-lock.ts";
 import { confirmPayment } from "../../backoffice/payment-confirmation.ts";
 import {
   listReceivables,
@@ -29,6 +28,7 @@ import { resolveStoreCancellation } from "../../backoffice/store-cancellation.ts
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { orderLabelPdf } from "../../label/order-label.ts";
+import { orderNotFound } from "../../orders/order-lock.ts";
 import { actorOf } from "../plugins/auth.ts";
 import * as s from "./back-office-schemas.ts";
 import { problem } from "./integration.ts";

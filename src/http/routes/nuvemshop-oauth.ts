@@ -98,7 +98,7 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
         const code = error instanceof PonteError ? error.code : "internal";
         // A refused install is the visitor's doing: one line. Anything else is ours: with its stack.
         if (error instanceof PonteError && error.status < 500)
-          request.log.info({ code }, "Nuvemshop install failed");
+          request.log.info({ code }, `Nuvemshop install failed: ${error.message}`);
         else request.log.error({ err: error }, "Nuvemshop install failed");
         return reply.redirect(`/lojas?erro_instalacao=${encodeURIComponent(code)}`);
       }
