@@ -81,7 +81,6 @@ interface LiveInvoice {
 
 const alreadyInvoiced = (salesOrderId: number, live?: LiveInvoice) =>
   new PonteError("already_invoiced", `sales order ${salesOrderId} already has a live invoice`, {
-    status: 409,
     details: {
       reason:
         live?.salesOrderId !== undefined && live.salesOrderId !== salesOrderId
@@ -113,7 +112,6 @@ async function liveInvoiceOf(tx: Queryable, order: LockedOrder): Promise<LiveInv
 
 const keyInUse = (key: string) =>
   new PonteError("conflict", `access key ${key} is already recorded on another invoice`, {
-    status: 409,
     details: {
       reason: "Esta chave de acesso já foi usada em outra nota fiscal",
       reasonCode: "access_key_in_use",
@@ -248,7 +246,7 @@ export async function createInvoice(
     actor,
   );
 
-  // Seed 004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
+  // docs/REQUIREMENTS.md#seed-004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
   let statusChange: StatusChange | null = null;
   const next = statusAfterInvoice(order.canonicalStatus);
   if (next) {
@@ -328,7 +326,6 @@ export async function cancelInvoice(
   const invoice = rows[0] && toInvoice(rows[0]);
   if (!invoice) {
     throw new PonteError("not_invoiced", `sales order ${salesOrderId} has no live invoice to cancel`, {
-      status: 409,
       details: { reason: "O pedido não tem nota fiscal ativa para cancelar", reasonCode: "not_invoiced" },
     });
   }

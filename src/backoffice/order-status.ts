@@ -65,7 +65,6 @@ export function illegalTransition(
 ): PonteError {
   const what = to === null ? "cannot be invoiced" : `cannot move from ${from} to ${to}`;
   return new PonteError("illegal_transition", `sales order ${salesOrderId} ${what}: ${refusal.message}`, {
-    status: 409,
     details: { reason: refusal.reason, reasonCode: refusal.code, from, to },
   });
 }

@@ -1,4 +1,4 @@
-// Confirming payment by hand (R6.4, seed 003): a bank deposit the platform cannot see is checked
+// Confirming payment by hand (R6.4, docs/REQUIREMENTS.md#seed-003): a bank deposit the platform cannot see is checked
 // against the bank statement, and whoever did it is recorded with the time. An order still
 // awaiting payment moves to Pagamento confirmado (with its pushes and e-mail); every step from
 // there on needs it (domain/lifecycle.ts), and no status move confirms it on the way. The store
@@ -46,7 +46,6 @@ export async function confirmPayment(
   if (order.paymentConfirmedAt) {
     const by = order.paymentConfirmedBy ?? "pela loja";
     throw new PonteError("conflict", `sales order ${salesOrderId}: payment already confirmed`, {
-      status: 409,
       details: {
         reason: `Pagamento já confirmado em ${SAO_PAULO.format(order.paymentConfirmedAt)} (${by})`,
         reasonCode: "payment_already_confirmed",

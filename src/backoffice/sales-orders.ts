@@ -1,5 +1,5 @@
 // Sales orders (pedidos de venda) as the back office reads them: header, origin store, customer,
-// payments, the store order it came from, items and timeline (the order page, seed 003).
+// payments, the store order it came from, items and timeline (the order page, docs/REQUIREMENTS.md#seed-003).
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { lockSalesOrder, orderNotFound } from "../orders/order-lock.ts";
@@ -233,7 +233,6 @@ export async function deleteSalesOrder(
   if (order.orgId !== orgId || order.deleted) throw orderNotFound(id);
   if (order.facts.invoiced) {
     throw new PonteError("conflict", `sales order ${id} has a live invoice: cancel it (estorno) first`, {
-      status: 409,
       details: {
         reason:
           "O pedido de venda tem nota fiscal ou venda simples ativa: faça o estorno (Cancelar nota) antes de excluir",

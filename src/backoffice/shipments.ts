@@ -1,4 +1,4 @@
-// Shipments (R8.1, seed 003): the carrier and a tracking code or URL, recorded with the move to
+// Shipments (R8.1, docs/REQUIREMENTS.md#seed-003): the carrier and a tracking code or URL, recorded with the move to
 // Despachado it causes (the only way there: domain/lifecycle.ts). A Correios code is checked
 // (UPU S10: service letters, 8 digits, check digit, country) when the carrier is Correios or the
 // code looks like one; other carriers' codes are kept as typed.

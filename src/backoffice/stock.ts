@@ -124,12 +124,10 @@ export async function productStockMovements(
     [orgId, sku],
   );
   const found = product.rows[0];
-  if (!found) throw new PonteError("not_found", `no product with SKU ${sku}`, { status: 404 });
+  if (!found) throw new PonteError("not_found", `no product with SKU ${sku}`);
   const after = page.after === undefined ? null : Number(page.after);
   if (after !== null && !(Number.isSafeInteger(after) && after > 0)) {
-    throw new PonteError("invalid_cursor", "after must be the next value of the previous page", {
-      status: 400,
-    });
+    throw new PonteError("invalid_cursor", "after must be the next value of the previous page");
   }
   const limit = Math.min(page.limit ?? MOVEMENTS_LIMIT_DEFAULT, MOVEMENTS_LIMIT_MAX);
   const { rows } = await q.query<StockMovement>(

@@ -11,6 +11,7 @@ import type { OrderStatus } from "../domain/status-change.ts";
 import { PonteError } from "../errors.ts";
 import { lockSalesOrder } from "../orders/order-lock.ts";
 import { insertOrderEvent } from "../orders/timeline.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { orderStatusOf } from "./order-status.ts";
 
 export type StoreCancellationKind = "invoice_live" | "shipped";
@@ -105,8 +106,8 @@ export async function clearStoreCancellation(tx: Queryable, salesOrderId: number
   return rowCount > 0;
 }
 
-const refuse = (reasonCode: string, message: string, reason: string) =>
-  new PonteError("conflict", message, { status: 409, details: { reason, reasonCode } });
+const refuse = (reasonCode: ReasonCode, message: string, reason: string) =>
+  new PonteError("conflict", message, { details: { reason, reasonCode } });
 
 /**
  * "Marcar como resolvido": an order cancelled on the store after it shipped, once the operator

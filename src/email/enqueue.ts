@@ -11,6 +11,7 @@ import { enqueue } from "../jobs/queue.ts";
 import { sendEmailJob } from "../jobs/specs.ts";
 import type { LockedOrder } from "../orders/order-lock.ts";
 import { insertOrderEvent } from "../orders/timeline.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { customerEmailsBy } from "../stores/stores.ts";
 import { defaultTemplate } from "./default-templates.ts";
 import type { EmailEventKind } from "./events.ts";
@@ -59,7 +60,7 @@ export async function enqueueStatusEmail(
   const order = emailOrderOf(held, status, message);
   const timeline = (kind: EmailEventKind, text: string, data: Record<string, unknown>) =>
     insertOrderEvent(tx, held, kind, text, data, change.event.actor);
-  const skipped = (reasonCode: string, message: string) =>
+  const skipped = (reasonCode: ReasonCode, message: string) =>
     timeline("email_skipped", message, { reasonCode, status, version });
   if (held.store) {
     // Never both: when the platform e-mails the customer, the push carries its notify flag.

@@ -34,7 +34,7 @@ export async function previewTemplate(
 ): Promise<Preview> {
   const saved = await storeTemplate(q, storeId, status);
   const store = await q.query<{ name: string }>("select name from stores where id = $1", [storeId]);
-  if (!store.rows[0]) throw new PonteError("not_found", `store ${storeId} not found`, { status: 404 });
+  if (!store.rows[0]) throw new PonteError("not_found", `store ${storeId} not found`);
   const template = {
     subject: request.subject ?? saved.subject,
     html: request.html ?? saved.html,

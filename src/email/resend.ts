@@ -33,10 +33,9 @@ export async function resendEmail(
       [id],
     );
     const row = rows[0];
-    if (!row) throw new PonteError("not_found", `e-mail ${id} not found`, { status: 404 });
+    if (!row) throw new PonteError("not_found", `e-mail ${id} not found`);
     if (row.status !== "failed") {
       throw new PonteError("conflict", `e-mail ${id} is ${row.status}: only a failed e-mail is sent again`, {
-        status: 409,
         details: {
           reason: NOT_FAILED[row.status] ?? "Este e-mail não falhou",
           reasonCode: "email_not_failed",

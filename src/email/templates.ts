@@ -42,7 +42,7 @@ function effective(status: CanonicalStatus, row: TemplateRow | undefined): Store
   };
 }
 
-const storeNotFound = (id: number) => new PonteError("not_found", `store ${id} not found`, { status: 404 });
+const storeNotFound = (id: number) => new PonteError("not_found", `store ${id} not found`);
 
 async function storeOrg(q: Queryable, storeId: number): Promise<number> {
   const { rows } = await q.query<{ org_id: number }>("select org_id from stores where id = $1", [storeId]);

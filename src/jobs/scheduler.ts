@@ -1,5 +1,5 @@
 // The scheduler (agendador): every few seconds, stores whose import or status refresh is due
-// get that job (seed 002: both on the store's interval). Row locks (SKIP LOCKED) and job keys
+// get that job (docs/REQUIREMENTS.md#seed-002: both on the store's interval). Row locks (SKIP LOCKED) and job keys
 // make it safe with any number of workers; the database clock decides what is due.
 import type { Db, Queryable } from "../db/db.ts";
 import type { Logger } from "../logger.ts";

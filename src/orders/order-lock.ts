@@ -50,12 +50,10 @@ export interface LockedOrder extends SalesOrder {
   facts: OrderFacts;
 }
 
-export const orderNotFound = (id: number) =>
-  new PonteError("not_found", `sales order ${id} not found`, { status: 404 });
+export const orderNotFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`);
 
 const deleted = (id: number) =>
   new PonteError("conflict", `sales order ${id} was deleted: the back office cannot change it`, {
-    status: 409,
     details: {
       reason: "Pedido de venda excluído: o status não pode mais mudar",
       reasonCode: "sales_order_deleted",

@@ -9,8 +9,7 @@ const platforms: Partial<Record<PlatformId, PlatformModule>> = {
 
 export function platformModule(id: string): PlatformModule {
   const found = platforms[id as PlatformId];
-  if (!found)
-    throw new PonteError("validation_failed", `platform "${id}" is not supported yet`, { status: 400 });
+  if (!found) throw new PonteError("validation_failed", `platform "${id}" is not supported yet`);
   return found;
 }
 

@@ -29,7 +29,7 @@ export const ACTION_LABELS: Record<PushActionKind | "status", string> = {
 };
 
 /**
- * Nuvemshop (platforms README §1.6): a payment confirmed by hand (bank deposit, seed 003) marks
+ * Nuvemshop (docs/PUSH.md): a payment confirmed by hand (bank deposit, docs/REQUIREMENTS.md#seed-003) marks
  * the order paid (PUT /orders/{id} {"status":"paid"}); Em preparação packs, Despachado/Embarcado
  * fulfill with the tracking, Cancelado cancels. Nuvemshop's v1 API has no "delivered" action (only
  * the fulfillment-order API has a DELIVERED state), so Entregue closes the order, which is what

@@ -133,9 +133,8 @@ export async function resendPush(
     "select status from outbox where id = $1 and channel <> 'email'",
     [id],
   );
-  if (!rows[0]) throw new PonteError("not_found", `push ${id} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `push ${id} not found`);
   throw new PonteError("conflict", `push ${id} was already sent: it is not sent again`, {
-    status: 409,
     details: { reason: "Este envio já foi concluído: a loja já recebeu", reasonCode: "push_already_sent" },
   });
 }

@@ -1,5 +1,5 @@
-// Every platform ships sensible DE-PARA tables (R4.5). Nuvemshop's follow seed 001 (payment
-// received → Confirmado, cancelled → Cancelado, the rest Em aberto) and seed 004 (cancelled
+// Every platform ships sensible DE-PARA tables (R4.5). Nuvemshop's follow docs/REQUIREMENTS.md#seed-001 (payment
+// received → Confirmado, cancelled → Cancelado, the rest Em aberto) and docs/REQUIREMENTS.md#seed-004 (cancelled
 // does not create a sales order unless Processa inclusão is checked).
 import type { Queryable } from "../db/db.ts";
 import type { PlatformId } from "../platforms/connector.ts";

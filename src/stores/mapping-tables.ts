@@ -92,7 +92,7 @@ async function lockStore(tx: Queryable, storeId: number): Promise<number> {
   const { rows } = await tx.query<{ org_id: number }>("select org_id from stores where id = $1 for update", [
     storeId,
   ]);
-  if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`);
   return rows[0].org_id;
 }
 

@@ -14,6 +14,7 @@ import {
   salesOrderStatusFor,
 } from "../domain/order-status.ts";
 import type { Address, CanonicalOrder, Flag } from "../platforms/connector.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import type { PaymentRow, ShippingRow, StatusRow, StoreMappings } from "../stores/mapping-tables.ts";
 import { explainDocumentProblem } from "./reasons.ts";
 
@@ -89,7 +90,7 @@ export interface EventDraft {
 
 /** Why an order is not (or not fully) in step, with the pt-BR text the panel shows. */
 export interface Reason {
-  code: string;
+  code: ReasonCode;
   message: string;
 }
 

@@ -1,4 +1,4 @@
-// "Importar pedidos" (seed 002: the switch "ativa todo o processo"). Off, a store's webhook
+// "Importar pedidos" (docs/REQUIREMENTS.md#seed-002: the switch "ativa todo o processo"). Off, a store's webhook
 // notices are still stored, but nothing syncs: the inbox dispatcher skips the store, imports,
 // status refreshes and re-decisions do nothing, sync jobs park, pushes wait without spending an
 // attempt, and the panel's actions answer 409 with the reason. On again, resumeStoreWork()
@@ -23,7 +23,6 @@ export const IMPORT_OFF_REASON =
 
 export const importOff = (storeId: number) =>
   new PonteError("conflict", `import of store ${storeId} is off`, {
-    status: 409,
     details: { reasonCode: "import_disabled", reason: IMPORT_OFF_REASON },
   });
 

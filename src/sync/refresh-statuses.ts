@@ -1,4 +1,4 @@
-// Status refresh (seed 002 "Processar Pedido Aprovado"): linked orders whose sales order is
+// Status refresh (docs/REQUIREMENTS.md#seed-002 "Processar Pedido Aprovado"): linked orders whose sales order is
 // not final are re-read from the platform, in case a webhook was lost. Each becomes a
 // sync-order job under the order's key, so it coalesces with webhook work for that order;
 // the oldest refreshed go first and a run is capped to stay inside the platform's rate limit.

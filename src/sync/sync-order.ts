@@ -208,4 +208,4 @@ export async function recordSyncFailure(
 }
 
 export const orderNotFound = (storeId: number, externalId: string) =>
-  new PonteError("not_found", `order ${externalId} of store ${storeId} not found`, { status: 404 });
+  new PonteError("not_found", `order ${externalId} of store ${storeId} not found`);

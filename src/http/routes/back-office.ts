@@ -1,4 +1,4 @@
-// The back office's actions on a sales order (R6.4, R7, seed 003): confirm a payment by hand,
+// The back office's actions on a sales order (R6.4, R7, docs/REQUIREMENTS.md#seed-003): confirm a payment by hand,
 // invoice (NF-e or simple sale) and reverse it, ship with tracking, print the shipping label;
 // and what they produced: receivables, a product's stock ledger, the label's sender. Each action
 // is one transaction with its status change, pushes and e-mail (backoffice/status-effects.ts).
@@ -322,7 +322,11 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags: TAGS,
         summary: "The shipping label's sender (remetente); null until set",
         response: {
-          200: { type: "object", properties: { sender: { ...s.sender, type: ["object", "null"] } } },
+          200: {
+            type: "object",
+            required: ["sender"],
+            properties: { sender: { ...s.sender, type: ["object", "null"] } },
+          },
         },
       },
     },

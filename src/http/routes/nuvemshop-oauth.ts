@@ -31,7 +31,6 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
       throw new PonteError(
         "oauth_not_configured",
         "set PONTE_NUVEMSHOP_CLIENT_ID and PONTE_NUVEMSHOP_CLIENT_SECRET to install through Nuvemshop",
-        { status: 409 },
       );
     }
   };
@@ -56,7 +55,6 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
           "session_required",
           "the Nuvemshop install starts from a signed-in panel session",
           {
-            status: 403,
             details: {
               reason: "A instalação pelo OAuth começa no painel do Ponte, com um usuário conectado.",
             },
@@ -119,7 +117,6 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
     });
     if (refusal) {
       throw new PonteError("oauth_state_invalid", `Nuvemshop install refused: the state ${refusal}`, {
-        status: 400,
         details: { reason: REFUSAL_PT[refusal] },
       });
     }
@@ -139,9 +136,7 @@ export async function nuvemshopOAuthRoutes(app: FastifyInstance, { ctx }: { ctx:
       user_id?: number | string;
     };
     if (!response.ok || !body.access_token || body.user_id === undefined) {
-      throw new PonteError("validation_failed", `Nuvemshop refused the install code (${response.status})`, {
-        status: 400,
-      });
+      throw new PonteError("validation_failed", `Nuvemshop refused the install code (${response.status})`);
     }
     const store = await ctx.db.transaction((tx) =>
       connectStore(ctx, tx, {

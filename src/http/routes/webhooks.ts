@@ -160,14 +160,13 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       // Thrown, not sent: the error handler logs each refusal in one line like any other 4xx.
       if (!nuvemshop.verifyWebhook(raw, request.headers, ctx.nuvemshop.clientSecret)) {
-        throw new PonteError("invalid_signature", "webhook signature is missing or wrong", { status: 401 });
+        throw new PonteError("invalid_signature", "webhook signature is missing or wrong");
       }
       let notice: WebhookNotice;
       try {
         notice = nuvemshop.parseWebhook(raw);
       } catch (e) {
-        if (e instanceof WebhookPayloadError)
-          throw new PonteError("invalid_payload", e.message, { status: 400 });
+        if (e instanceof WebhookPayloadError) throw new PonteError("invalid_payload", e.message);
         throw e;
       }
       const status =
