@@ -4,7 +4,7 @@ import { PonteError } from "../errors.ts";
 export function normalizeEmail(raw: string): string {
   const email = raw.trim();
   if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) {
-    throw new PonteError("validation_failed", `"${raw}" is not an e-mail address`, { status: 400 });
+    throw new PonteError("validation_failed", `"${raw}" is not an e-mail address`);
   }
   return email;
 }

@@ -18,7 +18,7 @@ export function checkPasswordRules(password: string): void {
     throw new PonteError(
       "weak_password",
       `the password must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
-      { status: 400, details: { min: PASSWORD_MIN, max: PASSWORD_MAX } },
+      { details: { min: PASSWORD_MIN, max: PASSWORD_MAX } },
     );
   }
 }

@@ -21,9 +21,7 @@ export interface TokenListing {
 export function normalizeTokenName(raw: string): string {
   const name = raw.trim();
   if (name.length === 0 || name.length > 100 || /[\p{Cc}]/u.test(name)) {
-    throw new PonteError("validation_failed", "a token name has 1 to 100 printable characters", {
-      status: 400,
-    });
+    throw new PonteError("validation_failed", "a token name has 1 to 100 printable characters");
   }
   return name;
 }
@@ -39,9 +37,7 @@ export async function createToken(db: Db, rawName: string): Promise<{ token: str
     [DEFAULT_ORG, name, digest(token), prefix],
   );
   if (rowCount === 0) {
-    throw new PonteError("conflict", `a token named "${name}" already exists (revoke it first)`, {
-      status: 409,
-    });
+    throw new PonteError("conflict", `a token named "${name}" already exists (revoke it first)`);
   }
   return { token, prefix };
 }

@@ -31,7 +31,7 @@ async function insertUser(tx: Queryable, email: string, passwordHash: string): P
     [DEFAULT_ORG, email, passwordHash],
   );
   if (!rows[0]) {
-    throw new PonteError("conflict", `a user with e-mail ${email} already exists`, { status: 409 });
+    throw new PonteError("conflict", `a user with e-mail ${email} already exists`);
   }
   return rows[0];
 }
@@ -48,8 +48,7 @@ export async function createUser(db: Db, input: { email: string; password: strin
 export async function createFirstUser(db: Db, input: { email: string; password: string }): Promise<User> {
   const email = normalizeEmail(input.email);
   checkPasswordRules(input.password);
-  const setupDone = () =>
-    new PonteError("setup_done", "the first user already exists: sign in instead", { status: 409 });
+  const setupDone = () => new PonteError("setup_done", "the first user already exists: sign in instead");
   if (await hasUsers(db)) throw setupDone();
   const passwordHash = await hashPassword(input.password); // outside the lock: it takes a while
   return db.transaction(async (tx) => {
@@ -82,7 +81,7 @@ export async function setPassword(db: Db, email: string, password: string): Prom
       [email.trim(), passwordHash],
     );
     const user = rows[0];
-    if (!user) throw new PonteError("not_found", `no user with e-mail ${email}`, { status: 404 });
+    if (!user) throw new PonteError("not_found", `no user with e-mail ${email}`);
     await tx.query("delete from sessions where user_id = $1", [user.id]);
     return user;
   });

@@ -1,10 +1,15 @@
 // A 400 that names the field, like the schema validator's, with a stable reason code and the
 // pt-BR text the panel shows next to the field.
 import { PonteError } from "../errors.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 
-export function fieldError(field: string, reasonCode: string, message: string, reason: string): PonteError {
+export function fieldError(
+  field: string,
+  reasonCode: ReasonCode,
+  message: string,
+  reason: string,
+): PonteError {
   return new PonteError("validation_failed", `${field}: ${message}`, {
-    status: 400,
     details: { field, reasonCode, reason, fields: [{ path: `/${field}`, message }] },
   });
 }

@@ -9,19 +9,13 @@ import type { Queryable } from "../db/db.ts";
 import { checkInvoice, statusAfterInvoice } from "../domain/lifecycle.ts";
 import { formatBRL } from "../domain/money.ts";
 import { salesOrderStatusFor } from "../domain/order-status.ts";
+import type { InvoiceRef, OrderStatus, StatusChange } from "../domain/status-change.ts";
 import { resolveNotifyCustomer } from "../email/templates.ts";
 import { PonteError } from "../errors.ts";
+import { type LockedOrder, lockSalesOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import type { ValidInvoice } from "./invoice-input.ts";
-import { type LockedOrder, lockSalesOrder } from "./order-lock.ts";
-import {
-  changeOrderStatus,
-  type InvoiceRef,
-  illegalTransition,
-  insertOrderEvent,
-  type OrderStatus,
-  readOrderStatus,
-  type StatusChange,
-} from "./order-status.ts";
+import { changeOrderStatus, illegalTransition, orderStatusOf } from "./order-status.ts";
 import { planReceivables, saoPauloDate } from "./receivable-plan.ts";
 import { insertReceivables, type Receivable, reverseReceivables } from "./receivables.ts";
 import {
@@ -87,7 +81,6 @@ interface LiveInvoice {
 
 const alreadyInvoiced = (salesOrderId: number, live?: LiveInvoice) =>
   new PonteError("already_invoiced", `sales order ${salesOrderId} already has a live invoice`, {
-    status: 409,
     details: {
       reason:
         live?.salesOrderId !== undefined && live.salesOrderId !== salesOrderId
@@ -119,7 +112,6 @@ async function liveInvoiceOf(tx: Queryable, order: LockedOrder): Promise<LiveInv
 
 const keyInUse = (key: string) =>
   new PonteError("conflict", `access key ${key} is already recorded on another invoice`, {
-    status: 409,
     details: {
       reason: "Esta chave de acesso já foi usada em outra nota fiscal",
       reasonCode: "access_key_in_use",
@@ -212,7 +204,7 @@ export async function createInvoice(
 
   const invoice = await insertInvoice(tx, order, input, actor);
   const moved = { orgId: order.orgId, salesOrderId, invoiceId: invoice.id, actor };
-  const stockMovements = await takeOutForInvoice(tx, moved);
+  const stockMovements = await takeOutForInvoice(tx, moved, order.items);
   const receivables = await insertReceivables(
     tx,
     { ...moved, paymentType: order.paymentType },
@@ -221,11 +213,15 @@ export async function createInvoice(
   await tx.query("update sales_orders set status = 'faturado', updated_at = now() where id = $1", [
     salesOrderId,
   ]);
+  // The order now holds this invoice: the status change, its push and its e-mail read it here.
+  order.status = "faturado";
+  order.invoice = { ...ref(invoice), issuedAt: invoice.issuedAt };
+  order.facts.invoiced = true;
 
   const negativeStock = stockMovements
     .filter((m) => m.wentNegative)
     .map((m) => ({ productId: m.productId, sku: m.sku, stockAfter: m.stockAfter ?? 0 }));
-  const unstocked = await itemsWithoutProduct(tx, salesOrderId);
+  const unstocked = itemsWithoutProduct(order.items);
   const total = receivables.reduce((sum, r) => sum + r.amountCents, 0);
   const parts = [
     `${describe(invoice)} ${invoice.kind === "nfe" ? "aprovada" : "confirmada"}`,
@@ -250,23 +246,24 @@ export async function createInvoice(
     actor,
   );
 
-  // Seed 004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
+  // docs/REQUIREMENTS.md#seed-004: the status moves on invoicing (→ Em preparação) when the order had not got there yet.
   let statusChange: StatusChange | null = null;
   const next = statusAfterInvoice(order.canonicalStatus);
   if (next) {
-    statusChange = await changeOrderStatus(tx, salesOrderId, {
+    statusChange = await changeOrderStatus(tx, order, {
       status: next,
       via: "invoice",
       invoice: ref(invoice),
       actor,
       message: notify.message,
-      notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, next, notify.notifyCustomer),
+      notifyCustomer: await resolveNotifyCustomer(tx, order, next, notify.notifyCustomer),
     });
-    await applyStatusEffects(tx, ctx, statusChange);
+    await applyStatusEffects(tx, ctx, order, statusChange);
   }
   await afterInvoice(
     tx,
     ctx,
+    order,
     effect(
       order,
       invoice,
@@ -281,7 +278,7 @@ export async function createInvoice(
     negativeStock,
     itemsWithoutProduct: unstocked,
     receivables,
-    order: statusChange?.order ?? (await readOrderStatus(tx, salesOrderId)),
+    order: statusChange?.order ?? orderStatusOf(order),
     statusChanged: statusChange !== null,
     eventId,
   };
@@ -329,7 +326,6 @@ export async function cancelInvoice(
   const invoice = rows[0] && toInvoice(rows[0]);
   if (!invoice) {
     throw new PonteError("not_invoiced", `sales order ${salesOrderId} has no live invoice to cancel`, {
-      status: 409,
       details: { reason: "O pedido não tem nota fiscal ativa para cancelar", reasonCode: "not_invoiced" },
     });
   }
@@ -342,10 +338,13 @@ export async function cancelInvoice(
   const receivables = await reverseReceivables(tx, invoice.id);
   // The store cancelled it with this invoice live: the estorno is what the flag asked for.
   const storeCancellationCleared = await clearStoreCancellation(tx, salesOrderId);
+  order.invoice = null;
+  order.facts.invoiced = false;
   if (order.status === "faturado") {
+    order.status = salesOrderStatusFor(order.canonicalStatus);
     await tx.query("update sales_orders set status = $2, updated_at = now() where id = $1", [
       salesOrderId,
-      salesOrderStatusFor(order.canonicalStatus),
+      order.status,
     ]);
   }
   const message = [
@@ -368,8 +367,8 @@ export async function cancelInvoice(
     },
     actor,
   );
-  await afterInvoiceCancelled(tx, ctx, effect(order, invoice, eventId, null, false));
-  return { invoice, stockMovements, receivables, order: await readOrderStatus(tx, salesOrderId), eventId };
+  await afterInvoiceCancelled(tx, ctx, order, effect(order, invoice, eventId, null, false));
+  return { invoice, stockMovements, receivables, order: orderStatusOf(order), eventId };
 }
 
 export async function listInvoices(q: Queryable, salesOrderId: number): Promise<Invoice[]> {

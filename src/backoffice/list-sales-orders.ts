@@ -1,4 +1,4 @@
-// The Pedidos list (seed 003, R6.1): sales orders found by number, customer or document (one
+// The Pedidos list (docs/REQUIREMENTS.md#seed-003, R6.1): sales orders found by number, customer or document (one
 // search box), filtered by period, status, store and value, sorted by the order's date, status or
 // value, keyset-paginated so a deep page costs what the first one does. Each sort has its own
 // index (migrations 0004 and 0010): (org, sort key…, id). The date is the order date: when the
@@ -104,7 +104,6 @@ export function encodeCursor(cursor: Cursor): string {
 
 const invalidCursor = (message: string) =>
   new PonteError("invalid_cursor", `after: ${message}`, {
-    status: 400,
     details: { fields: [{ path: "/after", message }] },
   });
 

@@ -20,7 +20,6 @@ const NONE: OrderSearch = { salesOrderNumber: null, storeOrderNumbers: null, doc
 
 export const invalidField = (field: string, message: string) =>
   new PonteError("validation_failed", `${field}: ${message}`, {
-    status: 400,
     details: { fields: [{ path: `/${field}`, message }] },
   });
 

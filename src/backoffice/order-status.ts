@@ -4,7 +4,8 @@
 // (domain/lifecycle.ts): forward along the happy path, Cancelado and Problemas from anywhere,
 // nothing leaves Cancelado, Despachado only with a shipment. One transaction: lock, check,
 // update, record the timeline event. Effects (the customer e-mail when notifyCustomer, the push to the
-// store) are not sent here: the caller gets the event and attaches them in the same transaction.
+// store) are not sent here: the caller gets the event and attaches them in the same transaction,
+// from the order it locked (orders/order-lock.ts), which this keeps current.
 import type { Queryable } from "../db/db.ts";
 import {
   checkMove,
@@ -22,8 +23,16 @@ import {
   type SalesOrderStatus,
   salesOrderStatusFor,
 } from "../domain/order-status.ts";
+import type {
+  InvoiceRef,
+  OrderStatus,
+  ShipmentRef,
+  StatusChange,
+  StatusChangedEvent,
+} from "../domain/status-change.ts";
 import { PonteError } from "../errors.ts";
-import { type LockedOrder, lockSalesOrder, orderNotFound, readFacts } from "./order-lock.ts";
+import type { LockedOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 
 export interface StatusChangeRequest {
   status: CanonicalStatus;
@@ -37,63 +46,6 @@ export interface StatusChangeRequest {
   /** The step's data, carried in the event for the pushes and the e-mail. */
   shipment?: ShipmentRef;
   invoice?: InvoiceRef;
-}
-
-/** The shipment a move to Despachado records (tracking for the store's fulfill push). */
-export interface ShipmentRef {
-  id: number;
-  carrier: string;
-  trackingCode: string | null;
-  trackingUrl: string | null;
-}
-
-/** The invoice that moved the order (access key for the store's NF-e push). */
-export interface InvoiceRef {
-  id: number;
-  kind: "nfe" | "simple";
-  accessKey: string | null;
-  number: string | null;
-  series: string | null;
-  xmlUrl: string | null;
-}
-
-export interface OrderStatus {
-  id: number;
-  canonicalStatus: CanonicalStatus;
-  status: SalesOrderStatus;
-  statusVersion: number;
-}
-
-export interface StatusChangedEvent {
-  id: number;
-  salesOrderId: number;
-  storeOrderId: number | null;
-  kind: "status_changed";
-  message: string;
-  data: {
-    from: CanonicalStatus;
-    to: CanonicalStatus;
-    notifyCustomer: boolean;
-    message: string | null;
-    version: number;
-    /** Present when the move came with a shipment (Despachado). */
-    shipment?: ShipmentRef;
-    /** Present when invoicing moved the order. */
-    invoice?: InvoiceRef;
-    /** Present on Entregue: when the delivery was recorded. */
-    deliveredAt?: string;
-    /** Present when the move came with a payment confirmed by hand (the store's "pay" push). */
-    paymentConfirmed?: true;
-  };
-  actor: string;
-  createdAt: string;
-}
-
-export interface StatusChange {
-  order: OrderStatus;
-  orgId: number;
-  /** The timeline entry: what effects (e-mail, push) hang on, keyed by (order, version). */
-  event: StatusChangedEvent;
 }
 
 /** How the timeline says where a change came from. */
@@ -113,36 +65,14 @@ export function illegalTransition(
 ): PonteError {
   const what = to === null ? "cannot be invoiced" : `cannot move from ${from} to ${to}`;
   return new PonteError("illegal_transition", `sales order ${salesOrderId} ${what}: ${refusal.message}`, {
-    status: 409,
     details: { reason: refusal.reason, reasonCode: refusal.code, from, to },
   });
 }
 
-/** A back-office entry in the order's timeline (Histórico / Notificações). */
-export async function insertOrderEvent(
-  tx: Queryable,
-  order: Pick<LockedOrder, "orgId" | "id" | "storeOrderId">,
-  kind: string,
-  message: string,
-  data: Record<string, unknown>,
-  actor: string,
-): Promise<{ id: number; createdAt: Date }> {
-  const { rows } = await tx.query<{ id: number; created_at: Date }>(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id, created_at`,
-    [order.orgId, order.id, order.storeOrderId, kind, message, JSON.stringify(data), actor],
-  );
-  return { id: rows[0]!.id, createdAt: rows[0]!.created_at };
-}
-
-/** The order's status as the back-office actions answer it. */
-export async function readOrderStatus(q: Queryable, id: number): Promise<OrderStatus> {
-  const { rows } = await q.query<OrderStatus>(
-    `select id, canonical_status as "canonicalStatus", status, status_version as "statusVersion"
-       from sales_orders where id = $1`,
-    [id],
-  );
-  return rows[0]!;
+/** The order's status as the back-office actions answer it, from the order they hold. */
+export function orderStatusOf(order: LockedOrder): OrderStatus {
+  const { id, canonicalStatus, status, statusVersion } = order;
+  return { id, canonicalStatus, status, statusVersion };
 }
 
 /** The statuses the order may move to now, in the happy path's order. */
@@ -161,25 +91,16 @@ export interface Transition {
   needs: Need[];
 }
 
-export async function orderTransitions(
-  q: Queryable,
-  salesOrderId: number,
-): Promise<{ current: CanonicalStatus; allowed: Transition[] }> {
-  const { rows } = await q.query<{ canonical_status: CanonicalStatus; deleted: boolean; paid: boolean }>(
-    `select canonical_status, deleted_at is not null as deleted, payment_confirmed_at is not null as paid
-       from sales_orders where id = $1`,
-    [salesOrderId],
-  );
-  const row = rows[0];
-  if (!row) throw orderNotFound(salesOrderId);
-  const allowed = row.deleted ? [] : allowedTargets(row.canonical_status);
-  const facts = await readFacts(q, salesOrderId, row.paid);
+/** The statuses the status form offers for the order, each with what it still lacks. */
+export function orderTransitions(order: LockedOrder): { current: CanonicalStatus; allowed: Transition[] } {
+  const allowed = order.deleted ? [] : allowedTargets(order.canonicalStatus);
+  const facts = order.facts;
   return {
-    current: row.canonical_status,
+    current: order.canonicalStatus,
     allowed: allowed.map((status) => {
       const form = STEP_RULES[status].onlyVia === "shipment" ? "shipment" : "status";
       const check = checkMove(
-        row.canonical_status,
+        order.canonicalStatus,
         status,
         facts,
         form === "shipment" ? "shipment" : "status_form",
@@ -196,20 +117,18 @@ export async function orderTransitions(
 }
 
 /**
- * Changes the status in the caller's transaction under the lifecycle's rules (domain/lifecycle.ts);
- * throws illegal_transition (409) when they forbid it. Records what the step records: the
- * delivery date on Entregue. It never confirms a payment: a step past payment needs one
- * confirmed already (payment-confirmation.ts, or the platform).
+ * Changes the status of the order the caller holds locked (lockSalesOrder), in its transaction,
+ * under the lifecycle's rules (domain/lifecycle.ts); throws illegal_transition (409) when they
+ * forbid it. Records what the step records: the delivery date on Entregue. It never confirms a
+ * payment: a step past payment needs one confirmed already (payment-confirmation.ts, or the
+ * platform). The held order is brought up to date, for the effects that read it next.
  */
 export async function changeOrderStatus(
   tx: Queryable,
-  salesOrderId: number,
+  current: LockedOrder,
   change: StatusChangeRequest,
 ): Promise<StatusChange> {
-  // Same lock order as the sync (store order, then sales order): a concurrent sync cannot
-  // overwrite this change with a stale read.
-  const current = await lockSalesOrder(tx, salesOrderId);
-  const storeOrderId = current.storeOrderId;
+  const salesOrderId = current.id;
   const from = current.canonicalStatus;
   const to = change.status;
   const via = change.via ?? "status_form";
@@ -238,6 +157,9 @@ export async function changeOrderStatus(
       [salesOrderId],
     );
   }
+  current.canonicalStatus = order.canonical_status;
+  current.status = order.status;
+  current.statusVersion = order.status_version;
   const data: StatusChangedEvent["data"] = {
     from,
     to,
@@ -253,16 +175,11 @@ export async function changeOrderStatus(
   const event = await insertOrderEvent(tx, current, "status_changed", text, data, change.actor);
   return {
     orgId: current.orgId,
-    order: {
-      id: salesOrderId,
-      canonicalStatus: order.canonical_status,
-      status: order.status,
-      statusVersion: order.status_version,
-    },
+    order: orderStatusOf(current),
     event: {
       id: event.id,
       salesOrderId,
-      storeOrderId,
+      storeOrderId: current.storeOrderId,
       kind: "status_changed",
       message: text,
       data,

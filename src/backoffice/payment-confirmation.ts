@@ -1,4 +1,4 @@
-// Confirming payment by hand (R6.4, seed 003): a bank deposit the platform cannot see is checked
+// Confirming payment by hand (R6.4, docs/REQUIREMENTS.md#seed-003): a bank deposit the platform cannot see is checked
 // against the bank statement, and whoever did it is recorded with the time. An order still
 // awaiting payment moves to Pagamento confirmado (with its pushes and e-mail); every step from
 // there on needs it (domain/lifecycle.ts), and no status move confirms it on the way. The store
@@ -6,17 +6,13 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkMove, statusAfterPaymentConfirmation } from "../domain/lifecycle.ts";
+import type { OrderStatus } from "../domain/status-change.ts";
 import { resolveNotifyCustomer } from "../email/templates.ts";
 import { PonteError } from "../errors.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import type { Notify } from "./invoices.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import {
-  changeOrderStatus,
-  illegalTransition,
-  insertOrderEvent,
-  type OrderStatus,
-  readOrderStatus,
-} from "./order-status.ts";
+import { changeOrderStatus, illegalTransition, orderStatusOf } from "./order-status.ts";
 import { afterPaymentConfirmed, applyStatusEffects } from "./status-effects.ts";
 
 export interface PaymentConfirmation {
@@ -50,7 +46,6 @@ export async function confirmPayment(
   if (order.paymentConfirmedAt) {
     const by = order.paymentConfirmedBy ?? "pela loja";
     throw new PonteError("conflict", `sales order ${salesOrderId}: payment already confirmed`, {
-      status: 409,
       details: {
         reason: `Pagamento já confirmado em ${SAO_PAULO.format(order.paymentConfirmedAt)} (${by})`,
         reasonCode: "payment_already_confirmed",
@@ -65,6 +60,9 @@ export async function confirmPayment(
     [salesOrderId, actor],
   );
   const confirmedAt = rows[0]!.payment_confirmed_at;
+  order.paymentConfirmedAt = confirmedAt;
+  order.paymentConfirmedBy = actor;
+  order.facts.paymentConfirmed = true;
   const event = await insertOrderEvent(
     tx,
     order,
@@ -76,18 +74,18 @@ export async function confirmPayment(
   const next = statusAfterPaymentConfirmation(order.canonicalStatus);
   let status: OrderStatus;
   if (next) {
-    const change = await changeOrderStatus(tx, salesOrderId, {
+    const change = await changeOrderStatus(tx, order, {
       status: next,
       via: "payment",
       actor,
       message: notify.message,
-      notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, next, notify.notifyCustomer),
+      notifyCustomer: await resolveNotifyCustomer(tx, order, next, notify.notifyCustomer),
     });
-    await applyStatusEffects(tx, ctx, change);
+    await applyStatusEffects(tx, ctx, order, change);
     status = change.order;
   } else {
-    await afterPaymentConfirmed(tx, ctx, { orgId: order.orgId, salesOrderId });
-    status = await readOrderStatus(tx, salesOrderId);
+    await afterPaymentConfirmed(tx, ctx, order);
+    status = orderStatusOf(order);
   }
   return {
     order: status,

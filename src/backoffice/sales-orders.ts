@@ -1,10 +1,10 @@
 // Sales orders (pedidos de venda) as the back office reads them: header, origin store, customer,
-// payments, the store order it came from, items and timeline (the order page, seed 003).
+// payments, the store order it came from, items and timeline (the order page, docs/REQUIREMENTS.md#seed-003).
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import { lockSalesOrder, orderNotFound } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import type { PlatformId } from "../platforms/connector.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import { insertOrderEvent } from "./order-status.ts";
 import { type PaymentStoreSync, paymentStoreSync } from "./payment-store-sync.ts";
 import {
   describeStoreCancellation,
@@ -92,8 +92,6 @@ export interface Payment {
   storeSync: PaymentStoreSync | null;
 }
 
-const notFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`, { status: 404 });
-
 type Header = Omit<
   SalesOrderDetail,
   "items" | "events" | "originStore" | "origin" | "customer" | "payments" | "storeOrder" | "storeCancellation"
@@ -152,7 +150,7 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
     [id],
   );
   const row = rows[0];
-  if (!row) throw notFound(id);
+  if (!row) throw orderNotFound(id);
   const {
     paymentConfirmedAt,
     paymentConfirmedBy,
@@ -230,16 +228,11 @@ export async function deleteSalesOrder(
   id: number,
   actor: string,
 ): Promise<void> {
-  const head = await q.query<{ org_id: number; deleted: boolean }>(
-    "select org_id, deleted_at is not null as deleted from sales_orders where id = $1",
-    [id],
-  );
-  if (!head.rows[0] || head.rows[0].org_id !== orgId || head.rows[0].deleted) throw notFound(id);
   // The lock every back-office action takes: an invoice cannot slip in between the check and the delete.
-  const order = await lockSalesOrder(q, id);
+  const order = await lockSalesOrder(q, id, { allowDeleted: true });
+  if (order.orgId !== orgId || order.deleted) throw orderNotFound(id);
   if (order.facts.invoiced) {
     throw new PonteError("conflict", `sales order ${id} has a live invoice: cancel it (estorno) first`, {
-      status: 409,
       details: {
         reason:
           "O pedido de venda tem nota fiscal ou venda simples ativa: faça o estorno (Cancelar nota) antes de excluir",

@@ -1,16 +1,17 @@
-// Shipments (R8.1, seed 003): the carrier and a tracking code or URL, recorded with the move to
+// Shipments (R8.1, docs/REQUIREMENTS.md#seed-003): the carrier and a tracking code or URL, recorded with the move to
 // Despachado it causes (the only way there: domain/lifecycle.ts). A Correios code is checked
 // (UPU S10: service letters, 8 digits, check digit, country) when the carrier is Correios or the
 // code looks like one; other carriers' codes are kept as typed.
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { checkMove } from "../domain/lifecycle.ts";
+import type { OrderStatus } from "../domain/status-change.ts";
 import { checkCorreiosCode } from "../domain/tracking-code.ts";
 import { resolveNotifyCustomer } from "../email/templates.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
 import { checkHttpUrl, fieldError } from "./field-error.ts";
 import type { Notify } from "./invoices.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import { changeOrderStatus, illegalTransition, type OrderStatus } from "./order-status.ts";
+import { changeOrderStatus, illegalTransition } from "./order-status.ts";
 import { applyStatusEffects } from "./status-effects.ts";
 
 export interface ShipmentInput {
@@ -101,20 +102,23 @@ export async function createShipment(
     [order.orgId, salesOrderId, input.carrier, input.trackingCode, input.trackingUrl, actor],
   );
   const shipment = rows[0]!;
-  const change = await changeOrderStatus(tx, salesOrderId, {
+  const ref = {
+    id: shipment.id,
+    carrier: shipment.carrier,
+    trackingCode: shipment.trackingCode,
+    trackingUrl: shipment.trackingUrl,
+  };
+  order.shipment = ref; // the latest now: the push and the e-mail carry its tracking
+  order.facts.shipped = true;
+  const change = await changeOrderStatus(tx, order, {
     status: "despachado",
     via: "shipment",
-    shipment: {
-      id: shipment.id,
-      carrier: shipment.carrier,
-      trackingCode: shipment.trackingCode,
-      trackingUrl: shipment.trackingUrl,
-    },
+    shipment: ref,
     actor,
     message: notify.message,
-    notifyCustomer: await resolveNotifyCustomer(tx, salesOrderId, "despachado", notify.notifyCustomer),
+    notifyCustomer: await resolveNotifyCustomer(tx, order, "despachado", notify.notifyCustomer),
   });
-  await applyStatusEffects(tx, ctx, change);
+  await applyStatusEffects(tx, ctx, order, change);
   return { shipment, order: change.order, eventId: change.event.id };
 }
 

@@ -1,19 +1,22 @@
 // What a status change sets in motion, written in the same transaction as the change: the
 // pushes the store's status table asks for (outbox) and the customer's e-mail (e-mail outbox).
-// Nothing is sent here; jobs deliver the outbox rows after the commit.
+// Nothing is sent here; jobs deliver the outbox rows after the commit. Each effect takes what it
+// needs from the order the action locked and kept current (orders/order-lock.ts).
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
+import type { InvoiceRef, StatusChange } from "../domain/status-change.ts";
 import { enqueueStatusEmail } from "../email/enqueue.ts";
+import type { LockedOrder } from "../orders/order-lock.ts";
 import { enqueueInvoicePushes, enqueuePaymentPushes, enqueueStorePushes } from "../push/enqueue.ts";
-import type { InvoiceRef, StatusChange } from "./order-status.ts";
 
 export async function applyStatusEffects(
   tx: Queryable,
   ctx: AppContext,
+  order: LockedOrder,
   change: StatusChange,
 ): Promise<void> {
-  await enqueueStorePushes(tx, ctx, change);
-  await enqueueStatusEmail(tx, ctx, change);
+  await enqueueStorePushes(tx, ctx, order, change);
+  await enqueueStatusEmail(tx, ctx, order, change);
 }
 
 /** An invoice approved (or cancelled) on a sales order, for the hooks below. */
@@ -37,14 +40,14 @@ export interface InvoiceEffect {
  * (with the invoice in the event); when it did not (an order already past Em preparação), the
  * store still gets its invoice push (PushAction "invoice").
  */
-export async function afterInvoice(tx: Queryable, ctx: AppContext, effect: InvoiceEffect): Promise<void> {
+export async function afterInvoice(
+  tx: Queryable,
+  ctx: AppContext,
+  order: LockedOrder,
+  effect: InvoiceEffect,
+): Promise<void> {
   if (effect.statusChange === null) {
-    await enqueueInvoicePushes(tx, ctx, {
-      orgId: effect.orgId,
-      salesOrderId: effect.salesOrderId,
-      invoiceId: effect.invoice.id,
-      notifyCustomer: effect.notifyCustomer,
-    });
+    await enqueueInvoicePushes(tx, ctx, order, { notifyCustomer: effect.notifyCustomer });
   }
 }
 
@@ -55,14 +58,15 @@ export async function afterInvoice(tx: Queryable, ctx: AppContext, effect: Invoi
 export async function afterPaymentConfirmed(
   tx: Queryable,
   ctx: AppContext,
-  payment: { orgId: number; salesOrderId: number },
+  order: LockedOrder,
 ): Promise<void> {
-  await enqueuePaymentPushes(tx, ctx, payment);
+  await enqueuePaymentPushes(tx, ctx, order);
 }
 
 /** Called in the estorno's transaction (invoice cancelled, stock and receivables reversed). */
 export async function afterInvoiceCancelled(
   _tx: Queryable,
   _ctx: AppContext,
+  _order: LockedOrder,
   _effect: InvoiceEffect,
 ): Promise<void> {}

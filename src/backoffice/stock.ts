@@ -3,6 +3,7 @@
 // says so. Products are locked in id order, so two invoices sharing products never deadlock.
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import type { OrderItem } from "../orders/order-lock.ts";
 
 export interface StockMovement {
   id: number;
@@ -72,18 +73,17 @@ async function applyMoves(tx: Queryable, ref: Ref, reason: StockMovement["reason
 }
 
 /** One movement per product of the order's items (quantities of repeated products summed). */
-export async function takeOutForInvoice(tx: Queryable, ref: Ref): Promise<StockMovement[]> {
-  const { rows } = await tx.query<{ product_id: number; quantity: number }>(
-    `select product_id, sum(quantity)::bigint as quantity from sales_order_items
-      where sales_order_id = $1 and product_id is not null group by product_id`,
-    [ref.salesOrderId],
-  );
-  return applyMoves(
-    tx,
-    ref,
-    "invoice",
-    rows.map((r) => ({ productId: r.product_id, quantity: -r.quantity })),
-  );
+export async function takeOutForInvoice(
+  tx: Queryable,
+  ref: Ref,
+  items: readonly Pick<OrderItem, "productId" | "quantity">[],
+): Promise<StockMovement[]> {
+  const byProduct = new Map<number, number>();
+  for (const { productId, quantity } of items) {
+    if (productId !== null) byProduct.set(productId, (byProduct.get(productId) ?? 0) + quantity);
+  }
+  const moves = [...byProduct].map(([productId, quantity]) => ({ productId, quantity: -quantity }));
+  return applyMoves(tx, ref, "invoice", moves);
 }
 
 /** Puts back what the invoice took out (not what the items say now: they may have changed since). */
@@ -101,16 +101,12 @@ export async function putBackForInvoice(tx: Queryable, ref: Ref): Promise<StockM
 }
 
 /** Items without a product (an unknown SKU kept as text) move no stock: listed so the panel can say so. */
-export async function itemsWithoutProduct(
-  q: Queryable,
-  salesOrderId: number,
-): Promise<{ position: number; sku: string | null; name: string; quantity: number }[]> {
-  const { rows } = await q.query<{ position: number; sku: string | null; name: string; quantity: number }>(
-    `select position, sku, name, quantity from sales_order_items
-      where sales_order_id = $1 and product_id is null order by position`,
-    [salesOrderId],
-  );
-  return rows;
+export function itemsWithoutProduct(
+  items: readonly OrderItem[],
+): { position: number; sku: string | null; name: string; quantity: number }[] {
+  return items
+    .filter((i) => i.productId === null)
+    .map(({ position, sku, name, quantity }) => ({ position, sku, name, quantity }));
 }
 
 export const MOVEMENTS_LIMIT_DEFAULT = 50;
@@ -128,12 +124,10 @@ export async function productStockMovements(
     [orgId, sku],
   );
   const found = product.rows[0];
-  if (!found) throw new PonteError("not_found", `no product with SKU ${sku}`, { status: 404 });
+  if (!found) throw new PonteError("not_found", `no product with SKU ${sku}`);
   const after = page.after === undefined ? null : Number(page.after);
   if (after !== null && !(Number.isSafeInteger(after) && after > 0)) {
-    throw new PonteError("invalid_cursor", "after must be the next value of the previous page", {
-      status: 400,
-    });
+    throw new PonteError("invalid_cursor", "after must be the next value of the previous page");
   }
   const limit = Math.min(page.limit ?? MOVEMENTS_LIMIT_DEFAULT, MOVEMENTS_LIMIT_MAX);
   const { rows } = await q.query<StockMovement>(

@@ -7,9 +7,12 @@
 // (kind=cancellations), Visão geral (a count per store) and the timeline.
 import type { Queryable } from "../db/db.ts";
 import { type NewestFirstOptions, newestFirstFilter, newestFirstPage } from "../db/keyset-cursor.ts";
+import type { OrderStatus } from "../domain/status-change.ts";
 import { PonteError } from "../errors.ts";
-import { lockSalesOrder } from "./order-lock.ts";
-import { insertOrderEvent, type OrderStatus, readOrderStatus } from "./order-status.ts";
+import { lockSalesOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
+import type { ReasonCode } from "../reason-codes.ts";
+import { orderStatusOf } from "./order-status.ts";
 
 export type StoreCancellationKind = "invoice_live" | "shipped";
 
@@ -103,8 +106,8 @@ export async function clearStoreCancellation(tx: Queryable, salesOrderId: number
   return rowCount > 0;
 }
 
-const refuse = (reasonCode: string, message: string, reason: string) =>
-  new PonteError("conflict", message, { status: 409, details: { reason, reasonCode } });
+const refuse = (reasonCode: ReasonCode, message: string, reason: string) =>
+  new PonteError("conflict", message, { details: { reason, reasonCode } });
 
 /**
  * "Marcar como resolvido": an order cancelled on the store after it shipped, once the operator
@@ -141,7 +144,7 @@ export async function resolveStoreCancellation(
     { note },
     actor,
   );
-  return { order: await readOrderStatus(tx, salesOrderId), storeCancellation: null, eventId };
+  return { order: orderStatusOf(order), storeCancellation: null, eventId };
 }
 
 /** One flagged order in Falhas (kind=cancellations). */

@@ -66,7 +66,6 @@ export function isConnectionError(error: unknown): boolean {
 function wrap(error: unknown): never {
   if (isConnectionError(error)) {
     throw new PonteError("database_unavailable", "the database is not reachable", {
-      status: 503,
       cause: error,
     });
   }

@@ -11,7 +11,7 @@ export function decodeCursor(cursor: string, validKey: (key: string) => boolean)
     const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
     if (typeof key === "string" && validKey(key) && Number.isSafeInteger(id)) return [key, id as number];
   } catch {}
-  throw new PonteError("invalid_cursor", "after: not a cursor this list gave", { status: 400 });
+  throw new PonteError("invalid_cursor", "after: not a cursor this list gave");
 }
 
 /** A real calendar day from year 1 on (PostgreSQL refuses year 0 and 2026-02-31, which Date.parse takes). */

@@ -52,7 +52,7 @@ const paymentAndShipment = (f: OrderFacts): Need[] => [
 
 /**
  * The transitions table's data column. Which moves exist at all is nextStatus's; this says what
- * each target needs. Seed 003: every step from Pagamento confirmado on needs the payment
+ * each target needs. docs/REQUIREMENTS.md#seed-003: every step from Pagamento confirmado on needs the payment
  * confirmed — by the platform or by hand with Confirmar pagamento, never on the way by a status
  * move. Invoicing is not a status: see checkInvoice and statusAfterInvoice.
  */
@@ -120,7 +120,7 @@ const TEXTS: Record<RefusalCode, (from: CanonicalStatus, to: CanonicalStatus | n
     to === null
       ? "Pagamento não confirmado: use Confirmar pagamento antes de faturar"
       : `Pagamento não confirmado: use Confirmar pagamento antes de marcar como ${label(to)}`,
-    `payment is not confirmed: ${to === null ? "invoicing" : to} needs it (seed 003, R6.4)`,
+    `payment is not confirmed: ${to === null ? "invoicing" : to} needs it (docs/REQUIREMENTS.md#seed-003, R6.4)`,
   ],
 };
 
@@ -150,7 +150,7 @@ export function checkInvoice(current: CanonicalStatus, facts: OrderFacts): MoveC
 
 /**
  * What invoicing does to the canonical status: an order not yet in preparation moves to Em
- * preparação (seed 004: "o status é alterado a partir do faturamento"); one already past it, or
+ * preparação (docs/REQUIREMENTS.md#seed-004: "o status é alterado a partir do faturamento"); one already past it, or
  * in Problemas, keeps its status. The sales status becomes Faturado either way.
  */
 export function statusAfterInvoice(current: CanonicalStatus): CanonicalStatus | null {

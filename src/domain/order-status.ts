@@ -1,4 +1,4 @@
-// Canonical order statuses (SPEC R4.1) and the rules the sync engine applies to them:
+// Canonical order statuses (R4.1 in docs/REQUIREMENTS.md) and the rules the sync engine applies to them:
 // the sales-order status each one implies (R2.4, R4.3) and "never backwards" (DESIGN 3).
 
 export const CANONICAL_STATUSES = [
@@ -50,7 +50,7 @@ const RANK: Record<CanonicalStatus, number | null> = {
 };
 
 /**
- * Seed 001: payment received → Confirmado, cancelled → Cancelado, the rest Em aberto. Every
+ * docs/REQUIREMENTS.md#seed-001: payment received → Confirmado, cancelled → Cancelado, the rest Em aberto. Every
  * status past payment implies it was received. A faturado order stays faturado unless cancelled.
  */
 export function salesOrderStatusFor(

@@ -3,16 +3,19 @@
 // status, status version) makes it once: a duplicate event or a retried request inserts nothing
 // and queues nothing.
 import crypto from "node:crypto";
-import type { StatusChange } from "../backoffice/order-status.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import type { CanonicalStatus } from "../domain/order-status.ts";
-import { sendEmailJob } from "../jobs/keys.ts";
+import type { StatusChange } from "../domain/status-change.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { sendEmailJob } from "../jobs/specs.ts";
+import type { LockedOrder } from "../orders/order-lock.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { customerEmailsBy } from "../stores/stores.ts";
 import { defaultTemplate } from "./default-templates.ts";
-import { recordEmailEvent } from "./events.ts";
-import { type EmailOrder, loadEmailOrder } from "./order-data.ts";
+import type { EmailEventKind } from "./events.ts";
+import { type EmailOrder, emailOrderOf } from "./order-data.ts";
 import { type RenderedEmail, renderEmail } from "./render.ts";
 import { storeTemplate } from "./templates.ts";
 import { addressOf } from "./transport.ts";
@@ -45,24 +48,23 @@ async function render(
   }
 }
 
+/** The e-mail a status change owes, from the order the change was made on (as the change left it). */
 export async function enqueueStatusEmail(
   tx: Queryable,
   ctx: AppContext,
+  held: LockedOrder,
   change: StatusChange,
 ): Promise<void> {
   const { notifyCustomer, message, to: status, version } = change.event.data;
   if (!notifyCustomer) return;
-  const order = await loadEmailOrder(tx, change.order.id, status, message);
-  const at = { orgId: change.orgId, salesOrderId: change.order.id };
-  const skipped = (reasonCode: string, message: string) =>
-    recordEmailEvent(tx, at, "email_skipped", message, { reasonCode, status, version }, change.event.actor);
-  if (order.storeId !== null) {
-    const { rows } = await tx.query<{ settings: Record<string, unknown> }>(
-      "select settings from stores where id = $1",
-      [order.storeId],
-    );
+  const order = emailOrderOf(held, status, message);
+  const timeline = (kind: EmailEventKind, text: string, data: Record<string, unknown>) =>
+    insertOrderEvent(tx, held, kind, text, data, change.event.actor);
+  const skipped = (reasonCode: ReasonCode, message: string) =>
+    timeline("email_skipped", message, { reasonCode, status, version });
+  if (held.store) {
     // Never both: when the platform e-mails the customer, the push carries its notify flag.
-    if (customerEmailsBy(rows[0]?.settings ?? {}) === "platform") {
+    if (customerEmailsBy(held.store.settings) === "platform") {
       await skipped(
         "platform_sends",
         "Cliente notificado pela plataforma da loja (configuração da loja): o Ponte não envia e-mail",
@@ -97,19 +99,12 @@ export async function enqueueStatusEmail(
   );
   const emailId = rows[0]?.id;
   if (emailId === undefined) return; // already owed by an earlier delivery of this change
-  await recordEmailEvent(
-    tx,
-    at,
-    "email_queued",
-    `E-mail ao cliente na fila: "${email.subject}" para ${order.to}`,
-    {
-      emailId,
-      to: order.to,
-      subject: email.subject,
-      status,
-      version,
-    },
-    change.event.actor,
-  );
-  await enqueue(tx, "send-email", { emailId }, sendEmailJob(emailId));
+  await timeline("email_queued", `E-mail ao cliente na fila: "${email.subject}" para ${order.to}`, {
+    emailId,
+    to: order.to,
+    subject: email.subject,
+    status,
+    version,
+  });
+  await enqueue(tx, sendEmailJob(emailId));
 }

@@ -3,6 +3,7 @@
 // (kept in the Caixa de saída: no SMTP server configured); email_skipped when "Notificar
 // cliente" was on but Ponte does not send (the platform e-mails, or the customer has no address).
 import type { Queryable } from "../db/db.ts";
+import { insertSalesOrderEvent } from "../orders/timeline.ts";
 
 export type EmailEventKind =
   | "email_queued"
@@ -20,9 +21,5 @@ export async function recordEmailEvent(
   data: Record<string, unknown>,
   actor = "system",
 ): Promise<void> {
-  await q.query(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
-     select $1, $2, s.store_order_id, $3, $4, $5, $6 from sales_orders s where s.id = $2`,
-    [at.orgId, at.salesOrderId, kind, message, JSON.stringify(data), actor],
-  );
+  await insertSalesOrderEvent(q, at, kind, message, data, actor);
 }

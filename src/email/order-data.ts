@@ -1,11 +1,11 @@
-// Reads what a customer e-mail says about one sales order: the template variables (amounts
-// formatted, CPF/CNPJ masked, the latest shipment and the live invoice) and the recipient.
-import type { Queryable } from "../db/db.ts";
+// What a customer e-mail says about one sales order: the template variables (amounts formatted,
+// CPF/CNPJ masked, the latest shipment and the live invoice) and the recipient, from the order
+// as read once (orders/order-lock.ts).
 import { formatBusinessDate } from "../domain/business-date.ts";
 import { maskDocument } from "../domain/document.ts";
 import { formatBRL } from "../domain/money.ts";
 import { CANONICAL_LABELS, type CanonicalStatus } from "../domain/order-status.ts";
-import { PonteError } from "../errors.ts";
+import type { LockedOrder } from "../orders/order-lock.ts";
 import type { EmailVariables } from "./variables.ts";
 
 export interface EmailOrder {
@@ -15,24 +15,6 @@ export interface EmailOrder {
   /** The customer's address; null when the order has none usable. */
   to: string | null;
   variables: EmailVariables;
-}
-
-interface OrderRow {
-  org_id: number;
-  number: number;
-  origin_store_id: number | null;
-  store_order_number: string | null;
-  ordered_at: Date;
-  subtotal_cents: number;
-  discount_cents: number;
-  shipping_cents: number;
-  total_cents: number;
-  customer_snapshot: { name?: unknown; email?: unknown; document?: unknown };
-  store_name: string | null;
-  org_name: string;
-  customer_name: string | null;
-  customer_email: string | null;
-  customer_document: string | null;
 }
 
 // One mailbox, no display name, no list: anything else is not an address we send to.
@@ -49,104 +31,61 @@ export function usableAddress(value: unknown): string | null {
 /** Only web links go in an e-mail's href. */
 const webUrl = (value: string | null) => (value && /^https?:\/\//i.test(value) ? value : null);
 
-export async function loadEmailOrder(
-  q: Queryable,
-  salesOrderId: number,
+/** What the e-mail says about the order an action holds (orders/order-lock.ts), reading nothing. */
+export function emailOrderOf(
+  order: LockedOrder,
   status: CanonicalStatus,
   message: string | null,
-): Promise<EmailOrder> {
-  const { rows } = await q.query<OrderRow>(
-    `select s.org_id, s.number, s.origin_store_id, s.store_order_number, s.ordered_at, s.subtotal_cents,
-            s.discount_cents, s.shipping_cents, s.total_cents, s.customer_snapshot, st.name as store_name,
-            o.name as org_name, c.name as customer_name, c.email as customer_email, c.document as customer_document
-       from sales_orders s
-       join organizations o on o.id = s.org_id
-       left join stores st on st.id = s.origin_store_id
-       left join customers c on c.id = s.customer_id
-      where s.id = $1`,
-    [salesOrderId],
-  );
-  const order = rows[0];
-  if (!order) throw new PonteError("not_found", `sales order ${salesOrderId} not found`, { status: 404 });
-  const items = await q.query<{
-    name: string;
-    variant: string | null;
-    sku: string | null;
-    quantity: number;
-    unit_price_cents: number;
-    total_cents: number;
-  }>(
-    `select name, variant, sku, quantity, unit_price_cents, total_cents
-       from sales_order_items where sales_order_id = $1 order by position`,
-    [salesOrderId],
-  );
-  const shipment = await q.query<{
-    carrier: string;
-    tracking_code: string | null;
-    tracking_url: string | null;
-  }>(
-    `select carrier, tracking_code, tracking_url from shipments
-      where sales_order_id = $1 order by shipped_at desc, id desc limit 1`,
-    [salesOrderId],
-  );
-  const invoice = await q.query<{
-    kind: "nfe" | "simple";
-    access_key: string | null;
-    number: string | null;
-    series: string | null;
-  }>(
-    `select kind, access_key, number, series from invoices
-      where sales_order_id = $1 and status = 'approved' order by id desc limit 1`,
-    [salesOrderId],
-  );
-  const snapshot = order.customer_snapshot ?? {};
-  const document = text(snapshot.document) ?? text(order.customer_document);
-  const ship = shipment.rows[0];
-  const inv = invoice.rows[0];
+): EmailOrder {
+  const snapshot = order.customerSnapshot;
+  const customer = order.customer;
+  const document = text(snapshot.document) ?? text(customer?.document);
+  const ship = order.shipment;
+  const inv = order.invoice;
   return {
-    salesOrderId,
-    orgId: order.org_id,
-    storeId: order.origin_store_id,
-    to: usableAddress(snapshot.email) ?? usableAddress(order.customer_email),
+    salesOrderId: order.id,
+    orgId: order.orgId,
+    storeId: order.originStoreId,
+    to: usableAddress(snapshot.email) ?? usableAddress(customer?.email),
     variables: {
-      store: { name: order.store_name ?? order.org_name },
+      store: { name: order.store?.name ?? order.orgName },
       order: {
         number: String(order.number),
-        store_number: order.store_order_number,
+        store_number: order.storeOrderNumber,
         status: CANONICAL_LABELS[status],
         status_code: status,
         // The day the customer ordered, not the day Ponte imported it.
-        date: formatBusinessDate(order.ordered_at),
-        items: items.rows.map((i) => ({
+        date: formatBusinessDate(order.orderedAt),
+        items: order.items.map((i) => ({
           name: i.name,
           variant: i.variant,
           sku: i.sku,
           quantity: i.quantity,
-          unit_price: formatBRL(i.unit_price_cents),
-          total: formatBRL(i.total_cents),
+          unit_price: formatBRL(i.unitPriceCents),
+          total: formatBRL(i.totalCents),
         })),
-        subtotal: formatBRL(order.subtotal_cents),
-        discount: formatBRL(order.discount_cents),
-        shipping: formatBRL(order.shipping_cents),
-        total: formatBRL(order.total_cents),
-        subtotal_cents: order.subtotal_cents,
-        discount_cents: order.discount_cents,
-        shipping_cents: order.shipping_cents,
-        total_cents: order.total_cents,
+        subtotal: formatBRL(order.subtotalCents),
+        discount: formatBRL(order.discountCents),
+        shipping: formatBRL(order.shippingCents),
+        total: formatBRL(order.totalCents),
+        subtotal_cents: order.subtotalCents,
+        discount_cents: order.discountCents,
+        shipping_cents: order.shippingCents,
+        total_cents: order.totalCents,
       },
       customer: {
-        name: text(snapshot.name) ?? text(order.customer_name) ?? "",
-        email: usableAddress(snapshot.email) ?? usableAddress(order.customer_email),
+        name: text(snapshot.name) ?? text(customer?.name) ?? "",
+        email: usableAddress(snapshot.email) ?? usableAddress(customer?.email),
         document: document ? maskDocument(document) : null,
       },
       shipment: ship
         ? {
             carrier: ship.carrier,
-            tracking_code: ship.tracking_code,
-            tracking_url: webUrl(ship.tracking_url),
+            tracking_code: ship.trackingCode,
+            tracking_url: webUrl(ship.trackingUrl),
           }
         : null,
-      invoice: inv ? { kind: inv.kind, key: inv.access_key, number: inv.number, series: inv.series } : null,
+      invoice: inv ? { kind: inv.kind, key: inv.accessKey, number: inv.number, series: inv.series } : null,
       message,
     },
   };

@@ -59,7 +59,7 @@ export async function listEmails(
   if (query.after !== undefined) {
     before = /^[1-9][0-9]{0,15}$/.test(query.after) ? Number(query.after) : Number.NaN;
     if (!Number.isSafeInteger(before)) {
-      throw new PonteError("invalid_cursor", "after must be the `next` of a previous page", { status: 400 });
+      throw new PonteError("invalid_cursor", "after must be the `next` of a previous page");
     }
   }
   const { rows } = await q.query<Row>(
@@ -86,7 +86,7 @@ export async function getEmail(q: Queryable, id: number): Promise<EmailDetail> {
     [id],
   );
   const row = rows[0];
-  if (!row) throw new PonteError("not_found", `e-mail ${id} not found`, { status: 404 });
+  if (!row) throw new PonteError("not_found", `e-mail ${id} not found`);
   const { from, messageId, smtpResponse, html, text, ...rest } = row;
   return { ...summary(rest), from, messageId, smtpResponse, html, text };
 }

@@ -4,7 +4,8 @@
 import type { Queryable } from "../db/db.ts";
 import type { CanonicalStatus } from "../domain/order-status.ts";
 import { PonteError } from "../errors.ts";
-import { loadEmailOrder } from "./order-data.ts";
+import { readOrder } from "../orders/order-lock.ts";
+import { emailOrderOf } from "./order-data.ts";
 import { type RenderedEmail, renderEmail } from "./render.ts";
 import { storeTemplate } from "./templates.ts";
 import { sampleVariables } from "./variables.ts";
@@ -33,7 +34,7 @@ export async function previewTemplate(
 ): Promise<Preview> {
   const saved = await storeTemplate(q, storeId, status);
   const store = await q.query<{ name: string }>("select name from stores where id = $1", [storeId]);
-  if (!store.rows[0]) throw new PonteError("not_found", `store ${storeId} not found`, { status: 404 });
+  if (!store.rows[0]) throw new PonteError("not_found", `store ${storeId} not found`);
   const template = {
     subject: request.subject ?? saved.subject,
     html: request.html ?? saved.html,
@@ -53,6 +54,6 @@ export async function previewTemplate(
     const variables = { ...sampleVariables(status), message, store: { name: store.rows[0].name } };
     return { ...(await renderEmail(template, variables)), salesOrderId: null, to: null };
   }
-  const order = await loadEmailOrder(q, salesOrderId, status, message);
+  const order = emailOrderOf(await readOrder(q, salesOrderId), status, message);
   return { ...(await renderEmail(template, order.variables)), salesOrderId, to: order.to };
 }

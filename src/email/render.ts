@@ -51,7 +51,6 @@ export const OUTPUT_LIMITS: Readonly<Record<TemplateField, number>> = {
 export function templateInvalid(field: TemplateField, error: unknown): PonteError {
   const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 300);
   return new PonteError("template_invalid", `the ${field} template is invalid: ${reason}`, {
-    status: 400,
     details: {
       field,
       fields: [{ path: `/${field}`, message: reason }],
@@ -65,7 +64,6 @@ export function templateTooLarge(field: TemplateField): PonteError {
   const limit = OUTPUT_LIMITS[field];
   const message = `renders more than ${limit} characters`;
   return new PonteError("template_invalid", `the ${field} template ${message}`, {
-    status: 400,
     details: {
       field,
       reasonCode: "output_too_large",

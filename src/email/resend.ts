@@ -4,8 +4,8 @@
 // sending is on its way, one sent arrived, one local has no SMTP server to go to (409).
 import type { Db } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
-import { sendEmailJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { sendEmailJob } from "../jobs/specs.ts";
 import { recordEmailEvent } from "./events.ts";
 
 const NOT_FAILED: Record<string, string> = {
@@ -33,10 +33,9 @@ export async function resendEmail(
       [id],
     );
     const row = rows[0];
-    if (!row) throw new PonteError("not_found", `e-mail ${id} not found`, { status: 404 });
+    if (!row) throw new PonteError("not_found", `e-mail ${id} not found`);
     if (row.status !== "failed") {
       throw new PonteError("conflict", `e-mail ${id} is ${row.status}: only a failed e-mail is sent again`, {
-        status: 409,
         details: {
           reason: NOT_FAILED[row.status] ?? "Este e-mail não falhou",
           reasonCode: "email_not_failed",
@@ -47,7 +46,7 @@ export async function resendEmail(
       "update email_outbox set status = 'pending', attempts = 0, last_error = null, sending_at = null where id = $1",
       [id],
     );
-    await enqueue(tx, "send-email", { emailId: Number(row.id) }, sendEmailJob(Number(row.id)));
+    await enqueue(tx, sendEmailJob(Number(row.id)));
     await recordEmailEvent(
       tx,
       { orgId: Number(row.org_id), salesOrderId: Number(row.sales_order_id) },

@@ -42,7 +42,7 @@ function effective(status: CanonicalStatus, row: TemplateRow | undefined): Store
   };
 }
 
-const storeNotFound = (id: number) => new PonteError("not_found", `store ${id} not found`, { status: 404 });
+const storeNotFound = (id: number) => new PonteError("not_found", `store ${id} not found`);
 
 async function storeOrg(q: Queryable, storeId: number): Promise<number> {
   const { rows } = await q.query<{ org_id: number }>("select org_id from stores where id = $1", [storeId]);
@@ -112,17 +112,21 @@ export async function resetStoreTemplate(
   return effective(status, undefined);
 }
 
-/** "Notificar cliente" as it starts for each status this order may move to: its store's setting per status. */
+/**
+ * "Notificar cliente" as it starts for each status an order of this store may move to: the store's
+ * setting per status (an order made in the back office, storeId null: the defaults).
+ */
 export async function notifyDefaults(
   q: Queryable,
-  salesOrderId: number,
+  storeId: number | null,
 ): Promise<Record<CanonicalStatus, boolean>> {
-  const { rows } = await q.query<{ canonical_status: CanonicalStatus; notify_by_default: boolean }>(
-    `select t.canonical_status, t.notify_by_default from sales_orders s
-       join email_templates t on t.store_id = s.origin_store_id
-      where s.id = $1`,
-    [salesOrderId],
-  );
+  const { rows } =
+    storeId === null
+      ? { rows: [] }
+      : await q.query<{ canonical_status: CanonicalStatus; notify_by_default: boolean }>(
+          "select canonical_status, notify_by_default from email_templates where store_id = $1",
+          [storeId],
+        );
   return Object.fromEntries(
     CANONICAL_STATUSES.map((status) => [
       status,
@@ -135,10 +139,10 @@ export async function notifyDefaults(
 /** The status change's "Notificar cliente": what the operator asked, else the status's default. */
 export async function resolveNotifyCustomer(
   q: Queryable,
-  salesOrderId: number,
+  order: { originStoreId: number | null },
   status: CanonicalStatus,
   requested: boolean | undefined,
 ): Promise<boolean> {
   if (requested !== undefined) return requested;
-  return (await notifyDefaults(q, salesOrderId))[status];
+  return (await notifyDefaults(q, order.originStoreId))[status];
 }

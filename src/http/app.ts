@@ -6,6 +6,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { AppContext } from "../context.ts";
 import { fastifyTrustProxy, type TrustProxy } from "../net/trusted-proxies.ts";
+import { reasonCodeSchema } from "../reason-codes.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { inputGuards } from "./plugins/input-guards.ts";
@@ -55,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, securityHeaders);
 
   await app.register(swagger, {
+    // A shared schema is named by its $id in the document's components (ReasonCode, not def-0).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: "3.1.0",
       info: {
@@ -105,6 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { session: [] }],
     },
   });
+  // Shared schemas: in the document's components, so clients (the panel's generated types) name them.
+  app.addSchema(reasonCodeSchema);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(metricsPlugin);
   await app.register(inputGuards);

@@ -83,7 +83,7 @@ export async function listFailedJobs(
   }
   if (options.after) {
     if (!JOB_ID.test(options.after)) {
-      throw new PonteError("invalid_cursor", "after: not a cursor this list gave", { status: 400 });
+      throw new PonteError("invalid_cursor", "after: not a cursor this list gave");
     }
     params.push(options.after);
     where.push(`j.id < $${params.length}::bigint`);

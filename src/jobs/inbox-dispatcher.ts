@@ -5,6 +5,7 @@
 import type { Db } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
 import { enqueueMany } from "./queue.ts";
+import { syncInboxJob } from "./specs.ts";
 
 export const DISPATCH_MS = 200;
 
@@ -17,11 +18,7 @@ export async function dispatchInbox(db: Db): Promise<number[]> {
     );
     await enqueueMany(
       tx,
-      rows.map((r) => ({
-        task: "sync-orders",
-        payload: { storeId: r.store_id },
-        options: { jobKey: `sync-inbox:${r.store_id}` },
-      })),
+      rows.map((r) => syncInboxJob(r.store_id)),
     );
     return rows.map((r) => r.store_id);
   });

@@ -1,6 +1,8 @@
 // The job queue is graphile-worker on Ponte's own database. Jobs are added with SQL on the
-// caller's transaction, so a job commits or rolls back with the change that caused it.
+// caller's transaction, so a job commits or rolls back with the change that caused it. Jobs
+// come from their builders (specs.ts): the task, its typed payload, its key and queue.
 import type { Queryable } from "../db/db.ts";
+import type { JobSpec } from "./specs.ts";
 
 export interface EnqueueOptions {
   /** Pending jobs with the same key are coalesced into one (the newest payload wins). */
@@ -12,12 +14,8 @@ export interface EnqueueOptions {
   priority?: number;
 }
 
-export async function enqueue(
-  tx: Queryable,
-  task: string,
-  payload: Record<string, unknown>,
-  options: EnqueueOptions = {},
-): Promise<void> {
+export async function enqueue(tx: Queryable, job: JobSpec): Promise<void> {
+  const { task, payload, options } = job;
   await tx.query(
     `select graphile_worker.add_job(
        identifier => $1, payload => $2::json, queue_name => $3, run_at => $4,
@@ -35,10 +33,7 @@ export async function enqueue(
 }
 
 /** Many jobs in one statement (one NOTIFY), for bulk work such as an import page. */
-export async function enqueueMany(
-  tx: Queryable,
-  jobs: readonly { task: string; payload: Record<string, unknown>; options?: EnqueueOptions }[],
-): Promise<void> {
+export async function enqueueMany(tx: Queryable, jobs: readonly JobSpec[]): Promise<void> {
   if (jobs.length === 0) return;
   await tx.query(
     `select count(*) from graphile_worker.add_jobs(array(
@@ -50,11 +45,11 @@ export async function enqueueMany(
         jobs.map((j) => ({
           task: j.task,
           payload: j.payload,
-          queue_name: j.options?.queueName ?? null,
-          run_at: j.options?.runAt?.toISOString() ?? null,
-          max_attempts: j.options?.maxAttempts ?? null,
-          job_key: j.options?.jobKey ?? null,
-          priority: j.options?.priority ?? null,
+          queue_name: j.options.queueName ?? null,
+          run_at: j.options.runAt?.toISOString() ?? null,
+          max_attempts: j.options.maxAttempts ?? null,
+          job_key: j.options.jobKey ?? null,
+          priority: j.options.priority ?? null,
         })),
       ),
     ],

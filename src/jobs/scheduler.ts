@@ -1,10 +1,10 @@
 // The scheduler (agendador): every few seconds, stores whose import or status refresh is due
-// get that job (seed 002: both on the store's interval). Row locks (SKIP LOCKED) and job keys
+// get that job (docs/REQUIREMENTS.md#seed-002: both on the store's interval). Row locks (SKIP LOCKED) and job keys
 // make it safe with any number of workers; the database clock decides what is due.
 import type { Db, Queryable } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
-import { importJob, refreshJob } from "./keys.ts";
 import { enqueue } from "./queue.ts";
+import { importJob, refreshJob } from "./specs.ts";
 
 export const TICK_MS = 5_000;
 
@@ -32,10 +32,10 @@ export async function scheduleDueWork(
   return db.transaction(async (tx) => {
     const imports = await due(tx, "next_import_at");
     for (const id of imports) {
-      await enqueue(tx, "import-orders", { storeId: id }, importJob(id, options.importMaxAttempts));
+      await enqueue(tx, importJob(id, options.importMaxAttempts));
     }
     const refreshes = await due(tx, "next_refresh_at");
-    for (const id of refreshes) await enqueue(tx, "refresh-statuses", { storeId: id }, refreshJob(id));
+    for (const id of refreshes) await enqueue(tx, refreshJob(id));
     return { imports, refreshes };
   });
 }

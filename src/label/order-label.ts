@@ -5,11 +5,11 @@ import type { Queryable } from "../db/db.ts";
 import { normalizeCep } from "../domain/cep.ts";
 import { PonteError } from "../errors.ts";
 import type { Address } from "../platforms/connector.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { type LabelData, renderShippingLabel } from "./shipping-label.ts";
 
-const cannotPrint = (id: number, reasonCode: string, message: string, reason: string) =>
+const cannotPrint = (id: number, reasonCode: ReasonCode, message: string, reason: string) =>
   new PonteError("conflict", `sales order ${id}: no label: ${message}`, {
-    status: 409,
     details: { reason, reasonCode },
   });
 
@@ -38,7 +38,7 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     [salesOrderId],
   );
   const row = rows[0];
-  if (!row) throw new PonteError("not_found", `sales order ${salesOrderId} not found`, { status: 404 });
+  if (!row) throw new PonteError("not_found", `sales order ${salesOrderId} not found`);
   const address = row.delivery_address;
   if (!address) {
     throw cannotPrint(

@@ -1,4 +1,4 @@
-// The 10 × 15 cm shipping label (seed 003 "etiquetas de envio"), the size thermal label printers
+// The 10 × 15 cm shipping label (docs/REQUIREMENTS.md#seed-003 "etiquetas de envio"), the size thermal label printers
 // take: carrier and tracking as a Code 128 barcode on top, the recipient with the CEP large, the
 // order numbers, the sender at the bottom. Built with pdf-lib (pure JS) and its standard fonts.
 import {

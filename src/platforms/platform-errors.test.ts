@@ -33,7 +33,7 @@ describe("platform errors", () => {
 
   it("leave what is not about the platform to its own handling", () => {
     assert.equal(platformErrorKind(new Error("database down")), null);
-    assert.equal(platformErrorKind(new PonteError("conflict", "x", { status: 409 })), null);
+    assert.equal(platformErrorKind(new PonteError("conflict", "x")), null);
     assert.equal(platformErrorKind("text"), null);
   });
 

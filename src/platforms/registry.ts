@@ -11,7 +11,6 @@ export function platformModule(id: string): PlatformModule {
   const found = platforms.get(id);
   if (!found)
     throw new PonteError("validation_failed", `platform "${id}" is not supported yet`, {
-      status: 400,
       details: { reason: `A plataforma "${id}" não é suportada pelo Ponte.` },
     });
   return found;

@@ -71,7 +71,7 @@ export function webhookSecret(ctx: AppContext, orgId: number, storeId: number, s
 export const generateSecret = () => `whsec_${crypto.randomBytes(32).toString("base64url")}`;
 
 const invalid = (message: string, reason: string) =>
-  new PonteError("validation_failed", message, { status: 400, details: { reason } });
+  new PonteError("validation_failed", message, { details: { reason } });
 
 /** 400 unsafe_url with the reason (pt-BR in details.reason) when the URL may not be called. */
 export async function checkChannelUrl(ctx: AppContext, url: string): Promise<void> {
@@ -80,7 +80,6 @@ export async function checkChannelUrl(ctx: AppContext, url: string): Promise<voi
   } catch (error) {
     if (!(error instanceof UnsafeUrlError)) throw error;
     throw new PonteError("unsafe_url", `pushChannel.url refused: ${error.message}`, {
-      status: 400,
       details: { reason: error.reasonPt, reasonCode: error.reason },
     });
   }

@@ -2,26 +2,16 @@
 // one outbox row per push (plan.ts) and a push job per new row, so the change, its pushes and
 // their jobs commit or roll back together. Only orders that came from a store push anything,
 // and only back-office changes call this: a change read from the platform is not sent back.
-import type { StatusChange } from "../backoffice/order-status.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
-import type { CanonicalStatus } from "../domain/order-status.ts";
-import { pushJob } from "../jobs/keys.ts";
+import type { StatusChange } from "../domain/status-change.ts";
 import { enqueueMany } from "../jobs/queue.ts";
-import type { Capabilities, PlatformId } from "../platforms/connector.ts";
+import { pushJob } from "../jobs/specs.ts";
+import type { LockedOrder } from "../orders/order-lock.ts";
+import type { Capabilities } from "../platforms/connector.ts";
 import { platformModule, supportedPlatforms } from "../platforms/registry.ts";
 import { type PlannedPush, type PushCause, type PushOrigin, planPushes } from "./plan.ts";
 import { loadPushOverrides, resolveActions } from "./push-map.ts";
-
-/** What a status change's event carries beyond the status (set by the back-office actions). */
-interface ChangeData {
-  from?: CanonicalStatus;
-  notifyCustomer?: boolean;
-  shipment?: { id: number };
-  invoice?: { id: number };
-  deliveredAt?: string;
-  paymentConfirmed?: true;
-}
 
 /** A platform without a connector yet pushes nothing through its API (XML and webhook still work). */
 const NO_ACTIONS: Capabilities = {
@@ -35,92 +25,41 @@ const NO_ACTIONS: Capabilities = {
   markPaid: false,
 };
 
-interface OrderRow {
-  number: number;
-  store_id: number;
-  store_order_number: string | null;
-  canonical_status: CanonicalStatus;
-  status_version: number;
-  store_name: string;
-  platform: PlatformId;
-  settings: Record<string, unknown>;
-  external_id: string | null;
-  active: boolean | null;
-  platform_values: string[] | null;
-}
-
-async function loadOrigin(
-  tx: Queryable,
-  salesOrderId: number,
-  refs: { shipmentId?: number; invoiceId?: number },
-): Promise<{ origin: PushOrigin; row: OrderRow } | null> {
-  const { rows } = await tx.query<OrderRow>(
-    `select so.number, so.origin_store_id as store_id, so.store_order_number, so.canonical_status, so.status_version,
-            st.name as store_name, st.platform, st.settings, sto.external_id, sm.active, sm.platform_values
-       from sales_orders so
-       join stores st on st.id = so.origin_store_id
-       left join store_orders sto on sto.id = so.store_order_id
-       left join status_maps sm on sm.store_id = st.id and sm.canonical_status = so.canonical_status
-      where so.id = $1`,
-    [salesOrderId],
+/**
+ * What the planner needs, from the order the action holds (its store, store order, latest
+ * shipment and live invoice) and the store's tables: the status row and the push actions.
+ */
+async function loadOrigin(tx: Queryable, order: LockedOrder): Promise<PushOrigin | null> {
+  const store = order.store;
+  if (!store) return null; // not from a store: nothing to push back
+  const { rows } = await tx.query<{ active: boolean; platform_values: string[] }>(
+    "select active, platform_values from status_maps where store_id = $1 and canonical_status = $2",
+    [store.id, order.canonicalStatus],
   );
-  const row = rows[0];
-  if (!row) return null; // not from a store: nothing to push back
-  const shipment = await tx.query<{
-    carrier: string;
-    tracking_code: string | null;
-    tracking_url: string | null;
-  }>(
-    `select carrier, tracking_code, tracking_url from shipments
-      where sales_order_id = $1 and ($2::bigint is null or id = $2) order by id desc limit 1`,
-    [salesOrderId, refs.shipmentId ?? null],
-  );
-  const invoice = await tx.query<{
-    id: number;
-    kind: "nfe" | "simple";
-    access_key: string | null;
-    number: string | null;
-    series: string | null;
-    issued_at: Date | null;
-    xml_url: string | null;
-  }>(
-    `select id, kind, access_key, number, series, issued_at, xml_url from invoices
-      where sales_order_id = $1 and status = 'approved' and ($2::bigint is null or id = $2)
-      order by id desc limit 1`,
-    [salesOrderId, refs.invoiceId ?? null],
-  );
-  const overrides = await loadPushOverrides(tx, row.store_id);
-  const s = shipment.rows[0];
-  const inv = invoice.rows[0];
-  const origin: PushOrigin = {
-    store: { id: row.store_id, name: row.store_name, platform: row.platform, settings: row.settings },
-    capabilities: supportedPlatforms().includes(row.platform)
-      ? platformModule(row.platform).capabilities
+  const statusRow = rows[0];
+  const overrides = await loadPushOverrides(tx, store.id);
+  return {
+    store,
+    capabilities: supportedPlatforms().includes(store.platform)
+      ? platformModule(store.platform).capabilities
       : NO_ACTIONS,
     order: {
-      id: salesOrderId,
-      number: Number(row.number),
-      externalOrderId: row.external_id,
-      storeOrderNumber: row.store_order_number,
+      id: order.id,
+      number: order.number,
+      externalOrderId: order.storeOrder?.externalId ?? null,
+      storeOrderNumber: order.storeOrderNumber,
     },
-    statusRow: { active: row.active ?? false, platformValues: row.platform_values ?? [] },
-    statusActions: resolveActions(row.platform, row.canonical_status, overrides),
-    invoiceActions: resolveActions(row.platform, "faturado", overrides),
-    paymentActions: resolveActions(row.platform, "pagamento_confirmado", overrides),
-    shipment: s ? { carrier: s.carrier, trackingCode: s.tracking_code, trackingUrl: s.tracking_url } : null,
-    invoice: inv
-      ? {
-          id: Number(inv.id),
-          kind: inv.kind,
-          accessKey: inv.access_key,
-          number: inv.number,
-          series: inv.series,
-          issuedAt: inv.issued_at?.toISOString() ?? null,
-          xmlUrl: inv.xml_url,
-        }
-      : null,
+    statusRow: { active: statusRow?.active ?? false, platformValues: statusRow?.platform_values ?? [] },
+    statusActions: resolveActions(store.platform, order.canonicalStatus, overrides),
+    invoiceActions: resolveActions(store.platform, "faturado", overrides),
+    paymentActions: resolveActions(store.platform, "pagamento_confirmado", overrides),
+    shipment: order.shipment && {
+      carrier: order.shipment.carrier,
+      trackingCode: order.shipment.trackingCode,
+      trackingUrl: order.shipment.trackingUrl,
+    },
+    invoice: order.invoice,
   };
-  return { origin, row };
 }
 
 /** Inserts the planned rows (a dedupe key already queued is skipped) and a job for each new one. */
@@ -160,43 +99,40 @@ async function writePushes(
   const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   await enqueueMany(
     tx,
-    ids.map((outboxId) => ({
-      task: "push",
-      payload: { outboxId, storeId },
-      options: pushJob(storeId, outboxId),
-    })),
+    ids.map((outboxId) => pushJob(storeId, outboxId)),
   );
   return ids;
 }
 
-/** The pushes a status change owes (called by backoffice/status-effects.ts in the change's transaction). */
+/**
+ * The pushes a status change owes (called by backoffice/status-effects.ts in the change's
+ * transaction), for the order the change was made on, as the change left it.
+ */
 export async function enqueueStorePushes(
   tx: Queryable,
   _ctx: AppContext,
+  order: LockedOrder,
   change: StatusChange,
 ): Promise<void> {
-  const data = change.event.data as ChangeData;
-  const loaded = await loadOrigin(tx, change.order.id, {
-    shipmentId: data.shipment?.id,
-    invoiceId: data.invoice?.id,
-  });
-  if (!loaded) return;
+  const origin = await loadOrigin(tx, order);
+  if (!origin) return;
+  const data = change.event.data;
   const cause: PushCause = {
     kind: "status",
     status: change.order.canonicalStatus,
-    previous: data.from ?? null,
+    previous: data.from,
     version: change.order.statusVersion,
     occurredAt: change.event.createdAt,
-    notifyCustomer: data.notifyCustomer ?? false,
+    notifyCustomer: data.notifyCustomer,
     invoiced: data.invoice !== undefined,
     paymentConfirmed: data.paymentConfirmed === true,
     deliveredAt: data.deliveredAt ?? null,
   };
-  const planned = planPushes(loaded.origin, cause);
+  const planned = planPushes(origin, cause);
   await writePushes(
     tx,
     change.orgId,
-    loaded.origin.store.id,
+    origin.store.id,
     change.order.id,
     planned,
     change.order.statusVersion,
@@ -207,35 +143,36 @@ export async function enqueueStorePushes(
 /** The pushes of something that happened without a status change (an invoice, a payment), at the order's version. */
 async function enqueueWithoutStatusChange(
   tx: Queryable,
-  order: { orgId: number; salesOrderId: number; invoiceId?: number },
+  order: LockedOrder,
   happened: Pick<PushCause, "kind" | "notifyCustomer" | "invoiced" | "paymentConfirmed">,
 ): Promise<void> {
-  const loaded = await loadOrigin(tx, order.salesOrderId, { invoiceId: order.invoiceId });
-  if (!loaded || (happened.invoiced && !loaded.origin.invoice)) return;
-  const { canonical_status: status, status_version: version } = loaded.row;
+  const origin = await loadOrigin(tx, order);
+  if (!origin || (happened.invoiced && !origin.invoice)) return;
   const cause: PushCause = {
     ...happened,
-    status,
+    status: order.canonicalStatus,
     previous: null,
-    version,
+    version: order.statusVersion,
     occurredAt: new Date().toISOString(),
     deliveredAt: null,
   };
-  const planned = planPushes(loaded.origin, cause);
-  await writePushes(tx, order.orgId, loaded.origin.store.id, order.salesOrderId, planned, version, null);
+  const planned = planPushes(origin, cause);
+  await writePushes(tx, order.orgId, origin.store.id, order.id, planned, order.statusVersion, null);
 }
 
 /**
  * The pushes an approved invoice owes when invoicing did not change the status (an order already
  * past Em preparação): the "faturado" trigger (e.g. the NF-e sent to the platform), or an
- * "order.invoiced" event on the XML and webhook channels. Call it in the invoice's transaction.
+ * "order.invoiced" event on the XML and webhook channels. Call it in the invoice's transaction,
+ * with the order holding the new invoice.
  */
 export async function enqueueInvoicePushes(
   tx: Queryable,
   _ctx: AppContext,
-  invoice: { orgId: number; salesOrderId: number; invoiceId: number; notifyCustomer?: boolean },
+  order: LockedOrder,
+  invoice: { notifyCustomer?: boolean },
 ): Promise<void> {
-  await enqueueWithoutStatusChange(tx, invoice, {
+  await enqueueWithoutStatusChange(tx, order, {
     kind: "invoice",
     notifyCustomer: invoice.notifyCustomer ?? false,
     invoiced: true,
@@ -251,9 +188,9 @@ export async function enqueueInvoicePushes(
 export async function enqueuePaymentPushes(
   tx: Queryable,
   _ctx: AppContext,
-  payment: { orgId: number; salesOrderId: number },
+  order: LockedOrder,
 ): Promise<void> {
-  await enqueueWithoutStatusChange(tx, payment, {
+  await enqueueWithoutStatusChange(tx, order, {
     kind: "payment",
     notifyCustomer: false,
     invoiced: false,

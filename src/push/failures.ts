@@ -4,8 +4,8 @@
 import type { Db, Queryable } from "../db/db.ts";
 import { type NewestFirstOptions, newestFirstFilter, newestFirstPage } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
-import { pushJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { pushJob } from "../jobs/specs.ts";
 
 export interface PushFailure {
   id: number;
@@ -106,11 +106,7 @@ export async function resendPushes(db: Db, ids: readonly number[], actor: string
       .sort((a, b) => a.id - b.id);
     await enqueueMany(
       tx,
-      queued.map((r) => ({
-        task: "push",
-        payload: { outboxId: r.id, storeId: r.store_id },
-        options: pushJob(r.store_id, r.id),
-      })),
+      queued.map((r) => pushJob(r.store_id, r.id)),
     );
     await tx.query(
       `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data, actor)
@@ -137,9 +133,8 @@ export async function resendPush(
     "select status from outbox where id = $1 and channel <> 'email'",
     [id],
   );
-  if (!rows[0]) throw new PonteError("not_found", `push ${id} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `push ${id} not found`);
   throw new PonteError("conflict", `push ${id} was already sent: it is not sent again`, {
-    status: 409,
     details: { reason: "Este envio já foi concluído: a loja já recebeu", reasonCode: "push_already_sent" },
   });
 }

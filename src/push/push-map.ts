@@ -65,7 +65,7 @@ async function storePlatform(
     `select org_id, platform from stores where id = $1${lock ? " for update" : ""}`,
     [storeId],
   );
-  if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`);
   return { orgId: rows[0].org_id, platform: rows[0].platform };
 }
 

@@ -10,8 +10,9 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { isPonteError, oneLine } from "../errors.ts";
-import { pushJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { pushJob } from "../jobs/specs.ts";
+import { insertOrderEvent } from "../orders/timeline.ts";
 import { importSwitchOn } from "../sync/import-switch.ts";
 import { ACTION_LABELS, type PushActionKind } from "./actions.ts";
 import { retryDelayMs } from "./backoff.ts";
@@ -36,7 +37,7 @@ interface ClaimRow {
 const BEHIND_EARLIER_MS = 1_000;
 
 async function reschedule(tx: Queryable, storeId: number, outboxId: number, runAt: Date): Promise<void> {
-  await enqueue(tx, "push", { outboxId, storeId }, { ...pushJob(storeId, outboxId), runAt });
+  await enqueue(tx, pushJob(storeId, outboxId, runAt));
 }
 
 /** Counts the attempt and returns the row to send, or null when there is nothing to send now. */
@@ -128,24 +129,14 @@ async function addEvent(
   message: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  await tx.query(
-    `insert into order_events (org_id, sales_order_id, store_order_id, kind, message, data)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [
-      row.orgId,
-      row.salesOrderId,
-      row.storeOrderId,
-      kind,
-      message,
-      JSON.stringify({
-        outboxId: row.id,
-        action: row.action,
-        channel: row.channel,
-        attempts: row.attempt,
-        ...data,
-      }),
-    ],
-  );
+  const order = { orgId: row.orgId, id: row.salesOrderId, storeOrderId: row.storeOrderId };
+  await insertOrderEvent(tx, order, kind, message, {
+    outboxId: row.id,
+    action: row.action,
+    channel: row.channel,
+    attempts: row.attempt,
+    ...data,
+  });
 }
 
 async function record(

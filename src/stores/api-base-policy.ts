@@ -34,7 +34,6 @@ export function acceptApiBase(
   const refusal = apiBaseRefusal(module.defaultApiBaseUrl, url, ctx.apiOverride);
   if (refusal) {
     throw new PonteError("validation_failed", `apiBaseUrl: ${refusal}`, {
-      status: 400,
       details: {
         reason: refusalPt(ctx, module.label, url),
         reasonCode: "api_base_refused",

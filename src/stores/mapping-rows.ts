@@ -93,7 +93,6 @@ export class Problems {
     if (this.list.length === 0) return;
     const more = this.list.length > 1 ? ` (and ${this.list.length - 1} more)` : "";
     throw new PonteError("validation_failed", `invalid ${table}: ${this.list[0]!.message}${more}`, {
-      status: 400,
       details: { details: this.list },
     });
   }

@@ -3,8 +3,8 @@
 // the routes and the sync engine both come through these functions.
 import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
-import { redecideJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { redecideJob } from "../jobs/specs.ts";
 import { isSupportedPlatform, platformModule } from "../platforms/registry.ts";
 import {
   CANONICAL_STATUSES,
@@ -97,7 +97,7 @@ async function lockStore(tx: Queryable, storeId: number): Promise<number> {
   const { rows } = await tx.query<{ org_id: number }>("select org_id from stores where id = $1 for update", [
     storeId,
   ]);
-  if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`);
   return rows[0].org_id;
 }
 
@@ -121,7 +121,7 @@ async function replace<T>(
       // Orders held under the old table are decided again now (sync/redecide.ts), by a job
       // that commits with the table.
       await tx.query("update stores set mappings_changed_at = now() where id = $1", [storeId]);
-      await enqueue(tx, "redecide-orders", { storeId }, redecideJob(storeId));
+      await enqueue(tx, redecideJob(storeId));
     }
     return read(tx, storeId);
   });

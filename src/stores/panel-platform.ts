@@ -56,7 +56,10 @@ export function platformFailure(
   return new PonteError(
     status === 409 ? "platform_refused" : "platform_unavailable",
     `store ${store.id}: ${action}: platform ${kind.replace("_", " ")}`,
-    { status, details: { ...details, reason: platformReason(ctx, store, kind), platformError: kind } },
+    {
+      status: status === 502 ? status : undefined,
+      details: { ...details, reason: platformReason(ctx, store, kind), platformError: kind },
+    },
   );
 }
 
@@ -89,7 +92,6 @@ export function storeAccessRefused(ctx: AppContext, store: Store): PonteError {
         ? `${store.name}: a loja foi desconectada do Ponte. Conecte a loja de novo em Lojas para voltar a importar.`
         : platformReason(ctx, store, store.connectionState === "suspended" ? "suspended" : "unauthorized");
   return new PonteError("platform_refused", `store ${store.id} cannot be reached: ${store.connectionState}`, {
-    status: 409,
     details: {
       reason,
       reasonCode: store.connectionState === "disconnected" ? "store_disconnected" : "store_unavailable",

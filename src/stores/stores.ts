@@ -145,7 +145,6 @@ function checkedCredentials(module: PlatformModule, input: ConnectStoreInput): R
   const fields = Object.keys(problems);
   if (fields.length > 0) {
     throw new PonteError("validation_failed", `invalid ${fields.join(", ")} for a ${module.id} store`, {
-      status: 400,
       details: {
         reason: Object.values(problems).join(" "),
         fields: fields.map((f) => ({
@@ -172,7 +171,6 @@ function storeExists(
     "conflict",
     `store ${store.id} already connects ${input.platform} store ${input.externalId}`,
     {
-      status: 409,
       details: { reason, reasonCode: "store_exists", storeId: store.id },
     },
   );
@@ -205,7 +203,6 @@ export async function connectStore(
   if (existing && mode === "new") throw storeExists(existing, input);
   if (!existing && mode === "reconnect") {
     throw new PonteError("not_found", `no ${input.platform} store ${input.externalId} to reconnect`, {
-      status: 404,
       details: {
         reason: `Não há loja ${input.externalId} da ${platformModule(input.platform).label} para reconectar: conecte-a como loja nova.`,
       },
@@ -255,7 +252,7 @@ export async function connectStore(
 
 export async function getStore(db: Queryable, id: number): Promise<Store> {
   const { rows } = await db.query<StoreRow>("select * from stores where id = $1", [id]);
-  if (!rows[0]) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `store ${id} not found`);
   return toStore(rows[0]);
 }
 
@@ -305,7 +302,7 @@ export async function updateStore(db: Queryable, id: number, patch: StorePatch):
       patch.settings ? JSON.stringify(patch.settings) : null,
     ],
   );
-  if (!rows[0]) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
+  if (!rows[0]) throw new PonteError("not_found", `store ${id} not found`);
   return toStore(rows[0]);
 }
 
@@ -350,8 +347,8 @@ export async function openStore(
     [id],
   );
   const row = rows[0];
-  if (!row) throw new PonteError("not_found", `store ${id} not found`, { status: 404 });
-  if (!row.credentials) throw new PonteError("conflict", `store ${id} has no credentials`, { status: 409 });
+  if (!row) throw new PonteError("not_found", `store ${id} not found`);
+  if (!row.credentials) throw new PonteError("conflict", `store ${id} has no credentials`);
   const store = toStore(row);
   // The token goes only to the platform's API, or to an address PONTE_ALLOW_API_OVERRIDE allows.
   const refused = storeApiBaseRefused(ctx, store);

@@ -5,8 +5,8 @@
 // demo.ts, never through the API): its simulator lives in a simulated internet.
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
-import { registerWebhooksJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { registerWebhooksJob } from "../jobs/specs.ts";
 import { platformModule } from "../platforms/registry.ts";
 import type { Store } from "./stores.ts";
 
@@ -44,7 +44,7 @@ export async function queueWebhookRegistration(ctx: AppContext, tx: Queryable, s
       where id = $1`,
     [store.id, state],
   );
-  if (target) await enqueue(tx, "register-webhooks", { storeId: store.id }, registerWebhooksJob(store.id));
+  if (target) await enqueue(tx, registerWebhooksJob(store.id));
   return {
     ...store,
     webhooks: {

@@ -6,8 +6,8 @@ import { flagStoreCancellations } from "../backoffice/store-cancellation.ts";
 import type { Queryable } from "../db/db.ts";
 import { maskDocument } from "../domain/document.ts";
 import { CANONICAL_LABELS } from "../domain/order-status.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
 import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import { type CustomerIds, createCustomers, createProducts, customerOf } from "./batch-references.ts";
 import {
@@ -227,14 +227,11 @@ export async function syncStoreOrders(
   );
   await enqueueMany(
     tx,
-    retries.map((c) => ({
-      task: "sync-order",
-      payload: { storeId: store.id, externalId: c.externalId },
-      options: {
-        ...syncOrderJob(store.id, c.externalId),
+    retries.map((c) =>
+      syncOrderJob(store.id, c.externalId, {
         runAt: new Date(Date.now() + errorRetryDelayMs(c.link?.attempts ?? 0)),
-      },
-    })),
+      }),
+    ),
   );
   return outcomes;
 }

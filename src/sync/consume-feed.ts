@@ -2,8 +2,8 @@
 // and only then acknowledge it. A crash between commit and acknowledgement re-reads entries
 // whose jobs already exist; the job key coalesces them and the sync is idempotent.
 import type { Db } from "../db/db.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
 import type { OrderFeed } from "../platforms/connector.ts";
 
 export const FEED_BATCH = 100;
@@ -21,11 +21,7 @@ export async function consumeFeed(
     await db.transaction((tx) =>
       enqueueMany(
         tx,
-        items.map((i) => ({
-          task: "sync-order",
-          payload: { storeId, externalId: i.externalId },
-          options: syncOrderJob(storeId, i.externalId),
-        })),
+        items.map((i) => syncOrderJob(storeId, i.externalId)),
       ),
     );
     await feed.acknowledge(items.map((i) => i.handle));

@@ -3,6 +3,7 @@
 // what it needs (link, sales order, customer by document, products by SKU, the store's
 // DE-PARA tables) and applies the decision in one transaction (sync/apply-sync.ts).
 import { customerKind } from "../domain/document.ts";
+import type { OrderLink, SalesOrder } from "../domain/order-records.ts";
 import {
   CANONICAL_LABELS,
   type CanonicalStatus,
@@ -13,6 +14,7 @@ import {
   salesOrderStatusFor,
 } from "../domain/order-status.ts";
 import type { Address, CanonicalOrder, Flag } from "../platforms/connector.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import type { PaymentRow, ShippingRow, StatusRow, StoreMappings } from "../stores/mapping-tables.ts";
 import { explainDocumentProblem } from "./reasons.ts";
 
@@ -22,20 +24,12 @@ export type { PaymentRow, ShippingRow, StatusRow, StoreMappings };
 export type SyncMode = "auto" | "create" | "update";
 export type UnknownSkuPolicy = "create" | "hold";
 
-export interface ExistingLink {
-  syncState: "pending" | "synced" | "held" | "error";
-  syncedDigest: string | null;
-  reasonCode: string | null;
-}
+export type ExistingLink = OrderLink;
 
-export interface ExistingSalesOrder {
-  id: number;
-  number: number;
-  canonicalStatus: CanonicalStatus;
-  status: SalesOrderStatus;
-  customerId: number | null;
-  deleted: boolean;
-}
+export type ExistingSalesOrder = Pick<
+  SalesOrder,
+  "id" | "number" | "canonicalStatus" | "status" | "customerId" | "deleted"
+>;
 
 export interface DecideInput {
   order: CanonicalOrder | null;
@@ -96,7 +90,7 @@ export interface EventDraft {
 
 /** Why an order is not (or not fully) in step, with the pt-BR text the panel shows. */
 export interface Reason {
-  code: string;
+  code: ReasonCode;
   message: string;
 }
 

@@ -3,8 +3,8 @@
 // same sync job as the panel's per-order Reprocessar).
 import type { Db, Queryable } from "../db/db.ts";
 import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
 import { getStore } from "../stores/stores.ts";
 import { orderNotFound } from "./sync-order.ts";
 
@@ -135,11 +135,7 @@ export async function retryOrders(db: Db, request: OrderRetry): Promise<number> 
     for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
       await enqueueMany(
         tx,
-        rows.slice(i, i + ENQUEUE_CHUNK).map((r) => ({
-          task: "sync-order",
-          payload: { storeId: Number(r.store_id), externalId: r.external_id },
-          options: syncOrderJob(Number(r.store_id), r.external_id),
-        })),
+        rows.slice(i, i + ENQUEUE_CHUNK).map((r) => syncOrderJob(Number(r.store_id), r.external_id)),
       );
     }
     return rows.length;

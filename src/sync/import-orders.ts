@@ -1,4 +1,4 @@
-// The scheduled import (seed 002 "Importar Pedido"): orders changed since the store's
+// The scheduled import (docs/REQUIREMENTS.md#seed-002 "Importar Pedido"): orders changed since the store's
 // cursor minus an overlap window, page by page. Each page is stored and synced to sales
 // orders in one transaction that also records the position of the next page (the platform's
 // page token, kept as it came), so an import killed mid-way resumes from the last committed

@@ -1,4 +1,4 @@
-// "Importar pedidos" (seed 002: the switch "ativa todo o processo"). Off, a store's webhook
+// "Importar pedidos" (docs/REQUIREMENTS.md#seed-002: the switch "ativa todo o processo"). Off, a store's webhook
 // notices are still stored, but nothing syncs: the inbox dispatcher skips the store, imports,
 // status refreshes and re-decisions do nothing, sync jobs park, pushes wait without spending an
 // attempt, and the panel's actions answer 409 with the reason. On again, resumeStoreWork()
@@ -9,8 +9,8 @@
 // commits before a switch-on looks for parked work.
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
-import { importJob, pushJob, refreshJob, syncOrderJob } from "../jobs/keys.ts";
 import { enqueue, enqueueMany } from "../jobs/queue.ts";
+import { importJob, pushJob, refreshJob, syncOrderJob, syncOrderKeyPattern } from "../jobs/specs.ts";
 
 /** The advisory-lock namespace of the switch (the second key is the store id). */
 const SWITCH_LOCK = 11_002;
@@ -23,7 +23,6 @@ export const IMPORT_OFF_REASON =
 
 export const importOff = (storeId: number) =>
   new PonteError("conflict", `import of store ${storeId} is off`, {
-    status: 409,
     details: { reasonCode: "import_disabled", reason: IMPORT_OFF_REASON },
   });
 
@@ -62,11 +61,7 @@ export async function parkSyncOrders(
   const runAt = new Date(Date.now() + PARKED_FOR_MS);
   await enqueueMany(
     tx,
-    [...new Set(externalIds)].map((externalId) => ({
-      task: "sync-order",
-      payload: { storeId, externalId, parked: true },
-      options: { ...syncOrderJob(storeId, externalId), runAt },
-    })),
+    [...new Set(externalIds)].map((externalId) => syncOrderJob(storeId, externalId, { runAt, parked: true })),
   );
 }
 
@@ -92,15 +87,15 @@ export async function resumeStoreWork(
   storeId: number,
   importMaxAttempts?: number,
 ): Promise<void> {
-  await enqueue(tx, "import-orders", { storeId }, importJob(storeId, importMaxAttempts));
-  await enqueue(tx, "refresh-statuses", { storeId }, refreshJob(storeId));
+  await enqueue(tx, importJob(storeId, importMaxAttempts));
+  await enqueue(tx, refreshJob(storeId));
   await tx.query(
     `select count(*) from graphile_worker.reschedule_jobs(array(
        select j.id from graphile_worker._private_jobs j
          join graphile_worker._private_tasks t on t.id = j.task_id
         where t.identifier = 'sync-order' and j.key like $1 and j.locked_at is null
           and (j.payload->>'parked')::boolean), run_at => now())`,
-    [`sync:${storeId}:%`],
+    [syncOrderKeyPattern(storeId)],
   );
   const { rows } = await tx.query<{ id: number; due: Date }>(
     `select id, greatest(coalesce(next_attempt_at, now()), now()) as due from outbox
@@ -109,10 +104,6 @@ export async function resumeStoreWork(
   );
   await enqueueMany(
     tx,
-    rows.map((r) => ({
-      task: "push",
-      payload: { outboxId: Number(r.id), storeId },
-      options: { ...pushJob(storeId, Number(r.id)), runAt: r.due },
-    })),
+    rows.map((r) => pushJob(storeId, Number(r.id), r.due)),
   );
 }

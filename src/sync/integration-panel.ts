@@ -1,4 +1,4 @@
-// The integration panel's data and actions (seed 000, R5): one row per store order with
+// The integration panel's data and actions (docs/REQUIREMENTS.md#seed-000, R5): one row per store order with
 // its sync state, and Criar / Atualizar / Mapeamento / Reprocessar. No HTTP here.
 import { type OrderSearch, searchCondition } from "../backoffice/order-search.ts";
 import type { StoreCancellationKind } from "../backoffice/store-cancellation.ts";
@@ -6,8 +6,9 @@ import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { isTimestamp } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
+import type { ReasonCode } from "../reason-codes.ts";
 import { withPlatform } from "../stores/panel-platform.ts";
 import type { Store } from "../stores/stores.ts";
 import { GONE_MESSAGE } from "./gone-orders.ts";
@@ -216,7 +217,6 @@ function decodeCursor(cursor: string): [string | null, number] {
       return [at, id as number];
   } catch {}
   throw new PonteError("invalid_cursor", "after: not a cursor this list gave", {
-    status: 400,
     details: { fields: [{ path: "/after", message: "not a cursor this list gave" }] },
   });
 }
@@ -231,9 +231,8 @@ export async function getPanelRow(q: Queryable, storeId: number, externalId: str
 }
 
 /** A refused panel action: English for logs, the pt-BR sentence in `reason`, its code in `reasonCode`. */
-const conflict = (reasonCode: string, reason: string) =>
+const conflict = (reasonCode: ReasonCode, reason: string) =>
   new PonteError("conflict", `panel action refused: ${reasonCode}`, {
-    status: 409,
     details: { reasonCode, reason },
   });
 
@@ -319,7 +318,5 @@ export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId:
 export async function retryFromPanel(ctx: AppContext, store: Store, externalId: string) {
   if (!store.importEnabled) throw importOff(store.id);
   await getPanelRow(ctx.db, store.id, externalId);
-  await ctx.db.transaction((tx) =>
-    enqueue(tx, "sync-order", { storeId: store.id, externalId }, syncOrderJob(store.id, externalId)),
-  );
+  await ctx.db.transaction((tx) => enqueue(tx, syncOrderJob(store.id, externalId)));
 }

@@ -59,7 +59,7 @@ export async function previewStoredOrder(
   const row = rows[0];
   if (!row) {
     if (options.externalId !== undefined) throw orderNotFound(store.id, options.externalId);
-    throw new PonteError("not_found", `store ${store.id} has no orders yet: import first`, { status: 404 });
+    throw new PonteError("not_found", `store ${store.id} has no orders yet: import first`);
   }
   const preview = await previewOrder(q, store, row.raw, { digest: row.payload_digest });
   const expressions = options.customerDefaults ?? (await getCustomerDefaults(q, store.id));

@@ -11,8 +11,8 @@
 // now, after the tables' change), so passes always move forward.
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
-import { redecideJob } from "../jobs/keys.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { redecideJob } from "../jobs/specs.ts";
 import { getStore } from "../stores/stores.ts";
 import { syncStoreOrders } from "./apply-sync.ts";
 import { importSwitchOn } from "./import-switch.ts";
@@ -93,7 +93,7 @@ export async function redecideWaiting(
   }
   const more = ids.length > limit;
   if (more) {
-    await ctx.db.transaction((tx) => enqueue(tx, "redecide-orders", { storeId }, redecideJob(storeId)));
+    await ctx.db.transaction((tx) => enqueue(tx, redecideJob(storeId)));
   }
   if (decided > 0) ctx.logger.info({ store: storeId, decided, more }, "waiting orders decided again");
   return { decided, more };

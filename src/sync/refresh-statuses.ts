@@ -1,12 +1,12 @@
-// Status refresh (seed 002 "Processar Pedido Aprovado"): linked orders whose sales order is
+// Status refresh (docs/REQUIREMENTS.md#seed-002 "Processar Pedido Aprovado"): linked orders whose sales order is
 // not final are re-read from the platform, in case a webhook was lost. Each becomes a
 // sync-order job under the order's key, so it coalesces with webhook work for that order;
 // the oldest refreshed go first and a run is capped to stay inside the platform's rate limit.
 // An order the platform no longer has (gone) is left out; nothing is refreshed while the import is off.
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
 import { importSwitchOn } from "./import-switch.ts";
 import { redecideWaiting } from "./redecide.ts";
 
@@ -31,11 +31,7 @@ export async function scheduleStatusRefresh(
   );
   await enqueueMany(
     tx,
-    rows.map((r) => ({
-      task: "sync-order",
-      payload: { storeId, externalId: r.external_id },
-      options: { ...syncOrderJob(storeId, r.external_id), priority: 10 },
-    })),
+    rows.map((r) => syncOrderJob(storeId, r.external_id, { priority: 10 })),
   );
   return rows.length;
 }

@@ -4,8 +4,8 @@
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
-import { syncOrderJob } from "../jobs/keys.ts";
 import { enqueueMany } from "../jobs/queue.ts";
+import { syncOrderJob } from "../jobs/specs.ts";
 import { describePlatformProblem, platformErrorKind } from "../platforms/platform-errors.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { type PanelCall, storeAccessRefused } from "../stores/panel-platform.ts";
@@ -148,11 +148,9 @@ export async function syncOrders(
     await ctx.db.transaction((tx) =>
       enqueueMany(
         tx,
-        result.failed.map(({ externalId }) => ({
-          task: "sync-order",
-          payload: { storeId, externalId },
-          options: { ...syncOrderJob(storeId, externalId), runAt: new Date(Date.now() + 10_000) },
-        })),
+        result.failed.map(({ externalId }) =>
+          syncOrderJob(storeId, externalId, { runAt: new Date(Date.now() + 10_000) }),
+        ),
       ),
     );
     for (const { externalId, error } of result.failed)
@@ -210,4 +208,4 @@ export async function recordSyncFailure(
 }
 
 export const orderNotFound = (storeId: number, externalId: string) =>
-  new PonteError("not_found", `order ${externalId} of store ${storeId} not found`, { status: 404 });
+  new PonteError("not_found", `order ${externalId} of store ${storeId} not found`);

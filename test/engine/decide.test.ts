@@ -96,7 +96,7 @@ describe("sync decision", () => {
     });
   });
 
-  it("creates a paid order as Confirmado and a pending one as Em aberto (seed 001)", () => {
+  it("creates a paid order as Confirmado and a pending one as Em aberto (docs/REQUIREMENTS.md#seed-001)", () => {
     const paid = writing(decide(input({ order: orderWith({ payment_status: "paid" }) })));
     assert.equal(paid.kind, "create");
     assert.equal(paid.data.status, "confirmado");

@@ -8,12 +8,13 @@ import type { FastifyInstance } from "fastify";
 import { runOnce } from "graphile-worker";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import type { StatusChange } from "../../src/backoffice/order-status.ts";
 import type { AppContext } from "../../src/context.ts";
+import type { StatusChange } from "../../src/domain/status-change.ts";
 import { enqueueStatusEmail } from "../../src/email/enqueue.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { queueLogger } from "../../src/jobs/queue-logger.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
+import { lockSalesOrder } from "../../src/orders/order-lock.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { syncOrder } from "../../src/sync/sync-order.ts";
 import { authHeaders } from "../helpers/auth.ts";
@@ -230,7 +231,7 @@ describe("customer e-mails", () => {
       },
       event: { ...event, salesOrderId: id, storeOrderId: detail.storeOrderId } as StatusChange["event"],
     };
-    await t.db.transaction((tx) => enqueueStatusEmail(tx, ctx, replay));
+    await t.db.transaction(async (tx) => enqueueStatusEmail(tx, ctx, await lockSalesOrder(tx, id), replay));
 
     const rows = await outbox(id);
     assert.equal(rows.length, 1, "one e-mail owed");

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { enqueue } from "../../src/jobs/queue.ts";
+import { syncInboxJob } from "../../src/jobs/specs.ts";
 import { claimWebhookWork, releaseWebhookWork } from "../../src/sync/inbox.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
@@ -14,7 +15,7 @@ describe("claiming webhook work", () => {
   after(() => t.drop());
 
   const jobId = async (key: string, state: "running" | "gave_up") => {
-    await t.db.transaction((tx) => enqueue(tx, "sync-orders", { storeId: 7 }, { jobKey: key }));
+    await t.db.transaction((tx) => enqueue(tx, { ...syncInboxJob(7), options: { jobKey: key } }));
     const { rows } = await t.db.query<{ id: string }>(
       `update graphile_worker._private_jobs set ${state === "running" ? "locked_at = now(), locked_by = 'w1'" : "attempts = max_attempts"}
         where key = $1 returning id::text`,

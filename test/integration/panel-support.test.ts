@@ -5,8 +5,8 @@ import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
-import { syncOrderJob } from "../../src/jobs/keys.ts";
 import { enqueue } from "../../src/jobs/queue.ts";
+import { syncOrderJob } from "../../src/jobs/specs.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
 import {
@@ -224,7 +224,7 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     assert.equal(res.statusCode, 202, res.body);
     assert.deepEqual(res.json(), { ordersQueued: 3, jobsQueued: 0 }, "each order once; unknown ones skipped");
     const due = await count("graphile_worker.jobs where key = any($1) and run_at <= now() and attempts = 0", [
-      broken.map((b) => syncOrderJob(storeA, String(b.id)).jobKey),
+      broken.map((b) => syncOrderJob(storeA, String(b.id)).options.jobKey),
     ]);
     assert.equal(due, 3, "queued to run now, replacing the backoff retries");
 
@@ -247,17 +247,7 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     // Credentials this server cannot open (sealed under another key version): every job of the store fails.
     await t.db.query("update stores set credentials = set_byte(credentials, 0, 2) where id = $1", [storeB]);
     const orderB = String(simB.listOrders()[0]!.id);
-    await t.db.transaction((tx) =>
-      enqueue(
-        tx,
-        "sync-order",
-        { storeId: storeB, externalId: orderB },
-        {
-          ...syncOrderJob(storeB, orderB),
-          maxAttempts: 2,
-        },
-      ),
-    );
+    await t.db.transaction((tx) => enqueue(tx, syncOrderJob(storeB, orderB, { maxAttempts: 2 })));
     const jobsOfB = async () => (await get(`/api/v1/failures?kind=jobs&storeId=${storeB}`)).items as Json[];
     const retrying = await waitFor("the first failure", async () => {
       const items = await jobsOfB();

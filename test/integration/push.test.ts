@@ -13,6 +13,7 @@ import type { AppContext } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { startWorker } from "../../src/jobs/worker.ts";
+import { lockSalesOrder } from "../../src/orders/order-lock.ts";
 import { enqueueStorePushes } from "../../src/push/enqueue.ts";
 import { runPush } from "../../src/push/run-push.ts";
 import { verifySignature } from "../../src/push/signature.ts";
@@ -294,14 +295,15 @@ describe("push to the store", () => {
     assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409]);
     // A change handed to the outbox twice (a retried caller) still writes one row and one job.
     const change = await t.db.transaction(async (tx) => {
-      const c = await changeOrderStatus(tx, salesOrderId, {
+      const order = await lockSalesOrder(tx, salesOrderId);
+      const c = await changeOrderStatus(tx, order, {
         status: "cancelado",
         notifyCustomer: false,
         message: null,
         actor: "test",
       });
-      await enqueueStorePushes(tx, ctx, c);
-      await enqueueStorePushes(tx, ctx, c);
+      await enqueueStorePushes(tx, ctx, order, c);
+      await enqueueStorePushes(tx, ctx, order, c);
       return c;
     });
     const rows = await pushesOf(salesOrderId);

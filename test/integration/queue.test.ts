@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { createDb, type Db } from "../../src/db/db.ts";
 import { enqueue, enqueueMany } from "../../src/jobs/queue.ts";
+import { selftestJob } from "../../src/jobs/specs.ts";
 import { buildTaskList } from "../../src/jobs/tasks.ts";
 import { releaseDeadWorkersJobs, startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
 import { testContext } from "../helpers/context.ts";
@@ -47,13 +48,13 @@ describe("job queue on the same database", () => {
     const runId = crypto.randomUUID();
     await assert.rejects(
       t.db.transaction(async (tx) => {
-        await enqueue(tx, "selftest", { runId, seq: 0 });
+        await enqueue(tx, selftestJob(runId, 0));
         throw new Error("business write failed");
       }),
       /business write failed/,
     );
     // A committed marker job enqueued afterwards proves the workers were running meanwhile.
-    await t.db.transaction((tx) => enqueue(tx, "selftest", { runId, seq: 1 }));
+    await t.db.transaction((tx) => enqueue(tx, selftestJob(runId, 1)));
     await waitFor("marker job", async () => ((await runsOf(t.db, runId)).length > 0 ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.deepEqual(await runsOf(t.db, runId), [{ seq: 1, n: 1 }]);
@@ -67,7 +68,7 @@ describe("job queue on the same database", () => {
     await t.db.transaction((tx) =>
       enqueueMany(
         tx,
-        Array.from({ length: total }, (_, seq) => ({ task: "selftest", payload: { runId, seq } })),
+        Array.from({ length: total }, (_, seq) => selftestJob(runId, seq)),
       ),
     );
     await waitFor(
@@ -89,7 +90,7 @@ describe("job queue on the same database", () => {
     const runAt = new Date(Date.now() + 60_000);
     await t.db.transaction(async (tx) => {
       for (let seq = 0; seq < 5; seq++)
-        await enqueue(tx, "selftest", { runId, seq }, { jobKey: `order:${runId}`, runAt });
+        await enqueue(tx, { ...selftestJob(runId, seq), options: { jobKey: `order:${runId}`, runAt } });
     });
     const { rows } = await t.db.query<{ n: number; payload: { seq: number } }>(
       "select count(*) over ()::int as n, payload from graphile_worker._private_jobs where key = $1",
@@ -103,7 +104,7 @@ describe("job queue on the same database", () => {
   it("jobs held by a worker that died are released after its heartbeat stops", async () => {
     const runId = crypto.randomUUID();
     await t.db.transaction((tx) =>
-      enqueue(tx, "selftest", { runId, seq: 0 }, { runAt: new Date(Date.now() + 3_600_000) }),
+      enqueue(tx, selftestJob(runId, 0, { runAt: new Date(Date.now() + 3_600_000) })),
     );
     // Simulate a kill -9: the job is locked by a worker id that never beats again.
     await t.db.query(

@@ -28,8 +28,8 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { AppContext } from "../../src/context.ts";
-import { importJob } from "../../src/jobs/keys.ts";
 import { enqueue } from "../../src/jobs/queue.ts";
+import { importJob } from "../../src/jobs/specs.ts";
 import { DEAD_AFTER_SECONDS, releaseDeadWorkersJobs } from "../../src/jobs/worker.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { connectStore } from "../../src/stores/stores.ts";
@@ -125,8 +125,7 @@ describe("reliability: kill -9 of the worker during a 2,000-order import (R4)", 
       )
     ).rows[0]!;
 
-  const enqueueImport = () =>
-    t!.db.transaction((tx) => enqueue(tx, "import-orders", { storeId }, importJob(storeId)));
+  const enqueueImport = () => t!.db.transaction((tx) => enqueue(tx, importJob(storeId)));
 
   /** The live worker holding the import job, once one does; a finished import is started again. */
   const importHolder = (what: string, timeoutMs = 60_000) =>

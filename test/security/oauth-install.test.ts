@@ -34,6 +34,7 @@ describe("OAuth install: only a signed-in user's own browser connects a store", 
     t = await createTestDatabase();
     sim = await startNuvemshopSimulator({ orders: 0 });
     const config = loadConfig({
+      PONTE_ALLOW_API_OVERRIDE: "loopback",
       PONTE_NUVEMSHOP_AUTH_URL: sim.url,
       PONTE_NUVEMSHOP_API_URL: sim.apiBase,
       PONTE_NUVEMSHOP_CLIENT_ID: sim.clientId,

@@ -1,8 +1,13 @@
 // API error codes → what the operator reads. The API speaks English in `message`; the panel
 // shows these sentences, or a pt-BR reason the API already sends (details.reason).
+import type { components } from "./api/schema.d.ts";
 import type { ApiError } from "./api.ts";
 
-const messages: Record<string, string> = {
+/** Every reasonCode the API sends (the server's one list, through the OpenAPI document). */
+export type ReasonCode = components["schemas"]["ReasonCode"];
+
+/** Error codes: what went wrong when no reason says more. */
+const codeMessages: Record<string, string> = {
   network_error: "Não foi possível falar com o servidor do Ponte. Verifique a conexão e tente de novo.",
   unauthenticated: "Sua sessão terminou. Entre de novo.",
   invalid_credentials: "E-mail ou senha incorretos.",
@@ -22,40 +27,100 @@ const messages: Record<string, string> = {
   invalid_cursor: "A paginação expirou. Recarregue a lista.",
   platform_unavailable: "A plataforma da loja não respondeu. Tente de novo em instantes.",
   platform_refused: "A plataforma recusou o acesso da loja. Veja a conexão em Lojas.",
-  invalid_credentials_platform: "A plataforma recusou as credenciais da loja. Reconecte a loja.",
   internal: "Erro interno no servidor. O erro foi registrado no log.",
   payload_too_large: "O conteúdo enviado é grande demais para esta operação.",
   conflict: "A ação não pode ser feita no estado atual.",
   already_invoiced:
     "Este pedido já tem nota fiscal ou venda simples ativa. Para faturar de novo, cancele a nota (estorno).",
   not_invoiced: "O pedido não tem nota fiscal ativa: não há o que estornar.",
-  payment_already_confirmed: "O pagamento deste pedido já foi confirmado.",
-  payment_not_confirmed: "Pagamento não confirmado: confirme o pagamento antes de faturar.",
-  access_key_in_use: "Essa chave de acesso já foi usada em outro pedido.",
   template_invalid: "O modelo de e-mail tem um erro. Confira o campo destacado.",
   unsafe_url: "Endereço recusado por segurança: use https:// e um endereço público.",
-  no_delivery_address: "O pedido não tem endereço de entrega: não há etiqueta a imprimir.",
-  invalid_cep: "O CEP do endereço de entrega é inválido.",
-  push_already_sent: "Este envio à loja já foi feito: não há o que reenviar.",
-  email_not_failed: "Só um e-mail que falhou pode ser reenviado.",
-  sales_order_deleted: "Este pedido foi excluído: a ação não pode ser feita.",
-  store_unavailable:
-    "A loja está sem acesso à plataforma (credenciais recusadas ou loja suspensa). Veja a conexão em Lojas.",
 };
 
+/**
+ * Each reasonCode in pt-BR, for an answer that carries the code without its `reason` sentence.
+ * Typed on the server's list: a code added there without its sentence here fails the typecheck.
+ */
+const reasonMessages: Record<ReasonCode, string> = {
+  sync_failed: "Falha ao processar o pedido. Veja o detalhe em Falhas.",
+  not_synced: "O pedido ainda não foi sincronizado.",
+  payload_unreadable: "O pedido da loja veio ilegível.",
+  sales_order_deleted: "Este pedido foi excluído: a ação não pode ser feita.",
+  status_unmapped: "O status da loja não está na tabela de status (DE-PARA).",
+  status_inactive: "O status da loja está inativo na tabela de status.",
+  status_not_creating: "Esse status não processa inclusão (tabela de status).",
+  unknown_sku: "O pedido tem SKU sem produto cadastrado.",
+  already_synced: "O pedido já está sincronizado.",
+  unlink_not_allowed: "Este pedido não pode ser desvinculado.",
+  gone_on_platform: "O pedido não existe mais na plataforma da loja.",
+  import_disabled: "A importação de pedidos desta loja está desligada.",
+  same: "O pedido já está nesse status.",
+  backwards: "O status não pode voltar para uma etapa anterior.",
+  cancelled_is_final: "Um pedido cancelado não muda mais de status.",
+  needs_shipment_form: "Para despachar, informe o envio (transportadora e rastreio).",
+  needs_shipment: "O pedido ainda não tem envio registrado.",
+  invoice_live: "O pedido tem nota fiscal ativa: cancele a nota (estorno) antes.",
+  payment_not_confirmed: "Pagamento não confirmado: confirme o pagamento antes de faturar.",
+  payment_already_confirmed: "O pagamento deste pedido já foi confirmado.",
+  already_invoiced:
+    "Este pedido já tem nota fiscal ou venda simples ativa. Para faturar de novo, cancele a nota (estorno).",
+  not_invoiced: "O pedido não tem nota fiscal ativa: não há o que estornar.",
+  access_key_in_use: "Essa chave de acesso já foi usada em outro pedido.",
+  no_store_cancellation: "A loja não cancelou este pedido.",
+  no_delivery_address: "O pedido não tem endereço de entrega: não há etiqueta a imprimir.",
+  invalid_cep: "O CEP do endereço de entrega é inválido.",
+  missing: "Preencha o campo destacado.",
+  bad_format: "O campo destacado está em formato inválido.",
+  bad_length: "O campo destacado tem tamanho inválido.",
+  bad_characters: "O campo destacado tem caracteres inválidos.",
+  repeated_digits: "O documento não pode ter todos os dígitos iguais.",
+  bad_check_digit: "O dígito verificador não confere.",
+  bad_check_digits: "Os dígitos verificadores não conferem.",
+  bad_uf: "A UF da chave de acesso é inválida.",
+  bad_month: "O mês da chave de acesso é inválido.",
+  bad_model: "O modelo da chave de acesso é inválido (55 ou 65).",
+  bad_emission_type: "O tipo de emissão da chave de acesso é inválido.",
+  bad_date: "Data inválida.",
+  future: "A data não pode estar no futuro.",
+  key_mismatch: "O campo não confere com a chave de acesso.",
+  not_allowed: "Esse campo não se aplica a uma venda simples.",
+  bad_url: "Link inválido: use um endereço que comece com https://.",
+  store_exists: "Essa loja já está conectada ao Ponte.",
+  store_disconnected: "A loja foi desconectada do Ponte. Conecte a loja de novo em Lojas.",
+  store_unavailable:
+    "A loja está sem acesso à plataforma (credenciais recusadas ou loja suspensa). Veja a conexão em Lojas.",
+  api_base_refused: "Esse endereço de API não é o da plataforma da loja.",
+  push_already_sent: "Este envio à loja já foi feito: não há o que reenviar.",
+  invalid_url: "Endereço inválido.",
+  scheme: "Endereço recusado por segurança: use https://.",
+  credentials: "Endereço recusado: não inclua usuário e senha no endereço.",
+  port: "Endereço recusado: porta não permitida.",
+  address: "Endereço recusado por segurança: use um endereço público.",
+  unresolvable: "Endereço não encontrado (o nome não resolve).",
+  email_not_failed: "Só um e-mail que falhou pode ser reenviado.",
+  output_too_large: "O modelo de e-mail gera um texto grande demais.",
+  platform_sends: "O cliente é notificado pela plataforma da loja.",
+  no_address: "O cliente não tem e-mail válido no pedido.",
+};
+
+function reasonMessage(code: unknown): string | undefined {
+  return typeof code === "string" && Object.hasOwn(reasonMessages, code)
+    ? reasonMessages[code as ReasonCode]
+    : undefined;
+}
+
 export function errorMessage(error: ApiError): string {
+  // `reason` is always a pt-BR sentence.
   const reason = error.details.reason;
-  // A reason is a pt-BR sentence, or sometimes a code (store_unavailable) with its own sentence here.
-  if (typeof reason === "string" && reason)
-    return /^[a-z_]+$/.test(reason) ? (messages[reason] ?? reason) : reason;
+  if (typeof reason === "string" && reason) return reason;
   // A stable reasonCode (payment_already_confirmed, access_key_in_use…) says more than the code.
-  const reasonCode = error.details.reasonCode;
-  if (typeof reasonCode === "string" && messages[reasonCode]) return messages[reasonCode];
+  const byReason = reasonMessage(error.details.reasonCode);
+  if (byReason) return byReason;
   // Whoever reads the log finds the cause under this id.
   const requestId = error.details.requestId;
   if (error.status >= 500 && typeof requestId === "string" && requestId)
-    return `${messages[error.code] ?? `Erro no servidor (${error.code}).`} Código para o suporte: ${requestId}.`;
-  const known = messages[error.code];
+    return `${codeMessages[error.code] ?? `Erro no servidor (${error.code}).`} Código para o suporte: ${requestId}.`;
+  const known = codeMessages[error.code];
   if (known) return known;
   if (error.status === 409) return "A ação não pode ser feita no estado atual do pedido.";
   if (error.status >= 500) return `Erro no servidor (${error.code}). Tente de novo em instantes.`;

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { openDatabase } from "../../db/connect.ts";
 import { enqueueMany } from "../../jobs/queue.ts";
+import { selftestJob } from "../../jobs/specs.ts";
 import { type Command, UsageError } from "../command.ts";
 import { cliContext } from "../context.ts";
 
@@ -28,7 +29,7 @@ Exits 1 when a job ran twice or not at all before the timeout (default 60 s).`,
       await database.db.transaction((tx) =>
         enqueueMany(
           tx,
-          Array.from({ length: jobs }, (_, seq) => ({ task: "selftest", payload: { runId, seq } })),
+          Array.from({ length: jobs }, (_, seq) => selftestJob(runId, seq)),
         ),
       );
       const deadline = Date.now() + timeout * 1000;

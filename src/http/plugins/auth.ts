@@ -52,7 +52,7 @@ export function isPublicRoute(app: FastifyInstance, url: string): boolean {
 /** "user:<email>" or "token:<name>": who an action is recorded as done by. */
 export function actorOf(request: FastifyRequest): string {
   const principal = request.principal;
-  if (!principal) throw new PonteError("unauthenticated", "no principal on this request", { status: 401 });
+  if (!principal) throw new PonteError("unauthenticated", "no principal on this request");
   return `${principal.kind}:${principal.name}`;
 }
 
@@ -88,7 +88,6 @@ export function foreignHost(host: string | undefined): PonteError {
     "csrf_rejected",
     `the Host "${name}" is not one Ponte serves: use localhost, an IP address or PONTE_PUBLIC_URL's host`,
     {
-      status: 403,
       details: {
         reason: `O Ponte não atende pelo endereço "${name}". Abra o painel por localhost ou pelo endereço definido em PONTE_PUBLIC_URL.`,
       },
@@ -119,9 +118,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     request.principal = await principalOf(ctx, request);
     if (!isPublic && !request.principal) {
       reply.header("www-authenticate", 'Bearer realm="ponte"');
-      throw new PonteError("unauthenticated", "sign in, or send Authorization: Bearer <API token>", {
-        status: 401,
-      });
+      throw new PonteError("unauthenticated", "sign in, or send Authorization: Bearer <API token>");
     }
     // Bearer requests are exempt: another site's page cannot set that header.
     const browserRequest =
@@ -139,7 +136,6 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
         throw new PonteError(
           "csrf_rejected",
           "this request must come from Ponte's own pages (Origin header missing or foreign)",
-          { status: 403 },
         );
       }
     }

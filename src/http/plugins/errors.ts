@@ -4,7 +4,7 @@
 // line of bounded length: 4xx at info without a stack (a burst of bad requests must not grow the
 // log faster than the requests), 5xx as errors with the stack.
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { isPonteError } from "../../errors.ts";
+import { ERROR_CATALOGUE, isPonteError } from "../../errors.ts";
 
 /** Longest URL or message a log line carries: what a client sends is not copied whole. */
 const MAX_LOGGED = 200;
@@ -64,8 +64,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       message: v.message,
     }));
     // The message names the first field at fault: the line needs no more of what was sent.
-    request.log.info(facts(request, 400, "validation_failed"), bounded(error.message));
-    return reply.status(400).send({ error: { code: "validation_failed", message: error.message, fields } });
+    const invalid = ERROR_CATALOGUE.validation_failed;
+    request.log.info(facts(request, invalid, "validation_failed"), bounded(error.message));
+    return reply
+      .status(invalid)
+      .send({ error: { code: "validation_failed", message: error.message, fields } });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (status < 500) {

@@ -21,7 +21,6 @@ const pathText = (path: string[]) =>
 function invalid(part: string, path: string[], message: string): PonteError {
   const at = pathText(path);
   return new PonteError("validation_failed", `${part}${at === "/" ? "" : at} ${message}`, {
-    status: 400,
     details: { fields: [{ path: at, message }] },
   });
 }

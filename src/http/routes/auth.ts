@@ -71,7 +71,7 @@ export async function authRoutes(
     async (request) => {
       const principal = request.principal;
       if (principal?.kind !== "user") {
-        throw new PonteError("unauthenticated", "not signed in", { status: 401 });
+        throw new PonteError("unauthenticated", "not signed in");
       }
       return { user: { id: principal.id, email: principal.name } };
     },
@@ -121,7 +121,6 @@ export async function authRoutes(
         throw new PonteError(
           "setup_forbidden",
           "the first user can only be created from the machine Ponte runs on (or with `ponte user create`)",
-          { status: 403 },
         );
       }
       const user = await createFirstUser(ctx.db, request.body);
@@ -151,14 +150,14 @@ export async function authRoutes(
         throw new PonteError(
           "too_many_attempts",
           `too many failed sign-ins for ${refused.why}: try again in ${refused.retryAfterSeconds} s`,
-          { status: 429, details: { retryAfterSeconds: refused.retryAfterSeconds, reason: refused.reason } },
+          { details: { retryAfterSeconds: refused.retryAfterSeconds, reason: refused.reason } },
         );
       }
       const user = await authenticate(ctx.db, email, password);
       if (!user) {
         // The error handler's line records it, with the address.
         await sweepSignInCounters(ctx.db);
-        throw new PonteError("invalid_credentials", "wrong e-mail or password", { status: 401 });
+        throw new PonteError("invalid_credentials", "wrong e-mail or password");
       }
       await signInSucceeded(ctx.db, email, request.ip);
       return signIn(request, reply, user);

@@ -261,7 +261,12 @@ export const senderBody = {
   properties: senderProperties,
 } as const;
 
-export const sender = { type: "object", properties: senderProperties } as const;
+/** A saved sender: validateSender writes every field (null when not given). */
+export const sender = {
+  type: "object",
+  required: Object.keys(senderProperties) as (keyof typeof senderProperties)[],
+  properties: senderProperties,
+} as const;
 
 export const pageQuery = (extra: Record<string, unknown>, max: number, defaultLimit: number) =>
   ({

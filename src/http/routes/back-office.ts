@@ -1,11 +1,10 @@
-// The back office's actions on a sales order (R6.4, R7, seed 003): confirm a payment by hand,
+// The back office's actions on a sales order (R6.4, R7, docs/REQUIREMENTS.md#seed-003): confirm a payment by hand,
 // invoice (NF-e or simple sale) and reverse it, ship with tracking, print the shipping label;
 // and what they produced: receivables, a product's stock ledger, the label's sender. Each action
 // is one transaction with its status change, pushes and e-mail (backoffice/status-effects.ts).
 import type { FastifyInstance } from "fastify";
 import { type InvoiceInput, validateInvoiceInput } from "../../backoffice/invoice-input.ts";
 import { cancelInvoice, createInvoice, listInvoices, type Notify } from "../../backoffice/invoices.ts";
-import { orderNotFound } from "../../backoffice/order-lock.ts";
 import { confirmPayment } from "../../backoffice/payment-confirmation.ts";
 import {
   listReceivables,
@@ -29,6 +28,7 @@ import { resolveStoreCancellation } from "../../backoffice/store-cancellation.ts
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { orderLabelPdf } from "../../label/order-label.ts";
+import { orderNotFound } from "../../orders/order-lock.ts";
 import { actorOf } from "../plugins/auth.ts";
 import * as s from "./back-office-schemas.ts";
 import { problem } from "./integration.ts";
@@ -322,7 +322,11 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags: TAGS,
         summary: "The shipping label's sender (remetente); null until set",
         response: {
-          200: { type: "object", properties: { sender: { ...s.sender, type: ["object", "null"] } } },
+          200: {
+            type: "object",
+            required: ["sender"],
+            properties: { sender: { ...s.sender, type: ["object", "null"] } },
+          },
         },
       },
     },

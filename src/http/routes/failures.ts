@@ -229,9 +229,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (request, reply) => {
       const { orders, jobs, pushes, allOrdersOfStore } = request.body;
       if (!orders?.length && !jobs?.length && !pushes?.length && allOrdersOfStore === undefined) {
-        throw new PonteError("validation_failed", "name orders, jobs, pushes or allOrdersOfStore to retry", {
-          status: 400,
-        });
+        throw new PonteError("validation_failed", "name orders, jobs, pushes or allOrdersOfStore to retry");
       }
       const ordersQueued =
         orders?.length || allOrdersOfStore !== undefined

@@ -1,4 +1,4 @@
-// The integration panel as API (seed 000, R5): the store's orders with their sync state,
+// The integration panel as API (docs/REQUIREMENTS.md#seed-000, R5): the store's orders with their sync state,
 // Criar / Atualizar / Mapeamento / Reprocessar, and the preview of a raw payload.
 import type { FastifyInstance } from "fastify";
 import { parseOrderSearch } from "../../backoffice/order-search.ts";

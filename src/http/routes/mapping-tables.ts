@@ -154,7 +154,6 @@ function schemaFailure(error: Error & { validation?: FastifySchemaValidationErro
     };
   });
   return new PonteError("validation_failed", details[0]?.message ?? error.message, {
-    status: 400,
     details: { details },
   });
 }

@@ -6,6 +6,7 @@ import { applyStatusEffects } from "../../backoffice/status-effects.ts";
 import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus } from "../../domain/order-status.ts";
 import { notifyDefaults, resolveNotifyCustomer } from "../../email/templates.ts";
+import { lockSalesOrder, readOrder } from "../../orders/order-lock.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
@@ -65,8 +66,9 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const transitions = await orderTransitions(ctx.db, request.params.id);
-      const notify = await notifyDefaults(ctx.db, request.params.id);
+      const order = await readOrder(ctx.db, request.params.id);
+      const transitions = orderTransitions(order);
+      const notify = await notifyDefaults(ctx.db, order.originStoreId);
       return {
         ...transitions,
         allowed: transitions.allowed.map((a) => ({ ...a, notifyByDefault: notify[a.status] })),
@@ -124,14 +126,15 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     async (request) => {
       const { status, notifyCustomer, message } = request.body;
       const change = await ctx.db.transaction(async (tx) => {
-        const done = await changeOrderStatus(tx, request.params.id, {
+        const order = await lockSalesOrder(tx, request.params.id);
+        const done = await changeOrderStatus(tx, order, {
           status,
-          notifyCustomer: await resolveNotifyCustomer(tx, request.params.id, status, notifyCustomer),
+          notifyCustomer: await resolveNotifyCustomer(tx, order, status, notifyCustomer),
           message: message?.trim() ? message.trim() : null,
           actor: actorOf(request), // actor: who is signed in (session user or API token)
         });
         // The pushes and the customer e-mail it owes, durable with the change itself.
-        await applyStatusEffects(tx, ctx, done);
+        await applyStatusEffects(tx, ctx, order, done);
         return done;
       });
       return { ...change.order, eventId: change.event.id };

@@ -86,6 +86,9 @@ const storeHealth = {
   },
 } as const;
 
+/** Every field is always sent (stores/overview.ts builds each one). */
+const storeHealthRequired = Object.keys(storeHealth.properties);
+
 export async function overviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get(
     "/api/v1/overview",
@@ -97,7 +100,11 @@ export async function overviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         response: {
           200: {
             type: "object",
-            properties: { stores: { type: "array", items: storeHealth }, generatedAt: { type: "string" } },
+            required: ["stores", "generatedAt"],
+            properties: {
+              stores: { type: "array", items: { ...storeHealth, required: storeHealthRequired } },
+              generatedAt: { type: "string" },
+            },
           },
         },
       },

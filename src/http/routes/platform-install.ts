@@ -44,22 +44,19 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
     try {
       module = platformModule(platform);
     } catch {
-      throw new PonteError("not_found", `no install for platform "${platform}"`, { status: 404 });
+      throw new PonteError("not_found", `no install for platform "${platform}"`);
     }
     if (!module.install) {
       throw new PonteError(
         "oauth_not_configured",
         `${module.label} has no app install: connect by credentials`,
-        {
-          status: 409,
-        },
+        {},
       );
     }
     if (!platformApp(ctx, module.id).installAvailable)
       throw new PonteError(
         "oauth_not_configured",
         `set ${module.install.settings.join(" and ")} to install through ${module.label}`,
-        { status: 409 },
       );
     return { module, install: module.install };
   };
@@ -85,7 +82,6 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
           "session_required",
           `the ${module.label} install starts from a signed-in panel session`,
           {
-            status: 403,
             details: {
               reason: "A instalação pelo OAuth começa no painel do Ponte, com um usuário conectado.",
             },
@@ -129,7 +125,10 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         const code = error instanceof PonteError ? error.code : "internal";
         // A refused install is the visitor's doing: one line. Anything else is ours: with its stack.
         if (error instanceof PonteError && error.status < 500)
-          request.log.info({ code, platform: request.params.platform }, "platform install failed");
+          request.log.info(
+            { code, platform: request.params.platform },
+            `platform install failed: ${error.message}`,
+          );
         else request.log.error({ err: error, platform: request.params.platform }, "platform install failed");
         return reply.redirect(`/lojas?erro_instalacao=${encodeURIComponent(code)}`);
       }
@@ -149,7 +148,6 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
     });
     if (refusal) {
       throw new PonteError("oauth_state_invalid", `${module.label} install refused: the state ${refusal}`, {
-        status: 400,
         details: { reason: refusalPt(refusal, module.label) },
       });
     }
@@ -161,8 +159,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         { userAgent: ctx.userAgent },
       );
     } catch (error) {
-      if (error instanceof InstallRefusedError)
-        throw new PonteError("validation_failed", error.message, { status: 400 });
+      if (error instanceof InstallRefusedError) throw new PonteError("validation_failed", error.message);
       throw error;
     }
     return ctx.db.transaction((tx) =>

@@ -119,7 +119,7 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         [request.params.id],
       );
       if (rows.length === 0) {
-        throw new PonteError("not_found", `sales order ${request.params.id} not found`, { status: 404 });
+        throw new PonteError("not_found", `sales order ${request.params.id} not found`);
       }
       return rows.filter((r) => r.id !== null);
     },

@@ -1,8 +1,8 @@
 // Stores: connect (token or OAuth), read, change import settings, run an import now.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
-import { importJob } from "../../jobs/keys.ts";
 import { enqueue } from "../../jobs/queue.ts";
+import { importJob } from "../../jobs/specs.ts";
 import { supportedPlatforms } from "../../platforms/registry.ts";
 import { type PushChannelInput, preparePushChannel, publicPushChannel } from "../../push/channel.ts";
 import { acceptApiBase } from "../../stores/api-base-policy.ts";
@@ -329,9 +329,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       if (store.connectionState === "disconnected") throw storeAccessRefused(ctx, store);
       if (!store.importEnabled) throw importOff(store.id);
       await checkBeforeImport(ctx, store);
-      await ctx.db.transaction((tx) =>
-        enqueue(tx, "import-orders", { storeId: store.id }, importJob(store.id, ctx.importMaxAttempts)),
-      );
+      await ctx.db.transaction((tx) => enqueue(tx, importJob(store.id, ctx.importMaxAttempts)));
       return reply.status(202).send({ status: "queued" });
     },
   );

@@ -175,19 +175,18 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (request) => {
       const { platform } = request.params;
       if (!isSupportedPlatform(platform))
-        throw new PonteError("not_found", `no webhooks for platform "${platform}"`, { status: 404 });
+        throw new PonteError("not_found", `no webhooks for platform "${platform}"`);
       const module = platformModule(platform);
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       // Thrown, not sent: the error handler logs each refusal in one line like any other 4xx.
       if (!module.webhook.verify(raw, request.headers, platformApp(ctx, platform).webhookSecret)) {
-        throw new PonteError("invalid_signature", "webhook signature is missing or wrong", { status: 401 });
+        throw new PonteError("invalid_signature", "webhook signature is missing or wrong");
       }
       let notice: WebhookNotice;
       try {
         notice = module.webhook.parse(raw);
       } catch (e) {
-        if (e instanceof WebhookPayloadError)
-          throw new PonteError("invalid_payload", e.message, { status: 400 });
+        if (e instanceof WebhookPayloadError) throw new PonteError("invalid_payload", e.message);
         throw e;
       }
       const userAgent = request.headers["user-agent"];

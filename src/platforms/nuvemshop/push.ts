@@ -106,7 +106,7 @@ export async function pushToNuvemshop(
       return { ok: false, retryable: false, status: 404, message: `order ${orderId} not found` };
     if (alreadyApplied(current, action)) return { ok: true, alreadyApplied: true, order: current };
     const base = `/orders/${encodeURIComponent(orderId)}`;
-    // A payment confirmed by hand (bank deposit): PUT /orders/{id} {"status":"paid"} (platforms README §1.6).
+    // A payment confirmed by hand (bank deposit): PUT /orders/{id} {"status":"paid"} (docs/PUSH.md).
     if (action.kind === "pay")
       return answer(await client.request("PUT", client.url(base), { status: "paid" }));
     const path = `${base}/${action.kind}`;

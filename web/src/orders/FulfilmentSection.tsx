@@ -1,4 +1,4 @@
-// Faturamento e envio (R6.4, R7, R8.1, seed 003): the order's way out of the back office, one
+// Faturamento e envio (R6.4, R7, R8.1, docs/REQUIREMENTS.md#seed-003): the order's way out of the back office, one
 // step after the other — confirm the payment (who and when), invoice (NF-e or simple sale) or
 // reverse it, ship with tracking, print the label, mark delivered — with the receivables the
 // invoice created and the pushes each step owes the store.

@@ -1,4 +1,4 @@
-// Confirmar pagamento inside the status form (seed 003): a status past payment needs the payment
+// Confirmar pagamento inside the status form (docs/REQUIREMENTS.md#seed-003): a status past payment needs the payment
 // confirmed, and the form offers the confirmation right there instead of confirming it silently.
 // Not a nested form: the status form around it keeps its own submit.
 import { useState } from "react";

@@ -1,4 +1,4 @@
-// Envio e entrega (R7, seed 003): ship with tracking, print the label, mark delivered.
+// Envio e entrega (R7, docs/REQUIREMENTS.md#seed-003): ship with tracking, print the label, mark delivered.
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { Button, Notice, useToast } from "../components/ui.tsx";

@@ -1,7 +1,7 @@
 // Changing the status from the Histórico tab (R6.3): only the moves the order allows, the
 // choice to notify the customer by e-mail, an optional message; a refusal says why. A status
 // past payment on an order whose payment is not confirmed offers Confirmar pagamento inline
-// (seed 003): the form never confirms a payment on the way.
+// (docs/REQUIREMENTS.md#seed-003): the form never confirms a payment on the way.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError } from "../api.ts";
@@ -34,7 +34,7 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
   const transitions = useTransitions(order.id, order.deletedAt === null);
   const [status, setStatus] = useState("");
   const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
-  // Seed 003: "Notificar cliente" sim by default, when there is an address to write to.
+  // docs/REQUIREMENTS.md#seed-003: "Notificar cliente" sim by default, when there is an address to write to.
   const [notify, setNotify] = useState(Boolean(email));
   const [message, setMessage] = useState("");
   const [missingStatus, setMissingStatus] = useState(false);

@@ -3,38 +3,12 @@
 // the figures behind it.
 import { useId } from "react";
 import { Link } from "react-router";
+import type { ResponseOf } from "../api/types.ts";
 import { formatDateTime, formatDuration } from "../format.ts";
 import { usePlatformLabel } from "../platforms.ts";
-import { HealthBadge, type HealthState, ImportBadge } from "../store-settings/connection.tsx";
-import type { Store } from "../stores.ts";
+import { HealthBadge, ImportBadge } from "../store-settings/connection.tsx";
 
-export interface OverviewStore {
-  id: number;
-  name: string;
-  platform: string;
-  connectionState: Store["connectionState"];
-  connectionMessage: string | null;
-  importEnabled: boolean;
-  importIntervalMinutes: number;
-  lastImportAt: string | null;
-  lastWebhookAt: string | null;
-  importLagSeconds: number | null;
-  importInProgress?: boolean;
-  nextImportAt?: string | null;
-  pendingWebhooks: number;
-  ordersWaiting: number;
-  ordersInError: number;
-  jobsFailed: number;
-  jobsRetrying: number;
-  pushesFailed: number;
-  emailsFailed: number;
-  /** Orders the store cancelled with a live invoice or after shipping (Falhas › Cancelados na loja). */
-  storeCancellations: number;
-  salesOrdersToday: number;
-  lastContactAt: string | null;
-  lastContactOk: boolean | null;
-  health: HealthState;
-}
+export type OverviewStore = ResponseOf<"/api/v1/overview", "get">["stores"][number];
 
 function Figure({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
   return (

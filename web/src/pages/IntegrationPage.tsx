@@ -1,4 +1,4 @@
-// Integração (seed 000, R5): choose a store, Carregar its orders that need attention (or those a
+// Integração (docs/REQUIREMENTS.md#seed-000, R5): choose a store, Carregar its orders that need attention (or those a
 // search finds: number, name, CPF/CNPJ), and fix each one from its row — Criar, Atualizar,
 // Mapeamento, Reprocessar — watching it settle.
 import { useQueryClient } from "@tanstack/react-query";

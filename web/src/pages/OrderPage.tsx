@@ -1,4 +1,4 @@
-// One sales order (seed 003, R6.2/R6.3): "Dados" — customer, delivery, items, payments, store
+// One sales order (docs/REQUIREMENTS.md#seed-003, R6.2/R6.3): "Dados" — customer, delivery, items, payments, store
 // data, values passed through unmapped — and "Histórico / Notificações" — the timeline and the
 // status change that can notify the customer.
 import { useMutation, useQueryClient } from "@tanstack/react-query";

@@ -1,4 +1,4 @@
-// Pedidos (seed 003, R6.1): the sales orders, found by number, name or CPF/CNPJ in one search box,
+// Pedidos (docs/REQUIREMENTS.md#seed-003, R6.1): the sales orders, found by number, name or CPF/CNPJ in one search box,
 // filtered by period, status, store and value, sorted by the order's date, status or value, a
 // keyset page at a time. Filters and sort live in the address, so the back button and a shared
 // link show the same list.

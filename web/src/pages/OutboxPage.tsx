@@ -4,6 +4,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import type { ResponseOf } from "../api/types.ts";
 import { api, withQuery } from "../api.ts";
 import { Button, ListError, Loading, LoadMore, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
@@ -11,28 +12,9 @@ import { formatDateTime } from "../format.ts";
 import { canonicalLabel } from "../orders/labels.ts";
 import { useStores } from "../stores.ts";
 
-interface EmailSummary {
-  id: number;
-  salesOrderId: number;
-  salesOrderNumber: number;
-  storeId: number | null;
-  canonicalStatus: string;
-  to: string;
-  subject: string;
-  status: "pending" | "sending" | "sent" | "failed" | "local";
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-interface EmailDetail extends EmailSummary {
-  from: string | null;
-  messageId: string;
-  smtpResponse: string | null;
-  html: string;
-  text: string;
-}
+type EmailPage = ResponseOf<"/api/v1/emails", "get">;
+type EmailSummary = EmailPage["items"][number];
+type EmailDetail = ResponseOf<"/api/v1/emails/{id}", "get">;
 
 export const EMAIL_STATUS: Record<EmailSummary["status"], [string, string]> = {
   pending: ["Na fila", "badge-info"],
@@ -84,10 +66,9 @@ export function OutboxPage() {
     queryKey: ["emails", "list", storeId, status],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api<{ items: EmailSummary[]; next: string | null }>(
-        withQuery("/api/v1/emails", { storeId, status, limit: 50, after: pageParam }),
-        { signal },
-      ),
+      api<EmailPage>(withQuery("/api/v1/emails", { storeId, status, limit: 50, after: pageParam }), {
+        signal,
+      }),
     getNextPageParam: (last) => last.next,
     // Sending happens in the worker: keep the list current while the screen is open.
     refetchInterval: 10_000,

@@ -3,17 +3,15 @@
 // way to the Integração and Falhas screens of each store.
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import type { ResponseOf } from "../api/types.ts";
 import { api } from "../api.ts";
 import { Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
-import { type OverviewStore, StoreHealthCard } from "../overview/StoreHealthCard.tsx";
+import { StoreHealthCard } from "../overview/StoreHealthCard.tsx";
 import { usePlatforms } from "../platforms.ts";
 
-interface Overview {
-  stores: OverviewStore[];
-  generatedAt: string;
-}
+type Overview = ResponseOf<"/api/v1/overview", "get">;
 
 const REFRESH_MS = 10_000;
 

@@ -1,24 +1,15 @@
 // The shipping label's sender (remetente), one per organization: GET/PUT /api/v1/settings/sender.
 import { useQuery } from "@tanstack/react-query";
+import type { ResponseOf } from "../api/types.ts";
 import { api } from "../api.ts";
 
-export interface Sender {
-  name: string;
-  document: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  neighborhood: string | null;
-  city: string | null;
-  state: string | null;
-  zipcode: string | null;
-  phone: string | null;
-}
+export type { Sender } from "../api/types.ts";
 
 export const SENDER_KEY = ["settings", "sender"] as const;
 
 export const useSender = () =>
   useQuery({
     queryKey: SENDER_KEY,
-    queryFn: ({ signal }) => api<{ sender: Sender | null }>("/api/v1/settings/sender", { signal }),
+    queryFn: ({ signal }) =>
+      api<ResponseOf<"/api/v1/settings/sender", "get">>("/api/v1/settings/sender", { signal }),
   });

@@ -1,4 +1,4 @@
-// Customer default fields (R3.4, seed 002 "Campos Padrões de Cliente"): per store, a field
+// Customer default fields (R3.4, docs/REQUIREMENTS.md#seed-002 "Campos Padrões de Cliente"): per store, a field
 // name and a JSONata expression over the order, evaluated when an order creates its customer.
 // The preview reads a real recent order of the store and shows what the expressions in the
 // form (saved or not) would put in the customer, with the evaluator the worker runs.

@@ -1,4 +1,4 @@
-// Status DE-PARA (R4.2, seed 004): which platform status values read as which Ponte status,
+// Status DE-PARA (R4.2, docs/REQUIREMENTS.md#seed-004): which platform status values read as which Ponte status,
 // and per Ponte status "Ativo" and "Processa inclusão". The API keeps one row per canonical
 // status with its list of platform values; here each value is its own line with a select,
 // so moving "paid" to another status is one change, and the flags sit once per status.

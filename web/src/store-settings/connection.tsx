@@ -43,7 +43,7 @@ export function ConnectionBadge({
   );
 }
 
-/** What "Importar pedidos" off means (seed 002: the switch runs the whole process). */
+/** What "Importar pedidos" off means (docs/REQUIREMENTS.md#seed-002: the switch runs the whole process). */
 export const IMPORT_OFF_TEXT =
   "Importação desligada: os webhooks desta loja continuam chegando e ficam guardados, mas nenhum pedido é importado, sincronizado ou atualizado e nada é enviado à loja. Ao ligar de novo, tudo o que ficou esperando é processado.";
 
