@@ -99,7 +99,10 @@ interface OrderRow {
   xml_url: string | null;
 }
 
-// `for update of s` only when locking: the store order is locked before, on its own.
+// `for no key update of s` only when locking: the store order is locked before, on its own. No key
+// update, not update: actions still wait for each other, but a worker inserting a timeline event
+// or an outbox row that references the order (a foreign-key share lock) does not, so the two
+// cannot deadlock.
 const orderSelect = (lock: boolean) =>
   `select s.org_id, s.number, s.origin_store_id, s.store_order_id, s.store_order_number, s.customer_id,
           s.canonical_status, s.status, s.status_version, s.payment_type, s.installments,
@@ -129,7 +132,7 @@ const orderSelect = (lock: boolean) =>
                          where sales_order_id = s.id order by shipped_at desc, id desc limit 1) sh on true
      left join lateral (select id, kind, access_key, number, series, issued_at, xml_url from invoices
                          where sales_order_id = s.id and status = 'approved' order by id desc limit 1) inv on true
-    where s.id = $1${lock ? " for update of s" : ""}`;
+    where s.id = $1${lock ? " for no key update of s" : ""}`;
 
 function toOrder(id: number, row: OrderRow): LockedOrder {
   const shipment =
@@ -216,7 +219,7 @@ export async function lockSalesOrder(
   if (!head.rows[0]) throw orderNotFound(salesOrderId);
   const storeOrderId = head.rows[0].store_order_id;
   if (storeOrderId !== null) {
-    await tx.query("select 1 from store_orders where id = $1 for update", [storeOrderId]);
+    await tx.query("select 1 from store_orders where id = $1 for no key update", [storeOrderId]);
   }
   const { rows } = await tx.query<OrderRow>(orderSelect(true), [salesOrderId]);
   const order = toOrder(salesOrderId, rows[0]!);
