@@ -4,7 +4,7 @@
 // or this store cannot or does not take it.
 import type { Queryable } from "../db/db.ts";
 import type { PlatformId } from "../platforms/connector.ts";
-import { platformModule, supportedPlatforms } from "../platforms/registry.ts";
+import { isSupportedPlatform, platformModule } from "../platforms/registry.ts";
 import { readPushChannel } from "../push/channel.ts";
 import { loadPushOverrides, resolveActions } from "../push/push-map.ts";
 
@@ -68,7 +68,7 @@ async function stateOf(
   const push = rows[0]?.status;
   if (push === "pending" || push === "sent" || push === "failed") return push;
   if (readPushChannel(store.settings).kind !== "platform") return "other_channel";
-  const known = supportedPlatforms().includes(store.platform);
+  const known = isSupportedPlatform(store.platform);
   if (!known || !platformModule(store.platform).capabilities.markPaid) return "unsupported";
   const actions = resolveActions(
     store.platform,

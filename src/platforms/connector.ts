@@ -16,7 +16,7 @@ export type PlatformId = string;
 export interface Capabilities {
   /** Pushes signed notifications we verify and turn into sync work. */
   webhooks: boolean;
-  /** Offers a feed/queue the ERP must read and acknowledge (VTEX). */
+  /** Offers a feed/queue the ERP must read and acknowledge. */
   feed: boolean;
   pushTracking: boolean;
   pushInvoice: boolean;
@@ -66,7 +66,7 @@ export interface FeedItem {
 }
 
 /**
- * A feed/queue the platform keeps until the ERP acknowledges each entry (VTEX's order feed).
+ * A feed/queue the platform keeps until the ERP acknowledges each entry (an order feed).
  * Entries are acknowledged only after their sync work is committed, so a crash re-reads them.
  */
 export interface OrderFeed {

@@ -69,8 +69,6 @@ export interface PlatformWebhook<App> {
   verify(rawBody: Buffer, headers: Headers, secret: string): boolean;
   /** The notice in the body; throws WebhookPayloadError when it cannot be read. */
   parse(rawBody: Buffer): WebhookNotice;
-  /** The header carrying the signature (documented in the OpenAPI summary). */
-  signatureHeader: string;
 }
 
 export interface PlatformModule<App = unknown> {

@@ -9,7 +9,7 @@ import { enqueueMany } from "../jobs/queue.ts";
 import { pushJob } from "../jobs/specs.ts";
 import type { LockedOrder } from "../orders/order-lock.ts";
 import type { Capabilities } from "../platforms/connector.ts";
-import { platformModule, supportedPlatforms } from "../platforms/registry.ts";
+import { isSupportedPlatform, platformModule } from "../platforms/registry.ts";
 import { type PlannedPush, type PushCause, type PushOrigin, planPushes } from "./plan.ts";
 import { loadPushOverrides, resolveActions } from "./push-map.ts";
 
@@ -40,7 +40,7 @@ async function loadOrigin(tx: Queryable, order: LockedOrder): Promise<PushOrigin
   const overrides = await loadPushOverrides(tx, store.id);
   return {
     store,
-    capabilities: supportedPlatforms().includes(store.platform)
+    capabilities: isSupportedPlatform(store.platform)
       ? platformModule(store.platform).capabilities
       : NO_ACTIONS,
     order: {

@@ -1,4 +1,4 @@
-// Platforms with an integration feed (R2.2, VTEX): read a batch, commit a sync job per entry,
+// Platforms with an integration feed (R2.2): read a batch, commit a sync job per entry,
 // and only then acknowledge it. A crash between commit and acknowledgement re-reads entries
 // whose jobs already exist; the job key coalesces them and the sync is idempotent.
 import type { Db } from "../db/db.ts";

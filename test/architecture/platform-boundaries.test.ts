@@ -14,13 +14,8 @@ const SRC = path.join(ROOT, "src");
 /** Every platform Ponte has or plans: none of these ids may be written in generic code. */
 const PLATFORM_IDS = ["nuvemshop", "woocommerce", "shopify", "vtex"];
 
-/**
- * Generic code that may name platforms: the registry, the demo, the CLI, migrations (history) and
- * the panel's generated API types (written from the OpenAPI document, which lists the registry's
- * platforms).
- */
+/** Generic code that may name platforms: the registry, the demo, the CLI, and migrations (history). */
 const ALLOWED_NAMERS = [
-  /^web\/src\/api\/schema\.d\.ts$/,
   /^src\/platforms\/registry\.ts$/,
   /^src\/demo\.ts$/,
   /^src\/cli\//,

@@ -1,6 +1,6 @@
 -- Two guards that every API process must share, so they live here rather than in memory.
 --
--- The Nuvemshop app install: the state sent to the authorize page, stored as its SHA-256 (the
+-- A platform app install (OAuth): the state sent to the authorize page, stored as its SHA-256 (the
 -- browser holds the value), bound to the session that started it, usable once, for 10 minutes.
 -- A used state stays until swept, so a replay is told apart from a state never issued.
 create table oauth_install_states (

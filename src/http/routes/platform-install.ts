@@ -11,7 +11,7 @@ import { InstallRefusedError, type PlatformInstall, type PlatformModule } from "
 import { platformModule } from "../../platforms/registry.ts";
 import { connectStore } from "../../stores/stores.ts";
 import { problem } from "./integration.ts";
-import { publicStore, storeSchema } from "./stores.ts";
+import { publicStore, storeSchema } from "./store-schemas.ts";
 
 function refusalPt(refusal: StateRefusal, label: string): string {
   const again = `clique de novo em Instalar pelo OAuth da ${label}`;

@@ -6,7 +6,7 @@ import { type AppContext, platformApp } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { PonteError } from "../../errors.ts";
 import { type WebhookNotice, WebhookPayloadError } from "../../platforms/connector.ts";
-import { isSupportedPlatform, platformModule, supportedPlatforms } from "../../platforms/registry.ts";
+import { isSupportedPlatform, platformModule } from "../../platforms/registry.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 
 const ack = {
@@ -157,11 +157,7 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       schema: {
         tags: ["webhooks"],
         summary: "A platform's webhook, signed as the platform signs it",
-        description: `Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes before anything else: ${supportedPlatforms()
-          .map((id) => `${id} in ${platformModule(id).webhook.signatureHeader}`)
-          .join(
-            "; ",
-          )}. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.`,
+        description: `Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.`,
         params: {
           type: "object",
           required: ["platform"],

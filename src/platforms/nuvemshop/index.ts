@@ -10,7 +10,7 @@ import { listOrders } from "./list-orders.ts";
 import { mapNuvemshopOrder } from "./map-order.ts";
 import { nuvemshopProbe } from "./probe.ts";
 import { pushToNuvemshop } from "./push.ts";
-import { parseNuvemshopWebhook, SIGNATURE_HEADER, verifyNuvemshopWebhook } from "./webhook.ts";
+import { parseNuvemshopWebhook, verifyNuvemshopWebhook } from "./webhook.ts";
 import { nuvemshopWebhookSubscriptions } from "./webhook-subscriptions.ts";
 
 export { NO_CURSOR_UPDATED_AT_MIN, PER_PAGE } from "./list-orders.ts";
@@ -71,7 +71,6 @@ export const nuvemshop: PlatformModule<NuvemshopApp> = {
     secret: (app) => app.clientSecret,
     verify: verifyNuvemshopWebhook,
     parse: parseNuvemshopWebhook,
-    signatureHeader: SIGNATURE_HEADER,
   },
   identify(raw) {
     const r = raw as { id?: unknown; number?: unknown } | null;

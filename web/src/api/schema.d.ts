@@ -4066,8 +4066,8 @@ export interface paths {
                         };
                         externalId: string;
                         name: string;
-                        /** @enum {string} */
-                        platform: "nuvemshop";
+                        /** @description A platform id from GET /api/v1/platforms (400 for another) */
+                        platform: string;
                         /** @description true: replace the credentials of the store Ponte already has for this platform store id (Trocar o token de acesso, Conectar a loja de novo) */
                         reconnect?: boolean;
                     };
@@ -6228,7 +6228,7 @@ export interface paths {
         put?: never;
         /**
          * A platform's webhook, signed as the platform signs it
-         * @description Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes before anything else: nuvemshop in x-linkedstore-hmac-sha256. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.
+         * @description Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.
          */
         post: {
             parameters: {
