@@ -9,6 +9,7 @@ import { Button, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { fieldProblem, type Platform, usePlatforms } from "../platforms.ts";
 import type { Store } from "../stores.ts";
+import { ApiAddressField } from "./ApiAddressField.tsx";
 import { apiBaseProblem, useRefreshStores } from "./store-api.ts";
 
 interface ConnectDraft {
@@ -230,20 +231,13 @@ function PlatformConnect({ platform, onDone }: { platform: Platform; onDone?: ()
             )}
           </Field>
         ))}
-        <Field
+        <ApiAddressField
           label="Endereço da API (opcional)"
           hint={`Deixe vazio para usar a API da ${platform.label}. Outro endereço só é aceito se o servidor permitir (simulador e testes).`}
           error={shown.apiBaseUrl}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="url"
-              value={draft.apiBaseUrl}
-              onChange={(e) => set({ apiBaseUrl: e.target.value })}
-            />
-          )}
-        </Field>
+          value={draft.apiBaseUrl}
+          onChange={(apiBaseUrl) => set({ apiBaseUrl })}
+        />
         {connect.isError ? (
           <Notice kind="error">
             {describeError(connect.error)}

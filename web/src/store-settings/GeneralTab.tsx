@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { Field, useToast } from "../components/ui.tsx";
 import type { Store } from "../stores.ts";
+import { ApiAddressField } from "./ApiAddressField.tsx";
 import { ConnectionTestCard } from "./ConnectionTestCard.tsx";
 import { DisconnectCard } from "./DisconnectCard.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
@@ -182,20 +183,13 @@ export function GeneralTab({
               Reter o pedido na Integração até o produto ser cadastrado
             </label>
           </fieldset>
-          <Field
+          <ApiAddressField
             label="Endereço da API da plataforma"
             hint="Vazio: a API da plataforma, o único endereço para onde o token da loja vai. Outro endereço só é aceito se o servidor permitir (PONTE_ALLOW_API_OVERRIDE, para simulador e testes)."
             error={shown.apiBaseUrl}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="url"
-                value={draft.apiBaseUrl}
-                onChange={(e) => set({ apiBaseUrl: e.target.value })}
-              />
-            )}
-          </Field>
+            value={draft.apiBaseUrl}
+            onChange={(apiBaseUrl) => set({ apiBaseUrl })}
+          />
         </section>
         <SaveBar
           dirty={dirty}
