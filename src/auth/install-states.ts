@@ -5,7 +5,7 @@
 import type { Queryable } from "../db/db.ts";
 import { digest, randomSecret } from "./secrets.ts";
 
-export const INSTALL_STATE_TTL_SECONDS = 10 * 60;
+const INSTALL_STATE_TTL_SECONDS = 10 * 60;
 
 /** Why a state was refused, as the log says it. */
 export type StateRefusal =

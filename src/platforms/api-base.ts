@@ -20,7 +20,7 @@ export function storedApiBase(platformBase: string, url: string | null): string 
 }
 
 /** localhost, 127.0.0.0/8, ::1: this machine. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const bare = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
   return bare === "localhost" || classifyAddress(bare) === "loopback";
 }

@@ -2,6 +2,7 @@
 // the checks a submitted table passes before it replaces the stored one: every problem is
 // reported at once, with the field at fault, in English and pt-BR, as a 400.
 import { PonteError } from "../errors.ts";
+import type { StatusColumn } from "../platforms/module.ts";
 import { type CustomerDefault, customerDefaultProblem } from "../sync/customer-defaults.ts";
 
 export type { CustomerDefault } from "../sync/customer-defaults.ts";
@@ -103,7 +104,7 @@ function checkExtra(
   p: Problems,
   at: string,
   given: Record<string, string>,
-  columns: readonly { key: string; label: string; maxLength: number }[],
+  columns: readonly StatusColumn[],
 ): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [key, value] of Object.entries(given)) {
@@ -128,10 +129,7 @@ function checkExtra(
   return kept;
 }
 
-export function checkStatusMap(
-  rows: StatusRow[],
-  columns: readonly { key: string; label: string; maxLength: number }[] = [],
-): StatusRow[] {
+export function checkStatusMap(rows: StatusRow[], columns: readonly StatusColumn[] = []): StatusRow[] {
   const p = new Problems();
   const statuses = new Map<string, string>();
   const values = new Map<string, string>();

@@ -159,12 +159,12 @@ function checkedCredentials(module: PlatformModule, input: ConnectStoreInput): R
 
 /** 409 for a connection that would take over a store Ponte has; the reason says how to reconnect it. */
 function storeExists(
-  store: { id: number; name: string; connection_state: ConnectionState },
+  store: Pick<Store, "id" | "name" | "connectionState">,
   input: ConnectStoreInput,
+  label: string,
 ) {
-  const label = platformModule(input.platform).label;
   const reason =
-    store.connection_state === "disconnected"
+    store.connectionState === "disconnected"
       ? `A loja ${input.externalId} da ${label} já existe no Ponte como "${store.name}" (desconectada). Para conectá-la de novo, use "Conectar a loja de novo" na página da loja.`
       : `A loja ${input.externalId} da ${label} já está conectada no Ponte como "${store.name}". Para trocar o token dela, use "Trocar o token de acesso" na página da loja.`;
   return new PonteError(
@@ -195,16 +195,12 @@ export async function connectStore(
     credentialsContext(orgId, input.platform, input.externalId),
     checkedCredentials(module, input),
   );
-  const known = await tx.query<{ id: number; name: string; connection_state: ConnectionState }>(
-    "select id, name, connection_state from stores where platform = $1 and external_id = $2",
-    [input.platform, input.externalId],
-  );
-  const existing = known.rows[0];
-  if (existing && mode === "new") throw storeExists(existing, input);
+  const existing = await findStoreByExternalId(tx, input.platform, input.externalId);
+  if (existing && mode === "new") throw storeExists(existing, input, module.label);
   if (!existing && mode === "reconnect") {
     throw new PonteError("not_found", `no ${input.platform} store ${input.externalId} to reconnect`, {
       details: {
-        reason: `Não há loja ${input.externalId} da ${platformModule(input.platform).label} para reconectar: conecte-a como loja nova.`,
+        reason: `Não há loja ${input.externalId} da ${module.label} para reconectar: conecte-a como loja nova.`,
       },
     });
   }
@@ -228,7 +224,7 @@ export async function connectStore(
       input.platform,
       input.name,
       input.externalId,
-      storedApiBase(platformModule(input.platform).defaultApiBaseUrl, input.apiBaseUrl ?? null),
+      storedApiBase(module.defaultApiBaseUrl, input.apiBaseUrl ?? null),
       sealed,
       KEY_VERSION,
       JSON.stringify(input.settings ?? {}),
@@ -239,11 +235,8 @@ export async function connectStore(
   const row = rows[0];
   if (!row) {
     // Created by a concurrent connection between the check and the insert.
-    const { rows: raced } = await tx.query<{ id: number; name: string; connection_state: ConnectionState }>(
-      "select id, name, connection_state from stores where platform = $1 and external_id = $2",
-      [input.platform, input.externalId],
-    );
-    throw storeExists(raced[0]!, input);
+    const raced = await findStoreByExternalId(tx, input.platform, input.externalId);
+    throw storeExists(raced!, input, module.label);
   }
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, module.defaults);
   if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id, ctx.importMaxAttempts);

@@ -144,13 +144,10 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
       skipped(`a ${label} recusou o acesso`);
       return finish();
     }
-    if (failure.unanswered) {
-      skipped(describePlatformProblem(failure.unanswered.kind, label).short);
-      return finish();
-    }
-    // Nothing was sent: the other checks would only say the same.
-    if (failure.kind === "api_base_refused") {
-      skipped(describePlatformProblem("api_base_refused", label).short);
+    // Unanswered, or nothing was sent (a refused API address): the other checks would only say the same.
+    const stop = failure.unanswered?.kind ?? (failure.kind === "api_base_refused" ? failure.kind : null);
+    if (stop) {
+      skipped(describePlatformProblem(stop, label).short);
       return finish();
     }
   }

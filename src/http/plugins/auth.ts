@@ -82,7 +82,7 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
 }
 
 /** A Host that is not Ponte's: a DNS-rebinding page, or a name PONTE_PUBLIC_URL should give. */
-export function foreignHost(host: string | undefined): PonteError {
+function foreignHost(host: string | undefined): PonteError {
   const name = hostName(host) ?? "";
   return new PonteError(
     "csrf_rejected",

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { PonteError } from "../../errors.ts";
 
-export const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_DEPTH = 32;
 
 /** Bodies kept as raw bytes (signed webhooks) are not JSON values: nothing to walk. */
 const isJsonContainer = (value: unknown): value is object =>
@@ -34,7 +34,7 @@ function badNumber(value: number): string | null {
 }
 
 /** Walks one part of the request (params, querystring, body) without recursion; throws the first problem. */
-export function checkInput(part: string, input: unknown): void {
+function checkInput(part: string, input: unknown): void {
   const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;

@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { consumeInstallState, issueInstallState, type StateRefusal } from "../../auth/install-states.ts";
 import { type AppContext, platformApp } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
-import { InstallRefusedError, type PlatformInstall, type PlatformModule } from "../../platforms/module.ts";
-import { platformModule } from "../../platforms/registry.ts";
+import { InstallRefusedError } from "../../platforms/module.ts";
+import { isSupportedPlatform, platformModule } from "../../platforms/registry.ts";
 import { connectStore } from "../../stores/stores.ts";
 import { problem } from "./integration.ts";
 import { publicStore, storeSchema } from "./store-schemas.ts";
@@ -39,26 +39,22 @@ const wantsPage = (accept: string | undefined) => (accept ?? "").includes("text/
 
 export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   /** The platform's install, when its app is configured here; 404 for an unknown platform. */
-  const configured = (platform: string): { module: PlatformModule; install: PlatformInstall<unknown> } => {
-    let module: PlatformModule;
-    try {
-      module = platformModule(platform);
-    } catch {
+  const configured = (platform: string) => {
+    if (!isSupportedPlatform(platform))
       throw new PonteError("not_found", `no install for platform "${platform}"`);
-    }
-    if (!module.install) {
+    const module = platformModule(platform);
+    if (!module.install)
       throw new PonteError(
         "oauth_not_configured",
         `${module.label} has no app install: connect by credentials`,
-        {},
       );
-    }
-    if (!platformApp(ctx, module.id).installAvailable)
+    const app = platformApp(ctx, module.id);
+    if (!app.installAvailable)
       throw new PonteError(
         "oauth_not_configured",
         `set ${module.install.settings.join(" and ")} to install through ${module.label}`,
       );
-    return { module, install: module.install };
+    return { module, install: module.install, config: app.config };
   };
 
   app.get<{ Params: { platform: string } }>(
@@ -75,7 +71,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
       },
     },
     async (request, reply) => {
-      const { module, install } = configured(request.params.platform);
+      const { module, install, config } = configured(request.params.platform);
       const sessionId = request.principal?.sessionId;
       if (sessionId === undefined) {
         throw new PonteError(
@@ -89,7 +85,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         );
       }
       const state = await issueInstallState(ctx.db, sessionId, module.id);
-      return reply.redirect(install.authorizeUrl(platformApp(ctx, module.id).config, state));
+      return reply.redirect(install.authorizeUrl(config, state));
     },
   );
 
@@ -139,7 +135,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
   async function completeInstall(
     request: FastifyRequest<{ Params: { platform: string }; Querystring: CallbackQuery }>,
   ) {
-    const { module, install } = configured(request.params.platform);
+    const { module, install, config } = configured(request.params.platform);
     const query = request.query;
     const refusal = await consumeInstallState(ctx.db, {
       state: query.state,
@@ -153,11 +149,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
     }
     let installed: Awaited<ReturnType<typeof install.exchange>>;
     try {
-      installed = await install.exchange(
-        platformApp(ctx, module.id).config,
-        { code: query.code, query },
-        { userAgent: ctx.userAgent },
-      );
+      installed = await install.exchange(config, { code: query.code, query }, { userAgent: ctx.userAgent });
     } catch (error) {
       if (error instanceof InstallRefusedError) throw new PonteError("validation_failed", error.message);
       throw error;

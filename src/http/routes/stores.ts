@@ -194,14 +194,13 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
               ...(customerEmails ? { customerEmails } : {}),
             }
           : undefined;
+      const current =
+        pushChannel || patch.apiBaseUrl !== undefined ? await getStore(ctx.db, request.params.id) : null;
       // The push channel is checked (URL reachable only on public addresses) before anything is saved.
-      const channel = pushChannel
-        ? await preparePushChannel(ctx, await getStore(ctx.db, request.params.id), pushChannel)
-        : null;
+      const channel = pushChannel && current ? await preparePushChannel(ctx, current, pushChannel) : null;
       const withChannel = channel ? { ...settings, pushChannel: channel.stored } : settings;
-      if (patch.apiBaseUrl !== undefined) {
-        const { platform } = await getStore(ctx.db, request.params.id);
-        patch.apiBaseUrl = acceptApiBase(ctx, platform, patch.apiBaseUrl);
+      if (patch.apiBaseUrl !== undefined && current) {
+        patch.apiBaseUrl = acceptApiBase(ctx, current.platform, patch.apiBaseUrl);
       }
       const store = await ctx.db.transaction(async (tx) => {
         // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.

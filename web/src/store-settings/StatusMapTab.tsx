@@ -62,12 +62,19 @@ function toRows(draft: StatusDraft): Outgoing<StatusRow> {
     lines.forEach((line, j) => {
       valueAt.set(`${i}:platformValues[${j}]`, `${line.key}.value`);
     });
+    // As the server keeps them: trimmed, empty columns dropped, no `extra` when none holds anything
+    // (so undoing an edit matches the saved table again).
+    const extra = Object.fromEntries(
+      Object.entries(draft.flags[status].extra)
+        .map(([key, value]) => [key, value.trim()])
+        .filter(([, value]) => value !== ""),
+    );
     return {
       canonicalStatus: status,
       platformValues: lines.map((l) => l.value),
       active: draft.flags[status].active,
       createsOrder: draft.flags[status].createsOrder,
-      extra: draft.flags[status].extra,
+      ...(Object.keys(extra).length > 0 ? { extra } : {}),
     };
   });
   const locate = (field: string) => {
