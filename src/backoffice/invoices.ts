@@ -14,16 +14,12 @@ import { resolveNotifyCustomer } from "../email/templates.ts";
 import { PonteError } from "../errors.ts";
 import { type LockedOrder, lockSalesOrder } from "../orders/order-lock.ts";
 import { insertOrderEvent } from "../orders/timeline.ts";
+import { enqueueInvoicePushes } from "../push/enqueue.ts";
 import type { ValidInvoice } from "./invoice-input.ts";
 import { changeOrderStatus, illegalTransition, orderStatusOf } from "./order-status.ts";
 import { planReceivables, saoPauloDate } from "./receivable-plan.ts";
 import { insertReceivables, type Receivable, reverseReceivables } from "./receivables.ts";
-import {
-  afterInvoice,
-  afterInvoiceCancelled,
-  applyStatusEffects,
-  type InvoiceEffect,
-} from "./status-effects.ts";
+import { applyStatusEffects } from "./status-effects.ts";
 import { itemsWithoutProduct, putBackForInvoice, type StockMovement, takeOutForInvoice } from "./stock.ts";
 import { clearStoreCancellation } from "./store-cancellation.ts";
 
@@ -216,7 +212,6 @@ export async function createInvoice(
   // The order now holds this invoice: the status change, its push and its e-mail read it here.
   order.status = "faturado";
   order.invoice = { ...ref(invoice), issuedAt: invoice.issuedAt };
-  order.facts.invoiced = true;
 
   const negativeStock = stockMovements
     .filter((m) => m.wentNegative)
@@ -236,7 +231,7 @@ export async function createInvoice(
     "invoiced",
     parts.join("; "),
     {
-      invoice: { ...ref(invoice), issuedAt: invoice.issuedAt },
+      invoice: order.invoice,
       stockMovements: stockMovements.length,
       negativeStock: negativeStock.map((n) => n.sku),
       itemsWithoutProduct: unstocked.length,
@@ -260,46 +255,19 @@ export async function createInvoice(
     });
     await applyStatusEffects(tx, ctx, order, statusChange);
   }
-  await afterInvoice(
-    tx,
-    ctx,
-    order,
-    effect(
-      order,
-      invoice,
-      eventId,
-      statusChange,
-      statusChange?.event.data.notifyCustomer ?? notify.notifyCustomer ?? false,
-    ),
-  );
+  // When invoicing moved the status, its effects carried the invoice; otherwise (an order already
+  // past Em preparação) the store still gets its invoice push.
+  if (!statusChange)
+    await enqueueInvoicePushes(tx, ctx, order, { notifyCustomer: notify.notifyCustomer ?? false });
   return {
     invoice,
     stockMovements,
     negativeStock,
     itemsWithoutProduct: unstocked,
     receivables,
-    order: statusChange?.order ?? orderStatusOf(order),
+    order: orderStatusOf(order),
     statusChanged: statusChange !== null,
     eventId,
-  };
-}
-
-function effect(
-  order: LockedOrder,
-  invoice: Invoice,
-  eventId: number,
-  statusChange: StatusChange | null,
-  notifyCustomer: boolean,
-): InvoiceEffect {
-  return {
-    orgId: order.orgId,
-    salesOrderId: order.id,
-    storeOrderId: order.storeOrderId,
-    originStoreId: order.originStoreId,
-    invoice: { ...ref(invoice), issuedAt: invoice.issuedAt },
-    eventId,
-    statusChange,
-    notifyCustomer,
   };
 }
 
@@ -310,7 +278,6 @@ function effect(
  */
 export async function cancelInvoice(
   tx: Queryable,
-  ctx: AppContext,
   salesOrderId: number,
   reason: string | null,
   actor: string,
@@ -339,7 +306,6 @@ export async function cancelInvoice(
   // The store cancelled it with this invoice live: the estorno is what the flag asked for.
   const storeCancellationCleared = await clearStoreCancellation(tx, salesOrderId);
   order.invoice = null;
-  order.facts.invoiced = false;
   if (order.status === "faturado") {
     order.status = salesOrderStatusFor(order.canonicalStatus);
     await tx.query("update sales_orders set status = $2, updated_at = now() where id = $1", [
@@ -367,7 +333,6 @@ export async function cancelInvoice(
     },
     actor,
   );
-  await afterInvoiceCancelled(tx, ctx, order, effect(order, invoice, eventId, null, false));
   return { invoice, stockMovements, receivables, order: orderStatusOf(order), eventId };
 }
 

@@ -62,7 +62,6 @@ export async function confirmPayment(
   const confirmedAt = rows[0]!.payment_confirmed_at;
   order.paymentConfirmedAt = confirmedAt;
   order.paymentConfirmedBy = actor;
-  order.facts.paymentConfirmed = true;
   const event = await insertOrderEvent(
     tx,
     order,
@@ -72,7 +71,6 @@ export async function confirmPayment(
     actor,
   );
   const next = statusAfterPaymentConfirmation(order.canonicalStatus);
-  let status: OrderStatus;
   if (next) {
     const change = await changeOrderStatus(tx, order, {
       status: next,
@@ -82,13 +80,11 @@ export async function confirmPayment(
       notifyCustomer: await resolveNotifyCustomer(tx, order, next, notify.notifyCustomer),
     });
     await applyStatusEffects(tx, ctx, order, change);
-    status = change.order;
   } else {
     await afterPaymentConfirmed(tx, ctx, order);
-    status = orderStatusOf(order);
   }
   return {
-    order: status,
+    order: orderStatusOf(order),
     paymentConfirmedAt: confirmedAt.toISOString(),
     paymentConfirmedBy: actor,
     statusChanged: next !== null,

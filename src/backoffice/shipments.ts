@@ -109,7 +109,6 @@ export async function createShipment(
     trackingUrl: shipment.trackingUrl,
   };
   order.shipment = ref; // the latest now: the push and the e-mail carry its tracking
-  order.facts.shipped = true;
   const change = await changeOrderStatus(tx, order, {
     status: "despachado",
     via: "shipment",

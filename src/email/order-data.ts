@@ -10,7 +10,6 @@ import type { EmailVariables } from "./variables.ts";
 
 export interface EmailOrder {
   salesOrderId: number;
-  orgId: number;
   storeId: number | null;
   /** The customer's address; null when the order has none usable. */
   to: string | null;
@@ -44,7 +43,6 @@ export function emailOrderOf(
   const inv = order.invoice;
   return {
     salesOrderId: order.id,
-    orgId: order.orgId,
     storeId: order.originStoreId,
     to: usableAddress(snapshot.email) ?? usableAddress(customer?.email),
     variables: {

@@ -4,6 +4,7 @@ import { getSender } from "../backoffice/sender.ts";
 import type { Queryable } from "../db/db.ts";
 import { normalizeCep } from "../domain/cep.ts";
 import { PonteError } from "../errors.ts";
+import { orderNotFound } from "../orders/order-lock.ts";
 import type { Address } from "../platforms/connector.ts";
 import type { ReasonCode } from "../reason-codes.ts";
 import { type LabelData, renderShippingLabel } from "./shipping-label.ts";
@@ -38,7 +39,7 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     [salesOrderId],
   );
   const row = rows[0];
-  if (!row) throw new PonteError("not_found", `sales order ${salesOrderId} not found`);
+  if (!row) throw orderNotFound(salesOrderId);
   const address = row.delivery_address;
   if (!address) {
     throw cannotPrint(

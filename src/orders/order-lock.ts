@@ -3,13 +3,13 @@
 // one order run one after the other and a concurrent sync cannot overwrite them with a stale
 // read; then read, in one statement, everything the action and its effects need — the sales
 // order, its store order, its origin store, the customer, the items, the latest shipment and
-// the live invoice. The action keeps it current as it writes (orders/locked-order.ts), and the
+// the live invoice. The action keeps it current as it writes (changeOrderStatus and the actions), and the
 // pushes and the e-mail take what they need from it instead of reading the order again.
 import type { Queryable } from "../db/db.ts";
 import type { OrderFacts } from "../domain/lifecycle.ts";
 import type { SalesOrder, StoreOrder } from "../domain/order-records.ts";
 import type { CanonicalStatus, SalesOrderStatus } from "../domain/order-status.ts";
-import type { InvoiceRef } from "../domain/status-change.ts";
+import type { InvoiceRef, ShipmentRef } from "../domain/status-change.ts";
 import { PonteError } from "../errors.ts";
 import type { PlatformId } from "../platforms/connector.ts";
 
@@ -25,12 +25,7 @@ export interface OrderItem {
   totalCents: number;
 }
 
-export interface OrderShipment {
-  id: number;
-  carrier: string;
-  trackingCode: string | null;
-  trackingUrl: string | null;
-}
+export type OrderShipment = ShipmentRef;
 
 export type OrderInvoice = InvoiceRef & { issuedAt: string | null };
 
@@ -47,7 +42,7 @@ export interface LockedOrder extends SalesOrder {
   shipment: OrderShipment | null;
   /** The live (approved) invoice, if any. */
   invoice: OrderInvoice | null;
-  facts: OrderFacts;
+  readonly facts: OrderFacts;
 }
 
 export const orderNotFound = (id: number) => new PonteError("not_found", `sales order ${id} not found`);
@@ -185,12 +180,15 @@ function toOrder(id: number, row: OrderRow): LockedOrder {
     items: row.items,
     shipment,
     invoice,
-    // What the lifecycle's data rules look at: Retirada na loja needs no shipment for Entregue.
-    facts: {
-      paymentConfirmed: row.payment_confirmed_at !== null,
-      shipped: shipment !== null,
-      invoiced: invoice !== null,
-      pickup: row.store_order?.pickup ?? false,
+    // What the lifecycle's data rules look at (Retirada na loja needs no shipment for Entregue),
+    // derived so an action that adds a shipment or invoice to the held order is seen at once.
+    get facts(): OrderFacts {
+      return {
+        paymentConfirmed: this.paymentConfirmedAt !== null,
+        shipped: this.shipment !== null,
+        invoiced: this.invoice !== null,
+        pickup: this.storeOrder?.pickup ?? false,
+      };
     },
   };
 }

@@ -121,7 +121,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
-      return ctx.db.transaction((tx) => cancelInvoice(tx, ctx, request.params.id, reason, actorOf(request)));
+      return ctx.db.transaction((tx) => cancelInvoice(tx, request.params.id, reason, actorOf(request)));
     },
   );
 

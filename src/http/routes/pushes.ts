@@ -3,7 +3,7 @@
 // pushes are with Falhas (routes/failures.ts).
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
-import { PonteError } from "../../errors.ts";
+import { orderNotFound } from "../../orders/order-lock.ts";
 import { PUSH_ACTIONS, PUSH_TRIGGERS } from "../../push/actions.ts";
 import { getPushMap, replacePushMap } from "../../push/push-map.ts";
 import { problem } from "./integration.ts";
@@ -118,9 +118,7 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
           where so.id = $1 order by o.id`,
         [request.params.id],
       );
-      if (rows.length === 0) {
-        throw new PonteError("not_found", `sales order ${request.params.id} not found`);
-      }
+      if (rows.length === 0) throw orderNotFound(request.params.id);
       return rows.filter((r) => r.id !== null);
     },
   );
