@@ -82,8 +82,6 @@ export interface PlatformModule<App = unknown> {
   credentials: FieldsSchema;
   /** The store's id on the platform. */
   storeId: StoreIdSpec;
-  /** The module's own reading of a store's settings (e.g. a rate-limit plan). */
-  settings: { parse(settings: Record<string, unknown>): Record<string, unknown> };
   /** The server-wide app: reads its PONTE_<ID>_* variables (throws on a bad value, at start). */
   app: { read(env: Env, apiOverride: ApiOverride): App };
   install?: PlatformInstall<App>;

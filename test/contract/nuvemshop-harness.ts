@@ -3,8 +3,9 @@
 // its control endpoints (/__control, /__log, with the control key in X-Simulator-Key).
 import crypto from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { nuvemshop } from "../../src/platforms/nuvemshop/index.ts";
-import { startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
+import { nuvemshop, PER_PAGE } from "../../src/platforms/nuvemshop/index.ts";
+import { SIGNATURE_HEADER } from "../../src/platforms/nuvemshop/webhook.ts";
+import { signWebhookBody, startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import type { Fault, LoggedRequest, PlatformHarness, SimulatorRun } from "./harness.ts";
 
 const FIXTURES = new URL("../../src/platforms/nuvemshop/fixtures/", import.meta.url);
@@ -98,11 +99,9 @@ export const nuvemshopHarness: PlatformHarness = {
       problems: ["id", "total", "products[0].quantity"],
     },
   ],
-  pageSize: 200,
+  pageSize: PER_PAGE,
   missingOrderId: "9999999999",
-  signWebhook: (body, secret) => ({
-    "x-linkedstore-hmac-sha256": crypto.createHmac("sha256", secret).update(body).digest("hex"),
-  }),
+  signWebhook: (body, secret) => ({ [SIGNATURE_HEADER]: signWebhookBody(body, secret) }),
   push: {
     action: { kind: "close" },
     appliesTo: (raw) => (raw as { status?: unknown }).status === "open",

@@ -30,9 +30,6 @@ const codeMessages: Record<string, string> = {
   internal: "Erro interno no servidor. O erro foi registrado no log.",
   payload_too_large: "O conteúdo enviado é grande demais para esta operação.",
   conflict: "A ação não pode ser feita no estado atual.",
-  already_invoiced:
-    "Este pedido já tem nota fiscal ou venda simples ativa. Para faturar de novo, cancele a nota (estorno).",
-  not_invoiced: "O pedido não tem nota fiscal ativa: não há o que estornar.",
   template_invalid: "O modelo de e-mail tem um erro. Confira o campo destacado.",
   unsafe_url: "Endereço recusado por segurança: use https:// e um endereço público.",
 };

@@ -1,28 +1,16 @@
 // The platforms this server connects stores of (GET /api/v1/platforms): their names, their
 // connect form's fields and their status vocabulary. The panel names no platform itself.
 import { useQuery } from "@tanstack/react-query";
-import type { TextFieldSchema } from "../../src/platforms/fields.ts";
+import type { ResponseOf } from "./api/types.ts";
 import { api } from "./api.ts";
 
 /** Why a value does not fit a field, in pt-BR: the server checks the same schema the same way. */
 export { fieldProblem } from "../../src/platforms/fields.ts";
 
-export type TextField = TextFieldSchema;
+/** A platform as GET /api/v1/platforms describes it (generated from the OpenAPI document). */
+export type Platform = ResponseOf<"/api/v1/platforms", "get">[number];
 
-export interface Platform {
-  id: string;
-  label: string;
-  capabilities: Record<string, boolean>;
-  credentials: { type: "object"; required: string[]; properties: Record<string, TextField> };
-  storeId: { schema: TextField; hint: string };
-  installAvailable: boolean;
-  /** The server variables the app install needs; empty when the platform has no app install. */
-  installSettings: string[];
-  statusValues: { value: string; label: string }[];
-  statusColumns: { key: string; label: string; maxLength: number }[];
-}
-
-export const PLATFORMS_KEY = ["platforms"] as const;
+const PLATFORMS_KEY = ["platforms"] as const;
 
 export function usePlatforms() {
   return useQuery({

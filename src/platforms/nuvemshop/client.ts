@@ -98,16 +98,15 @@ export class NuvemshopClient {
    * logged, never followed with the token.
    */
   refuseForeignLink(what: string, url: string): PlatformRequestError {
-    return this.giveUp(
-      new PlatformRequestError(
-        `${what}: the next link points at another origin than the store's API, not followed with the store's token`,
-        null,
-        null,
-        false,
-        "redirected",
-      ),
+    return this.refuseOrigin(
+      `${what}: the next link points at another origin than the store's API, not followed with the store's token`,
       url,
     );
+  }
+
+  /** A request for another origin than the store's API: refused and logged, the token never sent. */
+  private refuseOrigin(message: string, url: string): PlatformRequestError {
+    return this.giveUp(new PlatformRequestError(message, null, null, false, "redirected"), url);
   }
 
   /** `${apiBaseUrl}/${storeId}${path}` with query parameters. */
@@ -185,14 +184,8 @@ export class NuvemshopClient {
     const timeoutMs = this.options.timeoutMs ?? 15_000;
     const what = `${method} ${this.pathOf(url)}`;
     if (!this.isOwnOrigin(url)) {
-      throw this.giveUp(
-        new PlatformRequestError(
-          `${what}: not the store's API origin, the store's token is not sent there`,
-          null,
-          null,
-          false,
-          "redirected",
-        ),
+      throw this.refuseOrigin(
+        `${what}: not the store's API origin, the store's token is not sent there`,
         url,
       );
     }

@@ -64,7 +64,6 @@ export const nuvemshop: PlatformModule<NuvemshopApp> = {
     },
     hint: "O ID da loja na Nuvemshop tem só números (aparece no painel da Nuvemshop e na URL da API).",
   },
-  settings: { parse: (settings) => ({ planMultiplier: planMultiplier(settings) }) },
   app: { read: readNuvemshopApp },
   install: nuvemshopInstall,
   webhook: {

@@ -16,12 +16,12 @@ export const ORDER_EVENTS = new Set([
   "order/unpacked",
   "order/custom_fields_updated",
 ]);
-export const APP_EVENTS = new Set(["app/suspended", "app/resumed", "app/uninstalled"]);
 const LIFECYCLE: Record<string, WebhookNotice["lifecycle"]> = {
   "app/suspended": "suspended",
   "app/resumed": "resumed",
   "app/uninstalled": "uninstalled",
 };
+export const APP_EVENTS = new Set(Object.keys(LIFECYCLE));
 export const PRIVACY_EVENTS = new Set(["store/redact", "customers/redact", "customers/data_request"]);
 
 export const SIGNATURE_HEADER = "x-linkedstore-hmac-sha256";

@@ -55,8 +55,8 @@ export interface DeliveryTargets {
   current(id: number): Subscription | undefined;
 }
 
-export function sign(body: string, secret: string): string {
-  return crypto.createHmac("sha256", secret).update(body, "utf8").digest("hex");
+export function sign(body: string | Buffer, secret: string): string {
+  return crypto.createHmac("sha256", secret).update(body).digest("hex");
 }
 
 export class WebhookEmitter {

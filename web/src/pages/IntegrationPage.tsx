@@ -60,7 +60,7 @@ export function IntegrationPage() {
   const loadedName = loaded?.name;
   // Import off: nothing syncs, so Criar, Atualizar and Reprocessar are not offered (the API refuses them).
   const blocked = loaded && !loaded.importEnabled ? IMPORT_OFF_ACTION : null;
-  const platform = stores.data?.find((s) => s.id === loadedStore)?.platform;
+  const platform = loaded?.platform;
   const columns = integrationColumns(
     actions.run,
     actions.busy,

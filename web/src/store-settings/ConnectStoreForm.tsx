@@ -10,7 +10,7 @@ import { describeError } from "../errors-pt.ts";
 import { fieldProblem, type Platform, usePlatforms } from "../platforms.ts";
 import type { Store } from "../stores.ts";
 import { ApiAddressField } from "./ApiAddressField.tsx";
-import { apiBaseProblem, useRefreshStores } from "./store-api.ts";
+import { apiBaseDraftProblem, apiBaseProblem, useRefreshStores } from "./store-api.ts";
 
 interface ConnectDraft {
   name: string;
@@ -33,9 +33,8 @@ function check(platform: Platform, d: ConnectDraft): Problems {
     const problem = fieldProblem(field, d.credentials[name] ?? "");
     if (problem) p[`credentials.${name}`] = problem;
   }
-  if (d.apiBaseUrl.trim() && !/^https?:\/\/\S+$/.test(d.apiBaseUrl.trim())) {
-    p.apiBaseUrl = "Informe um endereço que comece com https://, ou deixe vazio.";
-  }
+  const apiBase = apiBaseDraftProblem(d.apiBaseUrl);
+  if (apiBase) p.apiBaseUrl = apiBase;
   return p;
 }
 

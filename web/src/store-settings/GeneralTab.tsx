@@ -11,7 +11,7 @@ import { ConnectionTestCard } from "./ConnectionTestCard.tsx";
 import { DisconnectCard } from "./DisconnectCard.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { SaveBar } from "./SaveBar.tsx";
-import { apiBaseProblem, useRefreshStores } from "./store-api.ts";
+import { apiBaseDraftProblem, apiBaseProblem, useRefreshStores } from "./store-api.ts";
 import { WebhooksCard } from "./WebhooksCard.tsx";
 
 interface GeneralDraft {
@@ -41,8 +41,8 @@ function check(d: GeneralDraft): Problems {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
     p.importIntervalMinutes = "Informe um número inteiro de minutos, de 1 a 1440 (24 horas).";
   }
-  if (d.apiBaseUrl.trim() && !/^https?:\/\/\S+$/.test(d.apiBaseUrl.trim()))
-    p.apiBaseUrl = "Informe um endereço que comece com https://, ou deixe vazio.";
+  const apiBase = apiBaseDraftProblem(d.apiBaseUrl);
+  if (apiBase) p.apiBaseUrl = apiBase;
   return p;
 }
 

@@ -16,6 +16,14 @@ export function useStore(id: number) {
 }
 
 /** The API's pt-BR reason for a refused API address (another host than the platform's), else the shape. */
+/** The API address as typed, before it is sent: empty, or an http(s) address. */
+export function apiBaseDraftProblem(value: string): string | undefined {
+  const typed = value.trim();
+  return typed && !/^https?:\/\/\S+$/.test(typed)
+    ? "Informe um endereço que comece com https://, ou deixe vazio."
+    : undefined;
+}
+
 export function apiBaseProblem(error: ApiError): string {
   return error.details.reasonCode === "api_base_refused" && typeof error.details.reason === "string"
     ? error.details.reason
