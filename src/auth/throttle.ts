@@ -54,7 +54,20 @@ interface Counter {
   next_left: number;
 }
 
-function refusal(counters: Counter[], knownAddress: boolean): SignInRefusal | null {
+/** Whether the e-mail signed in from this address lately (asked only at the e-mail's ceiling). */
+async function isKnownAddress(db: Queryable, accountAddress: string): Promise<boolean> {
+  const { rows } = await db.query<{ known: boolean }>(
+    `select exists (select 1 from login_throttle
+       where scope = 'known_address' and key = $1 and window_ends_at > now()) as known`,
+    [accountAddress],
+  );
+  return rows[0]?.known === true;
+}
+
+async function refusal(
+  counters: Counter[],
+  knownAddress: () => Promise<boolean>,
+): Promise<SignInRefusal | null> {
   const refusals: SignInRefusal[] = [];
   for (const c of counters) {
     if (c.scope === "account_address" && c.next_left > 0) {
@@ -71,7 +84,7 @@ function refusal(counters: Counter[], knownAddress: boolean): SignInRefusal | nu
         reason: `Muitas tentativas de acesso a partir deste endereço. Tente de novo em ${waitPt(c.window_left)}.`,
       });
     }
-    if (c.scope === "account" && c.live && c.attempts >= ACCOUNT_CEILING && !knownAddress) {
+    if (c.scope === "account" && c.live && c.attempts >= ACCOUNT_CEILING && !(await knownAddress())) {
       refusals.push({
         retryAfterSeconds: c.window_left,
         why: "this e-mail from many addresses",
@@ -101,12 +114,7 @@ export async function reserveSignIn(db: Db, email: string, ip: string): Promise<
          coalesce(ceil(extract(epoch from next_at - now()))::int, 0) as next_left`,
       [scopes, scopes.map((s) => key[s])],
     );
-    const known = await tx.query<{ known: boolean }>(
-      `select exists (select 1 from login_throttle
-         where scope = 'known_address' and key = $1 and window_ends_at > now()) as known`,
-      [key.account_address],
-    );
-    const refused = refusal(counters, known.rows[0]?.known === true);
+    const refused = await refusal(counters, () => isKnownAddress(tx, key.account_address));
     if (refused) return refused;
 
     const attempts = counters.map((c) => (c.live ? c.attempts + 1 : 1));

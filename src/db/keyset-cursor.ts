@@ -2,16 +2,30 @@
 // base64url JSON. A cursor this list did not give is a 400, never a query error.
 import { PonteError } from "../errors.ts";
 
-export const encodeCursor = (key: string, id: number) =>
+/** The key may be null where the sort column is (such rows sort last). */
+export const encodeCursor = <K extends string | null>(key: K, id: number) =>
   Buffer.from(JSON.stringify([key, id])).toString("base64url");
 
 /** [key, id] back from a cursor, when `validKey` accepts the key (a timestamp, a date…). */
-export function decodeCursor(cursor: string, validKey: (key: string) => boolean): [string, number] {
+export function decodeCursor(cursor: string, validKey: (key: string) => boolean): [string, number];
+export function decodeCursor(
+  cursor: string,
+  validKey: (key: string) => boolean,
+  options: { nullKey: true },
+): [string | null, number];
+export function decodeCursor(
+  cursor: string,
+  validKey: (key: string) => boolean,
+  options?: { nullKey: true },
+): [string | null, number] {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof key === "string" && validKey(key) && Number.isSafeInteger(id)) return [key, id as number];
+    const keyOk = (key === null && options?.nullKey === true) || (typeof key === "string" && validKey(key));
+    if (keyOk && Number.isSafeInteger(id)) return [key as string | null, id as number];
   } catch {}
-  throw new PonteError("invalid_cursor", "after: not a cursor this list gave");
+  throw new PonteError("invalid_cursor", "after: not a cursor this list gave", {
+    details: { fields: [{ path: "/after", message: "not a cursor this list gave" }] },
+  });
 }
 
 /** A real calendar day from year 1 on (PostgreSQL refuses year 0 and 2026-02-31, which Date.parse takes). */

@@ -13,13 +13,12 @@ export type EmailEventKind =
   | "email_skipped"
   | "email_resend";
 
-export async function recordEmailEvent(
+/** An e-mail entry of a sales order's timeline (the kind checked against the e-mail's own). */
+export const recordEmailEvent: (
   q: Queryable,
   at: { orgId: number; salesOrderId: number },
   kind: EmailEventKind,
   message: string,
   data: Record<string, unknown>,
-  actor = "system",
-): Promise<void> {
-  await insertSalesOrderEvent(q, at, kind, message, data, actor);
-}
+  actor?: string,
+) => Promise<void> = insertSalesOrderEvent;

@@ -29,27 +29,45 @@ function isLoopbackHost(hostname: string): boolean {
 export const isLoopbackUrl = (url: string): boolean =>
   URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) && isLoopbackHost(new URL(url).hostname);
 
+/** Why an API base is refused: the URL itself, or the host the setting does not allow. */
+export interface ApiBaseRefusal {
+  kind: "invalid_url" | "not_loopback" | "not_the_platform";
+  /** English, for logs and the field error. */
+  message: string;
+}
+
 /**
- * Why `url` may not be the API base of a store of a platform whose own is `platformBase`, in
- * English, or null when it may: the platform's own always, another one only as `policy` allows.
+ * Why `url` may not be the API base of a store of a platform whose own is `platformBase`, or
+ * null when it may: the platform's own always, another one only as `policy` allows.
  */
-export function apiBaseRefusal(platformBase: string, url: string, policy: ApiOverride): string | null {
+export function apiBaseRefusal(
+  platformBase: string,
+  url: string,
+  policy: ApiOverride,
+): ApiBaseRefusal | null {
   if (normalizeApiBase(url) === normalizeApiBase(platformBase)) return null;
+  const invalid = (message: string): ApiBaseRefusal => ({ kind: "invalid_url", message });
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return "not a valid URL";
+    return invalid("not a valid URL");
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return "only http(s) URLs";
-  if (parsed.username || parsed.password) return "a URL with a user or password";
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return invalid("only http(s) URLs");
+  if (parsed.username || parsed.password) return invalid("a URL with a user or password");
   if (policy === "any") return null;
   if (policy === "loopback") {
     return isLoopbackHost(parsed.hostname)
       ? null
-      : `${parsed.host} is not a loopback address (PONTE_ALLOW_API_OVERRIDE=loopback)`;
+      : {
+          kind: "not_loopback",
+          message: `${parsed.host} is not a loopback address (PONTE_ALLOW_API_OVERRIDE=loopback)`,
+        };
   }
-  return `only the platform's API (${platformBase}) is allowed while PONTE_ALLOW_API_OVERRIDE is off`;
+  return {
+    kind: "not_the_platform",
+    message: `only the platform's API (${platformBase}) is allowed while PONTE_ALLOW_API_OVERRIDE is off`,
+  };
 }
 
 /** A store's API base that the setting does not allow: nothing is sent to it. */

@@ -4,20 +4,27 @@
 // existed) is opened with a connector that refuses every call, and the log says why.
 import type { AppContext } from "../context.ts";
 import { PonteError } from "../errors.ts";
-import { ApiBaseRefusedError, apiBaseRefusal, isLoopbackUrl, storedApiBase } from "../platforms/api-base.ts";
+import {
+  type ApiBaseRefusal,
+  ApiBaseRefusedError,
+  apiBaseRefusal,
+  isLoopbackUrl,
+  storedApiBase,
+} from "../platforms/api-base.ts";
 import type { PlatformId } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import type { Store } from "./stores.ts";
 
 /** pt-BR: why the API refused the address, and what is accepted instead. */
-function refusalPt(ctx: AppContext, label: string, url: string): string {
-  if (!URL.canParse(url) || new URL(url).username || new URL(url).password) {
-    return "Endereço da API inválido: use um endereço http(s) sem usuário nem senha, ou deixe o campo vazio.";
+function refusalPt(refusal: ApiBaseRefusal, label: string): string {
+  switch (refusal.kind) {
+    case "invalid_url":
+      return "Endereço da API inválido: use um endereço http(s) sem usuário nem senha, ou deixe o campo vazio.";
+    case "not_loopback":
+      return `Endereço da API recusado: além da API da ${label}, este servidor só aceita endereços da própria máquina (PONTE_ALLOW_API_OVERRIDE=loopback).`;
+    case "not_the_platform":
+      return `Endereço da API recusado: o token da loja só é enviado à API da ${label} (deixe o campo vazio). Outro endereço só vale para simulador e testes, com PONTE_ALLOW_API_OVERRIDE no servidor.`;
   }
-  if (ctx.apiOverride === "loopback") {
-    return `Endereço da API recusado: além da API da ${label}, este servidor só aceita endereços da própria máquina (PONTE_ALLOW_API_OVERRIDE=loopback).`;
-  }
-  return `Endereço da API recusado: o token da loja só é enviado à API da ${label} (deixe o campo vazio). Outro endereço só vale para simulador e testes, com PONTE_ALLOW_API_OVERRIDE no servidor.`;
 }
 
 /**
@@ -33,11 +40,11 @@ export function acceptApiBase(
   const module = platformModule(platform);
   const refusal = apiBaseRefusal(module.defaultApiBaseUrl, url, ctx.apiOverride);
   if (refusal) {
-    throw new PonteError("validation_failed", `apiBaseUrl: ${refusal}`, {
+    throw new PonteError("validation_failed", `apiBaseUrl: ${refusal.message}`, {
       details: {
-        reason: refusalPt(ctx, module.label, url),
+        reason: refusalPt(refusal, module.label),
         reasonCode: "api_base_refused",
-        fields: [{ path: "/apiBaseUrl", message: refusal }],
+        fields: [{ path: "/apiBaseUrl", message: refusal.message }],
       },
     });
   }
@@ -56,7 +63,7 @@ export function storeApiBaseRefused(ctx: AppContext, store: Store): ApiBaseRefus
   if (!refusal) return null;
   ctx.logger.warn(
     { store: store.id, apiBaseUrl: store.apiBaseUrl, apiOverride: ctx.apiOverride },
-    `store ${store.id}: its API base URL is not the platform's API (${refusal}): the store's token is not sent`,
+    `store ${store.id}: its API base URL is not the platform's API (${refusal.message}): the store's token is not sent`,
   );
   return new ApiBaseRefusedError(
     `the store's API base URL is not ${module.label}'s API: the store's token is not sent there (PONTE_ALLOW_API_OVERRIDE)`,

@@ -92,13 +92,19 @@ export const getShippingMap = (q: Queryable, storeId: number): Promise<ShippingR
 export const getCustomerDefaults = (q: Queryable, storeId: number): Promise<CustomerDefault[]> =>
   readTable<CustomerDefault>(q, DEFAULTS_JSON, [storeId]);
 
+interface LockedStore {
+  orgId: number;
+  platform: string;
+}
+
 /** Locks the store row so two replacements of its tables take turns; 404 when unknown. */
-async function lockStore(tx: Queryable, storeId: number): Promise<number> {
-  const { rows } = await tx.query<{ org_id: number }>("select org_id from stores where id = $1 for update", [
-    storeId,
-  ]);
+async function lockStore(tx: Queryable, storeId: number): Promise<LockedStore> {
+  const { rows } = await tx.query<LockedStore>(
+    `select org_id as "orgId", platform from stores where id = $1 for update`,
+    [storeId],
+  );
   if (!rows[0]) throw new PonteError("not_found", `store ${storeId} not found`);
-  return rows[0].org_id;
+  return rows[0];
 }
 
 /**
@@ -109,14 +115,14 @@ async function replace<T>(
   db: Db,
   storeId: number,
   table: string,
-  write: (tx: Queryable, orgId: number) => Promise<unknown>,
+  write: (tx: Queryable, store: LockedStore) => Promise<unknown>,
   read: (q: Queryable, storeId: number) => Promise<T[]>,
   options: { redecide: boolean } = { redecide: true },
 ): Promise<T[]> {
   return db.transaction(async (tx) => {
-    const orgId = await lockStore(tx, storeId);
-    await tx.query(`delete from ${table} where store_id = $1 and org_id = $2`, [storeId, orgId]);
-    await write(tx, orgId);
+    const store = await lockStore(tx, storeId);
+    await tx.query(`delete from ${table} where store_id = $1 and org_id = $2`, [storeId, store.orgId]);
+    await write(tx, store);
     if (options.redecide) {
       // Orders held under the old table are decided again now (sync/redecide.ts), by a job
       // that commits with the table.
@@ -128,27 +134,24 @@ async function replace<T>(
 }
 
 export async function replaceStatusMap(db: Db, storeId: number, rows: StatusRow[]): Promise<StatusRow[]> {
-  const { rows: store } = await db.query<{ platform: string }>("select platform from stores where id = $1", [
-    storeId,
-  ]);
-  // The extra columns the store's platform declares (none for most): only those are kept.
-  const columns =
-    store[0] && isSupportedPlatform(store[0].platform) ? statusColumnsOf(store[0].platform) : [];
-  const checked = checkStatusMap(rows, columns);
-  const write = (tx: Queryable, orgId: number) =>
-    tx.query(
+  const write = (tx: Queryable, { orgId, platform }: LockedStore) => {
+    // The extra columns the store's platform declares (none for most): only those are kept.
+    const columns = isSupportedPlatform(platform) ? statusColumnsOf(platform) : [];
+    const checked = checkStatusMap(rows, columns);
+    return tx.query(
       `insert into status_maps (org_id, store_id, canonical_status, platform_values, active, creates_order, extra)
        select $1, $2, r."canonicalStatus", r."platformValues", r.active, r."createsOrder", coalesce(r.extra, '{}')
          from jsonb_to_recordset($3::jsonb)
            as r("canonicalStatus" text, "platformValues" text[], active boolean, "createsOrder" boolean, extra jsonb)`,
       [orgId, storeId, JSON.stringify(checked)],
     );
+  };
   return replace(db, storeId, "status_maps", write, getStatusMap);
 }
 
 export async function replacePaymentMap(db: Db, storeId: number, rows: PaymentRow[]): Promise<PaymentRow[]> {
   const checked = checkPaymentMap(rows);
-  const write = (tx: Queryable, orgId: number) =>
+  const write = (tx: Queryable, { orgId }: LockedStore) =>
     tx.query(
       `insert into payment_maps (org_id, store_id, platform_value, payment_type, installments)
        select $1, $2, u.pv, u.pt, u.inst from unnest($3::text[], $4::text[], $5::int[]) with ordinality
@@ -170,7 +173,7 @@ export async function replaceShippingMap(
   rows: ShippingRow[],
 ): Promise<ShippingRow[]> {
   const checked = checkShippingMap(rows);
-  const write = (tx: Queryable, orgId: number) =>
+  const write = (tx: Queryable, { orgId }: LockedStore) =>
     tx.query(
       `insert into shipping_maps (org_id, store_id, platform_value, carrier, shipping_type)
        select $1, $2, u.pv, u.c, u.st from unnest($3::text[], $4::text[], $5::text[]) with ordinality
@@ -192,7 +195,7 @@ export async function replaceCustomerDefaults(
   rows: CustomerDefault[],
 ): Promise<CustomerDefault[]> {
   const checked = checkCustomerDefaults(rows);
-  const write = (tx: Queryable, orgId: number) =>
+  const write = (tx: Queryable, { orgId }: LockedStore) =>
     tx.query(
       `insert into customer_default_fields (org_id, store_id, field, expression, position)
        select $1, $2, u.f, u.e, u.ord from unnest($3::text[], $4::text[]) with ordinality as u(f, e, ord)`,

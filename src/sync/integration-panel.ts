@@ -4,7 +4,7 @@ import { type OrderSearch, searchCondition } from "../backoffice/order-search.ts
 import type { StoreCancellationKind } from "../backoffice/store-cancellation.ts";
 import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
-import { isTimestamp } from "../db/keyset-cursor.ts";
+import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
 import { PonteError } from "../errors.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { syncOrderJob } from "../jobs/specs.ts";
@@ -189,7 +189,7 @@ export async function listPanelOrders(
   let where = "so.store_id = $1";
   if (options.view === "attention") where += ` and ${NEEDS_ATTENTION}`;
   if (options.after) {
-    const [at, id] = decodeCursor(options.after);
+    const [at, id] = decodeCursor(options.after, isTimestamp, { nullKey: true });
     where += ` and (coalesce(so.platform_created_at, '-infinity'), so.id) < (coalesce(${p(at)}::timestamptz, '-infinity'), ${p(id)}::bigint)`;
   }
   if (options.search) where += ` and ${searchCondition(options.search, SEARCH_COLUMNS, p)}`;
@@ -203,22 +203,8 @@ export async function listPanelOrders(
   const last = page.at(-1);
   return {
     orders: page.map(toPanelRow),
-    nextCursor: more && last ? encodeCursor(last.platform_created_at, last.id) : null,
+    nextCursor: more && last ? encodeCursor(last.platform_created_at?.toISOString() ?? null, last.id) : null,
   };
-}
-
-const encodeCursor = (at: Date | null, id: number) =>
-  Buffer.from(JSON.stringify([at?.toISOString() ?? null, id])).toString("base64url");
-
-function decodeCursor(cursor: string): [string | null, number] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if ((at === null || (typeof at === "string" && isTimestamp(at))) && Number.isSafeInteger(id))
-      return [at, id as number];
-  } catch {}
-  throw new PonteError("invalid_cursor", "after: not a cursor this list gave", {
-    details: { fields: [{ path: "/after", message: "not a cursor this list gave" }] },
-  });
 }
 
 export async function getPanelRow(q: Queryable, storeId: number, externalId: string): Promise<PanelRow> {

@@ -45,8 +45,7 @@ const isAllowedNamer = (relPath: string) =>
   platformFolderOf(relPath) !== null || ALLOWED_NAMERS.some((re) => re.test(relPath));
 
 /** The files a module imports, resolved to repository paths (packages and node: builtins left out). */
-function localImports(file: string): string[] {
-  const text = fs.readFileSync(file, "utf8");
+function localImports({ file, text }: { file: string; text: string }): string[] {
   const specs = [
     ...text.matchAll(/\bfrom\s+["']([^"']+)["']/g),
     ...text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
@@ -55,15 +54,21 @@ function localImports(file: string): string[] {
   return specs.filter((s) => s.startsWith(".")).map((s) => rel(path.resolve(path.dirname(file), s)));
 }
 
-const sources = [...walk(SRC), ...walk(path.join(ROOT, "web/src"))].map((f) => ({ file: f, path: rel(f) }));
+// Each file read once, for every check below.
+const sources = [...walk(SRC), ...walk(path.join(ROOT, "web/src"))].map((f) => ({
+  file: f,
+  path: rel(f),
+  text: fs.readFileSync(f, "utf8"),
+}));
 
 describe("a platform is one folder", () => {
   it("only the registry, the demo and the CLI import a platform folder", () => {
     const offenders: string[] = [];
-    for (const { file, path: p } of sources) {
+    for (const source of sources) {
+      const p = source.path;
       if (ALLOWED_NAMERS.some((re) => re.test(p))) continue;
       const own = platformFolderOf(p);
-      for (const target of localImports(file)) {
+      for (const target of localImports(source)) {
         const into = platformFolderOf(target);
         if (into !== null && into !== own) offenders.push(`${p} imports ${target}`);
       }
@@ -73,11 +78,12 @@ describe("a platform is one folder", () => {
 
   it("a platform folder imports only domain/, net/, the logger, the shared port files and its own files", () => {
     const offenders: string[] = [];
-    for (const { file, path: p } of sources) {
+    for (const source of sources) {
+      const p = source.path;
       const m = /^src\/platforms\/([^/]+)\//.exec(p);
       if (!m) continue;
       const id = m[1]!;
-      for (const target of localImports(file)) {
+      for (const target of localImports(source)) {
         const allowed =
           target.startsWith("src/domain/") ||
           target.startsWith("src/net/") ||
@@ -94,9 +100,10 @@ describe("a platform is one folder", () => {
 
   it("the shared port files do not reach into the engine either", () => {
     const offenders: string[] = [];
-    for (const { file, path: p } of sources) {
+    for (const source of sources) {
+      const p = source.path;
       if (!/^src\/platforms\/[^/]+\.ts$/.test(p) || p === "src/platforms/registry.ts") continue;
-      for (const target of localImports(file)) {
+      for (const target of localImports(source)) {
         if (/^src\/(stores|sync|http|push|backoffice|jobs|email)\//.test(target))
           offenders.push(`${p} imports ${target}`);
       }
@@ -107,15 +114,12 @@ describe("a platform is one folder", () => {
   it("src/ and web/src name no platform outside its folders, the registry, the demo and the CLI", () => {
     const idLiteral = new RegExp(`["'\`](${PLATFORM_IDS.join("|")})["'\`]`, "i");
     const offenders: string[] = [];
-    for (const { file, path: p } of sources) {
+    for (const { text, path: p } of sources) {
       if (isAllowedNamer(p)) continue;
-      fs.readFileSync(file, "utf8")
-        .split("\n")
-        .forEach((line, i) => {
-          // The platform Ponte has is not named at all; the ones to come not as an id.
-          if (/nuvemshop/i.test(line) || idLiteral.test(line))
-            offenders.push(`${p}:${i + 1}: ${line.trim()}`);
-        });
+      text.split("\n").forEach((line, i) => {
+        // The platform Ponte has is not named at all; the ones to come not as an id.
+        if (/nuvemshop/i.test(line) || idLiteral.test(line)) offenders.push(`${p}:${i + 1}: ${line.trim()}`);
+      });
     }
     assert.deepEqual(offenders, []);
   });

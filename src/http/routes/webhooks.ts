@@ -6,6 +6,7 @@ import { type AppContext, platformApp } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { PonteError } from "../../errors.ts";
 import { type WebhookNotice, WebhookPayloadError } from "../../platforms/connector.ts";
+import type { PlatformModule } from "../../platforms/module.ts";
 import { isSupportedPlatform, platformModule } from "../../platforms/registry.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 
@@ -126,7 +127,7 @@ async function storeOrderNotice(
 /** App and privacy events: recorded, and app/* applied to the store, in one transaction, every time. */
 async function applyStoreNotice(
   ctx: AppContext,
-  platform: string,
+  module: PlatformModule,
   notice: WebhookNotice,
   raw: Buffer,
   userAgent?: string,
@@ -134,11 +135,11 @@ async function applyStoreNotice(
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<InboxRow>(
       INSERT_PROCESSED,
-      inboxParams(platform, notice, raw, userAgent),
+      inboxParams(module.id, notice, raw, userAgent),
     );
     const ack = ackOf(rows[0]!);
     if (ack === "accepted" && notice.kind === "app")
-      await applyAppEvent(tx, rows[0]!.store_id!, notice, platformModule(platform).label);
+      await applyAppEvent(tx, rows[0]!.store_id!, notice, module.label);
     return ack;
   });
 }
@@ -189,7 +190,7 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       const status =
         notice.kind === "order"
           ? await storeOrderNotice(ctx, platform, notice, raw, userAgent)
-          : await applyStoreNotice(ctx, platform, notice, raw, userAgent);
+          : await applyStoreNotice(ctx, module, notice, raw, userAgent);
       if (status === "ignored")
         request.log.info({ store: notice.storeExternalId }, "webhook for a store not connected here");
       return { status };

@@ -20,7 +20,7 @@ function installApiUrl(env: Env, override: ApiOverride): string | undefined {
   const refusal = apiBaseRefusal(NUVEMSHOP_API_BASE_URL, raw, override);
   if (refusal) {
     throw new Error(
-      `PONTE_NUVEMSHOP_API_URL: ${refusal}; a simulator or test bench on this machine needs PONTE_ALLOW_API_OVERRIDE=loopback`,
+      `PONTE_NUVEMSHOP_API_URL: ${refusal.message}; a simulator or test bench on this machine needs PONTE_ALLOW_API_OVERRIDE=loopback`,
     );
   }
   return normalizeApiBase(raw);
