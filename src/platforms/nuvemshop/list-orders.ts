@@ -20,6 +20,7 @@ export const NO_CURSOR_UPDATED_AT_MIN = "2000-01-01T00:00:00Z";
 export interface ListPosition {
   updatedAtMin: string | null;
   page?: number;
+  /** Written by older versions only: such a walk starts over at page 1 of its updatedAtMin. */
   nextUrl?: string | null;
   /** Ids already listed at updatedAtMin: the next page starts there, without them. */
   listedAtMin?: string[];
@@ -45,7 +46,7 @@ export function readPageToken(since: string | null, pageToken: string | null): L
       // Not ours: start over from `since` (orders read again are stored once).
     }
   }
-  return { updatedAtMin: since, page: 1, nextUrl: null };
+  return { updatedAtMin: since, page: 1 };
 }
 
 export async function listOrders(
@@ -54,17 +55,11 @@ export async function listOrders(
   pageToken: string | null,
 ): Promise<OrderPage> {
   const cursor = readPageToken(since, pageToken);
-  // A next URL saved before every listing sent updated_at_min walks in created_at order, and
-  // one saved before links to other origins were refused may point anywhere: start over.
-  const nextUrl =
-    cursor.nextUrl &&
-    client.isOwnOrigin(cursor.nextUrl) &&
-    new URL(cursor.nextUrl).searchParams.has("updated_at_min")
-      ? cursor.nextUrl
-      : null;
-  const page = nextUrl || !cursor.nextUrl ? (cursor.page ?? 1) : 1;
+  // A next URL saved by an older version may walk in created_at order or point at another
+  // origin: it is never followed; that walk starts over (orders read again are stored once).
+  const page = cursor.nextUrl ? 1 : (cursor.page ?? 1);
   const from = cursor.updatedAtMin ?? NO_CURSOR_UPDATED_AT_MIN;
-  const url = nextUrl ?? client.url("/orders", { updated_at_min: from, per_page: PER_PAGE, page });
+  const url = client.url("/orders", { updated_at_min: from, per_page: PER_PAGE, page });
   const res = await client.request("GET", url);
   // Past the last page Nuvemshop answers [] or 404.
   if (res.status === 404) return { orders: [], nextPageToken: null, total: null };
@@ -89,7 +84,7 @@ export async function listOrders(
     }
     const atLast = listed.filter((o) => o.updated_at === last).map((o) => String(o.id));
     if (Date.parse(last) > Date.parse(from)) {
-      next = { updatedAtMin: last, page: 1, nextUrl: null, listedAtMin: atLast };
+      next = { updatedAtMin: last, page: 1, listedAtMin: atLast };
     } else {
       // The whole page shares one updated_at: the next offset page within that instant.
       if ((page + 1) * PER_PAGE > PAGE_CAP) {
@@ -101,7 +96,7 @@ export async function listOrders(
           false,
         );
       }
-      next = { updatedAtMin: last, page: page + 1, nextUrl: null, listedAtMin: [...already, ...atLast] };
+      next = { updatedAtMin: last, page: page + 1, listedAtMin: [...already, ...atLast] };
     }
   }
   return {
