@@ -1771,114 +1771,153 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            canonicalStatus?: string;
-                            carrier?: string | null;
-                            /** @description When Ponte created the sales order (Importado em) */
-                            createdAt?: string;
+                            /** @enum {string} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            carrier: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ponte created the sales order (Importado em)
+                             */
+                            createdAt: string;
                             /** @description The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot) */
-                            customer?: {
+                            customer: {
+                                document: string | null;
+                                documentKind: string | null;
+                                email: string | null;
+                                id: number;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            customerId: number | null;
+                            /** @description Who bought, as the store said when the order was read ({} for an order made in the back office) */
+                            customerSnapshot: {
+                                billingAddress?: {
+                                    city?: string | null;
+                                    complement?: string | null;
+                                    country?: string | null;
+                                    name?: string | null;
+                                    neighborhood?: string | null;
+                                    number?: string | null;
+                                    phone?: string | null;
+                                    state?: string | null;
+                                    street?: string | null;
+                                    zipcode?: string | null;
+                                } | null;
                                 document?: string | null;
                                 documentKind?: string | null;
                                 email?: string | null;
-                                id?: number;
-                                name?: string;
+                                name?: string | null;
                                 phone?: string | null;
-                            } | null;
-                            customerId?: number | null;
-                            customerSnapshot?: {
-                                [key: string]: unknown;
                             };
-                            deletedAt?: string | null;
-                            deliveryAddress?: {
-                                [key: string]: unknown;
+                            /** Format: date-time */
+                            deletedAt: string | null;
+                            deliveryAddress: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
                             } | null;
-                            discountCents?: number;
+                            discountCents: number;
                             /** @description Histórico: status changes, syncs, pushes and e-mails, oldest first */
-                            events?: {
-                                actor?: string;
-                                createdAt?: string;
-                                data?: {
+                            events: {
+                                actor: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                data: {
                                     [key: string]: unknown;
                                 };
-                                id?: number;
-                                kind?: string;
+                                id: number;
+                                kind: string;
+                                message: string;
+                            }[];
+                            /** @description Values the platform sent that Ponte does not know: stored and flagged, never defaulted */
+                            flags: {
+                                field?: string;
                                 message?: string;
+                                value?: string;
                             }[];
-                            flags?: {
-                                [key: string]: unknown;
+                            id: number;
+                            installments: number;
+                            items: {
+                                name: string;
+                                position: number;
+                                productId: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                totalCents: number;
+                                unitPriceCents: number;
+                                variant: string | null;
                             }[];
-                            id?: number;
-                            installments?: number;
-                            items?: {
-                                name?: string;
-                                position?: number;
-                                productId?: number | null;
-                                quantity?: number;
-                                sku?: string | null;
-                                totalCents?: number;
-                                unitPriceCents?: number;
-                                variant?: string | null;
-                            }[];
-                            number?: number;
-                            /** @description The order date: when the customer ordered on the platform */
-                            orderedAt?: string;
+                            number: number;
+                            /**
+                             * Format: date-time
+                             * @description The order date: when the customer ordered on the platform
+                             */
+                            orderedAt: string;
                             /** @enum {string} */
-                            origin?: "store" | "manual";
-                            originStore?: {
-                                id?: number;
-                                name?: string;
-                                platform?: string;
+                            origin: "store" | "manual";
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
                             } | null;
-                            originStoreId?: number | null;
-                            paymentMethod?: string | null;
-                            payments?: {
-                                amountCents?: number;
-                                confirmedAt?: string | null;
+                            originStoreId: number | null;
+                            paymentMethod: string | null;
+                            payments: {
+                                amountCents: number;
+                                confirmedAt: string | null;
                                 /** @description Who confirmed it by hand (bank deposit) */
-                                confirmedBy?: string | null;
-                                gateway?: string | null;
-                                installments?: number;
+                                confirmedBy: string | null;
+                                gateway: string | null;
+                                installments: number;
                                 /** @description The platform's payment method */
-                                method?: string | null;
-                                paidAt?: string | null;
+                                method: string | null;
+                                paidAt: string | null;
                                 /** @description The platform's payment status */
-                                platformStatus?: string | null;
+                                platformStatus: string | null;
                                 /** @description A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain */
-                                storeSync?: {
+                                storeSync: {
                                     /** @description pt-BR, shown next to the store's payment status */
-                                    message?: string;
+                                    message: string;
                                     /** @enum {string} */
-                                    state?: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
+                                    state: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
                                 } | null;
                                 /** @description ERP payment type (payment DE-PARA) */
-                                type?: string | null;
+                                type: string | null;
                             }[];
-                            paymentType?: string | null;
-                            shippingCents?: number;
-                            shippingType?: string | null;
+                            paymentType: string | null;
+                            shippingCents: number;
+                            shippingType: string | null;
                             /** @enum {string} */
-                            status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                            statusVersion?: number;
+                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                            statusVersion: number;
                             /** @description Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise */
-                            storeCancellation?: {
-                                cancelledAt?: string;
+                            storeCancellation: {
+                                /** Format: date-time */
+                                cancelledAt: string;
                                 /** @enum {string} */
-                                kind?: "invoice_live" | "shipped";
+                                kind: "invoice_live" | "shipped";
                                 /** @description pt-BR, e.g. Cancelado na loja com nota ativa */
-                                label?: string;
+                                label: string;
                                 /** @description pt-BR: what to do (the estorno, or mark it handled) */
-                                reason?: string;
+                                reason: string;
                             } | null;
-                            storeOrder?: {
-                                externalId?: string;
-                                number?: string | null;
-                                platformCreatedAt?: string | null;
-                                platformStatus?: string | null;
+                            storeOrder: {
+                                externalId: string;
+                                number: string | null;
+                                platformCreatedAt: string | null;
+                                platformStatus: string | null;
                             } | null;
-                            storeOrderId?: number | null;
-                            storeOrderNumber?: string | null;
-                            subtotalCents?: number;
-                            totalCents?: number;
+                            storeOrderId: number | null;
+                            storeOrderNumber: string | null;
+                            subtotalCents: number;
+                            totalCents: number;
                         };
                     };
                 };
@@ -2883,13 +2922,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
                             /** @description The status_changed entry of the timeline */
-                            eventId?: number;
-                            id?: number;
+                            eventId: number;
+                            id: number;
                             /** @enum {string} */
-                            status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                            statusVersion?: number;
+                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                            statusVersion: number;
                         };
                     };
                 };
@@ -3056,25 +3095,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowed?: {
+                            allowed: {
                                 /** @description pt-BR: why it cannot be chosen yet (e.g. payment not confirmed, no shipment for Embarcado), or null */
-                                blocked?: string | null;
+                                blocked: string | null;
                                 /**
                                  * @description shipment: asked for through POST /api/v1/orders/:id/shipments (carrier and tracking), not the status form
                                  * @enum {string}
                                  */
-                                form?: "status" | "shipment";
+                                form: "status" | "shipment";
                                 /** @description pt-BR */
-                                label?: string;
+                                label: string;
                                 /** @description What the order still lacks for this status, in order: `payment` (POST /api/v1/orders/:id/confirm-payment, which the status form offers inline) and `shipment` (POST /api/v1/orders/:id/shipments; Entregue needs none for a store pickup) */
-                                needs?: ("payment" | "shipment")[];
+                                needs: ("payment" | "shipment")[];
                                 /** @description Notificar cliente starts ticked for this status (the store's e-mail templates) */
-                                notifyByDefault?: boolean;
+                                notifyByDefault: boolean;
                                 /** @enum {string} */
-                                status?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                status: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
                             }[];
                             /** @enum {string} */
-                            current?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            current: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
                         };
                     };
                 };
