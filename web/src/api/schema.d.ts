@@ -2048,22 +2048,22 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `payment_confirmed` entry */
-                            eventId?: number;
+                            eventId: number;
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
                             /** Format: date-time */
-                            paymentConfirmedAt?: string;
+                            paymentConfirmedAt: string;
                             /** @description user:<email> or token:<name> */
-                            paymentConfirmedBy?: string;
+                            paymentConfirmedBy: string;
                             /** @description The order moved aguardando_pagamento → pagamento_confirmado */
-                            statusChanged?: boolean;
+                            statusChanged: boolean;
                         };
                     };
                 };
@@ -2168,89 +2168,89 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `invoiced` entry */
-                            eventId?: number;
-                            invoice?: {
+                            eventId: number;
+                            invoice: {
                                 /** @description 44 positions, normalized (no spaces, upper case) */
-                                accessKey?: string | null;
+                                accessKey: string | null;
                                 /** Format: date-time */
-                                cancelledAt?: string | null;
-                                cancelledBy?: string | null;
-                                cancelReason?: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: string | null;
+                                cancelReason: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                createdBy?: string | null;
-                                id?: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: number;
                                 /** Format: date-time */
-                                issuedAt?: string;
+                                issuedAt: string;
                                 /** @enum {string} */
-                                kind?: "nfe" | "simple";
-                                number?: string | null;
-                                salesOrderId?: number;
-                                series?: string | null;
+                                kind: "nfe" | "simple";
+                                number: string | null;
+                                salesOrderId: number;
+                                series: string | null;
                                 /** @enum {string} */
-                                status?: "approved" | "cancelled";
-                                xmlUrl?: string | null;
+                                status: "approved" | "cancelled";
+                                xmlUrl: string | null;
                             };
                             /** @description Items with no product (unknown SKU): no stock moved for them */
-                            itemsWithoutProduct?: {
-                                name?: string;
-                                position?: number;
-                                quantity?: number;
-                                sku?: string | null;
+                            itemsWithoutProduct: {
+                                name: string;
+                                position: number;
+                                quantity: number;
+                                sku: string | null;
                             }[];
                             /** @description Products this invoice left below zero: flagged, not refused */
-                            negativeStock?: {
-                                productId?: number;
-                                sku?: string;
-                                stockAfter?: number;
+                            negativeStock: {
+                                productId: number;
+                                sku: string;
+                                stockAfter: number;
                             }[];
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
-                            receivables?: {
-                                amountCents?: number;
+                            receivables: {
+                                amountCents: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** Format: date */
-                                dueDate?: string;
-                                id?: number;
+                                dueDate: string;
+                                id: number;
                                 /** @description 1-based */
-                                installment?: number;
-                                invoiceId?: number;
-                                paymentType?: string | null;
+                                installment: number;
+                                invoiceId: number;
+                                paymentType: string | null;
                                 /** Format: date-time */
-                                reversedAt?: string | null;
-                                salesOrderId?: number;
-                                salesOrderNumber?: number;
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
                                 /** @enum {string} */
-                                status?: "open" | "paid" | "reversed";
+                                status: "open" | "paid" | "reversed";
                             }[];
                             /** @description Invoicing moved the canonical status (→ em_preparacao) */
-                            statusChanged?: boolean;
-                            stockMovements?: {
-                                actor?: string | null;
+                            statusChanged: boolean;
+                            stockMovements: {
+                                actor: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                id?: number;
-                                invoiceId?: number | null;
-                                name?: string;
-                                productId?: number;
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                productId: number;
                                 /** @description Signed: negative takes stock out */
-                                quantity?: number;
+                                quantity: number;
                                 /** @enum {string} */
-                                reason?: "invoice" | "invoice_reversal" | "adjustment";
-                                salesOrderId?: number | null;
-                                sku?: string;
+                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                salesOrderId: number | null;
+                                sku: string;
                                 /** @description The product's stock right after this movement */
-                                stockAfter?: number | null;
+                                stockAfter: number | null;
                                 /** @description This movement left the stock below zero */
-                                wentNegative?: boolean;
+                                wentNegative: boolean;
                             }[];
                         };
                     };
@@ -2353,76 +2353,76 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `invoice_cancelled` entry */
-                            eventId?: number;
-                            invoice?: {
+                            eventId: number;
+                            invoice: {
                                 /** @description 44 positions, normalized (no spaces, upper case) */
-                                accessKey?: string | null;
+                                accessKey: string | null;
                                 /** Format: date-time */
-                                cancelledAt?: string | null;
-                                cancelledBy?: string | null;
-                                cancelReason?: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: string | null;
+                                cancelReason: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                createdBy?: string | null;
-                                id?: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: number;
                                 /** Format: date-time */
-                                issuedAt?: string;
+                                issuedAt: string;
                                 /** @enum {string} */
-                                kind?: "nfe" | "simple";
-                                number?: string | null;
-                                salesOrderId?: number;
-                                series?: string | null;
+                                kind: "nfe" | "simple";
+                                number: string | null;
+                                salesOrderId: number;
+                                series: string | null;
                                 /** @enum {string} */
-                                status?: "approved" | "cancelled";
-                                xmlUrl?: string | null;
+                                status: "approved" | "cancelled";
+                                xmlUrl: string | null;
                             };
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
                             /** @description The receivables reversed now */
-                            receivables?: {
-                                amountCents?: number;
+                            receivables: {
+                                amountCents: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** Format: date */
-                                dueDate?: string;
-                                id?: number;
+                                dueDate: string;
+                                id: number;
                                 /** @description 1-based */
-                                installment?: number;
-                                invoiceId?: number;
-                                paymentType?: string | null;
+                                installment: number;
+                                invoiceId: number;
+                                paymentType: string | null;
                                 /** Format: date-time */
-                                reversedAt?: string | null;
-                                salesOrderId?: number;
-                                salesOrderNumber?: number;
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
                                 /** @enum {string} */
-                                status?: "open" | "paid" | "reversed";
+                                status: "open" | "paid" | "reversed";
                             }[];
                             /** @description The reversal movements (stock put back) */
-                            stockMovements?: {
-                                actor?: string | null;
+                            stockMovements: {
+                                actor: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                id?: number;
-                                invoiceId?: number | null;
-                                name?: string;
-                                productId?: number;
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                productId: number;
                                 /** @description Signed: negative takes stock out */
-                                quantity?: number;
+                                quantity: number;
                                 /** @enum {string} */
-                                reason?: "invoice" | "invoice_reversal" | "adjustment";
-                                salesOrderId?: number | null;
-                                sku?: string;
+                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                salesOrderId: number | null;
+                                sku: string;
                                 /** @description The product's stock right after this movement */
-                                stockAfter?: number | null;
+                                stockAfter: number | null;
                                 /** @description This movement left the stock below zero */
-                                wentNegative?: boolean;
+                                wentNegative: boolean;
                             }[];
                         };
                     };
@@ -2495,27 +2495,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
+                            items: {
                                 /** @description 44 positions, normalized (no spaces, upper case) */
-                                accessKey?: string | null;
+                                accessKey: string | null;
                                 /** Format: date-time */
-                                cancelledAt?: string | null;
-                                cancelledBy?: string | null;
-                                cancelReason?: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: string | null;
+                                cancelReason: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                createdBy?: string | null;
-                                id?: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: number;
                                 /** Format: date-time */
-                                issuedAt?: string;
+                                issuedAt: string;
                                 /** @enum {string} */
-                                kind?: "nfe" | "simple";
-                                number?: string | null;
-                                salesOrderId?: number;
-                                series?: string | null;
+                                kind: "nfe" | "simple";
+                                number: string | null;
+                                salesOrderId: number;
+                                series: string | null;
                                 /** @enum {string} */
-                                status?: "approved" | "cancelled";
-                                xmlUrl?: string | null;
+                                status: "approved" | "cancelled";
+                                xmlUrl: string | null;
                             }[];
                         };
                     };
@@ -2648,21 +2648,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            action?: string;
-                            attempts?: number;
+                            action: string;
+                            attempts: number;
                             /** @enum {string} */
-                            channel?: "platform" | "xml" | "webhook";
-                            createdAt?: string;
-                            id?: number;
-                            lastError?: string | null;
-                            nextAttemptAt?: string | null;
-                            sentAt?: string | null;
+                            channel: "platform" | "xml" | "webhook";
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
                             /** @enum {string} */
-                            status?: "pending" | "sent" | "failed" | "skipped";
-                            statusVersion?: number | null;
-                            storeId?: number;
+                            status: "pending" | "sent" | "failed" | "skipped";
+                            statusVersion: number | null;
+                            storeId: number;
                             /** @description pt-BR */
-                            summary?: string | null;
+                            summary: string | null;
                         }[];
                     };
                 };
@@ -2719,17 +2722,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                carrier?: string;
-                                createdBy?: string | null;
+                            items: {
+                                carrier: string;
+                                createdBy: string | null;
                                 /** Format: date-time */
-                                deliveredAt?: string | null;
-                                id?: number;
-                                salesOrderId?: number;
+                                deliveredAt: string | null;
+                                id: number;
+                                salesOrderId: number;
                                 /** Format: date-time */
-                                shippedAt?: string;
-                                trackingCode?: string | null;
-                                trackingUrl?: string | null;
+                                shippedAt: string;
+                                trackingCode: string | null;
+                                trackingUrl: string | null;
                             }[];
                         };
                     };
@@ -2795,27 +2798,27 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The status_changed entry (→ despachado), carrying the tracking */
-                            eventId?: number;
+                            eventId: number;
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
-                            shipment?: {
-                                carrier?: string;
-                                createdBy?: string | null;
+                            shipment: {
+                                carrier: string;
+                                createdBy: string | null;
                                 /** Format: date-time */
-                                deliveredAt?: string | null;
-                                id?: number;
-                                salesOrderId?: number;
+                                deliveredAt: string | null;
+                                id: number;
+                                salesOrderId: number;
                                 /** Format: date-time */
-                                shippedAt?: string;
-                                trackingCode?: string | null;
-                                trackingUrl?: string | null;
+                                shippedAt: string;
+                                trackingCode: string | null;
+                                trackingUrl: string | null;
                             };
                         };
                     };
@@ -3013,17 +3016,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `store_cancellation_resolved` entry */
-                            eventId?: number;
+                            eventId: number;
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
-                            storeCancellation?: null;
+                            storeCancellation: null;
                         };
                     };
                 };
@@ -3631,32 +3634,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                actor?: string | null;
+                            items: {
+                                actor: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                id?: number;
-                                invoiceId?: number | null;
-                                name?: string;
-                                productId?: number;
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                productId: number;
                                 /** @description Signed: negative takes stock out */
-                                quantity?: number;
+                                quantity: number;
                                 /** @enum {string} */
-                                reason?: "invoice" | "invoice_reversal" | "adjustment";
-                                salesOrderId?: number | null;
-                                sku?: string;
+                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                salesOrderId: number | null;
+                                sku: string;
                                 /** @description The product's stock right after this movement */
-                                stockAfter?: number | null;
+                                stockAfter: number | null;
                                 /** @description This movement left the stock below zero */
-                                wentNegative?: boolean;
+                                wentNegative: boolean;
                             }[];
-                            next?: string | null;
-                            product?: {
-                                id?: number;
-                                name?: string;
-                                sku?: string;
+                            next: string | null;
+                            product: {
+                                id: number;
+                                name: string;
+                                sku: string;
                                 /** @description Current stock (may be negative) */
-                                stockQuantity?: number;
+                                stockQuantity: number;
                             };
                         };
                     };
@@ -3815,25 +3818,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                amountCents?: number;
+                            items: {
+                                amountCents: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** Format: date */
-                                dueDate?: string;
-                                id?: number;
+                                dueDate: string;
+                                id: number;
                                 /** @description 1-based */
-                                installment?: number;
-                                invoiceId?: number;
-                                paymentType?: string | null;
+                                installment: number;
+                                invoiceId: number;
+                                paymentType: string | null;
                                 /** Format: date-time */
-                                reversedAt?: string | null;
-                                salesOrderId?: number;
-                                salesOrderNumber?: number;
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
                                 /** @enum {string} */
-                                status?: "open" | "paid" | "reversed";
+                                status: "open" | "paid" | "reversed";
                             }[];
-                            next?: string | null;
+                            next: string | null;
                         };
                     };
                 };
@@ -5590,16 +5593,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
-                                actions?: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
+                            rows: {
+                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
                                 /** @description false: the platform's default */
-                                custom?: boolean;
+                                custom: boolean;
                                 /** @description pt-BR */
-                                label?: string;
+                                label: string;
                                 /** @description The status row's Ativo (an inactive status pushes nothing); null for faturado */
-                                statusActive?: boolean | null;
+                                statusActive: boolean | null;
                                 /** @enum {string} */
-                                trigger?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
+                                trigger: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
                             }[];
                         };
                     };
@@ -5654,16 +5657,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
-                                actions?: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
+                            rows: {
+                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
                                 /** @description false: the platform's default */
-                                custom?: boolean;
+                                custom: boolean;
                                 /** @description pt-BR */
-                                label?: string;
+                                label: string;
                                 /** @description The status row's Ativo (an inactive status pushes nothing); null for faturado */
-                                statusActive?: boolean | null;
+                                statusActive: boolean | null;
                                 /** @enum {string} */
-                                trigger?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
+                                trigger: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
                             }[];
                         };
                     };
