@@ -621,75 +621,91 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: ({
+                            items: ({
                                 attempts: number;
                                 externalId: string;
-                                lastError?: {
+                                /** @description The technical error, as recorded when the sync failed (English) */
+                                lastError: ({
+                                    at?: string;
+                                    code?: string;
+                                    kind?: string | null;
+                                    message?: string;
+                                    normalizeError?: string | null;
+                                } & {
                                     [key: string]: unknown;
-                                } | null;
-                                number?: string | null;
+                                }) | null;
+                                number: string | null;
                                 /** @description pt-BR, as the integration panel shows it */
-                                reason?: string | null;
-                                reasonCode?: string | null;
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
                                 storeId: number;
-                                storeName?: string;
+                                storeName: string;
                                 storeOrderId: number;
+                                /** Format: date-time */
                                 updatedAt: string;
                             } | {
                                 attempts: number;
-                                createdAt?: string;
+                                /** Format: date-time */
+                                createdAt: string;
                                 id: string;
-                                key?: string | null;
+                                key: string | null;
                                 lastError: string;
                                 maxAttempts: number;
                                 payload: {
                                     [key: string]: unknown;
                                 };
-                                queueName?: string | null;
+                                queueName: string | null;
                                 /** @description true: still retrying; false: the queue gave up */
                                 retrying: boolean;
-                                /** @description When it runs next (for a job that gave up: when it last ran) */
-                                runAt?: string;
-                                storeId?: number | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it runs next (for a job that gave up: when it last ran)
+                                 */
+                                runAt: string;
+                                storeId: number | null;
                                 task: string;
-                                updatedAt?: string;
+                                /** Format: date-time */
+                                updatedAt: string;
                             } | {
                                 /** @description Platform channel: pay, invoice, pack, fulfill, close or cancel; XML and webhook channels: status */
                                 action: string;
                                 attempts: number;
                                 /** @enum {string} */
                                 channel: "platform" | "xml" | "webhook";
-                                createdAt?: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
                                 failedAt: string;
                                 /** @description The push (outbox row): POST /api/v1/pushes/{id}/resend */
                                 id: number;
-                                lastError?: string | null;
+                                lastError: string | null;
                                 /** @description The sales order's number */
-                                orderNumber?: number;
+                                orderNumber: number;
                                 salesOrderId: number;
-                                storeId?: number;
-                                storeName?: string;
-                                storeOrderNumber?: string | null;
+                                storeId: number;
+                                storeName: string;
+                                storeOrderNumber: string | null;
                                 /** @description pt-BR: what the push does */
-                                summary?: string | null;
+                                summary: string | null;
                             } | {
+                                /** Format: date-time */
                                 cancelledAt: string;
                                 /** @description The live invoice to reverse */
-                                invoiceId?: number | null;
+                                invoiceId: number | null;
                                 /** @enum {string} */
                                 kind: "invoice_live" | "shipped";
                                 /** @description pt-BR: Cancelado na loja com nota ativa / já enviado */
-                                label?: string;
-                                orderNumber?: number;
+                                label: string;
+                                orderNumber: number;
                                 /** @description pt-BR: what to do */
-                                reason?: string;
+                                reason: string;
                                 /** @description The order page offers Cancelar nota (estorno) right there */
                                 salesOrderId: number;
-                                storeId?: number;
-                                storeName?: string;
-                                storeOrderNumber?: string | null;
+                                storeId: number;
+                                storeName: string;
+                                storeOrderNumber: string | null;
                             })[];
-                            next?: string | null;
+                            next: string | null;
                         };
                     };
                 };
@@ -747,9 +763,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            normalizeError?: string | null;
+                            normalizeError: string | null;
                             /** @description The platform's JSON, as received; null never stored */
-                            raw?: unknown;
+                            raw: unknown;
                         };
                     };
                 };
@@ -822,8 +838,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            jobsQueued?: number;
-                            ordersQueued?: number;
+                            jobsQueued: number;
+                            ordersQueued: number;
                             /** @description Present when pushes were named */
                             pushesQueued?: number;
                         };
@@ -3739,9 +3755,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id?: number;
+                            id: number;
                             /** @enum {string} */
-                            status?: "pending";
+                            status: "pending";
                         };
                     };
                 };
