@@ -923,51 +923,63 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            nextCursor?: string | null;
-                            orders?: {
-                                attempts?: number;
-                                cancelledOnPlatform?: boolean;
-                                canonicalStatus?: string | null;
-                                canUnlink?: boolean;
-                                createdAt?: string | null;
+                            nextCursor: string | null;
+                            orders: {
+                                attempts: number;
+                                cancelledOnPlatform: boolean;
+                                /** @enum {string|null} */
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                                canUnlink: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer ordered on the platform
+                                 */
+                                createdAt: string | null;
                                 /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                                customerFoundByDocument?: boolean;
-                                customerName?: string | null;
-                                customerProblem?: string | null;
-                                customerSynced?: boolean;
-                                externalId?: string;
-                                /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                                goneAt?: string | null;
-                                number?: string | null;
+                                customerFoundByDocument: boolean;
+                                customerName: string | null;
+                                customerProblem: string | null;
+                                customerSynced: boolean;
+                                externalId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the platform answered that the order no longer exists (404); null while it exists
+                                 */
+                                goneAt: string | null;
+                                number: string | null;
                                 /** @description pt-BR, shown in the panel row */
-                                reason?: string | null;
-                                reasonCode?: string | null;
-                                salesOrderDeleted?: boolean;
-                                salesOrderId?: number | null;
-                                salesOrderNumber?: number | null;
-                                salesOrderStatus?: string | null;
-                                statusFields?: {
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
+                                salesOrderDeleted: boolean;
+                                salesOrderId: number | null;
+                                salesOrderNumber: number | null;
+                                salesOrderStatus: string | null;
+                                statusFields: {
                                     [key: string]: string | null;
                                 };
-                                statusValid?: boolean;
+                                statusValid: boolean;
                                 /**
                                  * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                                  * @enum {string|null}
                                  */
-                                storeCancellation?: "invoice_live" | "shipped" | null;
-                                storeOrderId?: number;
+                                storeCancellation: "invoice_live" | "shipped" | null;
+                                storeOrderId: number;
                                 /** @description The platform status key the status table reads */
-                                storeStatus?: string | null;
+                                storeStatus: string | null;
                                 /** @description Sync: a live sales order is linked */
-                                synced?: boolean;
+                                synced: boolean;
                                 /** @enum {string} */
-                                syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                                /** @description When a sync last wrote the link; null when never synced */
-                                syncUpdatedAt?: string | null;
+                                syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                                /**
+                                 * Format: date-time
+                                 * @description When a sync last wrote the link; null when never synced
+                                 */
+                                syncUpdatedAt: string | null;
                                 /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                                textCleaned?: string | null;
-                                totalCents?: number | null;
-                                unlinkRefusal?: string | null;
+                                textCleaned: string | null;
+                                totalCents: number | null;
+                                /** @description pt-BR: why Mapeamento cannot be deleted now */
+                                unlinkRefusal: string | null;
                             }[];
                         };
                     };
@@ -1043,49 +1055,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1145,49 +1169,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1297,49 +1333,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1450,7 +1498,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status?: string;
+                            /** @enum {string} */
+                            status: "queued";
                         };
                     };
                 };
@@ -1525,49 +1574,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
