@@ -3450,17 +3450,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -3477,35 +3478,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4093,17 +4099,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4120,35 +4127,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4201,17 +4213,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4228,35 +4241,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4271,17 +4289,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4298,35 +4317,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4419,17 +4443,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4446,35 +4471,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4538,17 +4568,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4565,35 +4596,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4805,17 +4841,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4832,35 +4869,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -5247,7 +5289,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status?: string;
+                            /** @enum {string} */
+                            status: "queued";
                         };
                     };
                 };
@@ -6184,18 +6227,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            checks?: {
+                            checks: {
                                 /** @enum {string} */
-                                key?: "credentials" | "orders" | "customers" | "webhooks";
+                                key: "credentials" | "orders" | "customers" | "webhooks";
                                 /** @description pt-BR */
-                                message?: string;
-                                ok?: boolean;
+                                message: string;
+                                ok: boolean;
                                 /** @description false: the store imports without it */
-                                required?: boolean;
+                                required: boolean;
                             }[];
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            ok?: boolean;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            ok: boolean;
                         };
                     };
                 };

@@ -1,8 +1,8 @@
 // The integration panel's data (docs/REQUIREMENTS.md#seed-000, R5): the store's orders a page at a time, one row
 // re-read after an action or while its sync job runs, and the pt-BR words for its states.
 import { type InfiniteData, useInfiniteQuery, type useQueryClient } from "@tanstack/react-query";
-import { api, withQuery } from "../api.ts";
 import type { ResponseOf } from "../api/types.ts";
+import { api, withQuery } from "../api.ts";
 
 export type PanelView = "attention" | "all";
 type PanelPage = ResponseOf<"/api/v1/integration/{storeId}/orders", "get">;

@@ -1,5 +1,6 @@
 // One store's record and the actions on it shared by the Lojas screens.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ResponseOf } from "../api/types.ts";
 import { type ApiError, api } from "../api.ts";
 import { useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
@@ -69,18 +70,8 @@ export function useImportNow() {
   });
 }
 
-export interface ConnectionCheck {
-  key: string;
-  ok: boolean;
-  message: string;
-  required?: boolean;
-}
-
-export interface ConnectionTest {
-  ok: boolean;
-  checks: ConnectionCheck[];
-  connectionState?: Store["connectionState"];
-}
+export type ConnectionTest = ResponseOf<"/api/v1/stores/{id}/test-connection", "post">;
+export type ConnectionCheck = ConnectionTest["checks"][number];
 
 export const CHECK_LABELS: Record<string, string> = {
   credentials: "Credenciais",
