@@ -4666,7 +4666,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description JSONata over the normalized order, e.g. `true` or `billingAddress.state = "MT"` */
                                 expression: string;
                                 /** @description Customer extra field to fill */
@@ -4749,7 +4749,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description JSONata over the normalized order, e.g. `true` or `billingAddress.state = "MT"` */
                                 expression: string;
                                 /** @description Customer extra field to fill */
@@ -4969,8 +4969,8 @@ export interface paths {
                             }[];
                             variables: {
                                 /** @description pt-BR */
-                                description?: string;
-                                name?: string;
+                                description: string;
+                                name: string;
                             }[];
                         };
                     };
@@ -5431,7 +5431,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @default null */
                                 installments: number | null;
                                 paymentType: string;
@@ -5514,7 +5514,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @default null */
                                 installments: number | null;
                                 paymentType: string;
@@ -5860,7 +5860,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 carrier: string;
                                 platformValue: string;
                                 /** @default null */
@@ -5943,7 +5943,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 carrier: string;
                                 platformValue: string;
                                 /** @default null */
@@ -6029,7 +6029,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description Ativo */
                                 active: boolean;
                                 /** @enum {string} */
@@ -6128,7 +6128,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description Ativo */
                                 active: boolean;
                                 /** @enum {string} */
