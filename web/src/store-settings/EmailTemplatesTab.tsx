@@ -3,8 +3,8 @@
 // store or back to the default, and previewed on a real order before anyone receives it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { ApiError, api } from "../api.ts";
 import type { ResponseOf } from "../api/types.ts";
+import { ApiError, api } from "../api.ts";
 import { Button, ConfirmButton, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
