@@ -49,7 +49,9 @@ export function useImportNow() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (store: Pick<Store, "id" | "name">) =>
-      api<{ status: string }>(`/api/v1/stores/${store.id}/import`, { method: "POST" }),
+      api<ResponseOf<"/api/v1/stores/{id}/import", "post", 202>>(`/api/v1/stores/${store.id}/import`, {
+        method: "POST",
+      }),
     onSuccess: (_r, store) => {
       toast("success", `Importação da loja ${store.name} iniciada. Os pedidos aparecem em instantes.`);
       // The import runs in the worker: read the stores again once it has had time to finish.
