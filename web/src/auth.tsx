@@ -2,14 +2,13 @@
 // install opened from the server itself, the form that creates the first user.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import type { ResponseOf } from "./api/types.ts";
 import { ApiError, api, setUnauthenticatedHandler } from "./api.ts";
 import { Button, Field, Loading, Notice } from "./components/ui.tsx";
 import { describeError } from "./errors-pt.ts";
 
-export interface User {
-  id: number;
-  email: string;
-}
+type SessionReply = ResponseOf<"/api/v1/auth/session", "get">;
+export type User = SessionReply["user"];
 
 const SESSION = ["auth", "session"] as const;
 
@@ -18,7 +17,7 @@ export function useSession() {
     queryKey: SESSION,
     queryFn: async (): Promise<User | null> => {
       try {
-        return (await api<{ user: User }>("/api/v1/auth/session")).user;
+        return (await api<SessionReply>("/api/v1/auth/session")).user;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -62,7 +61,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
 function SignIn() {
   const setup = useQuery({
     queryKey: ["auth", "setup"],
-    queryFn: () => api<{ needsSetup: boolean; allowed: boolean }>("/api/v1/auth/setup"),
+    queryFn: () => api<ResponseOf<"/api/v1/auth/setup", "get">>("/api/v1/auth/setup"),
   });
   if (setup.isPending) return <Loading />;
   const needsSetup = setup.data?.needsSetup ?? false;
@@ -115,7 +114,7 @@ function CredentialsForm({
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const submit = useMutation({
-    mutationFn: () => api<{ user: User }>(path, { method: "POST", body: { email, password } }),
+    mutationFn: () => api<SessionReply>(path, { method: "POST", body: { email, password } }),
     onSuccess: ({ user }) => client.setQueryData(SESSION, user),
   });
   const onSubmit = (event: FormEvent) => {

@@ -2,6 +2,7 @@
 // stock, sender): the request checks and the OpenAPI document.
 import { CANONICAL_STATUSES } from "../../domain/order-status.ts";
 import { MAX_CUSTOMER_MESSAGE } from "./order-status.ts";
+import { whole } from "./schema-parts.ts";
 
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, "null"], ...extra });
 
@@ -25,7 +26,7 @@ export const notifyFields = {
   },
 } as const;
 
-export const orderStatus = {
+export const orderStatus = whole({
   type: "object",
   description: "The sales order's status after the action",
   properties: {
@@ -34,9 +35,9 @@ export const orderStatus = {
     status: { type: "string", enum: ["em_aberto", "confirmado", "cancelado", "faturado"] },
     statusVersion: { type: "integer" },
   },
-} as const;
+});
 
-export const invoice = {
+export const invoice = whole({
   type: "object",
   properties: {
     id: { type: "integer" },
@@ -54,9 +55,9 @@ export const invoice = {
     cancelledBy: nullable("string"),
     cancelReason: nullable("string"),
   },
-} as const;
+});
 
-export const stockMovement = {
+export const stockMovement = whole({
   type: "object",
   properties: {
     id: { type: "integer" },
@@ -72,9 +73,9 @@ export const stockMovement = {
     actor: nullable("string"),
     createdAt: { type: "string", format: "date-time" },
   },
-} as const;
+});
 
-export const receivable = {
+export const receivable = whole({
   type: "object",
   properties: {
     id: { type: "integer" },
@@ -89,9 +90,9 @@ export const receivable = {
     createdAt: { type: "string", format: "date-time" },
     reversedAt: nullable("string", { format: "date-time" }),
   },
-} as const;
+});
 
-export const shipment = {
+export const shipment = whole({
   type: "object",
   properties: {
     id: { type: "integer" },
@@ -103,7 +104,7 @@ export const shipment = {
     deliveredAt: nullable("string", { format: "date-time" }),
     createdBy: nullable("string"),
   },
-} as const;
+});
 
 export const invoiceBody = {
   type: "object",
@@ -137,7 +138,7 @@ export const invoiceBody = {
   },
 } as const;
 
-export const invoiceResult = {
+export const invoiceResult = whole({
   type: "object",
   properties: {
     invoice,
@@ -145,19 +146,19 @@ export const invoiceResult = {
     negativeStock: {
       type: "array",
       description: "Products this invoice left below zero: flagged, not refused",
-      items: {
+      items: whole({
         type: "object",
         properties: {
           productId: { type: "integer" },
           sku: { type: "string" },
           stockAfter: { type: "integer" },
         },
-      },
+      }),
     },
     itemsWithoutProduct: {
       type: "array",
       description: "Items with no product (unknown SKU): no stock moved for them",
-      items: {
+      items: whole({
         type: "object",
         properties: {
           position: { type: "integer" },
@@ -165,16 +166,16 @@ export const invoiceResult = {
           name: { type: "string" },
           quantity: { type: "integer" },
         },
-      },
+      }),
     },
     receivables: { type: "array", items: receivable },
     order: orderStatus,
     statusChanged: { type: "boolean", description: "Invoicing moved the canonical status (→ em_preparacao)" },
     eventId: { type: "integer", description: "The timeline's `invoiced` entry" },
   },
-} as const;
+});
 
-export const cancelResult = {
+export const cancelResult = whole({
   type: "object",
   properties: {
     invoice,
@@ -187,7 +188,7 @@ export const cancelResult = {
     order: orderStatus,
     eventId: { type: "integer", description: "The timeline's `invoice_cancelled` entry" },
   },
-} as const;
+});
 
 export const shipmentBody = {
   type: "object",
@@ -206,7 +207,7 @@ export const shipmentBody = {
   },
 } as const;
 
-export const shipmentResult = {
+export const shipmentResult = whole({
   type: "object",
   properties: {
     shipment,
@@ -216,7 +217,7 @@ export const shipmentResult = {
       description: "The status_changed entry (→ despachado), carrying the tracking",
     },
   },
-} as const;
+});
 
 export const paymentBody = {
   type: "object",
@@ -227,7 +228,7 @@ export const paymentBody = {
   },
 } as const;
 
-export const paymentResult = {
+export const paymentResult = whole({
   type: "object",
   properties: {
     order: orderStatus,
@@ -239,7 +240,7 @@ export const paymentResult = {
     },
     eventId: { type: "integer", description: "The timeline's `payment_confirmed` entry" },
   },
-} as const;
+});
 
 const senderProperties = {
   name: { type: "string", maxLength: 200 },

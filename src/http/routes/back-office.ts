@@ -32,6 +32,7 @@ import { orderNotFound } from "../../orders/order-lock.ts";
 import { actorOf } from "../plugins/auth.ts";
 import * as s from "./back-office-schemas.ts";
 import { problem } from "./integration.ts";
+import { whole } from "./schema-parts.ts";
 
 /** No accounts per organization yet: everything is the default organization's. */
 const ORG_ID = 1;
@@ -140,14 +141,14 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
           properties: { note: { type: "string", maxLength: 500, description: 'e.g. "devolução recebida"' } },
         },
         response: {
-          200: {
+          200: whole({
             type: "object",
             properties: {
               order: s.orderStatus,
               storeCancellation: { type: "null" },
               eventId: { type: "integer", description: "The timeline's `store_cancellation_resolved` entry" },
             },
-          },
+          }),
           404: problem,
           409: problem,
         },
@@ -169,7 +170,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         summary: "The order's invoices, live and cancelled, oldest first",
         params: s.idParams,
         response: {
-          200: { type: "object", properties: { items: { type: "array", items: s.invoice } } },
+          200: whole({ type: "object", properties: { items: { type: "array", items: s.invoice } } }),
           404: problem,
         },
       },
@@ -211,7 +212,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         summary: "The order's shipments with tracking and delivery date, oldest first",
         params: s.idParams,
         response: {
-          200: { type: "object", properties: { items: { type: "array", items: s.shipment } } },
+          200: whole({ type: "object", properties: { items: { type: "array", items: s.shipment } } }),
           404: problem,
         },
       },
@@ -267,10 +268,10 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
           RECEIVABLES_LIMIT_DEFAULT,
         ),
         response: {
-          200: {
+          200: whole({
             type: "object",
             properties: { items: { type: "array", items: s.receivable }, next: { type: ["string", "null"] } },
-          },
+          }),
           400: problem,
         },
       },
@@ -291,10 +292,10 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         },
         querystring: s.pageQuery({}, MOVEMENTS_LIMIT_MAX, MOVEMENTS_LIMIT_DEFAULT),
         response: {
-          200: {
+          200: whole({
             type: "object",
             properties: {
-              product: {
+              product: whole({
                 type: "object",
                 properties: {
                   id: { type: "integer" },
@@ -302,11 +303,11 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
                   name: { type: "string" },
                   stockQuantity: { type: "integer", description: "Current stock (may be negative)" },
                 },
-              },
+              }),
               items: { type: "array", items: s.stockMovement },
               next: { type: ["string", "null"] },
             },
-          },
+          }),
           400: problem,
           404: problem,
         },

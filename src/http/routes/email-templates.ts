@@ -86,6 +86,7 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
                     name: { type: "string" },
                     description: { type: "string", description: "pt-BR" },
                   },
+                  required: ["name", "description"],
                 },
               },
               templates: { type: "array", items: templateSchema },

@@ -10,14 +10,15 @@ import { getStoredPayload, listOrderFailures, retryOrders } from "../../sync/fai
 import { actorOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
+import { nullableReasonCode, whole } from "./schema-parts.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 const MAX_RETRY = 500;
 
-// `required` tells the two item shapes apart when the response is serialized (anyOf).
-const orderFailure = {
+// Every field is always sent; `required` also tells the item shapes apart when the response is
+// serialized (anyOf).
+const orderFailure = whole({
   type: "object",
-  required: ["storeId", "storeOrderId", "externalId", "attempts", "updatedAt"],
   properties: {
     storeId: { type: "integer" },
     storeName: { type: "string" },
@@ -25,16 +26,26 @@ const orderFailure = {
     externalId: { type: "string" },
     number: nullable("string"),
     reason: { ...nullable("string"), description: "pt-BR, as the integration panel shows it" },
-    reasonCode: nullable("string"),
-    lastError: { type: ["object", "null"], additionalProperties: true },
+    reasonCode: nullableReasonCode,
+    lastError: {
+      type: ["object", "null"],
+      description: "The technical error, as recorded when the sync failed (English)",
+      properties: {
+        code: { type: "string" },
+        kind: nullable("string"),
+        message: { type: "string" },
+        normalizeError: nullable("string"),
+        at: { type: "string" },
+      },
+      additionalProperties: true,
+    },
     attempts: { type: "integer" },
-    updatedAt: { type: "string" },
+    updatedAt: { type: "string", format: "date-time" },
   },
-} as const;
+});
 
-const failedJob = {
+const failedJob = whole({
   type: "object",
-  required: ["id", "task", "attempts", "maxAttempts", "lastError", "retrying", "payload"],
   properties: {
     id: { type: "string" },
     task: { type: "string" },
@@ -45,16 +56,19 @@ const failedJob = {
     maxAttempts: { type: "integer" },
     lastError: { type: "string" },
     retrying: { type: "boolean", description: "true: still retrying; false: the queue gave up" },
-    runAt: { type: "string", description: "When it runs next (for a job that gave up: when it last ran)" },
-    createdAt: { type: "string" },
-    updatedAt: { type: "string" },
+    runAt: {
+      type: "string",
+      format: "date-time",
+      description: "When it runs next (for a job that gave up: when it last ran)",
+    },
+    createdAt: { type: "string", format: "date-time" },
+    updatedAt: { type: "string", format: "date-time" },
     payload: { type: "object", additionalProperties: true },
   },
-} as const;
+});
 
-const pushFailure = {
+const pushFailure = whole({
   type: "object",
-  required: ["id", "salesOrderId", "action", "channel", "attempts", "failedAt"],
   properties: {
     id: { type: "integer", description: "The push (outbox row): POST /api/v1/pushes/{id}/resend" },
     storeId: { type: "integer" },
@@ -71,14 +85,13 @@ const pushFailure = {
     summary: { ...nullable("string"), description: "pt-BR: what the push does" },
     attempts: { type: "integer" },
     lastError: nullable("string"),
-    createdAt: { type: "string" },
-    failedAt: { type: "string" },
+    createdAt: { type: "string", format: "date-time" },
+    failedAt: { type: "string", format: "date-time" },
   },
-} as const;
+});
 
-const storeCancellation = {
+const storeCancellation = whole({
   type: "object",
-  required: ["salesOrderId", "kind", "cancelledAt"],
   properties: {
     salesOrderId: {
       type: "integer",
@@ -91,10 +104,10 @@ const storeCancellation = {
     kind: { type: "string", enum: ["invoice_live", "shipped"] },
     label: { type: "string", description: "pt-BR: Cancelado na loja com nota ativa / já enviado" },
     reason: { type: "string", description: "pt-BR: what to do" },
-    cancelledAt: { type: "string" },
+    cancelledAt: { type: "string", format: "date-time" },
     invoiceId: { ...nullable("integer"), description: "The live invoice to reverse" },
   },
-} as const;
+});
 
 export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{
@@ -123,7 +136,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           },
         },
         response: {
-          200: {
+          200: whole({
             type: "object",
             properties: {
               items: {
@@ -132,7 +145,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
               },
               next: nullable("string"),
             },
-          },
+          }),
           400: problem,
         },
       },
@@ -159,13 +172,13 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           required: ["storeId", "externalId"],
         },
         response: {
-          200: {
+          200: whole({
             type: "object",
             properties: {
               raw: { description: "The platform's JSON, as received; null never stored" },
               normalizeError: nullable("string"),
             },
-          },
+          }),
           404: problem,
         },
       },
@@ -220,6 +233,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
               jobsQueued: { type: "integer" },
               pushesQueued: { type: "integer", description: "Present when pushes were named" },
             },
+            required: ["ordersQueued", "jobsQueued"],
           },
           400: problem,
           404: problem,
@@ -252,10 +266,10 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "The push goes back to pending with its attempts at zero and is queued now; the order's timeline records who asked. 404 for an unknown push, 409 `conflict` (details.reasonCode `push_already_sent`) for one already sent.",
         params: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] },
         response: {
-          202: {
+          202: whole({
             type: "object",
             properties: { id: { type: "integer" }, status: { type: "string", enum: ["pending"] } },
-          },
+          }),
           404: problem,
           409: problem,
         },

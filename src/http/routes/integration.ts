@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { parseOrderSearch } from "../../backoffice/order-search.ts";
 import type { AppContext } from "../../context.ts";
+import { CANONICAL_STATUSES } from "../../domain/order-status.ts";
 import { getStore } from "../../stores/stores.ts";
 import {
   createFromPanel,
@@ -16,10 +17,13 @@ import {
 import { previewOrder } from "../../sync/preview.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
+import { nullableReasonCode, whole } from "./schema-parts.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 
-const panelRow = {
+const dateTime = (description: string) => ({ type: ["string", "null"], format: "date-time", description });
+
+const panelRow = whole({
   type: "object",
   properties: {
     storeOrderId: { type: "integer" },
@@ -28,7 +32,7 @@ const panelRow = {
     storeStatus: { ...nullable("string"), description: "The platform status key the status table reads" },
     statusFields: { type: "object", additionalProperties: nullable("string") },
     customerName: nullable("string"),
-    createdAt: nullable("string"),
+    createdAt: dateTime("When the customer ordered on the platform"),
     totalCents: nullable("integer"),
     synced: { type: "boolean", description: "Sync: a live sales order is linked" },
     cancelledOnPlatform: { type: "boolean" },
@@ -38,35 +42,31 @@ const panelRow = {
     salesOrderId: nullable("integer"),
     salesOrderNumber: nullable("integer"),
     salesOrderStatus: nullable("string"),
-    canonicalStatus: nullable("string"),
+    canonicalStatus: { type: ["string", "null"], enum: [...CANONICAL_STATUSES, null] },
     salesOrderDeleted: { type: "boolean" },
     statusValid: { type: "boolean" },
     syncState: { type: "string", enum: ["not_synced", "pending", "synced", "held", "error"] },
-    reasonCode: nullable("string"),
+    reasonCode: nullableReasonCode,
     reason: { ...nullable("string"), description: "pt-BR, shown in the panel row" },
     attempts: { type: "integer" },
-    syncUpdatedAt: {
-      ...nullable("string"),
-      description: "When a sync last wrote the link; null when never synced",
-    },
+    syncUpdatedAt: dateTime("When a sync last wrote the link; null when never synced"),
     canUnlink: { type: "boolean" },
-    unlinkRefusal: nullable("string"),
+    unlinkRefusal: { ...nullable("string"), description: "pt-BR: why Mapeamento cannot be deleted now" },
     storeCancellation: {
       type: ["string", "null"],
       enum: ["invoice_live", "shipped", null],
       description:
         "Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations",
     },
-    goneAt: {
-      ...nullable("string"),
-      description: "When the platform answered that the order no longer exists (404); null while it exists",
-    },
+    goneAt: dateTime(
+      "When the platform answered that the order no longer exists (404); null while it exists",
+    ),
     textCleaned: {
       ...nullable("string"),
       description: "pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it",
     },
   },
-} as const;
+});
 
 const orderParams = {
   type: "object",
@@ -117,10 +117,10 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
           },
         },
         response: {
-          200: {
+          200: whole({
             type: "object",
             properties: { orders: { type: "array", items: panelRow }, nextCursor: nullable("string") },
-          },
+          }),
           400: problem,
           404: problem,
         },
@@ -195,7 +195,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         description: "409 `import_disabled` (reason in pt-BR) while the store's import is off.",
         params: orderParams,
         response: {
-          202: { type: "object", properties: { status: { type: "string" } } },
+          202: whole({ type: "object", properties: { status: { type: "string", enum: ["queued"] } } }),
           404: problem,
           409: problem,
         },

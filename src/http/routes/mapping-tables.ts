@@ -179,6 +179,7 @@ function tableRoutes<Row>(app: FastifyInstance, ctx: AppContext, spec: TableSpec
   };
   const rowsResponse = {
     type: "object",
+    required: ["rows"],
     properties: { rows: { type: "array", items: spec.responseRow ?? spec.row } },
   };
   const failIfInvalid = (request: FastifyRequest) => {

@@ -124,6 +124,28 @@ const orderListItem = {
   ],
 } as const;
 
+/** An address as normalized from the store (stored as it was read, so every field may be absent). */
+const address = {
+  type: "object",
+  properties: Object.fromEntries(
+    [
+      "name",
+      "street",
+      "number",
+      "complement",
+      "neighborhood",
+      "city",
+      "state",
+      "zipcode",
+      "country",
+      "phone",
+    ].map((field) => [field, nullable("string")]),
+  ),
+} as const;
+
+const dateTime = { type: "string", format: "date-time" } as const;
+const nullableDateTime = { type: ["string", "null"], format: "date-time" } as const;
+
 const salesOrder = {
   type: "object",
   properties: {
@@ -133,8 +155,8 @@ const salesOrder = {
     storeOrderId: nullable("integer"),
     storeOrderNumber: nullable("string"),
     customerId: nullable("integer"),
-    status: { type: "string", enum: ["em_aberto", "confirmado", "cancelado", "faturado"] },
-    canonicalStatus: { type: "string" },
+    status: { type: "string", enum: SALES_STATUSES },
+    canonicalStatus: { type: "string", enum: STATUSES },
     statusVersion: { type: "integer" },
     paymentType: nullable("string"),
     paymentMethod: nullable("string"),
@@ -145,17 +167,39 @@ const salesOrder = {
     discountCents: { type: "integer" },
     shippingCents: { type: "integer" },
     totalCents: { type: "integer" },
-    customerSnapshot: { type: "object", additionalProperties: true },
-    deliveryAddress: { type: ["object", "null"], additionalProperties: true },
-    flags: { type: "array", items: { type: "object", additionalProperties: true } },
-    deletedAt: nullable("string"),
-    orderedAt: { type: "string", description: "The order date: when the customer ordered on the platform" },
-    createdAt: { type: "string", description: "When Ponte created the sales order (Importado em)" },
-    originStore: nullableObject({
-      id: { type: "integer" },
-      name: { type: "string" },
-      platform: { type: "string" },
-    }),
+    customerSnapshot: {
+      type: "object",
+      description:
+        "Who bought, as the store said when the order was read ({} for an order made in the back office)",
+      properties: {
+        name: nullable("string"),
+        email: nullable("string"),
+        phone: nullable("string"),
+        document: nullable("string"),
+        documentKind: nullable("string"),
+        billingAddress: { ...address, type: ["object", "null"] },
+      },
+    },
+    deliveryAddress: { ...address, type: ["object", "null"] },
+    flags: {
+      type: "array",
+      description: "Values the platform sent that Ponte does not know: stored and flagged, never defaulted",
+      items: {
+        type: "object",
+        properties: { field: { type: "string" }, value: { type: "string" }, message: { type: "string" } },
+      },
+    },
+    deletedAt: nullableDateTime,
+    orderedAt: { ...dateTime, description: "The order date: when the customer ordered on the platform" },
+    createdAt: { ...dateTime, description: "When Ponte created the sales order (Importado em)" },
+    originStore: {
+      ...nullableObject({
+        id: { type: "integer" },
+        name: { type: "string" },
+        platform: { type: "string" },
+      }),
+      required: ["id", "name", "platform"],
+    },
     origin: { type: "string", enum: ["store", "manual"] },
     customer: {
       ...nullableObject({
@@ -166,6 +210,7 @@ const salesOrder = {
         email: nullable("string"),
         phone: nullable("string"),
       }),
+      required: ["id", "name", "document", "documentKind", "email", "phone"],
       description: "The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot)",
     },
     payments: {
@@ -190,25 +235,42 @@ const salesOrder = {
               },
               message: { type: "string", description: "pt-BR, shown next to the store's payment status" },
             }),
+            required: ["state", "message"],
             description:
               "A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain",
           },
         },
+        required: [
+          "type",
+          "method",
+          "gateway",
+          "installments",
+          "amountCents",
+          "platformStatus",
+          "paidAt",
+          "confirmedAt",
+          "confirmedBy",
+          "storeSync",
+        ],
       },
     },
-    storeOrder: nullableObject({
-      externalId: { type: "string" },
-      number: nullable("string"),
-      platformStatus: nullable("string"),
-      platformCreatedAt: nullable("string"),
-    }),
+    storeOrder: {
+      ...nullableObject({
+        externalId: { type: "string" },
+        number: nullable("string"),
+        platformStatus: nullable("string"),
+        platformCreatedAt: nullable("string"),
+      }),
+      required: ["externalId", "number", "platformStatus", "platformCreatedAt"],
+    },
     storeCancellation: {
       ...nullableObject({
         kind: { type: "string", enum: ["invoice_live", "shipped"] },
         label: { type: "string", description: "pt-BR, e.g. Cancelado na loja com nota ativa" },
         reason: { type: "string", description: "pt-BR: what to do (the estorno, or mark it handled)" },
-        cancelledAt: { type: "string" },
+        cancelledAt: dateTime,
       }),
+      required: ["kind", "label", "reason", "cancelledAt"],
       description:
         "Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise",
     },
@@ -226,6 +288,16 @@ const salesOrder = {
           unitPriceCents: { type: "integer" },
           totalCents: { type: "integer" },
         },
+        required: [
+          "position",
+          "productId",
+          "sku",
+          "name",
+          "variant",
+          "quantity",
+          "unitPriceCents",
+          "totalCents",
+        ],
       },
     },
     events: {
@@ -239,11 +311,46 @@ const salesOrder = {
           message: { type: "string" },
           data: { type: "object", additionalProperties: true },
           actor: { type: "string" },
-          createdAt: { type: "string" },
+          createdAt: dateTime,
         },
+        required: ["id", "kind", "message", "data", "actor", "createdAt"],
       },
     },
   },
+  required: [
+    "id",
+    "number",
+    "originStoreId",
+    "storeOrderId",
+    "storeOrderNumber",
+    "customerId",
+    "status",
+    "canonicalStatus",
+    "statusVersion",
+    "paymentType",
+    "paymentMethod",
+    "installments",
+    "carrier",
+    "shippingType",
+    "subtotalCents",
+    "discountCents",
+    "shippingCents",
+    "totalCents",
+    "customerSnapshot",
+    "deliveryAddress",
+    "flags",
+    "deletedAt",
+    "orderedAt",
+    "createdAt",
+    "originStore",
+    "origin",
+    "customer",
+    "payments",
+    "storeOrder",
+    "storeCancellation",
+    "items",
+    "events",
+  ],
 } as const;
 
 export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {

@@ -7,10 +7,11 @@ import { orderNotFound } from "../../orders/order-lock.ts";
 import { PUSH_ACTIONS, PUSH_TRIGGERS } from "../../push/actions.ts";
 import { getPushMap, replacePushMap } from "../../push/push-map.ts";
 import { problem } from "./integration.ts";
+import { whole } from "./schema-parts.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 
-const pushMapRow = {
+const pushMapRow = whole({
   type: "object",
   properties: {
     trigger: { type: "string", enum: [...PUSH_TRIGGERS] },
@@ -22,14 +23,14 @@ const pushMapRow = {
       description: "The status row's Ativo (an inactive status pushes nothing); null for faturado",
     },
   },
-} as const;
+});
 
-const pushMapAnswer = {
+const pushMapAnswer = whole({
   type: "object",
   properties: { rows: { type: "array", items: pushMapRow } },
-} as const;
+});
 
-const orderPush = {
+const orderPush = whole({
   type: "object",
   properties: {
     id: { type: "integer" },
@@ -40,12 +41,12 @@ const orderPush = {
     status: { type: "string", enum: ["pending", "sent", "failed", "skipped"] },
     attempts: { type: "integer" },
     lastError: { type: ["string", "null"] },
-    nextAttemptAt: { type: ["string", "null"] },
+    nextAttemptAt: { type: ["string", "null"], format: "date-time" },
     statusVersion: { type: ["integer", "null"] },
-    createdAt: { type: "string" },
-    sentAt: { type: ["string", "null"] },
+    createdAt: { type: "string", format: "date-time" },
+    sentAt: { type: ["string", "null"], format: "date-time" },
   },
-} as const;
+});
 
 export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{ Params: { id: number } }>(

@@ -20,8 +20,8 @@ export const storeSchema = {
     importEnabled: { type: "boolean" },
     importIntervalMinutes: { type: "integer" },
     importCursor: { type: ["string", "null"] },
-    lastImportAt: { type: ["string", "null"] },
-    lastWebhookAt: { type: ["string", "null"] },
+    lastImportAt: { type: ["string", "null"], format: "date-time" },
+    lastWebhookAt: { type: ["string", "null"], format: "date-time" },
     connectionState: {
       type: "string",
       enum: ["ok", "invalid_credentials", "suspended", "uninstalled", "disconnected"],
@@ -41,8 +41,9 @@ export const storeSchema = {
         url: { type: ["string", "null"] },
         events: { type: "array", items: { type: "string" } },
         message: { type: "string", description: "pt-BR: what it means and what to do" },
-        checkedAt: { type: ["string", "null"] },
+        checkedAt: { type: ["string", "null"], format: "date-time" },
       },
+      required: ["state", "url", "events", "message", "checkedAt"],
     },
     unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
     customerEmails: {
@@ -56,18 +57,39 @@ export const storeSchema = {
         "Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret.",
       properties: {
         kind: { type: "string", enum: ["platform", "xml", "webhook"] },
-        url: { type: "string" },
-        hasSecret: { type: "boolean" },
+        url: { type: "string", description: "xml and webhook only" },
+        hasSecret: { type: "boolean", description: "webhook only: always true" },
       },
+      required: ["kind"],
     },
     webhookSecret: {
       type: "string",
       description:
         "Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again",
     },
-    createdAt: { type: "string" },
+    createdAt: { type: "string", format: "date-time" },
     health: { ...healthStateSchema, description: "GET only: the store's health, as on /api/v1/overview" },
   },
+  // Every field but the GET-only health and the PATCH-only webhookSecret.
+  required: [
+    "id",
+    "platform",
+    "name",
+    "externalId",
+    "apiBaseUrl",
+    "importEnabled",
+    "importIntervalMinutes",
+    "importCursor",
+    "lastImportAt",
+    "lastWebhookAt",
+    "connectionState",
+    "connectionMessage",
+    "webhooks",
+    "unknownSkuPolicy",
+    "customerEmails",
+    "pushChannel",
+    "createdAt",
+  ],
 } as const;
 
 /** A store's API address: the platform's unless the server allows another (PONTE_ALLOW_API_OVERRIDE). */

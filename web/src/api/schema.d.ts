@@ -621,75 +621,91 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: ({
+                            items: ({
                                 attempts: number;
                                 externalId: string;
-                                lastError?: {
+                                /** @description The technical error, as recorded when the sync failed (English) */
+                                lastError: ({
+                                    at?: string;
+                                    code?: string;
+                                    kind?: string | null;
+                                    message?: string;
+                                    normalizeError?: string | null;
+                                } & {
                                     [key: string]: unknown;
-                                } | null;
-                                number?: string | null;
+                                }) | null;
+                                number: string | null;
                                 /** @description pt-BR, as the integration panel shows it */
-                                reason?: string | null;
-                                reasonCode?: string | null;
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
                                 storeId: number;
-                                storeName?: string;
+                                storeName: string;
                                 storeOrderId: number;
+                                /** Format: date-time */
                                 updatedAt: string;
                             } | {
                                 attempts: number;
-                                createdAt?: string;
+                                /** Format: date-time */
+                                createdAt: string;
                                 id: string;
-                                key?: string | null;
+                                key: string | null;
                                 lastError: string;
                                 maxAttempts: number;
                                 payload: {
                                     [key: string]: unknown;
                                 };
-                                queueName?: string | null;
+                                queueName: string | null;
                                 /** @description true: still retrying; false: the queue gave up */
                                 retrying: boolean;
-                                /** @description When it runs next (for a job that gave up: when it last ran) */
-                                runAt?: string;
-                                storeId?: number | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it runs next (for a job that gave up: when it last ran)
+                                 */
+                                runAt: string;
+                                storeId: number | null;
                                 task: string;
-                                updatedAt?: string;
+                                /** Format: date-time */
+                                updatedAt: string;
                             } | {
                                 /** @description Platform channel: pay, invoice, pack, fulfill, close or cancel; XML and webhook channels: status */
                                 action: string;
                                 attempts: number;
                                 /** @enum {string} */
                                 channel: "platform" | "xml" | "webhook";
-                                createdAt?: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
                                 failedAt: string;
                                 /** @description The push (outbox row): POST /api/v1/pushes/{id}/resend */
                                 id: number;
-                                lastError?: string | null;
+                                lastError: string | null;
                                 /** @description The sales order's number */
-                                orderNumber?: number;
+                                orderNumber: number;
                                 salesOrderId: number;
-                                storeId?: number;
-                                storeName?: string;
-                                storeOrderNumber?: string | null;
+                                storeId: number;
+                                storeName: string;
+                                storeOrderNumber: string | null;
                                 /** @description pt-BR: what the push does */
-                                summary?: string | null;
+                                summary: string | null;
                             } | {
+                                /** Format: date-time */
                                 cancelledAt: string;
                                 /** @description The live invoice to reverse */
-                                invoiceId?: number | null;
+                                invoiceId: number | null;
                                 /** @enum {string} */
                                 kind: "invoice_live" | "shipped";
                                 /** @description pt-BR: Cancelado na loja com nota ativa / já enviado */
-                                label?: string;
-                                orderNumber?: number;
+                                label: string;
+                                orderNumber: number;
                                 /** @description pt-BR: what to do */
-                                reason?: string;
+                                reason: string;
                                 /** @description The order page offers Cancelar nota (estorno) right there */
                                 salesOrderId: number;
-                                storeId?: number;
-                                storeName?: string;
-                                storeOrderNumber?: string | null;
+                                storeId: number;
+                                storeName: string;
+                                storeOrderNumber: string | null;
                             })[];
-                            next?: string | null;
+                            next: string | null;
                         };
                     };
                 };
@@ -747,9 +763,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            normalizeError?: string | null;
+                            normalizeError: string | null;
                             /** @description The platform's JSON, as received; null never stored */
-                            raw?: unknown;
+                            raw: unknown;
                         };
                     };
                 };
@@ -822,8 +838,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            jobsQueued?: number;
-                            ordersQueued?: number;
+                            jobsQueued: number;
+                            ordersQueued: number;
                             /** @description Present when pushes were named */
                             pushesQueued?: number;
                         };
@@ -907,51 +923,63 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            nextCursor?: string | null;
-                            orders?: {
-                                attempts?: number;
-                                cancelledOnPlatform?: boolean;
-                                canonicalStatus?: string | null;
-                                canUnlink?: boolean;
-                                createdAt?: string | null;
+                            nextCursor: string | null;
+                            orders: {
+                                attempts: number;
+                                cancelledOnPlatform: boolean;
+                                /** @enum {string|null} */
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                                canUnlink: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer ordered on the platform
+                                 */
+                                createdAt: string | null;
                                 /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                                customerFoundByDocument?: boolean;
-                                customerName?: string | null;
-                                customerProblem?: string | null;
-                                customerSynced?: boolean;
-                                externalId?: string;
-                                /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                                goneAt?: string | null;
-                                number?: string | null;
+                                customerFoundByDocument: boolean;
+                                customerName: string | null;
+                                customerProblem: string | null;
+                                customerSynced: boolean;
+                                externalId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the platform answered that the order no longer exists (404); null while it exists
+                                 */
+                                goneAt: string | null;
+                                number: string | null;
                                 /** @description pt-BR, shown in the panel row */
-                                reason?: string | null;
-                                reasonCode?: string | null;
-                                salesOrderDeleted?: boolean;
-                                salesOrderId?: number | null;
-                                salesOrderNumber?: number | null;
-                                salesOrderStatus?: string | null;
-                                statusFields?: {
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
+                                salesOrderDeleted: boolean;
+                                salesOrderId: number | null;
+                                salesOrderNumber: number | null;
+                                salesOrderStatus: string | null;
+                                statusFields: {
                                     [key: string]: string | null;
                                 };
-                                statusValid?: boolean;
+                                statusValid: boolean;
                                 /**
                                  * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                                  * @enum {string|null}
                                  */
-                                storeCancellation?: "invoice_live" | "shipped" | null;
-                                storeOrderId?: number;
+                                storeCancellation: "invoice_live" | "shipped" | null;
+                                storeOrderId: number;
                                 /** @description The platform status key the status table reads */
-                                storeStatus?: string | null;
+                                storeStatus: string | null;
                                 /** @description Sync: a live sales order is linked */
-                                synced?: boolean;
+                                synced: boolean;
                                 /** @enum {string} */
-                                syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                                /** @description When a sync last wrote the link; null when never synced */
-                                syncUpdatedAt?: string | null;
+                                syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                                /**
+                                 * Format: date-time
+                                 * @description When a sync last wrote the link; null when never synced
+                                 */
+                                syncUpdatedAt: string | null;
                                 /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                                textCleaned?: string | null;
-                                totalCents?: number | null;
-                                unlinkRefusal?: string | null;
+                                textCleaned: string | null;
+                                totalCents: number | null;
+                                /** @description pt-BR: why Mapeamento cannot be deleted now */
+                                unlinkRefusal: string | null;
                             }[];
                         };
                     };
@@ -1027,49 +1055,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1129,49 +1169,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1281,49 +1333,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1434,7 +1498,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status?: string;
+                            /** @enum {string} */
+                            status: "queued";
                         };
                     };
                 };
@@ -1509,49 +1574,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            attempts?: number;
-                            cancelledOnPlatform?: boolean;
-                            canonicalStatus?: string | null;
-                            canUnlink?: boolean;
-                            createdAt?: string | null;
+                            attempts: number;
+                            cancelledOnPlatform: boolean;
+                            /** @enum {string|null} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                            canUnlink: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the customer ordered on the platform
+                             */
+                            createdAt: string | null;
                             /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
-                            customerFoundByDocument?: boolean;
-                            customerName?: string | null;
-                            customerProblem?: string | null;
-                            customerSynced?: boolean;
-                            externalId?: string;
-                            /** @description When the platform answered that the order no longer exists (404); null while it exists */
-                            goneAt?: string | null;
-                            number?: string | null;
+                            customerFoundByDocument: boolean;
+                            customerName: string | null;
+                            customerProblem: string | null;
+                            customerSynced: boolean;
+                            externalId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform answered that the order no longer exists (404); null while it exists
+                             */
+                            goneAt: string | null;
+                            number: string | null;
                             /** @description pt-BR, shown in the panel row */
-                            reason?: string | null;
-                            reasonCode?: string | null;
-                            salesOrderDeleted?: boolean;
-                            salesOrderId?: number | null;
-                            salesOrderNumber?: number | null;
-                            salesOrderStatus?: string | null;
-                            statusFields?: {
+                            reason: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrderDeleted: boolean;
+                            salesOrderId: number | null;
+                            salesOrderNumber: number | null;
+                            salesOrderStatus: string | null;
+                            statusFields: {
                                 [key: string]: string | null;
                             };
-                            statusValid?: boolean;
+                            statusValid: boolean;
                             /**
                              * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
                              * @enum {string|null}
                              */
-                            storeCancellation?: "invoice_live" | "shipped" | null;
-                            storeOrderId?: number;
+                            storeCancellation: "invoice_live" | "shipped" | null;
+                            storeOrderId: number;
                             /** @description The platform status key the status table reads */
-                            storeStatus?: string | null;
+                            storeStatus: string | null;
                             /** @description Sync: a live sales order is linked */
-                            synced?: boolean;
+                            synced: boolean;
                             /** @enum {string} */
-                            syncState?: "not_synced" | "pending" | "synced" | "held" | "error";
-                            /** @description When a sync last wrote the link; null when never synced */
-                            syncUpdatedAt?: string | null;
+                            syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                            /**
+                             * Format: date-time
+                             * @description When a sync last wrote the link; null when never synced
+                             */
+                            syncUpdatedAt: string | null;
                             /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
-                            textCleaned?: string | null;
-                            totalCents?: number | null;
-                            unlinkRefusal?: string | null;
+                            textCleaned: string | null;
+                            totalCents: number | null;
+                            /** @description pt-BR: why Mapeamento cannot be deleted now */
+                            unlinkRefusal: string | null;
                         };
                     };
                 };
@@ -1771,114 +1848,153 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            canonicalStatus?: string;
-                            carrier?: string | null;
-                            /** @description When Ponte created the sales order (Importado em) */
-                            createdAt?: string;
+                            /** @enum {string} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            carrier: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ponte created the sales order (Importado em)
+                             */
+                            createdAt: string;
                             /** @description The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot) */
-                            customer?: {
+                            customer: {
+                                document: string | null;
+                                documentKind: string | null;
+                                email: string | null;
+                                id: number;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            customerId: number | null;
+                            /** @description Who bought, as the store said when the order was read ({} for an order made in the back office) */
+                            customerSnapshot: {
+                                billingAddress?: {
+                                    city?: string | null;
+                                    complement?: string | null;
+                                    country?: string | null;
+                                    name?: string | null;
+                                    neighborhood?: string | null;
+                                    number?: string | null;
+                                    phone?: string | null;
+                                    state?: string | null;
+                                    street?: string | null;
+                                    zipcode?: string | null;
+                                } | null;
                                 document?: string | null;
                                 documentKind?: string | null;
                                 email?: string | null;
-                                id?: number;
-                                name?: string;
+                                name?: string | null;
                                 phone?: string | null;
-                            } | null;
-                            customerId?: number | null;
-                            customerSnapshot?: {
-                                [key: string]: unknown;
                             };
-                            deletedAt?: string | null;
-                            deliveryAddress?: {
-                                [key: string]: unknown;
+                            /** Format: date-time */
+                            deletedAt: string | null;
+                            deliveryAddress: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
                             } | null;
-                            discountCents?: number;
+                            discountCents: number;
                             /** @description Histórico: status changes, syncs, pushes and e-mails, oldest first */
-                            events?: {
-                                actor?: string;
-                                createdAt?: string;
-                                data?: {
+                            events: {
+                                actor: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                data: {
                                     [key: string]: unknown;
                                 };
-                                id?: number;
-                                kind?: string;
+                                id: number;
+                                kind: string;
+                                message: string;
+                            }[];
+                            /** @description Values the platform sent that Ponte does not know: stored and flagged, never defaulted */
+                            flags: {
+                                field?: string;
                                 message?: string;
+                                value?: string;
                             }[];
-                            flags?: {
-                                [key: string]: unknown;
+                            id: number;
+                            installments: number;
+                            items: {
+                                name: string;
+                                position: number;
+                                productId: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                totalCents: number;
+                                unitPriceCents: number;
+                                variant: string | null;
                             }[];
-                            id?: number;
-                            installments?: number;
-                            items?: {
-                                name?: string;
-                                position?: number;
-                                productId?: number | null;
-                                quantity?: number;
-                                sku?: string | null;
-                                totalCents?: number;
-                                unitPriceCents?: number;
-                                variant?: string | null;
-                            }[];
-                            number?: number;
-                            /** @description The order date: when the customer ordered on the platform */
-                            orderedAt?: string;
+                            number: number;
+                            /**
+                             * Format: date-time
+                             * @description The order date: when the customer ordered on the platform
+                             */
+                            orderedAt: string;
                             /** @enum {string} */
-                            origin?: "store" | "manual";
-                            originStore?: {
-                                id?: number;
-                                name?: string;
-                                platform?: string;
+                            origin: "store" | "manual";
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
                             } | null;
-                            originStoreId?: number | null;
-                            paymentMethod?: string | null;
-                            payments?: {
-                                amountCents?: number;
-                                confirmedAt?: string | null;
+                            originStoreId: number | null;
+                            paymentMethod: string | null;
+                            payments: {
+                                amountCents: number;
+                                confirmedAt: string | null;
                                 /** @description Who confirmed it by hand (bank deposit) */
-                                confirmedBy?: string | null;
-                                gateway?: string | null;
-                                installments?: number;
+                                confirmedBy: string | null;
+                                gateway: string | null;
+                                installments: number;
                                 /** @description The platform's payment method */
-                                method?: string | null;
-                                paidAt?: string | null;
+                                method: string | null;
+                                paidAt: string | null;
                                 /** @description The platform's payment status */
-                                platformStatus?: string | null;
+                                platformStatus: string | null;
                                 /** @description A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain */
-                                storeSync?: {
+                                storeSync: {
                                     /** @description pt-BR, shown next to the store's payment status */
-                                    message?: string;
+                                    message: string;
                                     /** @enum {string} */
-                                    state?: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
+                                    state: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
                                 } | null;
                                 /** @description ERP payment type (payment DE-PARA) */
-                                type?: string | null;
+                                type: string | null;
                             }[];
-                            paymentType?: string | null;
-                            shippingCents?: number;
-                            shippingType?: string | null;
+                            paymentType: string | null;
+                            shippingCents: number;
+                            shippingType: string | null;
                             /** @enum {string} */
-                            status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                            statusVersion?: number;
+                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                            statusVersion: number;
                             /** @description Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise */
-                            storeCancellation?: {
-                                cancelledAt?: string;
+                            storeCancellation: {
+                                /** Format: date-time */
+                                cancelledAt: string;
                                 /** @enum {string} */
-                                kind?: "invoice_live" | "shipped";
+                                kind: "invoice_live" | "shipped";
                                 /** @description pt-BR, e.g. Cancelado na loja com nota ativa */
-                                label?: string;
+                                label: string;
                                 /** @description pt-BR: what to do (the estorno, or mark it handled) */
-                                reason?: string;
+                                reason: string;
                             } | null;
-                            storeOrder?: {
-                                externalId?: string;
-                                number?: string | null;
-                                platformCreatedAt?: string | null;
-                                platformStatus?: string | null;
+                            storeOrder: {
+                                externalId: string;
+                                number: string | null;
+                                platformCreatedAt: string | null;
+                                platformStatus: string | null;
                             } | null;
-                            storeOrderId?: number | null;
-                            storeOrderNumber?: string | null;
-                            subtotalCents?: number;
-                            totalCents?: number;
+                            storeOrderId: number | null;
+                            storeOrderNumber: string | null;
+                            subtotalCents: number;
+                            totalCents: number;
                         };
                     };
                 };
@@ -2009,22 +2125,22 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `payment_confirmed` entry */
-                            eventId?: number;
+                            eventId: number;
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
                             /** Format: date-time */
-                            paymentConfirmedAt?: string;
+                            paymentConfirmedAt: string;
                             /** @description user:<email> or token:<name> */
-                            paymentConfirmedBy?: string;
+                            paymentConfirmedBy: string;
                             /** @description The order moved aguardando_pagamento → pagamento_confirmado */
-                            statusChanged?: boolean;
+                            statusChanged: boolean;
                         };
                     };
                 };
@@ -2129,89 +2245,89 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `invoiced` entry */
-                            eventId?: number;
-                            invoice?: {
+                            eventId: number;
+                            invoice: {
                                 /** @description 44 positions, normalized (no spaces, upper case) */
-                                accessKey?: string | null;
+                                accessKey: string | null;
                                 /** Format: date-time */
-                                cancelledAt?: string | null;
-                                cancelledBy?: string | null;
-                                cancelReason?: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: string | null;
+                                cancelReason: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                createdBy?: string | null;
-                                id?: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: number;
                                 /** Format: date-time */
-                                issuedAt?: string;
+                                issuedAt: string;
                                 /** @enum {string} */
-                                kind?: "nfe" | "simple";
-                                number?: string | null;
-                                salesOrderId?: number;
-                                series?: string | null;
+                                kind: "nfe" | "simple";
+                                number: string | null;
+                                salesOrderId: number;
+                                series: string | null;
                                 /** @enum {string} */
-                                status?: "approved" | "cancelled";
-                                xmlUrl?: string | null;
+                                status: "approved" | "cancelled";
+                                xmlUrl: string | null;
                             };
                             /** @description Items with no product (unknown SKU): no stock moved for them */
-                            itemsWithoutProduct?: {
-                                name?: string;
-                                position?: number;
-                                quantity?: number;
-                                sku?: string | null;
+                            itemsWithoutProduct: {
+                                name: string;
+                                position: number;
+                                quantity: number;
+                                sku: string | null;
                             }[];
                             /** @description Products this invoice left below zero: flagged, not refused */
-                            negativeStock?: {
-                                productId?: number;
-                                sku?: string;
-                                stockAfter?: number;
+                            negativeStock: {
+                                productId: number;
+                                sku: string;
+                                stockAfter: number;
                             }[];
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
-                            receivables?: {
-                                amountCents?: number;
+                            receivables: {
+                                amountCents: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** Format: date */
-                                dueDate?: string;
-                                id?: number;
+                                dueDate: string;
+                                id: number;
                                 /** @description 1-based */
-                                installment?: number;
-                                invoiceId?: number;
-                                paymentType?: string | null;
+                                installment: number;
+                                invoiceId: number;
+                                paymentType: string | null;
                                 /** Format: date-time */
-                                reversedAt?: string | null;
-                                salesOrderId?: number;
-                                salesOrderNumber?: number;
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
                                 /** @enum {string} */
-                                status?: "open" | "paid" | "reversed";
+                                status: "open" | "paid" | "reversed";
                             }[];
                             /** @description Invoicing moved the canonical status (→ em_preparacao) */
-                            statusChanged?: boolean;
-                            stockMovements?: {
-                                actor?: string | null;
+                            statusChanged: boolean;
+                            stockMovements: {
+                                actor: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                id?: number;
-                                invoiceId?: number | null;
-                                name?: string;
-                                productId?: number;
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                productId: number;
                                 /** @description Signed: negative takes stock out */
-                                quantity?: number;
+                                quantity: number;
                                 /** @enum {string} */
-                                reason?: "invoice" | "invoice_reversal" | "adjustment";
-                                salesOrderId?: number | null;
-                                sku?: string;
+                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                salesOrderId: number | null;
+                                sku: string;
                                 /** @description The product's stock right after this movement */
-                                stockAfter?: number | null;
+                                stockAfter: number | null;
                                 /** @description This movement left the stock below zero */
-                                wentNegative?: boolean;
+                                wentNegative: boolean;
                             }[];
                         };
                     };
@@ -2314,76 +2430,76 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `invoice_cancelled` entry */
-                            eventId?: number;
-                            invoice?: {
+                            eventId: number;
+                            invoice: {
                                 /** @description 44 positions, normalized (no spaces, upper case) */
-                                accessKey?: string | null;
+                                accessKey: string | null;
                                 /** Format: date-time */
-                                cancelledAt?: string | null;
-                                cancelledBy?: string | null;
-                                cancelReason?: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: string | null;
+                                cancelReason: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                createdBy?: string | null;
-                                id?: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: number;
                                 /** Format: date-time */
-                                issuedAt?: string;
+                                issuedAt: string;
                                 /** @enum {string} */
-                                kind?: "nfe" | "simple";
-                                number?: string | null;
-                                salesOrderId?: number;
-                                series?: string | null;
+                                kind: "nfe" | "simple";
+                                number: string | null;
+                                salesOrderId: number;
+                                series: string | null;
                                 /** @enum {string} */
-                                status?: "approved" | "cancelled";
-                                xmlUrl?: string | null;
+                                status: "approved" | "cancelled";
+                                xmlUrl: string | null;
                             };
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
                             /** @description The receivables reversed now */
-                            receivables?: {
-                                amountCents?: number;
+                            receivables: {
+                                amountCents: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** Format: date */
-                                dueDate?: string;
-                                id?: number;
+                                dueDate: string;
+                                id: number;
                                 /** @description 1-based */
-                                installment?: number;
-                                invoiceId?: number;
-                                paymentType?: string | null;
+                                installment: number;
+                                invoiceId: number;
+                                paymentType: string | null;
                                 /** Format: date-time */
-                                reversedAt?: string | null;
-                                salesOrderId?: number;
-                                salesOrderNumber?: number;
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
                                 /** @enum {string} */
-                                status?: "open" | "paid" | "reversed";
+                                status: "open" | "paid" | "reversed";
                             }[];
                             /** @description The reversal movements (stock put back) */
-                            stockMovements?: {
-                                actor?: string | null;
+                            stockMovements: {
+                                actor: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                id?: number;
-                                invoiceId?: number | null;
-                                name?: string;
-                                productId?: number;
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                productId: number;
                                 /** @description Signed: negative takes stock out */
-                                quantity?: number;
+                                quantity: number;
                                 /** @enum {string} */
-                                reason?: "invoice" | "invoice_reversal" | "adjustment";
-                                salesOrderId?: number | null;
-                                sku?: string;
+                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                salesOrderId: number | null;
+                                sku: string;
                                 /** @description The product's stock right after this movement */
-                                stockAfter?: number | null;
+                                stockAfter: number | null;
                                 /** @description This movement left the stock below zero */
-                                wentNegative?: boolean;
+                                wentNegative: boolean;
                             }[];
                         };
                     };
@@ -2456,27 +2572,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
+                            items: {
                                 /** @description 44 positions, normalized (no spaces, upper case) */
-                                accessKey?: string | null;
+                                accessKey: string | null;
                                 /** Format: date-time */
-                                cancelledAt?: string | null;
-                                cancelledBy?: string | null;
-                                cancelReason?: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: string | null;
+                                cancelReason: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                createdBy?: string | null;
-                                id?: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: number;
                                 /** Format: date-time */
-                                issuedAt?: string;
+                                issuedAt: string;
                                 /** @enum {string} */
-                                kind?: "nfe" | "simple";
-                                number?: string | null;
-                                salesOrderId?: number;
-                                series?: string | null;
+                                kind: "nfe" | "simple";
+                                number: string | null;
+                                salesOrderId: number;
+                                series: string | null;
                                 /** @enum {string} */
-                                status?: "approved" | "cancelled";
-                                xmlUrl?: string | null;
+                                status: "approved" | "cancelled";
+                                xmlUrl: string | null;
                             }[];
                         };
                     };
@@ -2609,21 +2725,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            action?: string;
-                            attempts?: number;
+                            action: string;
+                            attempts: number;
                             /** @enum {string} */
-                            channel?: "platform" | "xml" | "webhook";
-                            createdAt?: string;
-                            id?: number;
-                            lastError?: string | null;
-                            nextAttemptAt?: string | null;
-                            sentAt?: string | null;
+                            channel: "platform" | "xml" | "webhook";
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
                             /** @enum {string} */
-                            status?: "pending" | "sent" | "failed" | "skipped";
-                            statusVersion?: number | null;
-                            storeId?: number;
+                            status: "pending" | "sent" | "failed" | "skipped";
+                            statusVersion: number | null;
+                            storeId: number;
                             /** @description pt-BR */
-                            summary?: string | null;
+                            summary: string | null;
                         }[];
                     };
                 };
@@ -2680,17 +2799,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                carrier?: string;
-                                createdBy?: string | null;
+                            items: {
+                                carrier: string;
+                                createdBy: string | null;
                                 /** Format: date-time */
-                                deliveredAt?: string | null;
-                                id?: number;
-                                salesOrderId?: number;
+                                deliveredAt: string | null;
+                                id: number;
+                                salesOrderId: number;
                                 /** Format: date-time */
-                                shippedAt?: string;
-                                trackingCode?: string | null;
-                                trackingUrl?: string | null;
+                                shippedAt: string;
+                                trackingCode: string | null;
+                                trackingUrl: string | null;
                             }[];
                         };
                     };
@@ -2756,27 +2875,27 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The status_changed entry (→ despachado), carrying the tracking */
-                            eventId?: number;
+                            eventId: number;
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
-                            shipment?: {
-                                carrier?: string;
-                                createdBy?: string | null;
+                            shipment: {
+                                carrier: string;
+                                createdBy: string | null;
                                 /** Format: date-time */
-                                deliveredAt?: string | null;
-                                id?: number;
-                                salesOrderId?: number;
+                                deliveredAt: string | null;
+                                id: number;
+                                salesOrderId: number;
                                 /** Format: date-time */
-                                shippedAt?: string;
-                                trackingCode?: string | null;
-                                trackingUrl?: string | null;
+                                shippedAt: string;
+                                trackingCode: string | null;
+                                trackingUrl: string | null;
                             };
                         };
                     };
@@ -2883,13 +3002,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
                             /** @description The status_changed entry of the timeline */
-                            eventId?: number;
-                            id?: number;
+                            eventId: number;
+                            id: number;
                             /** @enum {string} */
-                            status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                            statusVersion?: number;
+                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                            statusVersion: number;
                         };
                     };
                 };
@@ -2974,17 +3093,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description The timeline's `store_cancellation_resolved` entry */
-                            eventId?: number;
+                            eventId: number;
                             /** @description The sales order's status after the action */
-                            order?: {
+                            order: {
                                 /** @enum {string} */
-                                canonicalStatus?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                                id?: number;
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                id: number;
                                 /** @enum {string} */
-                                status?: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                                statusVersion?: number;
+                                status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                                statusVersion: number;
                             };
-                            storeCancellation?: null;
+                            storeCancellation: null;
                         };
                     };
                 };
@@ -3056,25 +3175,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowed?: {
+                            allowed: {
                                 /** @description pt-BR: why it cannot be chosen yet (e.g. payment not confirmed, no shipment for Embarcado), or null */
-                                blocked?: string | null;
+                                blocked: string | null;
                                 /**
                                  * @description shipment: asked for through POST /api/v1/orders/:id/shipments (carrier and tracking), not the status form
                                  * @enum {string}
                                  */
-                                form?: "status" | "shipment";
+                                form: "status" | "shipment";
                                 /** @description pt-BR */
-                                label?: string;
+                                label: string;
                                 /** @description What the order still lacks for this status, in order: `payment` (POST /api/v1/orders/:id/confirm-payment, which the status form offers inline) and `shipment` (POST /api/v1/orders/:id/shipments; Entregue needs none for a store pickup) */
-                                needs?: ("payment" | "shipment")[];
+                                needs: ("payment" | "shipment")[];
                                 /** @description Notificar cliente starts ticked for this status (the store's e-mail templates) */
-                                notifyByDefault?: boolean;
+                                notifyByDefault: boolean;
                                 /** @enum {string} */
-                                status?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                status: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
                             }[];
                             /** @enum {string} */
-                            current?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            current: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
                         };
                     };
                 };
@@ -3331,17 +3450,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -3358,35 +3478,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -3592,32 +3717,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                actor?: string | null;
+                            items: {
+                                actor: string | null;
                                 /** Format: date-time */
-                                createdAt?: string;
-                                id?: number;
-                                invoiceId?: number | null;
-                                name?: string;
-                                productId?: number;
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                productId: number;
                                 /** @description Signed: negative takes stock out */
-                                quantity?: number;
+                                quantity: number;
                                 /** @enum {string} */
-                                reason?: "invoice" | "invoice_reversal" | "adjustment";
-                                salesOrderId?: number | null;
-                                sku?: string;
+                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                salesOrderId: number | null;
+                                sku: string;
                                 /** @description The product's stock right after this movement */
-                                stockAfter?: number | null;
+                                stockAfter: number | null;
                                 /** @description This movement left the stock below zero */
-                                wentNegative?: boolean;
+                                wentNegative: boolean;
                             }[];
-                            next?: string | null;
-                            product?: {
-                                id?: number;
-                                name?: string;
-                                sku?: string;
+                            next: string | null;
+                            product: {
+                                id: number;
+                                name: string;
+                                sku: string;
                                 /** @description Current stock (may be negative) */
-                                stockQuantity?: number;
+                                stockQuantity: number;
                             };
                         };
                     };
@@ -3697,9 +3822,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id?: number;
+                            id: number;
                             /** @enum {string} */
-                            status?: "pending";
+                            status: "pending";
                         };
                     };
                 };
@@ -3776,25 +3901,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                amountCents?: number;
+                            items: {
+                                amountCents: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** Format: date */
-                                dueDate?: string;
-                                id?: number;
+                                dueDate: string;
+                                id: number;
                                 /** @description 1-based */
-                                installment?: number;
-                                invoiceId?: number;
-                                paymentType?: string | null;
+                                installment: number;
+                                invoiceId: number;
+                                paymentType: string | null;
                                 /** Format: date-time */
-                                reversedAt?: string | null;
-                                salesOrderId?: number;
-                                salesOrderNumber?: number;
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
                                 /** @enum {string} */
-                                status?: "open" | "paid" | "reversed";
+                                status: "open" | "paid" | "reversed";
                             }[];
-                            next?: string | null;
+                            next: string | null;
                         };
                     };
                 };
@@ -3974,17 +4099,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4001,35 +4127,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4082,17 +4213,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4109,35 +4241,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4152,17 +4289,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4179,35 +4317,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4300,17 +4443,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4327,35 +4471,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4419,17 +4568,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4446,35 +4596,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4511,7 +4666,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description JSONata over the normalized order, e.g. `true` or `billingAddress.state = "MT"` */
                                 expression: string;
                                 /** @description Customer extra field to fill */
@@ -4594,7 +4749,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description JSONata over the normalized order, e.g. `true` or `billingAddress.state = "MT"` */
                                 expression: string;
                                 /** @description Customer extra field to fill */
@@ -4686,17 +4841,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
-                            apiBaseUrl?: string;
-                            connectionMessage?: string | null;
+                            apiBaseUrl: string;
+                            connectionMessage: string | null;
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            createdAt?: string;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            /** Format: date-time */
+                            createdAt: string;
                             /**
                              * @description Who e-mails the customer about status changes: Ponte (default) or the platform
                              * @enum {string}
                              */
-                            customerEmails?: "ponte" | "platform";
-                            externalId?: string;
+                            customerEmails: "ponte" | "platform";
+                            externalId: string;
                             /** @description GET only: the store's health, as on /api/v1/overview */
                             health?: {
                                 /** @enum {string} */
@@ -4713,35 +4869,40 @@ export interface paths {
                                 /** @description pt-BR: what is wrong and what to do; "Tudo em dia." when nothing */
                                 message: string;
                             };
-                            id?: number;
-                            importCursor?: string | null;
-                            importEnabled?: boolean;
-                            importIntervalMinutes?: number;
-                            lastImportAt?: string | null;
-                            lastWebhookAt?: string | null;
-                            name?: string;
-                            platform?: string;
+                            id: number;
+                            importCursor: string | null;
+                            importEnabled: boolean;
+                            importIntervalMinutes: number;
+                            /** Format: date-time */
+                            lastImportAt: string | null;
+                            /** Format: date-time */
+                            lastWebhookAt: string | null;
+                            name: string;
+                            platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
-                            pushChannel?: {
+                            pushChannel: {
+                                /** @description webhook only: always true */
                                 hasSecret?: boolean;
                                 /** @enum {string} */
-                                kind?: "platform" | "xml" | "webhook";
+                                kind: "platform" | "xml" | "webhook";
+                                /** @description xml and webhook only */
                                 url?: string;
                             };
                             /** @enum {string} */
-                            unknownSkuPolicy?: "create" | "hold";
+                            unknownSkuPolicy: "create" | "hold";
                             /** @description The store's webhooks on its platform, registered by Ponte at PONTE_PUBLIC_URL + /webhooks/<platform> (https only) when the store connects and on Testar conexão */
-                            webhooks?: {
-                                checkedAt?: string | null;
-                                events?: string[];
+                            webhooks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                events: string[];
                                 /** @description pt-BR: what it means and what to do */
-                                message?: string;
+                                message: string;
                                 /**
                                  * @description pending: not registered yet; registered: `events` arrive at `url`; not_configured: no public https address, only the scheduled import brings orders; failed: see `message`; removed: the store was disconnected
                                  * @enum {string}
                                  */
-                                state?: "pending" | "registered" | "not_configured" | "failed" | "removed";
-                                url?: string | null;
+                                state: "pending" | "registered" | "not_configured" | "failed" | "removed";
+                                url: string | null;
                             };
                             /** @description Only in the answer of the PATCH that generated the webhook's signing secret: shown this once, never again */
                             webhookSecret?: string;
@@ -4808,8 +4969,8 @@ export interface paths {
                             }[];
                             variables: {
                                 /** @description pt-BR */
-                                description?: string;
-                                name?: string;
+                                description: string;
+                                name: string;
                             }[];
                         };
                     };
@@ -5128,7 +5289,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status?: string;
+                            /** @enum {string} */
+                            status: "queued";
                         };
                     };
                 };
@@ -5269,7 +5431,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @default null */
                                 installments: number | null;
                                 paymentType: string;
@@ -5352,7 +5514,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @default null */
                                 installments: number | null;
                                 paymentType: string;
@@ -5551,16 +5713,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
-                                actions?: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
+                            rows: {
+                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
                                 /** @description false: the platform's default */
-                                custom?: boolean;
+                                custom: boolean;
                                 /** @description pt-BR */
-                                label?: string;
+                                label: string;
                                 /** @description The status row's Ativo (an inactive status pushes nothing); null for faturado */
-                                statusActive?: boolean | null;
+                                statusActive: boolean | null;
                                 /** @enum {string} */
-                                trigger?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
+                                trigger: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
                             }[];
                         };
                     };
@@ -5615,16 +5777,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
-                                actions?: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
+                            rows: {
+                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
                                 /** @description false: the platform's default */
-                                custom?: boolean;
+                                custom: boolean;
                                 /** @description pt-BR */
-                                label?: string;
+                                label: string;
                                 /** @description The status row's Ativo (an inactive status pushes nothing); null for faturado */
-                                statusActive?: boolean | null;
+                                statusActive: boolean | null;
                                 /** @enum {string} */
-                                trigger?: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
+                                trigger: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | "faturado";
                             }[];
                         };
                     };
@@ -5698,7 +5860,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 carrier: string;
                                 platformValue: string;
                                 /** @default null */
@@ -5781,7 +5943,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 carrier: string;
                                 platformValue: string;
                                 /** @default null */
@@ -5867,7 +6029,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description Ativo */
                                 active: boolean;
                                 /** @enum {string} */
@@ -5966,7 +6128,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            rows?: {
+                            rows: {
                                 /** @description Ativo */
                                 active: boolean;
                                 /** @enum {string} */
@@ -6065,18 +6227,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            checks?: {
+                            checks: {
                                 /** @enum {string} */
-                                key?: "credentials" | "orders" | "customers" | "webhooks";
+                                key: "credentials" | "orders" | "customers" | "webhooks";
                                 /** @description pt-BR */
-                                message?: string;
-                                ok?: boolean;
+                                message: string;
+                                ok: boolean;
                                 /** @description false: the store imports without it */
-                                required?: boolean;
+                                required: boolean;
                             }[];
                             /** @enum {string} */
-                            connectionState?: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
-                            ok?: boolean;
+                            connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
+                            ok: boolean;
                         };
                     };
                 };

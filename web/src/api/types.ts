@@ -10,5 +10,13 @@ type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M
 export type ResponseOf<P extends keyof paths, M extends Method, S extends number = 200> =
   Operation<P, M> extends { responses: infer R } ? (S extends keyof R ? JsonOf<R[S]> : never) : never;
 
+/** The JSON body a route takes. */
+export type RequestOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends {
+    requestBody?: infer B;
+  }
+    ? JsonOf<NonNullable<B>>
+    : never;
+
 /** The shipping label's sender (remetente). */
 export type Sender = ResponseOf<"/api/v1/settings/sender", "put">;

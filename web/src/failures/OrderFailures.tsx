@@ -9,11 +9,7 @@ import { OrderPayload } from "./PayloadRow.tsx";
 
 const nameOf = (o: OrderFailure) => (o.number ? `#${o.number}` : o.externalId);
 
-function technicalError(e: OrderFailure["lastError"]): string | null {
-  if (!e) return null;
-  if (typeof e === "string") return e;
-  return e.message ?? null;
-}
+const technicalError = (e: OrderFailure["lastError"]): string | null => e?.message ?? null;
 
 export function OrderFailures({ storeId, storeName }: { storeId: number | null; storeName: string | null }) {
   const list = useFailures<OrderFailure>("orders", storeId);

@@ -1,5 +1,6 @@
 // "Ver payload": the order as the platform sent it, loaded only when opened.
 import { useQuery } from "@tanstack/react-query";
+import type { ResponseOf } from "../api/types.ts";
 import { api } from "../api.ts";
 import { Loading, Notice } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
@@ -8,7 +9,7 @@ export function OrderPayload({ storeId, externalId }: { storeId: number; externa
   const payload = useQuery({
     queryKey: ["failures", "payload", storeId, externalId],
     queryFn: () =>
-      api<{ raw: unknown; normalizeError: string | null }>(
+      api<ResponseOf<"/api/v1/failures/orders/{storeId}/{externalId}/payload", "get">>(
         `/api/v1/failures/orders/${storeId}/${encodeURIComponent(externalId)}/payload`,
       ),
     staleTime: 60_000,

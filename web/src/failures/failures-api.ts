@@ -2,70 +2,23 @@
 // order of a store). A retry only queues work: rows leave the list once the work succeeds, so
 // the lists are read again shortly after, and every few seconds while the screen is open.
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RequestOf, ResponseOf } from "../api/types.ts";
 import { api, withQuery } from "../api.ts";
 import { useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 
-export interface OrderFailure {
-  storeId: number;
-  storeName: string;
-  externalId: string;
-  number: string | null;
-  reason: string | null;
-  reasonCode: string | null;
-  lastError: { code?: string; message?: string; at?: string } | string | null;
-  attempts: number;
-  updatedAt: string;
-}
-
-export interface JobFailure {
-  id: string;
-  task: string;
-  storeId: number | null;
-  attempts: number;
-  maxAttempts: number;
-  lastError: string;
-  runAt: string;
-  updatedAt: string;
-  payload: unknown;
-  retrying?: boolean;
-}
-
-export interface PushFailure {
-  id: number;
-  storeId: number;
-  storeName: string;
-  salesOrderId: number;
-  orderNumber: number;
-  storeOrderNumber: string | null;
-  action: string;
-  channel: "platform" | "xml" | "webhook";
-  summary: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  failedAt: string;
-}
-
+type FailurePage = ResponseOf<"/api/v1/failures", "get">;
+/** One row of Falhas: each kind's shape is told apart by a field only it has. */
+type Failure = FailurePage["items"][number];
+export type OrderFailure = Extract<Failure, { storeOrderId: number }>;
+export type JobFailure = Extract<Failure, { task: string }>;
+export type PushFailure = Extract<Failure, { failedAt: string }>;
 /** An order the store cancelled with a live invoice or after shipping (kind=cancellations). */
-export interface StoreCancellationItem {
-  salesOrderId: number;
-  orderNumber: number;
-  storeId: number;
-  storeName: string;
-  storeOrderNumber: string | null;
-  kind: "invoice_live" | "shipped";
-  label: string;
-  reason: string;
-  cancelledAt: string;
-  invoiceId: number | null;
-}
+export type StoreCancellationItem = Extract<Failure, { cancelledAt: string }>;
 
 type Kind = "orders" | "jobs" | "pushes" | "cancellations";
-interface Page<T> {
-  items: T[];
-  next: string | null;
-}
+/** A page of one kind's rows. */
+type Page<T> = Omit<FailurePage, "items"> & { items: T[] };
 
 export const failuresKey = (kind: Kind, storeId: number | null) => ["failures", kind, storeId] as const;
 
@@ -82,12 +35,7 @@ export function useFailures<T>(kind: Kind, storeId: number | null) {
   });
 }
 
-export interface RetryRequest {
-  orders?: { storeId: number; externalId: string }[];
-  jobs?: string[];
-  pushes?: number[];
-  allOrdersOfStore?: number;
-}
+export type RetryRequest = RequestOf<"/api/v1/failures/retry", "post">;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -96,7 +44,7 @@ export function useRetry() {
   const toast = useToast();
   return useMutation({
     mutationFn: (request: RetryRequest) =>
-      api<{ ordersQueued: number; jobsQueued: number; pushesQueued?: number }>("/api/v1/failures/retry", {
+      api<ResponseOf<"/api/v1/failures/retry", "post", 202>>("/api/v1/failures/retry", {
         method: "POST",
         body: request,
       }),

@@ -1,57 +1,19 @@
 // The integration panel's data (docs/REQUIREMENTS.md#seed-000, R5): the store's orders a page at a time, one row
 // re-read after an action or while its sync job runs, and the pt-BR words for its states.
 import { type InfiniteData, useInfiniteQuery, type useQueryClient } from "@tanstack/react-query";
+import type { ResponseOf } from "../api/types.ts";
 import { api, withQuery } from "../api.ts";
 
 export type PanelView = "attention" | "all";
-export type SyncState = "not_synced" | "pending" | "synced" | "held" | "error";
-
+type PanelPage = ResponseOf<"/api/v1/integration/{storeId}/orders", "get">;
 /** One store order as GET /api/v1/integration/:storeId/orders returns it. */
-export interface PanelRow {
-  storeOrderId: number;
-  externalId: string;
-  number: string | null;
-  storeStatus: string | null;
-  statusFields: Record<string, string | null>;
-  customerName: string | null;
-  createdAt: string | null;
-  totalCents: number | null;
-  synced: boolean;
-  cancelledOnPlatform: boolean;
-  customerSynced: boolean;
-  customerFoundByDocument: boolean;
-  customerProblem: string | null;
-  salesOrderId: number | null;
-  salesOrderNumber: number | null;
-  salesOrderStatus: string | null;
-  canonicalStatus: string | null;
-  salesOrderDeleted: boolean;
-  statusValid: boolean;
-  syncState: SyncState;
-  reasonCode: string | null;
-  reason: string | null;
-  attempts: number;
-  /** When a sync last wrote the link: a change means a queued job ran. */
-  syncUpdatedAt: string | null;
-  canUnlink: boolean;
-  unlinkRefusal: string | null;
-  /** Cancelled on the store with a live invoice, or after shipping: the estorno waits on the order page. */
-  storeCancellation?: "invoice_live" | "shipped" | null;
-  /** When the platform answered that the order no longer exists. */
-  goneAt: string | null;
-  /** Where invalid characters were removed from the order's text (pt-BR). */
-  textCleaned: string | null;
-}
+export type PanelRow = PanelPage["orders"][number];
+export type SyncState = PanelRow["syncState"];
 
 export const STORE_CANCELLATION_LABELS: Record<"invoice_live" | "shipped", string> = {
   invoice_live: "Cancelado na loja com nota ativa",
   shipped: "Cancelado na loja já enviado",
 };
-
-interface PanelPage {
-  orders: PanelRow[];
-  nextCursor: string | null;
-}
 
 const PAGE_SIZE = 100;
 

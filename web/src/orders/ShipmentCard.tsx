@@ -86,7 +86,7 @@ function NoSenderHint() {
 
 const SHIPMENT_FIELDS = ["carrier", "trackingCode", "trackingUrl"];
 
-type ShipmentDraft = Required<ShipmentInput>;
+type ShipmentDraft = Required<Pick<ShipmentInput, "carrier" | "trackingCode" | "trackingUrl">>;
 
 function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string | null }) {
   const toast = useToast();

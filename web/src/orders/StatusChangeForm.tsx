@@ -13,6 +13,7 @@ import {
   changeStatus,
   ORDERS_KEY,
   type OrderDetail,
+  type StatusChange,
   type Transitions,
   useTransitions,
 } from "./orders-api.ts";
@@ -42,9 +43,9 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
   const confirmFinal = useRef<HTMLDialogElement>(null);
 
   const mutation = useMutation({
-    mutationFn: () =>
+    mutationFn: (target: StatusChange["status"]) =>
       changeStatus(order.id, {
-        status,
+        status: target,
         notifyCustomer: notify,
         ...(message.trim() ? { message: message.trim() } : {}),
       }),
@@ -104,7 +105,7 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
     setMissingStatus(false);
     if (!chosen || needsPayment(chosen) || stillBlocked) return;
     if (status === FINAL_STATUS) confirmFinal.current?.showModal();
-    else mutation.mutate();
+    else mutation.mutate(chosen.status);
   };
 
   return (
@@ -213,7 +214,7 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
             }
             confirmLabel="Cancelar o pedido"
             dismissLabel="Voltar"
-            onConfirm={() => mutation.mutate()}
+            onConfirm={() => mutation.mutate(FINAL_STATUS)}
           />
         </>
       )}

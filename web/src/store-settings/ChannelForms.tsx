@@ -3,6 +3,7 @@
 // platform's API, an XML POST or a signed JSON webhook; a generated webhook secret is shown once).
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import type { ResponseOf } from "../api/types.ts";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
@@ -10,7 +11,7 @@ import { usePlatformLabel } from "../platforms.ts";
 import type { Store } from "../stores.ts";
 import { useRefreshStores } from "./store-api.ts";
 
-type Patched = Store & { webhookSecret?: string };
+type Patched = ResponseOf<"/api/v1/stores/{id}", "patch">;
 
 export function CustomerEmailsForm({ store }: { store: Store }) {
   const toast = useToast();

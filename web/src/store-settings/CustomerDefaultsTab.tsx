@@ -3,19 +3,16 @@
 // The preview reads a real recent order of the store and shows what the expressions in the
 // form (saved or not) would put in the customer, with the evaluator the worker runs.
 import { useId } from "react";
+import type { ResponseOf } from "../api/types.ts";
 import { Button, InputError, invalidProps, RemoveButton } from "../components/ui.tsx";
 import { DefaultsPreview } from "./DefaultsPreview.tsx";
 import { TableDraftForm } from "./TableDraftForm.tsx";
 import { newKey, type Outgoing, parseRowField, useTableDraft } from "./table-draft.ts";
 
-export interface CustomerDefault {
-  field: string;
-  expression: string;
-}
+export type CustomerDefault = ResponseOf<"/api/v1/stores/{id}/customer-defaults", "get">["rows"][number];
 
-export interface DefaultLine extends CustomerDefault {
-  key: string;
-}
+/** A row of the form: the saved row and its draft key. */
+export type DefaultLine = CustomerDefault & { key: string };
 
 const conversion = {
   toDraft: (rows: CustomerDefault[]): DefaultLine[] => rows.map((r) => ({ key: newKey(), ...r })),

@@ -3,37 +3,16 @@
 // store or back to the default, and previewed on a real order before anyone receives it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
+import type { ResponseOf } from "../api/types.ts";
 import { ApiError, api } from "../api.ts";
 import { Button, ConfirmButton, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { actorLabel } from "../orders/labels.ts";
 
-interface Template {
-  status: string;
-  label: string;
-  subject: string;
-  html: string;
-  text: string;
-  notifyByDefault: boolean;
-  custom: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-
-interface Templates {
-  customerEmails: "ponte" | "platform";
-  variables: { name: string; description: string }[];
-  templates: Template[];
-}
-
-interface Rendered {
-  subject: string;
-  html: string;
-  text: string;
-  salesOrderId: number | null;
-  to: string | null;
-}
+type Templates = ResponseOf<"/api/v1/stores/{id}/email-templates", "get">;
+type Template = Templates["templates"][number];
+type Rendered = ResponseOf<"/api/v1/stores/{id}/email-templates/{status}/preview", "post">;
 
 type Draft = Pick<Template, "subject" | "html" | "text" | "notifyByDefault">;
 const draftOf = (t: Template): Draft => ({

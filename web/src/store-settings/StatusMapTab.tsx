@@ -10,19 +10,14 @@ import {
   SALES_ORDER_LABELS,
   salesOrderStatusFor,
 } from "../../../src/domain/order-status.ts";
+import type { ResponseOf } from "../api/types.ts";
 import { ActionsHeader, Button, InputError, invalidProps, RemoveButton } from "../components/ui.tsx";
 import { usePlatforms } from "../platforms.ts";
 import { TableDraftForm } from "./TableDraftForm.tsx";
 import { newKey, type Outgoing, parseRowField, useTableDraft } from "./table-draft.ts";
 
-export interface StatusRow {
-  canonicalStatus: CanonicalStatus;
-  platformValues: string[];
-  active: boolean;
-  createsOrder: boolean;
-  /** Values of the extra columns the platform declares (statusColumns), absent when empty. */
-  extra?: Record<string, string>;
-}
+/** A status row as saved; `extra`: the values of the platform's extra columns, absent when empty. */
+export type StatusRow = ResponseOf<"/api/v1/stores/{id}/status-map", "get">["rows"][number];
 
 interface ValueLine {
   key: string;

@@ -1,4 +1,5 @@
 // A store's connection state in pt-BR, the same words on every screen.
+import type { ResponseOf } from "../api/types.ts";
 import type { Store } from "../stores.ts";
 
 export const CONNECTION_LABELS: Record<Store["connectionState"], string> = {
@@ -59,15 +60,7 @@ export function ImportBadge({ enabled }: { enabled: boolean }) {
 }
 
 /** A store's health as the API computes it (GET /api/v1/overview, GET /api/v1/stores). */
-export interface HealthState {
-  level: "ok" | "warn" | "bad";
-  code: string;
-  /** pt-BR, a word or two: "Conectada", "Sem contato", "Credenciais recusadas"… */
-  connection: string;
-  connectionLevel: "ok" | "warn" | "bad";
-  /** pt-BR: what is wrong and what to do; "Tudo em dia." when nothing. */
-  message: string;
-}
+export type HealthState = ResponseOf<"/api/v1/overview", "get">["stores"][number]["health"];
 
 const HEALTH_CLASSES: Record<HealthState["level"], string> = {
   ok: "badge badge-ok",

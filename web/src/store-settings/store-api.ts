@@ -1,5 +1,6 @@
 // One store's record and the actions on it shared by the Lojas screens.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ResponseOf } from "../api/types.ts";
 import { type ApiError, api } from "../api.ts";
 import { useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
@@ -48,7 +49,9 @@ export function useImportNow() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (store: Pick<Store, "id" | "name">) =>
-      api<{ status: string }>(`/api/v1/stores/${store.id}/import`, { method: "POST" }),
+      api<ResponseOf<"/api/v1/stores/{id}/import", "post", 202>>(`/api/v1/stores/${store.id}/import`, {
+        method: "POST",
+      }),
     onSuccess: (_r, store) => {
       toast("success", `Importação da loja ${store.name} iniciada. Os pedidos aparecem em instantes.`);
       // The import runs in the worker: read the stores again once it has had time to finish.
@@ -69,18 +72,8 @@ export function useImportNow() {
   });
 }
 
-export interface ConnectionCheck {
-  key: string;
-  ok: boolean;
-  message: string;
-  required?: boolean;
-}
-
-export interface ConnectionTest {
-  ok: boolean;
-  checks: ConnectionCheck[];
-  connectionState?: Store["connectionState"];
-}
+export type ConnectionTest = ResponseOf<"/api/v1/stores/{id}/test-connection", "post">;
+export type ConnectionCheck = ConnectionTest["checks"][number];
 
 export const CHECK_LABELS: Record<string, string> = {
   credentials: "Credenciais",
