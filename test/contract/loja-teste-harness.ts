@@ -60,7 +60,7 @@ async function start({ orders }: { orders: number }): Promise<SimulatorRun> {
     takeRequests: async () => {
       const taken = store.log.slice(logged);
       logged = store.log.length;
-      return taken.map((r) => ({ method: r.write ? "POST" : "GET", path: r.op, status: r.status }));
+      return taken.map((r) => ({ method: r.write ? "POST" : "GET", path: r.call.op, status: r.status }));
     },
     close: async () => {
       await Promise.all(deliveries);

@@ -77,7 +77,7 @@ export class FakeStore {
   private clock = Date.parse("2026-03-02T12:00:00.000Z");
   private seq = 0;
   /** Every call the API answered, oldest first. */
-  readonly log: { op: string; write: boolean; status: number }[] = [];
+  readonly log: { call: Call; write: boolean; status: number }[] = [];
   /** The notices it sent, oldest first (a test takes them and delivers them). */
   readonly notices: Notice[] = [];
   private faults = { suspended: false, rateLimited: 0, answerLost: false, serverErrors: 0 };
@@ -105,9 +105,12 @@ export class FakeStore {
     for (let n = 1; n <= (options.orders ?? 0); n++) this.createOrder({}, n);
   }
 
-  /** Times strictly increasing: every change moves the order to the end of "changed since". */
+  /**
+   * Times strictly increasing: every change moves the order to the end of "changed since". An
+   * hour apart, so "changed since the last import" (minus the engine's overlap) is a real subset.
+   */
   private tick(): string {
-    this.clock += 1_000;
+    this.clock += 3_600_000;
     return new Date(this.clock).toISOString();
   }
 
@@ -190,7 +193,7 @@ export class FakeStore {
   call(credentials: Credentials, call: Call): Answer {
     const write = call.op === "acao" || call.op === "assinar" || call.op === "desassinar";
     const answer = this.answer(credentials, call, write);
-    this.log.push({ op: call.op, write, status: answer.status });
+    this.log.push({ call: structuredClone(call), write, status: answer.status });
     return structuredClone(answer);
   }
 
