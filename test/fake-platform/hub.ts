@@ -34,7 +34,7 @@ export interface FakeHub {
   deliverNotices(): Promise<string[]>;
   /** Posts one notice. */
   deliver(notice: Notice): Promise<{ status: number; json: Json }>;
-  /** Runs the queue (an in-process worker) until nothing is left to do. */
+  /** Runs the queue (an in-process worker) until nothing is left to do, then stops it. */
   drainQueue(): Promise<void>;
   count(sql: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
@@ -105,14 +105,19 @@ export async function startFakeHub(options: {
       return acks;
     },
     async drainQueue() {
-      worker ??= await startWorker({
+      worker = await startWorker({
         db: t.db,
         logger: testLogger,
         tasks: buildTaskList(ctx),
         concurrency: 2,
         processName: "fake-platform",
       });
-      await waitForQueueDrained(t.db);
+      try {
+        await waitForQueueDrained(t.db);
+      } finally {
+        await worker.stop();
+        worker = undefined;
+      }
     },
     count: async (sql, params = []) =>
       (await t.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0]!.n,
