@@ -12,7 +12,7 @@ import { type FakeHub, startFakeHub } from "../fake-platform/hub.ts";
 
 describe("sync engine on the Loja Teste platform", () => {
   let hub: FakeHub;
-  const listings = () => hub.shop.log.filter((r) => r.call.op === "listar").map((r) => r.call);
+  const listings = () => hub.shop.log.flatMap((r) => (r.call.op === "listar" ? [r.call] : []));
   const linkOf = async (codigo: string) =>
     (await hub.api("GET", `/api/v1/integration/${hub.storeId}/orders/${codigo}`)).json;
 
