@@ -30,10 +30,23 @@ describe("the search box: what was typed", () => {
   it("a masked CPF/CNPJ or a valid alphanumeric CNPJ: the document; anything else a name", () => {
     assert.deepEqual(parseOrderSearch("529.982.247-25"), { ...none, document: "52998224725" });
     assert.deepEqual(parseOrderSearch("12.abc.345/01de-35"), { ...none, document: "12ABC34501DE35" });
-    assert.deepEqual(parseOrderSearch("MARIAJOSE12345"), { ...none, name: "MARIAJOSE12345" }, "not a CNPJ");
+    assert.deepEqual(
+      parseOrderSearch("MARIAJOSE12345"),
+      { ...none, storeOrderNumbers: ["MARIAJOSE12345", "#MARIAJOSE12345"], name: "MARIAJOSE12345" },
+      "not a CNPJ",
+    );
     assert.deepEqual(parseOrderSearch("Conceic\u0327a\u0303o"), { ...none, name: "Conceição" });
     assert.throws(() => parseOrderSearch("a"), /q: type at least 2 characters/);
     assert.equal(parseOrderSearch("   "), null);
+  });
+
+  it("a word with letters and digits may be a store's order number: platforms number orders their way", () => {
+    assert.deepEqual(parseOrderSearch(" PED-00002 "), {
+      ...none,
+      storeOrderNumbers: ["PED-00002", "#PED-00002"],
+      name: "PED-00002",
+    });
+    assert.deepEqual(parseOrderSearch("silva"), { ...none, name: "silva" }, "a plain word is only a name");
   });
 
   it("the customer filter keeps its rules: any document shape is a document", () => {

@@ -46,7 +46,7 @@ export function parseCustomerFilter(raw: string | undefined): OrderSearch | null
  * - digits only ("160"): Ponte's number, or the store's, or (11 or 14 digits) a CPF/CNPJ;
  * - "#160": the store's order number only;
  * - a masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document;
- * - anything else: part of the customer's name.
+ * - anything else: part of the customer's name, and with a digit in it the store's order number too.
  */
 export function parseOrderSearch(raw: string | undefined): OrderSearch | null {
   const text = (raw ?? "").trim();
@@ -70,7 +70,10 @@ export function parseOrderSearch(raw: string | undefined): OrderSearch | null {
   if (DOCUMENT_SHAPE.test(compact) && (/^[0-9]+$/.test(compact) || checkDocument(compact).ok)) {
     return { ...NONE, document: compact };
   }
-  return { ...NONE, name: nameTerm("q", text) };
+  // Store order numbers are not always digits (PED-00002, 1001-A): a word with a digit in it may
+  // be one, as typed.
+  const number = /[0-9]/.test(text) ? storeNumbers(text) : null;
+  return { ...NONE, storeOrderNumbers: number, name: nameTerm("q", text) };
 }
 
 const storeNumbers = (number: string) => [number, `#${number}`];

@@ -90,7 +90,7 @@ export const searchParam = {
   type: "string",
   maxLength: 200,
   description:
-    "The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word). 400 `validation_failed` naming `/q` otherwise",
+    "The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word), and, with a digit in it, the store's order number as typed (`PED-00002`). 400 `validation_failed` naming `/q` otherwise",
   examples: ["160", "#160", "1042", "529.982.247-25", "conceicao"],
 } as const;
 

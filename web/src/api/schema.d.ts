@@ -904,7 +904,7 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     after?: string;
                     limit?: number;
-                    /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word). 400 `validation_failed` naming `/q` otherwise */
+                    /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word), and, with a digit in it, the store's order number as typed (`PED-00002`). 400 `validation_failed` naming `/q` otherwise */
                     q?: string;
                     view?: "attention" | "all";
                 };
@@ -1734,7 +1734,7 @@ export interface paths {
                     /** @description Total at least, in cents */
                     minTotal?: number;
                     order?: "desc" | "asc";
-                    /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word). 400 `validation_failed` naming `/q` otherwise */
+                    /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word), and, with a digit in it, the store's order number as typed (`PED-00002`). 400 `validation_failed` naming `/q` otherwise */
                     q?: string;
                     /** @description ordered_at: by the order date (`created_at` is the same sort, its name before the order date existed). status sorts along the workflow (aguardando_pagamento … entregue, then cancelado, problemas), newest order first within a status when descending */
                     sort?: "ordered_at" | "created_at" | "status" | "total";
