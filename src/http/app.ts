@@ -1,6 +1,5 @@
 // The HTTP app factory. It never listens: `ponte api`/`ponte start` do, tests use inject().
 import crypto from "node:crypto";
-import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
@@ -53,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setErrorHandler(errorHandler);
   // First, so its headers reach every route registered below, the panel's files and 404s.
-  await app.register(helmet, securityHeaders);
+  await app.register(securityHeaders);
 
   await app.register(swagger, {
     // A shared schema is named by its $id in the document's components (ReasonCode, not def-0).

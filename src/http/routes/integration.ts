@@ -17,6 +17,7 @@ import {
 import { previewOrder } from "../../sync/preview.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
+import { preview } from "./preview-schemas.ts";
 import { nullableReasonCode, whole } from "./schema-parts.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -217,7 +218,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary: "Preview: what Ponte would do with this raw platform order payload, writing nothing",
         params: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] },
         body: { type: "object", description: "The order as the platform's API returns it" },
-        response: { 404: problem },
+        response: { 200: preview, 404: problem },
       },
     },
     async (request) => {

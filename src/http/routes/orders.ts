@@ -14,6 +14,7 @@ import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES, SALES_ORDER_LABELS } from "../../domain/order-status.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { problem, searchParam } from "./integration.ts";
+import { flag } from "./schema-parts.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -184,10 +185,7 @@ const salesOrder = {
     flags: {
       type: "array",
       description: "Values the platform sent that Ponte does not know: stored and flagged, never defaulted",
-      items: {
-        type: "object",
-        properties: { field: { type: "string" }, value: { type: "string" }, message: { type: "string" } },
-      },
+      items: flag,
     },
     deletedAt: nullableDateTime,
     orderedAt: { ...dateTime, description: "The order date: when the customer ordered on the platform" },

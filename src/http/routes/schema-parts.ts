@@ -7,3 +7,9 @@ export const whole = <S extends { properties: Record<string, unknown> }>(schema:
 
 /** A reasonCode field: one of the exported ReasonCode list (src/reason-codes.ts), or null. */
 export const nullableReasonCode = { anyOf: [{ $ref: "ReasonCode#" }, { type: "null" }] } as const;
+
+/** A value the platform sent that Ponte does not know (stored and flagged, never defaulted). */
+export const flag = whole({
+  type: "object",
+  properties: { field: { type: "string" }, value: { type: "string" }, message: { type: "string" } },
+});

@@ -7,6 +7,7 @@ import { MAX_EXPRESSION_LENGTH } from "../../sync/customer-defaults.ts";
 import { previewStoredOrder } from "../../sync/preview-stored.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
+import { storedOrderPreview } from "./preview-schemas.ts";
 
 export async function storePreviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.post<{
@@ -42,7 +43,7 @@ export async function storePreviewRoutes(app: FastifyInstance, { ctx }: { ctx: A
             },
           },
         },
-        response: { 404: problem },
+        response: { 200: storedOrderPreview, 404: problem },
       },
     },
     async (request) => {

@@ -19,6 +19,7 @@ import {
 import { testConnection } from "../../stores/test-connection.ts";
 import { importOff, lockImportSwitch, resumeStoreWork } from "../../sync/import-switch.ts";
 import { problem } from "./integration.ts";
+import { flag } from "./schema-parts.ts";
 import { apiBaseUrlSchema, publicStore, storeSchema } from "./store-schemas.ts";
 
 /** Each store's health (Lojas shows what Visão geral shows). */
@@ -330,7 +331,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
                 customerName: { type: ["string", "null"] },
                 totalCents: { type: ["integer", "null"] },
                 cancelled: { type: "boolean" },
-                flags: { type: "array" },
+                flags: { type: "array", items: flag },
                 normalizeError: { type: ["string", "null"] },
                 platformUpdatedAt: { type: ["string", "null"] },
               },

@@ -1915,9 +1915,9 @@ export interface paths {
                             }[];
                             /** @description Values the platform sent that Ponte does not know: stored and flagged, never defaulted */
                             flags: {
-                                field?: string;
-                                message?: string;
-                                value?: string;
+                                field: string;
+                                message: string;
+                                value: string;
                             }[];
                             id: number;
                             installments: number;
@@ -5385,7 +5385,11 @@ export interface paths {
                             cancelled?: boolean;
                             customerName?: string | null;
                             externalId?: string;
-                            flags?: unknown[];
+                            flags?: {
+                                field: string;
+                                message: string;
+                                value: string;
+                            }[];
                             id?: number;
                             normalizeError?: string | null;
                             number?: string | null;
@@ -5601,6 +5605,74 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "create" | "update" | "hold" | "error" | "none";
+                            customer: {
+                                customerId: number | null;
+                                defaultFieldErrors: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                /** @description The customer default fields it would be created with */
+                                defaultFields: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Found by CPF/CNPJ, would be created, or cannot be (no valid document) */
+                                match: ("found" | "create" | "none") | null;
+                                problem: string | null;
+                            };
+                            /** @description pt-BR: why this action */
+                            explanation: string;
+                            /** @description SKUs it would register as new products */
+                            newSkus: string[];
+                            /** @description The order as Ponte reads it (the canonical order); null when the payload could not be read */
+                            normalized: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description Why the payload could not be read */
+                            normalizeError: string | null;
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrder: {
+                                canonicalStatus: ("aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas") | null;
+                                carrier: string | null;
+                                existingNumber: number | null;
+                                flags: {
+                                    field: string;
+                                    message: string;
+                                    value: string;
+                                }[];
+                                installments: number | null;
+                                paymentType: string | null;
+                                shippingType: string | null;
+                                status: ("em_aberto" | "confirmado" | "cancelado" | "faturado") | null;
+                            };
+                            /** @description How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `inactive` (only an inactive row lists it). Null when the payload could not be read. */
+                            status: {
+                                /** @enum {string} */
+                                canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                createsOrder: boolean;
+                                /** @enum {string} */
+                                kind: "mapped";
+                            } | {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "unmapped";
+                            } | {
+                                /** @enum {string} */
+                                canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                /** @enum {string} */
+                                kind: "inactive";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5659,6 +5731,93 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "create" | "update" | "hold" | "error" | "none";
+                            customer: {
+                                customerId: number | null;
+                                defaultFieldErrors: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                /** @description The customer default fields it would be created with */
+                                defaultFields: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Found by CPF/CNPJ, would be created, or cannot be (no valid document) */
+                                match: ("found" | "create" | "none") | null;
+                                problem: string | null;
+                            };
+                            customerDefaults: {
+                                /** @description Evaluated with the expressions sent (unsaved), not the saved ones */
+                                draft: boolean;
+                                errors: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                fields: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @description pt-BR: why this action */
+                            explanation: string;
+                            /** @description SKUs it would register as new products */
+                            newSkus: string[];
+                            /** @description The order as Ponte reads it (the canonical order); null when the payload could not be read */
+                            normalized: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description Why the payload could not be read */
+                            normalizeError: string | null;
+                            order: {
+                                /** Format: date-time */
+                                createdAt: string | null;
+                                customerName: string | null;
+                                externalId: string;
+                                number: string | null;
+                                storeOrderId: number;
+                            };
+                            reasonCode: components["schemas"]["ReasonCode"] | null;
+                            salesOrder: {
+                                canonicalStatus: ("aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas") | null;
+                                carrier: string | null;
+                                existingNumber: number | null;
+                                flags: {
+                                    field: string;
+                                    message: string;
+                                    value: string;
+                                }[];
+                                installments: number | null;
+                                paymentType: string | null;
+                                shippingType: string | null;
+                                status: ("em_aberto" | "confirmado" | "cancelado" | "faturado") | null;
+                            };
+                            /** @description How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `inactive` (only an inactive row lists it). Null when the payload could not be read. */
+                            status: {
+                                /** @enum {string} */
+                                canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                createsOrder: boolean;
+                                /** @enum {string} */
+                                kind: "mapped";
+                            } | {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "unmapped";
+                            } | {
+                                /** @enum {string} */
+                                canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                /** @enum {string} */
+                                kind: "inactive";
+                            } | null;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 404: {
                     headers: {

@@ -4,32 +4,15 @@
 // customer, since only then are the fields written.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import type { ResponseOf } from "../api/types.ts";
 import { api } from "../api.ts";
 import { Button, Notice } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
 import type { DefaultLine } from "./CustomerDefaultsTab.tsx";
 
-interface RecentOrder {
-  externalId: string;
-  number: string | null;
-  customerName: string | null;
-  createdAt: string | null;
-  totalCents?: number | null;
-}
-
-interface StoredPreview {
-  normalized: Record<string, unknown> | null;
-  normalizeError: string | null;
-  explanation: string;
-  customer: { match: "found" | "create" | "none" | null; problem: string | null };
-  order: RecentOrder;
-  customerDefaults: {
-    fields: Record<string, unknown>;
-    errors: { field: string; message: string }[];
-    draft: boolean;
-  };
-}
+type RecentOrder = ResponseOf<"/api/v1/integration/{storeId}/orders", "get">["orders"][number];
+type StoredPreview = ResponseOf<"/api/v1/stores/{id}/preview/recent", "post">;
 
 interface FieldResult {
   key: string;
@@ -80,7 +63,12 @@ async function runPreview(storeId: number, externalId: string, lines: DefaultLin
   };
 }
 
-const orderLabel = (o: RecentOrder) =>
+/** A recent order, or the one a preview names (which has no total). */
+const orderLabel = (
+  o: Pick<RecentOrder, "externalId" | "number" | "customerName" | "createdAt"> & {
+    totalCents?: number | null;
+  },
+) =>
   [
     o.number ? `#${o.number}` : o.externalId,
     o.customerName ?? "cliente sem nome",
