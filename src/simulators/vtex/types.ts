@@ -97,7 +97,7 @@ export interface RequestLogEntry {
   path: string;
   query: Record<string, string>;
   status: number;
-  /** Headers of interest: the VTEX auth pair (token masked), content-type, accept, user-agent. */
+  /** Headers of interest: the VTEX auth pair, content-type, accept, user-agent. */
   headers: Record<string, string>;
 }
 
