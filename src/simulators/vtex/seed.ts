@@ -129,7 +129,7 @@ export class OrderFactory {
       };
     });
     const itemsTotal = items.reduce((s, it) => s + it.price * it.quantity, 0);
-    const discounts = -items.reduce((s, it) => s + (it.price - it.sellingPrice) * it.quantity, 0);
+    const discounts = 0 - items.reduce((s, it) => s + (it.price - it.sellingPrice) * it.quantity, 0);
     const pickup = rng.chance(0.15) ? rng.pick(PICKUP_POINTS) : null;
     const carrier = rng.pick(CARRIERS);
     const shipping = pickup || rng.chance(0.15) ? 0 : rng.int(8, 60) * 100 + rng.pick([0, 90]);
