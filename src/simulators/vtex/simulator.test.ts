@@ -13,7 +13,10 @@ describe("VTEX simulator: auth and faults", () => {
   after(() => sim.close());
 
   it("answers 401 with the OMS body when the key pair is missing, wrong or revoked", async () => {
-    for (const headers of [{}, { "x-vtex-api-appkey": sim.appKey, "x-vtex-api-apptoken": "wrong" }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { "x-vtex-api-appkey": sim.appKey, "x-vtex-api-apptoken": "wrong" },
+    ]) {
       const res = await call(sim, "GET", "/api/oms/pvt/orders", { auth: false, headers });
       assert.equal(res.status, 401);
       assert.deepEqual(res.json(), { error: { code: "1", message: "Unauthorized access", exception: null } });
@@ -218,5 +221,22 @@ describe("VTEX simulator: List orders and Get order", () => {
       values.some((v) => v === null || v === ""),
       "missing",
     );
+  });
+});
+
+describe("VTEX simulator: independence", () => {
+  it("imports nothing of Ponte outside its own folder", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const dir = path.dirname(new URL(import.meta.url).pathname);
+    const offenders: string[] = [];
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const text = fs.readFileSync(path.join(dir, name), "utf8");
+      for (const m of text.matchAll(/\bfrom\s+["'](\.[^"']+)["']/g)) {
+        if (!path.resolve(dir, m[1]!).startsWith(`${dir}${path.sep}`))
+          offenders.push(`${name} imports ${m[1]}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
   });
 });
