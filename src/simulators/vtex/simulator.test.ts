@@ -62,6 +62,27 @@ describe("VTEX simulator: auth and faults", () => {
     assert.equal((await call(sim, "GET", "/api/oms/pvt/orders")).status, 200);
   });
 
+  it("places orders and moves them through the control plane, and refuses bad JSON bodies", async () => {
+    const created = await call(sim, "POST", "/__control/orders", { body: { count: 2 } });
+    assert.equal(created.status, 201);
+    const [order] = created.json();
+    assert.equal(order.status, "payment-pending");
+    const moved = await call(sim, "POST", `/__control/orders/${order.orderId}/status`, {
+      body: { status: "payment-approved" },
+    });
+    assert.equal(moved.json().status, "window-to-cancel");
+    assert.ok(moved.json().authorizedDate);
+    const bad = await call(sim, "POST", `/__control/orders/${order.orderId}/status`, {
+      body: { status: "nope" },
+    });
+    assert.equal(bad.status, 400);
+    const badJson = await call(sim, "POST", `/api/oms/pvt/orders/${order.orderId}/cancel`, {
+      body: "{reason",
+    });
+    assert.equal(badJson.status, 400);
+    assert.equal(sim.getOrder(order.orderId)!.status, "window-to-cancel");
+  });
+
   it("logs API calls with the headers of interest, and only with the control key", async () => {
     assert.equal((await call(sim, "GET", "/__log", { headers: { "x-simulator-key": "nope" } })).status, 401);
     await call(sim, "DELETE", "/__log");
