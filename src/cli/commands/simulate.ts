@@ -1,20 +1,26 @@
-// `ponte simulate nuvemshop`: runs the Nuvemshop API simulator as a standalone server, for
-// demos and for pointing a Ponte store at it by hand. Runs until SIGINT/SIGTERM.
+// `ponte simulate nuvemshop|vtex`: runs a platform API simulator as a standalone server, for
+// demos and for pointing a Ponte store at it by hand. Runs until SIGINT/SIGTERM. The VTEX part
+// lives in simulate-vtex.ts.
 import { type SimulatorOptions, startNuvemshopSimulator } from "../../simulators/nuvemshop/index.ts";
 import { type Command, UsageError } from "../command.ts";
+import {
+  controlKeyFlag,
+  faultRateFlag,
+  hostsFlag,
+  integer,
+  nonEmptyFlag,
+  rateFlag,
+  refuseFlags,
+  seedFlag,
+} from "./simulate-flags.ts";
+import { runVtexSimulator, VTEX_HELP } from "./simulate-vtex.ts";
 
-function integer(name: string, raw: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/.test(String(raw)) || n < min || n > max) {
-    throw new UsageError(`simulate: --${name} must be an integer from ${min} to ${max}`);
-  }
-  return n;
-}
+/** The VTEX-only flags, refused for nuvemshop. */
+const NOT_NUVEMSHOP = ["account", "app-key", "app-token", "list-lag-ms"] as const;
 
 export const simulate: Command = {
   name: "simulate",
-  summary: "run a platform API simulator (nuvemshop) with seeded orders",
+  summary: "run a platform API simulator (nuvemshop, vtex) with seeded orders",
   help: `ponte simulate nuvemshop [--port N] [--orders N] [--seed S] [--rate N/min] [--fault-rate F]
        [--latency-ms N] [--no-rate-limit] [--host ORIGIN=URL]... [--store-id N] [--token T]
        [--client-secret S] [--control-key K]
@@ -43,7 +49,9 @@ the X-Simulator-Key header: they show the token and the webhook-signing secret.
 
 Example (start Ponte with PONTE_PUBLIC_URL=https://ponte.test, connect a store to the simulator;
 Ponte registers its webhooks, and they reach it here):
-  ponte simulate nuvemshop --orders 500 --rate 10 --host https://ponte.test=http://127.0.0.1:3000`,
+  ponte simulate nuvemshop --orders 500 --rate 10 --host https://ponte.test=http://127.0.0.1:3000
+
+${VTEX_HELP}`,
   options: {
     port: { type: "string" },
     orders: { type: "string" },
@@ -57,64 +65,21 @@ Ponte registers its webhooks, and they reach it here):
     token: { type: "string" },
     "client-secret": { type: "string" },
     "control-key": { type: "string" },
+    account: { type: "string" },
+    "app-key": { type: "string" },
+    "app-token": { type: "string" },
+    "list-lag-ms": { type: "string" },
   },
   async run({ values, positionals }) {
     const [platform, ...extra] = positionals;
-    if (platform !== "nuvemshop") {
+    if (platform !== "nuvemshop" && platform !== "vtex") {
       throw new UsageError(
-        `simulate: ${platform ? `unknown platform "${platform}"` : "name a platform"} (nuvemshop)`,
+        `simulate: ${platform ? `unknown platform "${platform}"` : "name a platform"} (nuvemshop, vtex)`,
       );
     }
     if (extra.length > 0) throw new UsageError(`simulate: unexpected argument "${extra[0]}"`);
-    const options: SimulatorOptions = {
-      port: integer("port", values.port, 0, 65535),
-      orders: integer("orders", values.orders, 0, 1_000_000),
-      storeId: integer("store-id", values["store-id"], 1),
-    };
-    if (values.seed !== undefined) {
-      const seed = Number(values.seed);
-      if (!Number.isInteger(seed)) throw new UsageError("simulate: --seed must be an integer");
-      options.seed = seed;
-    }
-    if (values.rate !== undefined) {
-      const match = /^(\d+(?:\.\d+)?)(?:\/min)?$/.exec(String(values.rate));
-      if (!match) throw new UsageError("simulate: --rate must be orders per minute, e.g. 5 or 5/min");
-      options.ratePerMinute = Number(match[1]);
-    }
-    if (values["fault-rate"] !== undefined) {
-      const rate = Number(values["fault-rate"]);
-      if (!(rate >= 0 && rate <= 1))
-        throw new UsageError("simulate: --fault-rate must be a number from 0 to 1");
-      options.faultRate = rate;
-    }
-    options.latencyMs = integer("latency-ms", values["latency-ms"], 0, 600_000);
-    if (values["no-rate-limit"]) options.rateLimit = false;
-    if (values.host !== undefined) {
-      const hosts: Record<string, string> = {};
-      for (const entry of values.host as string[]) {
-        const at = entry.indexOf("=");
-        if (at < 0)
-          throw new UsageError(
-            "simulate: --host must be ORIGIN=URL, e.g. https://ponte.test=http://127.0.0.1:3000",
-          );
-        hosts[entry.slice(0, at)] = entry.slice(at + 1);
-      }
-      options.hosts = hosts;
-    }
-    for (const [flag, key] of [
-      ["token", "accessToken"],
-      ["client-secret", "clientSecret"],
-      ["control-key", "controlKey"],
-    ] as const) {
-      const value = values[flag];
-      if (value === undefined) continue;
-      if (typeof value !== "string" || value === "")
-        throw new UsageError(`simulate: --${flag} must not be empty`);
-      options[key] = value;
-    }
-
-    if (options.controlKey !== undefined && options.controlKey.length < 16)
-      throw new UsageError("simulate: --control-key must have at least 16 characters");
+    if (platform === "vtex") return runVtexSimulator(values);
+    const options = nuvemshopOptionsFromFlags(values);
     const sim = await startNuvemshopSimulator(options);
     console.log(
       `Nuvemshop simulator on ${sim.url} (API base ${sim.apiBase}) store ${sim.storeId} token ${sim.accessToken}`,
@@ -128,3 +93,29 @@ Ponte registers its webhooks, and they reach it here):
     return 0;
   },
 };
+
+export function nuvemshopOptionsFromFlags(values: Record<string, unknown>): SimulatorOptions {
+  refuseFlags("nuvemshop", values, NOT_NUVEMSHOP);
+  const options: SimulatorOptions = {
+    port: integer("port", values.port, 0, 65535),
+    orders: integer("orders", values.orders, 0, 1_000_000),
+    storeId: integer("store-id", values["store-id"], 1),
+  };
+  const seed = seedFlag(values.seed);
+  if (seed !== undefined) options.seed = seed;
+  const rate = rateFlag(values.rate);
+  if (rate !== undefined) options.ratePerMinute = rate;
+  const faultRate = faultRateFlag(values["fault-rate"]);
+  if (faultRate !== undefined) options.faultRate = faultRate;
+  options.latencyMs = integer("latency-ms", values["latency-ms"], 0, 600_000);
+  if (values["no-rate-limit"]) options.rateLimit = false;
+  const hosts = hostsFlag(values.host);
+  if (hosts !== undefined) options.hosts = hosts;
+  const token = nonEmptyFlag("token", values.token);
+  if (token !== undefined) options.accessToken = token;
+  const secret = nonEmptyFlag("client-secret", values["client-secret"]);
+  if (secret !== undefined) options.clientSecret = secret;
+  const controlKey = controlKeyFlag(values["control-key"]);
+  if (controlKey !== undefined) options.controlKey = controlKey;
+  return options;
+}
