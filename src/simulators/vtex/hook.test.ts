@@ -97,6 +97,21 @@ describe("VTEX simulator: hook", () => {
     assert.equal(notices().length, 1, "payment-pending and order-created are not in the filter");
   });
 
+  it("sends notices with the configured headers altered or left out when told to", async () => {
+    for (const [mode, expected] of [
+      ["tampered", "k1-tampered"],
+      ["missing", undefined],
+    ] as const) {
+      sim.setOptions({ hook: { timeScale: 60_000, headers: mode } });
+      received = [];
+      const order = sim.createOrder();
+      sim.setStatus(order.orderId, "ready-for-handling");
+      const notice = await waitFor(`a notice with headers ${mode}`, () => notices()[0]);
+      assert.equal(notice.headers["x-ponte-key"], expected);
+    }
+    sim.setOptions({ hook: { timeScale: 60_000 } });
+  });
+
   it("retries a failed notice on a growing schedule until it gets a 200", async () => {
     const delays = hookRetryDelays();
     assert.deepEqual(delays.slice(0, 4), [60_000, 120_000, 240_000, 480_000]);

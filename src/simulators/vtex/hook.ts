@@ -214,14 +214,24 @@ export class Hooks {
   private attempt(notice: Notice, attempt: number): void {
     const hook = this.hooks.get(notice.appKey);
     if (!hook || this.closed) return; // removed: its pending retries die with it
-    post(hook.url, notice.body, hook.headers, this.hosts(), this.timeoutMs()).then((status) => {
-      this.record({ orderId: notice.orderId, state: notice.state, url: hook.url, attempt, status });
-      if (status === 200) return;
-      const wait = this.delays[attempt - 1];
-      if (wait === undefined) return; // out of attempts
-      const scale = this.options().timeScale ?? 1;
-      this.later(wait / scale, () => this.attempt(notice, attempt + 1));
-    });
+    post(hook.url, notice.body, this.noticeHeaders(hook.headers), this.hosts(), this.timeoutMs()).then(
+      (status) => {
+        this.record({ orderId: notice.orderId, state: notice.state, url: hook.url, attempt, status });
+        if (status === 200) return;
+        const wait = this.delays[attempt - 1];
+        if (wait === undefined) return; // out of attempts
+        const scale = this.options().timeScale ?? 1;
+        this.later(wait / scale, () => this.attempt(notice, attempt + 1));
+      },
+    );
+  }
+
+  /** The configured headers, or what the `headers` switch makes of them. */
+  private noticeHeaders(configured: Record<string, string>): Record<string, string> {
+    const mode = this.options().headers ?? "configured";
+    if (mode === "missing") return {};
+    if (mode === "configured") return configured;
+    return Object.fromEntries(Object.entries(configured).map(([name, value]) => [name, `${value}-tampered`]));
   }
 
   private record(entry: Omit<SentNotice, "at">): void {

@@ -150,6 +150,7 @@ const HOOK_KEYS = new Set([
   "reorder",
   "timeScale",
   "timeoutMs",
+  "headers",
 ]);
 
 function checkHook(hook: HookOptions): void {
@@ -164,6 +165,8 @@ function checkHook(hook: HookOptions): void {
   if (hook.reorder !== undefined) bool("hook.reorder", hook.reorder);
   if (hook.timeScale !== undefined && !(typeof hook.timeScale === "number" && hook.timeScale > 0))
     throw new Error("hook.timeScale must be a number > 0");
+  if (hook.headers !== undefined && !["configured", "tampered", "missing"].includes(hook.headers))
+    throw new Error('hook.headers must be "configured", "tampered" or "missing"');
 }
 
 /** Origins only: the public one https, the loopback one http(s). Throws on the first bad entry. */

@@ -36,6 +36,11 @@ export interface HookOptions {
   timeScale?: number;
   /** Per-attempt timeout (default 5000 ms, the hook guide's limit); not scaled. */
   timeoutMs?: number;
+  /**
+   * Notices carry the configured headers (default), each header's value altered ("tampered"), or
+   * none of them ("missing"): how a receiver's check of its own secret header is tested.
+   */
+  headers?: "configured" | "tampered" | "missing";
 }
 
 /** One entry of a fault window: the next `count` matching API requests answer `status`. */
