@@ -17,4 +17,15 @@ export type PushAction =
   | { kind: "cancel"; reason: "customer" | "inventory" | "fraud" | "other"; email: boolean; restock: boolean }
   | { kind: "close" }
   | { kind: "open" }
-  | { kind: "invoice"; accessKey: string; link: string | null };
+  | {
+      kind: "invoice";
+      accessKey: string;
+      link: string | null;
+      /** The invoice's number and series as issued; null when only the access key is known. */
+      number: string | null;
+      series: string | null;
+      /** ISO instant of issue; null when unknown. */
+      issuedAt: string | null;
+      /** The invoiced amount in cents (platforms that check it against the order, e.g. VTEX). */
+      valueCents: number;
+    };

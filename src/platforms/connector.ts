@@ -174,6 +174,11 @@ export interface ConnectorDeps {
    * rate-limit wait or backoff that would end past it is not started.
    */
   deadline?: number;
+  /**
+   * The module's `webhook.secret(app)`, filled by the engine, for platforms whose webhooks carry
+   * a secret the connector itself registers (e.g. a header of Ponte's own on the hook).
+   */
+  webhookSecret?: string;
   /** Told how each request went, answered or not; must not throw. */
   onContact?: (contact: PlatformContact) => Promise<void> | void;
 }

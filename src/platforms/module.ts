@@ -78,6 +78,11 @@ export interface PlatformModule<App = unknown> {
   capabilities: Capabilities;
   /** The platform's API: the only host a store's credentials go to (api-base.ts). */
   defaultApiBaseUrl: string;
+  /**
+   * The store's API origin when it depends on the store's id (e.g. an account name in the host);
+   * absent when every store uses `defaultApiBaseUrl`.
+   */
+  apiBaseUrlFor?(storeExternalId: string): string;
   /** What the merchant types to connect by hand, sealed as one opaque object. */
   credentials: FieldsSchema;
   /** The store's id on the platform. */

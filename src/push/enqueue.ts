@@ -48,6 +48,7 @@ async function loadOrigin(tx: Queryable, order: LockedOrder): Promise<PushOrigin
       number: order.number,
       externalOrderId: order.storeOrder?.externalId ?? null,
       storeOrderNumber: order.storeOrderNumber,
+      totalCents: order.totalCents,
     },
     statusRow: { active: statusRow?.active ?? false, platformValues: statusRow?.platform_values ?? [] },
     statusActions: resolveActions(store.platform, order.canonicalStatus, overrides),

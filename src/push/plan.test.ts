@@ -21,7 +21,7 @@ function origin(patch: Partial<PushOrigin> = {}, settings: Record<string, unknow
   return {
     store: { id: 3, name: "Loja Centro", platform: "plataforma-teste", settings },
     capabilities: EVERY_ACTION,
-    order: { id: 42, number: 1042, externalOrderId: "870001", storeOrderNumber: "153" },
+    order: { id: 42, number: 1042, externalOrderId: "870001", storeOrderNumber: "153", totalCents: 15990 },
     statusRow: { active: true, platformValues: ["shipped"] },
     statusActions: ["fulfill"],
     invoiceActions: ["invoice"],
@@ -74,7 +74,9 @@ describe("planning the pushes a change owes", () => {
     assert.deepEqual(planPushes(origin({ statusRow: { active: false, platformValues: [] } }), cause()), []);
     assert.deepEqual(
       planPushes(
-        origin({ order: { id: 42, number: 1042, externalOrderId: null, storeOrderNumber: null } }),
+        origin({
+          order: { id: 42, number: 1042, externalOrderId: null, storeOrderNumber: null, totalCents: 15990 },
+        }),
         cause(),
       ),
       [],

@@ -13,7 +13,14 @@ import type { StatusEvent } from "./status-event.ts";
 export interface PushOrigin {
   store: { id: number; name: string; platform: PlatformId; settings: Record<string, unknown> };
   capabilities: Capabilities;
-  order: { id: number; number: number; externalOrderId: string | null; storeOrderNumber: string | null };
+  order: {
+    id: number;
+    number: number;
+    externalOrderId: string | null;
+    storeOrderNumber: string | null;
+    /** The sales order's total: the invoiced value a platform may check (VTEX's invoiceValue). */
+    totalCents: number;
+  };
   /** The store's status row for the order's (new) status. */
   statusRow: { active: boolean; platformValues: string[] };
   /** The actions the status's trigger asks for, those of "faturado" and of "pagamento_confirmado". */
@@ -75,7 +82,15 @@ function platformAction(kind: PushActionKind, origin: PushOrigin, notify: boolea
       const inv = origin.invoice;
       // Only an NF-e has an access key to show on the store; a simple sale pushes nothing.
       if (inv?.kind !== "nfe" || !inv.accessKey) return null;
-      return { kind: "invoice", accessKey: inv.accessKey, link: inv.xmlUrl };
+      return {
+        kind: "invoice",
+        accessKey: inv.accessKey,
+        link: inv.xmlUrl,
+        number: inv.number,
+        series: inv.series,
+        issuedAt: inv.issuedAt,
+        valueCents: origin.order.totalCents,
+      };
     }
     case "pack":
       return { kind: "pack" };

@@ -173,8 +173,17 @@ describe("Nuvemshop store against the simulator", () => {
     assert.deepEqual([first.ok && first.alreadyApplied, second.ok && second.alreadyApplied], [false, true]);
     assert.equal(sim.getOrder(Number(id))?.shipping_tracking_number, "JT194690698BR");
     const key = "35260912ABC34501DE35550010000001231123456784";
-    await connector.push(id, { kind: "invoice", accessKey: key, link: null });
-    await connector.push(id, { kind: "invoice", accessKey: key, link: null });
+    const invoice = {
+      kind: "invoice",
+      accessKey: key,
+      link: null,
+      number: null,
+      series: null,
+      issuedAt: null,
+      valueCents: 0,
+    } as const;
+    await connector.push(id, invoice);
+    await connector.push(id, invoice);
     const nfe = sim.metafields().filter((m) => String(m.owner_id) === id);
     assert.equal(nfe.length, 1);
     assert.deepEqual(JSON.parse(String(nfe[0]!.value)), [{ key, link: null }]);
