@@ -16,6 +16,12 @@ export function platformModule(id: string): PlatformModule {
   return found;
 }
 
+/** A store's own API origin: where its credentials may go (api-base.ts). */
+export function platformApiBase(platform: PlatformId, storeExternalId: string): string {
+  const module = platformModule(platform);
+  return module.apiBaseUrlFor?.(storeExternalId) ?? module.defaultApiBaseUrl;
+}
+
 export const isSupportedPlatform = (id: string): boolean => platforms.has(id);
 
 export function supportedPlatforms(): PlatformId[] {

@@ -12,7 +12,7 @@ import {
   storedApiBase,
 } from "../platforms/api-base.ts";
 import type { PlatformId } from "../platforms/connector.ts";
-import { platformModule } from "../platforms/registry.ts";
+import { platformApiBase, platformModule } from "../platforms/registry.ts";
 import type { Store } from "./stores.ts";
 
 /** pt-BR: why the API refused the address, and what is accepted instead. */
@@ -33,12 +33,13 @@ function refusalPt(refusal: ApiBaseRefusal, label: string): string {
  */
 export function acceptApiBase(
   ctx: AppContext,
-  platform: PlatformId,
+  store: { platform: PlatformId; externalId: string },
   url: string | null | undefined,
 ): string | null | undefined {
   if (url === undefined || url === null) return url;
-  const module = platformModule(platform);
-  const refusal = apiBaseRefusal(module.defaultApiBaseUrl, url, ctx.apiOverride);
+  const module = platformModule(store.platform);
+  const own = platformApiBase(store.platform, store.externalId);
+  const refusal = apiBaseRefusal(own, url, ctx.apiOverride);
   if (refusal) {
     throw new PonteError("validation_failed", `apiBaseUrl: ${refusal.message}`, {
       details: {
@@ -48,7 +49,7 @@ export function acceptApiBase(
       },
     });
   }
-  return storedApiBase(module.defaultApiBaseUrl, url);
+  return storedApiBase(own, url);
 }
 
 /**
@@ -59,7 +60,11 @@ export function storeApiBaseRefused(ctx: AppContext, store: Store): ApiBaseRefus
   // The demo store: Ponte itself points it at the simulator it runs on this machine (demo.ts).
   if (store.settings.demo === true && isLoopbackUrl(store.apiBaseUrl)) return null;
   const module = platformModule(store.platform);
-  const refusal = apiBaseRefusal(module.defaultApiBaseUrl, store.apiBaseUrl, ctx.apiOverride);
+  const refusal = apiBaseRefusal(
+    platformApiBase(store.platform, store.externalId),
+    store.apiBaseUrl,
+    ctx.apiOverride,
+  );
   if (!refusal) return null;
   ctx.logger.warn(
     { store: store.id, apiBaseUrl: store.apiBaseUrl, apiOverride: ctx.apiOverride },

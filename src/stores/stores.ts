@@ -2,7 +2,7 @@
 // connector on it. Credentials go in sealed (crypto/credentials.ts) and never come out
 // through the API or the logs.
 
-import type { AppContext } from "../context.ts";
+import { type AppContext, platformApp } from "../context.ts";
 import {
   credentialsContext,
   decryptCredentials,
@@ -15,7 +15,7 @@ import { refusingConnector, storedApiBase } from "../platforms/api-base.ts";
 import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/connector.ts";
 import { fieldProblem, fieldsProblems, pickFields } from "../platforms/fields.ts";
 import type { PlatformModule } from "../platforms/module.ts";
-import { platformModule } from "../platforms/registry.ts";
+import { platformApiBase, platformModule } from "../platforms/registry.ts";
 import { lockImportSwitch, resumeStoreWork } from "../sync/import-switch.ts";
 import { storeApiBaseRefused } from "./api-base-policy.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
@@ -86,7 +86,7 @@ function toStore(row: StoreRow): Store {
     platform: row.platform,
     name: row.name,
     externalId: row.external_id,
-    apiBaseUrl: row.api_base_url ?? platformModule(row.platform).defaultApiBaseUrl,
+    apiBaseUrl: row.api_base_url ?? platformApiBase(row.platform, row.external_id),
     importEnabled: row.import_enabled,
     importIntervalMinutes: row.import_interval_minutes,
     importCursor: iso(row.import_cursor),
@@ -224,7 +224,7 @@ export async function connectStore(
       input.platform,
       input.name,
       input.externalId,
-      storedApiBase(module.defaultApiBaseUrl, input.apiBaseUrl ?? null),
+      storedApiBase(platformApiBase(input.platform, input.externalId), input.apiBaseUrl ?? null),
       sealed,
       KEY_VERSION,
       JSON.stringify(input.settings ?? {}),
@@ -369,6 +369,7 @@ export async function openStore(
       userAgent: ctx.userAgent,
       retry,
       deadline,
+      webhookSecret: platformApp(ctx, store.platform).webhookSecret,
       onContact: contactRecorder(ctx.db, store.id),
     },
   );

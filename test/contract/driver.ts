@@ -50,13 +50,22 @@ export function parseWebhook(module: PlatformModule, raw: Buffer): WebhookNotice
   return module.webhook.parse(raw);
 }
 
-/** A connector as the engine opens one; `retry` as the engine's callers pass it (pushes: none). */
+/**
+ * A connector as the engine opens one: the store's access and the app's webhook secret (which a
+ * platform that registers its own secret header needs); `retry` as the engine's callers pass it
+ * (pushes: none).
+ */
 export function connect(
   module: PlatformModule,
-  access: StoreAccess,
+  store: { access: StoreAccess; webhookSecret: string },
   retry?: ConnectorDeps["retry"],
 ): Connector {
-  return module.connect(access, { logger: testLogger, userAgent: USER_AGENT, retry });
+  return module.connect(store.access, {
+    logger: testLogger,
+    userAgent: USER_AGENT,
+    retry,
+    webhookSecret: store.webhookSecret,
+  });
 }
 
 /** One page of "orders changed since the beginning" (since null), from a token the engine saved (null: the first page). */

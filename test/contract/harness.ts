@@ -53,6 +53,11 @@ export interface PlatformHarness {
   pageSize: number;
   /** An external id no order has on the simulator. */
   missingOrderId: string;
+  /**
+   * False for a platform whose deliveries prove their sender but not their body (VTEX: a secret
+   * header Ponte registers, no signature): a tampered body is then not detectable. Default true.
+   */
+  webhookSignsBody?: boolean;
   /** Signs `body` the platform's way with `secret`: the headers a delivery carries. */
   signWebhook(body: Buffer, secret: string): Headers;
   /** A push that changes an order (and makes the platform send a webhook for it), and the raw orders it applies to. */

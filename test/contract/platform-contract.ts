@@ -120,7 +120,7 @@ export function platformContract(harness: PlatformHarness): void {
     const store = {} as { run: SimulatorRun; connector: Connector; target: string };
     before(async () => {
       store.run = await start(10);
-      store.connector = driver.connect(module, store.run.access, { maxRetries: 0 });
+      store.connector = driver.connect(module, store.run, { maxRetries: 0 });
       [store.target] = (await pushable(store.connector, 1)) as [string];
     });
     return store;
@@ -165,7 +165,7 @@ export function platformContract(harness: PlatformHarness): void {
 
     before(async () => {
       run = await start(20);
-      connector = driver.connect(module, run.access);
+      connector = driver.connect(module, run);
       receiver = await webhookReceiver();
       await run.routeWebhooks(PUBLIC_ORIGIN, receiver.origin);
       targets = await pushable(connector, 4);
@@ -208,7 +208,8 @@ export function platformContract(harness: PlatformHarness): void {
       const genuine = await deliveryFor(targets[1]!);
       const tampered = Buffer.from(genuine.body.toString("utf8").replace(targets[1]!, targets[0]!));
       assert.notDeepEqual(tampered, genuine.body);
-      assert.equal(driver.verifyWebhook(module, tampered, genuine.headers, run.webhookSecret), false);
+      if (harness.webhookSignsBody !== false)
+        assert.equal(driver.verifyWebhook(module, tampered, genuine.headers, run.webhookSecret), false);
       const forged = harness.signWebhook(genuine.body, `${run.webhookSecret}-not-it`);
       assert.equal(driver.verifyWebhook(module, genuine.body, forged, run.webhookSecret), false);
       assert.equal(driver.verifyWebhook(module, genuine.body, {}, run.webhookSecret), false);
@@ -236,7 +237,7 @@ export function platformContract(harness: PlatformHarness): void {
     });
 
     it("lists every order once across several pages, each one a canonical order", async () => {
-      const connector = driver.connect(module, run.access);
+      const connector = driver.connect(module, run);
       const { orders, pages, total } = await walk(connector, null);
       assert.ok(pages >= 4, `crossed the page cap (${pages} pages of ${harness.pageSize})`);
       const ids = orders.map((raw) => idOf(harness, raw));
@@ -246,16 +247,16 @@ export function platformContract(harness: PlatformHarness): void {
     });
 
     it("resumes from a saved page token after a restart, losing and repeating nothing", async () => {
-      const first = await walk(driver.connect(module, run.access), null, 2);
+      const first = await walk(driver.connect(module, run), null, 2);
       assert.notEqual(first.next, null, "pages left after the restart");
       // A restart: a new connector, from the token as the engine stored it.
-      const rest = await walk(driver.connect(module, run.access), first.next);
+      const rest = await walk(driver.connect(module, run), first.next);
       const ids = [...first.orders, ...rest.orders].map((raw) => idOf(harness, raw));
       assert.deepEqual([...ids].sort(), expected, "every order, each once");
     });
 
     it("loses no order when one already listed changes before the next page is read", async () => {
-      const connector = driver.connect(module, run.access);
+      const connector = driver.connect(module, run);
       const first = await walk(connector, null, 2);
       // The store changes an order the listing has passed (it moves to the end of "changed since").
       const changed = first.orders.find((raw) => harness.push.appliesTo(raw));
@@ -263,11 +264,15 @@ export function platformContract(harness: PlatformHarness): void {
       const changedId = idOf(harness, changed);
       const result = await driver.push(connector, changedId, harness.push.action);
       assert.equal(result.ok, true);
-      const rest = await walk(driver.connect(module, run.access), first.next);
+      const rest = await walk(driver.connect(module, run), first.next);
       const seen = counts([...first.orders, ...rest.orders].map((raw) => idOf(harness, raw)));
       assert.deepEqual([...seen.keys()].sort(), expected, "every order listed");
+      // A listing by time of change lists it again; one by creation time does not (it was seen).
       const repeated = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-      assert.deepEqual(repeated, [changedId], "only the changed order is listed again");
+      assert.ok(
+        repeated.every((id) => id === changedId),
+        `nothing listed twice but the changed order: ${repeated.join(", ")}`,
+      );
     });
   });
 
@@ -279,7 +284,7 @@ export function platformContract(harness: PlatformHarness): void {
     before(async () => {
       run = await start(20);
       // Pushes as the engine sends them: once, the job retries.
-      connector = driver.connect(module, run.access, { maxRetries: 0 });
+      connector = driver.connect(module, run, { maxRetries: 0 });
       targets = await pushable(connector, 2);
     });
 

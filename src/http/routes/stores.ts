@@ -99,7 +99,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request, reply) => {
       const { reconnect, apiBaseUrl, accessToken, credentials, ...input } = request.body;
-      const accepted = acceptApiBase(ctx, input.platform, apiBaseUrl);
+      const accepted = acceptApiBase(ctx, input, apiBaseUrl);
       const given = credentials ?? (accessToken !== undefined ? { accessToken } : {});
       const store = await ctx.db.transaction((tx) =>
         connectStore(ctx, tx, {
@@ -201,7 +201,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       const channel = pushChannel && current ? await preparePushChannel(ctx, current, pushChannel) : null;
       const withChannel = channel ? { ...settings, pushChannel: channel.stored } : settings;
       if (patch.apiBaseUrl !== undefined && current) {
-        patch.apiBaseUrl = acceptApiBase(ctx, current.platform, patch.apiBaseUrl);
+        patch.apiBaseUrl = acceptApiBase(ctx, current, patch.apiBaseUrl);
       }
       const store = await ctx.db.transaction(async (tx) => {
         // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.
