@@ -72,6 +72,8 @@ export const refused = (what: string, res: ApiResponse): VtexRequestError =>
 
 const MAX_RATE_LIMIT_WAITS = 20;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+/** A Retry-After longer than this is waited this long (then the request tries again). [U] */
+const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function networkFailure(error: unknown, timeoutMs: number): { kind: PlatformErrorKind; text: string } {
@@ -259,8 +261,10 @@ export class VtexClient {
       }
       if (response.status === 429) {
         await this.contact({ ok: false, kind: "rate_limited" });
-        const waitMs =
-          retryAfterMs(response.headers) ?? this.options.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+        const waitMs = Math.min(
+          retryAfterMs(response.headers) ?? this.options.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS,
+          MAX_RATE_LIMIT_WAIT_MS,
+        );
         if (++rateLimitWaits > MAX_RATE_LIMIT_WAITS || waitMs >= this.remaining()) {
           throw this.giveUp(
             new VtexRequestError(`${what} answered 429 (rate limited)`, 429, parsed, true),
