@@ -106,6 +106,13 @@ describe("VTEX order mapping", () => {
     assert.ok(problems.some((p) => p.startsWith("items[0].sellingPrice")));
   });
 
+  it("refuses an item without a price instead of reading it as free", () => {
+    const problems = problemsOf(
+      fakeOrder({ orderId: "v1-01", items: [{ id: "1", name: "x", quantity: 1 }] }),
+    );
+    assert.ok(problems.includes("items[0]: no sellingPrice nor price"));
+  });
+
   it("reads the CNPJ of a corporate buyer, alphanumeric included", () => {
     const c = vtex.normalize(fixture("corporate-alphanumeric-cnpj.json")).customer;
     assert.equal(c.name, "Padaria Pão Quente Ltda");

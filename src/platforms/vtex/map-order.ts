@@ -95,6 +95,9 @@ function items(raw: unknown, problems: string[]): OrderItem[] {
     const quantity = typeof item.quantity === "number" && Number.isInteger(item.quantity) ? item.quantity : 0;
     if (quantity <= 0) problems.push(`${field}.quantity: must be a whole number of at least 1`);
     // sellingPrice is the unit price after the item's discounts; price when it is absent.
+    const present = (v: unknown) => v !== undefined && v !== null;
+    if (!present(item.sellingPrice) && !present(item.price))
+      problems.push(`${field}: no sellingPrice nor price`);
     const unit =
       item.sellingPrice !== undefined && item.sellingPrice !== null
         ? cents(item.sellingPrice, `${field}.sellingPrice`, problems)
