@@ -26,6 +26,6 @@ export type PushAction =
       series: string | null;
       /** ISO instant of issue; null when unknown. */
       issuedAt: string | null;
-      /** The invoiced amount in cents (platforms that check it against the order, e.g. VTEX). */
+      /** The invoiced amount in cents (a platform may check it against the order's value). */
       valueCents: number;
     };

@@ -18,7 +18,7 @@ export interface PushOrigin {
     number: number;
     externalOrderId: string | null;
     storeOrderNumber: string | null;
-    /** The sales order's total: the invoiced value a platform may check (VTEX's invoiceValue). */
+    /** The sales order's total: the invoiced value a platform may check against the order. */
     totalCents: number;
   };
   /** The store's status row for the order's (new) status. */

@@ -1,0 +1,107 @@
+// The tables a VTEX store starts with (R4.5). Statuses follow VTEX's order flow (platforms
+// README §4.3, help center "Order flow and status"). The states in which an order waits on
+// VTEX's side — the cancellation window, the authorization and marketplace states, the
+// checkout's first steps — are in no row on purpose: the engine holds an order whose status is
+// not in the table (status_unmapped) and creates it once a feed/hook event brings a mapped one.
+// The status table has one row per canonical status, so there is no per-value "hold" flag.
+import type { MappingDefaults } from "../../domain/mapping-defaults.ts";
+
+export { vtexStatusValues } from "./status.ts";
+
+export const vtexDefaults: MappingDefaults = {
+  status: [
+    { canonical: "aguardando_pagamento", values: ["payment-pending"], active: true, createsOrder: true },
+    {
+      canonical: "pagamento_confirmado",
+      values: ["payment-approved", "ready-for-handling"],
+      active: true,
+      createsOrder: true,
+    },
+    {
+      canonical: "em_preparacao",
+      values: ["start-handling", "handling", "ready-for-invoicing", "invoice"],
+      active: true,
+      createsOrder: true,
+    },
+    // "invoiced" is VTEX's last workflow state: the order left with its NF-e (there is no
+    // canonical "faturado" status; faturado is the back office's own sales-order status). [U]
+    { canonical: "despachado", values: ["invoiced"], active: true, createsOrder: true },
+    { canonical: "embarcado", values: [], active: false, createsOrder: true },
+    { canonical: "entregue", values: [], active: false, createsOrder: true },
+    { canonical: "cancelado", values: ["canceled"], active: true, createsOrder: false },
+    { canonical: "problemas", values: [], active: false, createsOrder: true },
+  ],
+  /** paymentSystemName as VTEX shows it (Orders API OpenAPI, "Get order" paymentData example). */
+  payment: [
+    ["Visa", "cartao_credito"],
+    ["Mastercard", "cartao_credito"],
+    ["American Express", "cartao_credito"],
+    ["Elo", "cartao_credito"],
+    ["Hipercard", "cartao_credito"],
+    ["Diners", "cartao_credito"],
+    ["Boleto Bancário", "boleto"],
+    ["Pix", "pix"],
+  ],
+  /** deliveryCompany (the carrier) or selectedSla. */
+  shipping: [["Correios", "Correios"]],
+  /**
+   * Em preparação starts handling (POST start-handling); the approved NF-e is the invoice
+   * notification; Despachado/Embarcado add the tracking to that invoice (PATCH invoice/{n});
+   * Cancelado cancels (refused once invoiced). Entregue pushes nothing yet: VTEX takes delivery
+   * through the invoice's tracking (PUT invoice/{n}/tracking {isDelivered}), and the port has no
+   * "delivered" action. Payment is VTEX's gateway's: nothing to push for it.
+   */
+  push: {
+    aguardando_pagamento: [],
+    pagamento_confirmado: [],
+    em_preparacao: ["pack"],
+    despachado: ["fulfill"],
+    embarcado: ["fulfill"],
+    entregue: [],
+    cancelado: ["cancel"],
+    problemas: [],
+    faturado: ["invoice"],
+  },
+};
+
+/**
+ * The statuses the feed and the hook filter on (FromWorkflow): every status of the default
+ * table that the filter accepts (Orders API OpenAPI, "Create or update feed configuration":
+ * "ready-for-invoicing" is not in its list).
+ */
+const FILTERABLE = new Set([
+  "order-created",
+  "on-order-completed",
+  "on-order-completed-ffm",
+  "payment-pending",
+  "waiting-for-order-authorization",
+  "approve-payment",
+  "payment-approved",
+  "request-cancel",
+  "waiting-for-seller-decision",
+  "waiting-ffmt-authorization",
+  "waiting-for-authorization",
+  "waiting-for-manual-authorization",
+  "authorize-fulfillment",
+  "order-create-error",
+  "order-creation-error",
+  "window-to-cancel",
+  "window-to-change-seller",
+  "waiting-for-mkt-authorization",
+  "waiting-seller-handling",
+  "ready-for-handling",
+  "start-handling",
+  "handling",
+  "invoice-after-cancellation-deny",
+  "order-accepted",
+  "invoice",
+  "invoiced",
+  "replaced",
+  "cancellation-requested",
+  "cancel",
+  "canceled",
+]);
+
+export const WORKFLOW_FILTER_STATUSES: readonly string[] = vtexDefaults.status
+  .flatMap((row) => row.values)
+  .filter((value) => FILTERABLE.has(value));
