@@ -41,6 +41,7 @@ export const REASON_CODES = [
   "invalid_cep",
   // A field at fault (backoffice/field-error.ts): documents, access keys, tracking codes, dates, links.
   "missing",
+  "masked",
   "bad_format",
   "bad_length",
   "bad_characters",

@@ -50,13 +50,14 @@ function keyField(
 ): string {
   const value = given?.trim();
   if (!value) return numeric(fromKey);
-  const label = field === "number" ? "número" : "série";
+  // With its article: "O número", "A série".
+  const label = field === "number" ? "O número" : "A série";
   if (!new RegExp(`^[0-9]{1,${maxDigits}}$`).test(value)) {
     throw fieldError(
       field,
       "bad_format",
       `must be 1 to ${maxDigits} digits`,
-      `A ${label} tem de 1 a ${maxDigits} dígitos`,
+      `${label} tem de 1 a ${maxDigits} dígitos`,
     );
   }
   if (numeric(value) !== numeric(fromKey)) {
@@ -64,7 +65,7 @@ function keyField(
       field,
       "key_mismatch",
       `${value} does not match the access key (${numeric(fromKey)})`,
-      `A ${label} ${value} não confere com a chave de acesso (${numeric(fromKey)})`,
+      `${label} ${value} não confere com a chave de acesso (${numeric(fromKey)})`,
     );
   }
   return numeric(value);

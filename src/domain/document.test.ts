@@ -29,6 +29,13 @@ describe("normalizeDocument", () => {
 });
 
 describe("checkDocument", () => {
+  it("recognises a document the platform hid (asterisks, bullets) as masked, whatever its length", () => {
+    for (const raw of ["***.***.***-**", "**.***.***/****-**", "123.***.***-45", "•••••••••••"]) {
+      const check = checkDocument(raw);
+      assert.equal(check.ok ? "ok" : check.reason, "masked", raw);
+    }
+  });
+
   it("accepts the CPF vectors", () => {
     for (const raw of ["111.444.777-35", "529.982.247-25", "11144477735"]) {
       const check = checkDocument(raw);

@@ -7,7 +7,7 @@ export type DocumentCheck =
   | { ok: true; kind: DocumentKind; value: string }
   | {
       ok: false;
-      reason: "missing" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digits";
+      reason: "missing" | "masked" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digits";
       value: string;
     };
 
@@ -55,10 +55,17 @@ function allSameDigit(value: string): boolean {
   return /^([0-9])\1*$/.test(value);
 }
 
+/**
+ * A document the platform hid (e.g. VTEX's "***.***.***-**" for an API key without the right to
+ * see personal data): it is shown as received and never links a customer.
+ */
+export const isMaskedDocument = (raw: string): boolean => /[*•]/.test(raw);
+
 /** Classifies by length (11 → CPF, 14 → CNPJ) and validates; never pads or trims digits to "fix" input. */
 export function checkDocument(raw: string | null | undefined): DocumentCheck {
   const value = normalizeDocument(raw);
   if (value === "") return { ok: false, reason: "missing", value };
+  if (isMaskedDocument(value)) return { ok: false, reason: "masked", value };
   if (value.length === 11) {
     if (!CPF_SHAPE.test(value)) return { ok: false, reason: "bad_characters", value };
     if (allSameDigit(value)) return { ok: false, reason: "repeated_digits", value };

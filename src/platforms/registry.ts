@@ -4,8 +4,12 @@ import { PonteError } from "../errors.ts";
 import type { PlatformId } from "./connector.ts";
 import type { PlatformModule } from "./module.ts";
 import { nuvemshop } from "./nuvemshop/index.ts";
+import { vtex } from "./vtex/index.ts";
 
-const platforms = new Map<PlatformId, PlatformModule>([[nuvemshop.id, nuvemshop]]);
+const platforms = new Map<PlatformId, PlatformModule>([
+  [nuvemshop.id, nuvemshop],
+  [vtex.id, vtex],
+]);
 
 export function platformModule(id: string): PlatformModule {
   const found = platforms.get(id);

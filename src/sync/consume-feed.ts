@@ -21,7 +21,9 @@ export async function consumeFeed(
     await db.transaction((tx) =>
       enqueueMany(
         tx,
-        items.map((i) => syncOrderJob(storeId, i.externalId)),
+        // One job per order: a feed is a queue of events, so one read may hold several of the
+        // same order (paid, then ready for handling), and one statement cannot add a key twice.
+        [...new Set(items.map((i) => i.externalId))].map((id) => syncOrderJob(storeId, id)),
       ),
     );
     await feed.acknowledge(items.map((i) => i.handle));

@@ -3,6 +3,8 @@ import { maskDocument } from "../domain/document.ts";
 
 const DOCUMENT_PROBLEMS: Record<string, string> = {
   missing: "Cliente sem CPF/CNPJ no pedido da loja",
+  masked:
+    "CPF/CNPJ do cliente escondido pela plataforma (a chave de acesso não tem permissão para ver dados pessoais)",
   bad_length: "CPF/CNPJ do cliente com tamanho inválido",
   bad_characters: "CPF/CNPJ do cliente com caracteres inválidos",
   repeated_digits: "CPF/CNPJ do cliente inválido (dígitos repetidos)",

@@ -4,7 +4,9 @@
 // nothing: Ponte registers its hook with a secret header of its own, which the "signature" is.
 import crypto from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { HOOK_SECRET_HEADER, LIST_PER_PAGE, vtex } from "../../src/platforms/vtex/index.ts";
+import { vtex } from "../../src/platforms/vtex/index.ts";
+import { PER_PAGE as LIST_PER_PAGE } from "../../src/platforms/vtex/list-orders.ts";
+import { HOOK_SECRET_HEADER } from "../../src/platforms/vtex/webhook.ts";
 import { startVtexSimulator } from "../../src/simulators/vtex/index.ts";
 import type { Fault, LoggedRequest, PlatformHarness, SimulatorRun } from "./harness.ts";
 
@@ -73,7 +75,12 @@ async function start({ orders }: { orders: number }): Promise<SimulatorRun> {
       await control("POST", "/__control", faultPatch(fault));
     },
     clearFaults: async () => {
-      await control("POST", "/__control", { unauthorized: false, suspended: false, faultScript: null, hook: null });
+      await control("POST", "/__control", {
+        unauthorized: false,
+        suspended: false,
+        faultScript: null,
+        hook: null,
+      });
     },
     takeRequests: async () => {
       const log = (await control("GET", "/__log")) as LoggedRequest[];

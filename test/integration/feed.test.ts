@@ -64,4 +64,20 @@ describe("integration feed", () => {
     );
     assert.deepEqual(rows[0], { n: 250, keys: 250 }, "re-read entries coalesced into one job each");
   });
+
+  it("queues one job for several events of the same order in one read, and acknowledges them all", async () => {
+    const feed = new FakeFeed(0, async () => 0);
+    // A queue of events: the order was paid, then became ready for handling, then changed again.
+    feed.pending = ["p1", "p2", "p3"].map((handle) => ({ externalId: "7001", handle }));
+    feed.pending.push({ externalId: "7002", handle: "q1" });
+    assert.equal(await consumeFeed(t.db, 2, feed), 4);
+    assert.equal(feed.pending.length, 0, "every handle acknowledged");
+    const { rows } = await t.db.query<{ key: string }>(
+      "select key from graphile_worker.jobs where key like 'sync:2:%' order by key",
+    );
+    assert.deepEqual(
+      rows.map((r) => r.key),
+      ["sync:2:7001", "sync:2:7002"],
+    );
+  });
 });

@@ -127,9 +127,10 @@ describe("VTEX feed: kill -9 of the worker while 2,000 orders come through the f
           where locked_by in (select worker_id from worker_heartbeats where process = $1)`,
         [dead],
       );
-      await db.query("update worker_heartbeats set seen_at = seen_at - interval '1 minute' where process = $1", [
-        dead,
-      ]);
+      await db.query(
+        "update worker_heartbeats set seen_at = seen_at - interval '1 minute' where process = $1",
+        [dead],
+      );
       await releaseDeadWorkersJobs(db, testLogger);
       // What the dead worker read and never committed becomes visible again.
       sim.advanceTime(PAST_VISIBILITY_MS);
@@ -160,7 +161,10 @@ describe("VTEX feed: kill -9 of the worker while 2,000 orders come through the f
     const summary = JSON.stringify(s);
     assert.equal(s.storeOrders, ORDERS, `every order stored: ${summary}`);
     assert.equal(s.distinctExternalIds, ORDERS, "each exactly once");
-    assert.ok(log.some((k) => k.storedBefore < ORDERS), "the kills landed while orders were coming in");
+    assert.ok(
+      log.some((k) => k.storedBefore < ORDERS),
+      "the kills landed while orders were coming in",
+    );
     assert.equal(s.creatingWithoutSalesOrder, 0, summary);
     assert.equal(s.liveSalesOrders, s.creating, `one sales order per order that creates one: ${summary}`);
     assert.deepEqual(s.duplicatedSalesOrders, [], "no store order with two sales orders");

@@ -141,7 +141,7 @@ describe("VTEX: hook, invoice notification and cancel rules against the simulato
     const res = await api("POST", `/api/v1/orders/${salesOrderId}/invoice`, {
       kind: "nfe",
       accessKey: NFE_KEY,
-      number: "1100931",
+      number: "110093",
       series: "1",
       issuedAt: "2026-12-05T14:00:00.000Z",
     });
@@ -154,7 +154,7 @@ describe("VTEX: hook, invoice notification and cancel rules against the simulato
     assert.equal(outputs.length, 1, "one invoice");
     assert.equal(outputs[0]!.invoiceKey, NFE_KEY);
     assert.equal(outputs[0]!.invoiceValue, invoiced.value, "the order's value, in cents");
-    assert.equal(outputs[0]!.invoiceNumber, "1100931");
+    assert.equal(outputs[0]!.invoiceNumber, "110093");
     const writes = sim
       .requestLog()
       .filter((r) => r.method !== "GET")
@@ -180,7 +180,12 @@ describe("VTEX: hook, invoice notification and cancel rules against the simulato
 
   it("a cancel after the invoice is refused with the reason in pt-BR, and the VTEX order stays invoiced", async () => {
     const { connector } = await openStore(ctx, storeId, { maxRetries: 0 });
-    const result = await connector.push(orderId, { kind: "cancel", reason: "other", email: false, restock: true });
+    const result = await connector.push(orderId, {
+      kind: "cancel",
+      reason: "other",
+      email: false,
+      restock: true,
+    });
     assert.equal(result.ok, false);
     assert.ok(!result.ok && !result.retryable, "waiting does not help");
     assert.match(!result.ok ? result.message : "", /nota fiscal de devolução/i);

@@ -70,6 +70,7 @@ const reasonMessages: Record<ReasonCode, string> = {
   bad_format: "O campo destacado está em formato inválido.",
   bad_length: "O campo destacado tem tamanho inválido.",
   bad_characters: "O campo destacado tem caracteres inválidos.",
+  masked: "O CPF/CNPJ veio escondido pela plataforma: digite o documento completo.",
   repeated_digits: "O documento não pode ter todos os dígitos iguais.",
   bad_check_digit: "O dígito verificador não confere.",
   bad_check_digits: "Os dígitos verificadores não conferem.",

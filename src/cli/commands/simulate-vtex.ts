@@ -22,7 +22,7 @@ account on 127.0.0.1; its origin stands for https://{account}.vtexcommercestable
 
   --account NAME      the account name (default lojasimulada)
   --app-key K         X-VTEX-API-AppKey the API accepts (default vtexappkey-lojasimulada-SIMKEY)
-  --app-token T       X-VTEX-API-AppToken the API accepts (default sim-app-token)
+  --app-token T       X-VTEX-API-AppToken the API accepts (default SIMAPPTOKEN-lojasimulada-000…)
   --list-lag-ms N     how late new and changed orders show in List orders (default 3000 here)
   --no-rate-limit     turn off the Get order limit (6000/min)
   --host ORIGIN=URL   reach the public https ORIGIN (the hook url) at URL (repeatable)

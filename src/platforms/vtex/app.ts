@@ -1,7 +1,6 @@
 // Ponte's VTEX settings, server-wide: the PONTE_VTEX_* variables. VTEX hooks are not signed
 // (platforms README §4.5, §8: "custom headers"): Ponte registers each hook with a header of its
 // own carrying this secret and checks it on every delivery (webhook.ts).
-import crypto from "node:crypto";
 import type { ApiOverride } from "../api-base.ts";
 import type { Env } from "../module.ts";
 
@@ -11,17 +10,13 @@ export interface VtexApp {
 }
 
 /**
- * PONTE_VTEX_HOOK_SECRET when set. Else derived from PONTE_SECRET_KEY (HMAC-SHA256 of a fixed
- * label), so a server that has its key needs no extra setting and the secret survives restarts;
- * undefined when neither is set (no hook can be registered or verified). [U]
+ * PONTE_VTEX_HOOK_SECRET when set. Else undefined: the engine then derives a stable secret from
+ * Ponte's own key (context.ts), so a server needs no extra setting and the secret survives
+ * restarts.
  */
 export function readVtexApp(env: Env, _override: ApiOverride): VtexApp {
   const explicit = env.PONTE_VTEX_HOOK_SECRET?.trim();
-  if (explicit) {
-    if (explicit.length < 16) throw new Error("PONTE_VTEX_HOOK_SECRET: at least 16 characters");
-    return { hookSecret: explicit };
-  }
-  const key = env.PONTE_SECRET_KEY?.trim();
-  if (!key) return { hookSecret: undefined };
-  return { hookSecret: crypto.createHmac("sha256", key).update("ponte:vtex:hook-secret").digest("hex") };
+  if (!explicit) return { hookSecret: undefined };
+  if (explicit.length < 16) throw new Error("PONTE_VTEX_HOOK_SECRET: at least 16 characters");
+  return { hookSecret: explicit };
 }

@@ -17,15 +17,17 @@ export const vtexDefaults: MappingDefaults = {
       active: true,
       createsOrder: true,
     },
+    // "invoiced" (VTEX's "Faturado") means the NF-e is issued, not that the parcel left: it reads
+    // as Em preparação, so an order Ponte invoiced does not jump to Despachado when VTEX tells it
+    // back. Faturado is the back office's own sales-order status, not a canonical one. [U]
     {
       canonical: "em_preparacao",
-      values: ["start-handling", "handling", "ready-for-invoicing", "invoice"],
+      values: ["start-handling", "handling", "ready-for-invoicing", "invoice", "invoiced"],
       active: true,
       createsOrder: true,
     },
-    // "invoiced" is VTEX's last workflow state: the order left with its NF-e (there is no
-    // canonical "faturado" status; faturado is the back office's own sales-order status). [U]
-    { canonical: "despachado", values: ["invoiced"], active: true, createsOrder: true },
+    // Shipping is Ponte's news to VTEX (the tracking on the invoice), never VTEX's to Ponte.
+    { canonical: "despachado", values: [], active: true, createsOrder: true },
     { canonical: "embarcado", values: [], active: false, createsOrder: true },
     { canonical: "entregue", values: [], active: false, createsOrder: true },
     { canonical: "cancelado", values: ["canceled"], active: true, createsOrder: false },

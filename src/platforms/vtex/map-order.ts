@@ -40,8 +40,6 @@ function cents(v: unknown, field: string, problems: string[]): number {
 }
 
 /** A document VTEX hid from a key without PII rights (platforms README §4.2 [U]): "***.***.***-**". */
-export const isMaskedDocument = (raw: string): boolean => /[*•]/.test(raw);
-
 function customer(profile: Json): CanonicalOrder["customer"] {
   const corporate = profile.isCorporate === true;
   // CPF in `document`; CNPJ in `corporateDocument` when isCorporate (platforms README §4.2, §8).
@@ -55,10 +53,6 @@ function customer(profile: Json): CanonicalOrder["customer"] {
     email: text(profile.email),
     phone: corporate ? (text(profile.corporatePhone) ?? text(profile.phone)) : text(profile.phone),
   };
-  if (raw !== null && isMaskedDocument(raw)) {
-    // Kept as received for display; it cannot link a customer.
-    return { ...base, document: raw, documentKind: null, documentProblem: "masked" };
-  }
   const check = checkDocument(raw);
   return {
     ...base,

@@ -2,9 +2,11 @@
 // the list of orders with per_page 1 (it proves the key, its OMS role and the account); its name
 // is the account name. One order read in full proves orders can be read, and whether the key sees
 // the buyer (a key without PII rights gets masked data: customerIncluded false).
+
+import { isMaskedDocument } from "../../domain/document.ts";
 import type { ConnectionProbe, SampleOrder } from "../connector.ts";
 import { refused, type VtexClient } from "./client.ts";
-import { isMaskedDocument, text } from "./map-order.ts";
+import { text } from "./map-order.ts";
 
 type Json = Record<string, unknown>;
 

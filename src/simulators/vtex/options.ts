@@ -30,7 +30,8 @@ export interface Settings {
 export const DEFAULTS = {
   account: "lojasimulada",
   appKey: "vtexappkey-lojasimulada-SIMKEY",
-  appToken: "sim-app-token",
+  // As long as a real one (VTEX app tokens are long random strings).
+  appToken: "SIMAPPTOKEN-lojasimulada-0000000000000000000000000000",
   orders: 50,
   seed: 1,
 } as const;
