@@ -93,6 +93,11 @@ export interface ConnectionProbe {
   storeInfo(): Promise<{ name: string | null }>;
   /** One order; null when the store has none yet. */
   sampleOrder(): Promise<SampleOrder | null>;
+  /**
+   * For a platform with a feed: makes sure the feed exists as Ponte needs it (created or repaired,
+   * as reading it would) without reading it, so no entry is hidden by the check.
+   */
+  feed?(): Promise<void>;
 }
 
 /** What one registration run changed on the platform's subscription list. */

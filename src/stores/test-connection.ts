@@ -21,7 +21,7 @@ import { type ConnectionState, getStore, openStore, type Store } from "./stores.
 import { registerStoreWebhooks } from "./webhook-registration.ts";
 
 export interface ConnectionCheck {
-  key: "credentials" | "orders" | "customers" | "webhooks";
+  key: "credentials" | "orders" | "customers" | "feed" | "webhooks";
   ok: boolean;
   /** pt-BR, plain words: what works, or what failed and what to do. */
   message: string;
@@ -189,6 +189,20 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
               "Os pedidos vêm sem os dados do cliente (o aplicativo não tem a permissão de ler clientes): os pedidos entram sem vínculo de cliente por CPF/CNPJ — reinstale o aplicativo com essa permissão",
           },
     );
+  }
+
+  // The platform's feed, where it has one: the queue orders come through.
+  const feedCheck = probe.feed;
+  if (feedCheck) {
+    const feed = await attempt("feed", () => feedCheck());
+    checks.push({
+      key: "feed",
+      ok: feed.ok,
+      required: true,
+      message: feed.ok
+        ? `Fila de pedidos da ${label} configurada: os pedidos novos e alterados entram por ela`
+        : feed.message,
+    });
   }
 
   // Webhooks: registered again (the platform's list made to match), so orders arrive at once;

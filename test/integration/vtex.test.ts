@@ -110,6 +110,40 @@ describe("VTEX: hook, invoice notification and cancel rules against the simulato
     );
   });
 
+  it("Testar conexão checks the keys, the orders, the feed (recreated when VTEX dropped it) and the hook", async () => {
+    const vtexApi = (method: string, path: string) =>
+      fetch(`${sim.url}${path}`, {
+        method,
+        headers: { "x-vtex-api-appkey": sim.appKey, "x-vtex-api-apptoken": sim.appToken },
+      });
+    // VTEX deletes a feed that saw no event during its retention period.
+    await vtexApi("DELETE", "/api/orders/feed/config");
+    assert.equal((await vtexApi("GET", "/api/orders/feed/config")).status, 404);
+    const tested = await api("POST", `/api/v1/stores/${storeId}/test-connection`);
+    assert.equal(tested.status, 200, tested.body);
+    const checks = tested.json().checks as Json[];
+    assert.deepEqual(
+      checks.map((c) => `${c.key} ${c.ok}`),
+      ["credentials true", "orders true", "customers true", "feed true", "webhooks true"],
+    );
+    assert.match(checks.find((c) => c.key === "feed")!.message, /Fila de pedidos da VTEX configurada/);
+    const feed = (await (await vtexApi("GET", "/api/orders/feed/config")).json()) as Json;
+    assert.equal(feed.filter.type, "FromWorkflow", "the feed is there again");
+
+    sim.setOptions({ unauthorized: true });
+    try {
+      const refused = await api("POST", `/api/v1/stores/${storeId}/test-connection`);
+      assert.equal(refused.status, 200, refused.body);
+      const credentials = (refused.json().checks as Json[]).find((c) => c.key === "credentials")!;
+      assert.equal(credentials.ok, false);
+      assert.match(credentials.message, /VTEX/);
+    } finally {
+      sim.setOptions({ unauthorized: false });
+    }
+    const again = await api("POST", `/api/v1/stores/${storeId}/test-connection`);
+    assert.equal(again.json().ok, true, "a key accepted again clears the mark");
+  });
+
   it("a notice delivered ten times makes one store order and one sales order", async () => {
     sim.setOptions({ hook: { timeScale: 60_000, duplicateRate: 1, duplicates: 10 } });
     const order = sim.createOrder();

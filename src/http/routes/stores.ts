@@ -259,7 +259,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         summary:
           "Testar conexão: call the platform and say what works (credentials, orders, webhooks registered again)",
         description:
-          "A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The webhooks check (not required) makes the platform's webhook list match what Ponte needs, as on connect, and records the outcome in the store's `webhooks`. The outcome is kept for the store's health.",
+          "A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The feed check (platforms with an order feed, e.g. VTEX; required) makes sure the feed exists as Ponte needs it — created or repaired — without reading it. The webhooks check (not required) makes the platform's webhook list match what Ponte needs, as on connect, and records the outcome in the store's `webhooks`. The outcome is kept for the store's health.",
         params: idParams,
         response: {
           200: {
@@ -271,7 +271,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
                 items: {
                   type: "object",
                   properties: {
-                    key: { type: "string", enum: ["credentials", "orders", "customers", "webhooks"] },
+                    key: { type: "string", enum: ["credentials", "orders", "customers", "feed", "webhooks"] },
                     ok: { type: "boolean" },
                     message: { type: "string", description: "pt-BR" },
                     required: { type: "boolean", description: "false: the store imports without it" },

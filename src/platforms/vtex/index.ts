@@ -114,7 +114,7 @@ export const vtex: PlatformModule<VtexApp> = {
     return {
       platform: "vtex",
       feed: vtexFeed(client),
-      probe: vtexProbe(probeClient, access.storeExternalId),
+      probe: vtexProbe(probeClient, access.storeExternalId, vtexFeed(probeClient)),
       webhookSubscriptions: vtexHookSubscriptions(client, deps.webhookSecret, deps.logger),
       listOrdersChangedSince: (since, pageToken) => listVtexOrders(client, since, pageToken),
       getOrder: (externalId) => client.getOrder(externalId),

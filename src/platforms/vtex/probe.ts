@@ -10,7 +10,11 @@ import { text } from "./map-order.ts";
 
 type Json = Record<string, unknown>;
 
-export function vtexProbe(client: VtexClient, account: string): ConnectionProbe {
+export function vtexProbe(
+  client: VtexClient,
+  account: string,
+  feed: { ensureConfig(): Promise<void> },
+): ConnectionProbe {
   const firstPage = async () => {
     const res = await client.request("GET", client.url("/api/oms/pvt/orders", { per_page: 1, page: 1 }));
     if (res.status >= 400) throw refused("listing orders", res);
@@ -39,5 +43,7 @@ export function vtexProbe(client: VtexClient, account: string): ConnectionProbe 
         customerIncluded: profile !== null && !(document !== null && isMaskedDocument(document)),
       };
     },
+
+    feed: () => feed.ensureConfig(),
   };
 }

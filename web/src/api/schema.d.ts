@@ -6388,7 +6388,7 @@ export interface paths {
                         "application/json": {
                             checks: {
                                 /** @enum {string} */
-                                key: "credentials" | "orders" | "customers" | "webhooks";
+                                key: "credentials" | "orders" | "customers" | "feed" | "webhooks";
                                 /** @description pt-BR */
                                 message: string;
                                 ok: boolean;

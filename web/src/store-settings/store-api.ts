@@ -79,5 +79,6 @@ export const CHECK_LABELS: Record<string, string> = {
   credentials: "Credenciais",
   orders: "Leitura de pedidos",
   customers: "Dados do cliente nos pedidos",
+  feed: "Fila de pedidos (feed)",
   webhooks: "Webhooks de pedidos",
 };
