@@ -106,15 +106,18 @@ export class Deliveries {
     );
   }
 
-  /** An order event for every active webhook of the topic. `payload` is built per webhook. */
+  /**
+   * An order event for every active webhook of the topic. The body is built when the delivery is
+   * sent, not when the event happens (deliver() calls build_payload from the background job), so a
+   * delayed delivery carries the order as it is then; an order deleted meanwhile gives the REST error.
+   */
   emit(topic: string, orderId: number, payload: () => Json): void {
     const hooks = this.parts.registry.all().filter((h) => h.topic === topic && h.status === "active");
     for (const hook of hooks) {
-      const body = phpJson(topic === "order.deleted" ? { id: orderId } : payload());
       const options = this.parts.options();
       const deliveryId = crypto
         .createHash("md5")
-        .update(`${hook.id}${this.parts.clock.now()}${Math.random()}`)
+        .update(`${hook.id}${this.parts.clock.now()}${crypto.randomBytes(8).toString("hex")}`)
         .digest("hex");
       const base = { webhookId: hook.id, deliveryId, topic, orderId, url: hook.delivery_url };
       if (options.dropAll || (options.dropRate && this.parts.chaos.chance(options.dropRate))) {
@@ -123,6 +126,7 @@ export class Deliveries {
       }
       const copies = options.duplicateRate && this.parts.chaos.chance(options.duplicateRate) ? 2 : 1;
       const send = () => {
+        const body = phpJson(topic === "order.deleted" ? { id: orderId } : payload());
         for (let i = 0; i < copies; i++) this.track(this.deliver(hook, body, base, i > 0));
       };
       if (options.delayMs) {

@@ -71,7 +71,7 @@ import { FaultScript } from "./fault-script.ts";
 import { copy } from "./http.ts";
 import { authorize } from "./key-handover.ts";
 import { checkOptions, FIXED, normalizeHosts, resolveOptions, type Settings } from "./options.ts";
-import { OrderStore } from "./orders.ts";
+import { OrderStore, orderNotFound } from "./orders.ts";
 import { Random } from "./random.ts";
 import type { OrderRecord } from "./record.ts";
 import { renderOrder } from "./render.ts";
@@ -127,7 +127,10 @@ export async function startWooSimulator(options: SimulatorOptions = {}): Promise
     factory,
     clock,
     () => settings,
-    (event, record) => deliveries.emit(`order.${event}`, record.id, () => render(record)),
+    (event, record) =>
+      deliveries.emit(`order.${event}`, record.id, () =>
+        store.get(record.id) ? render(record) : (orderNotFound().body as Json),
+      ),
   );
   store.load(factory.seed(settings.orders, settings.seedTime));
   const keys = new Keys();

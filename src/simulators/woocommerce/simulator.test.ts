@@ -231,6 +231,24 @@ describe("WooCommerce simulator: faults", () => {
     assert.equal((await call(sim, "GET", "/orders")).status, 200);
   });
 
+  it("changes rows between two page reads, and can move date_modified backwards", async () => {
+    sim.setOptions({ churnPerList: 2 });
+    const before = new Map(sim.listOrders().map((o) => [o.id, JSON.stringify(o)]));
+    await call(sim, "GET", "/orders?per_page=1");
+    const changed = sim.listOrders().filter((o) => before.get(o.id) !== JSON.stringify(o));
+    assert.ok(changed.length >= 1, "orders changed after the page was read");
+    sim.setOptions({ churnPerList: 0, modifiedSkewMs: -3_600_000 });
+    const order = sim.createOrder();
+    const moved = (
+      await call(sim, "PUT", `/orders/${order.id}`, { body: { customer_note: "pode deixar na portaria" } })
+    ).json();
+    assert.ok(
+      Date.parse(`${moved.date_modified_gmt}Z`) < Date.parse(`${order.date_modified_gmt}Z`),
+      "backwards",
+    );
+    sim.setOptions({ modifiedSkewMs: 0 });
+  });
+
   it("keeps the control plane behind the control key and logs API calls", async () => {
     assert.equal(
       (await call(sim, "GET", "/__control", { headers: { "x-simulator-key": "wrong-key-wrong-key" } }))

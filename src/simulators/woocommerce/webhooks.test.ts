@@ -134,6 +134,19 @@ describe("WooCommerce simulator: webhooks", () => {
     assert.equal(receiver.received.length, before, "a disabled webhook delivers nothing");
   });
 
+  it("builds a delayed delivery's body when it is sent, from the order as it is then", async () => {
+    await register();
+    const id = sim.createOrder().id as number;
+    sim.setOptions({ webhooks: { delayMs: 30 } });
+    await call(sim, "POST", `/__control/orders/${id}`, { body: { status: "processing" } });
+    await call(sim, "POST", `/__control/orders/${id}`, { body: { status: "cancelled" } });
+    await sim.settled();
+    assert.deepEqual(
+      receiver.received.map((r) => JSON.parse(r.raw).status),
+      ["cancelled", "cancelled"],
+    );
+  });
+
   it("drops everything when the cron stalls, and sends bad or missing signatures on request", async () => {
     await register();
     const id = sim.listOrders()[2]!.id as number;
