@@ -31,8 +31,15 @@ Control (X-Simulator-Key): POST /__control {"suspended":true}, POST /__control/t
 {"advanceMs":1800000}, POST /__control/orders {"count":3}, POST /__control/orders/{id}/status
 {"status":"payment-approved"}, GET /__control/notices, GET /__log.`;
 
-/** The NUVEMSHOP-only flags, refused for vtex. */
-const NOT_VTEX = ["store-id", "token", "client-secret"] as const;
+/** The Nuvemshop and WooCommerce flags, refused for vtex. */
+const NOT_VTEX = [
+  "store-id",
+  "token",
+  "client-secret",
+  "consumer-key",
+  "consumer-secret",
+  "no-plugin",
+] as const;
 
 export function vtexOptionsFromFlags(values: Record<string, unknown>): VtexSimulatorOptions {
   refuseFlags("vtex", values, NOT_VTEX);

@@ -1,6 +1,6 @@
-// `ponte simulate nuvemshop|vtex`: runs a platform API simulator as a standalone server, for
-// demos and for pointing a Ponte store at it by hand. Runs until SIGINT/SIGTERM. The VTEX part
-// lives in simulate-vtex.ts.
+// `ponte simulate nuvemshop|vtex|woocommerce`: runs a platform API simulator as a standalone
+// server, for demos and for pointing a Ponte store at it by hand. Runs until SIGINT/SIGTERM. The
+// VTEX and WooCommerce parts live in simulate-vtex.ts and simulate-woocommerce.ts.
 import { type SimulatorOptions, startNuvemshopSimulator } from "../../simulators/nuvemshop/index.ts";
 import { type Command, UsageError } from "../command.ts";
 import {
@@ -14,13 +14,22 @@ import {
   seedFlag,
 } from "./simulate-flags.ts";
 import { runVtexSimulator, VTEX_HELP } from "./simulate-vtex.ts";
+import { runWooSimulator, WOO_HELP } from "./simulate-woocommerce.ts";
 
 /** The VTEX-only flags, refused for nuvemshop. */
-const NOT_NUVEMSHOP = ["account", "app-key", "app-token", "list-lag-ms"] as const;
+const NOT_NUVEMSHOP = [
+  "account",
+  "app-key",
+  "app-token",
+  "list-lag-ms",
+  "consumer-key",
+  "consumer-secret",
+  "no-plugin",
+] as const;
 
 export const simulate: Command = {
   name: "simulate",
-  summary: "run a platform API simulator (nuvemshop, vtex) with seeded orders",
+  summary: "run a platform API simulator (nuvemshop, vtex, woocommerce) with seeded orders",
   help: `ponte simulate nuvemshop [--port N] [--orders N] [--seed S] [--rate N/min] [--fault-rate F]
        [--latency-ms N] [--no-rate-limit] [--host ORIGIN=URL]... [--store-id N] [--token T]
        [--client-secret S] [--control-key K]
@@ -51,7 +60,9 @@ Example (start Ponte with PONTE_PUBLIC_URL=https://ponte.test, connect a store t
 Ponte registers its webhooks, and they reach it here):
   ponte simulate nuvemshop --orders 500 --rate 10 --host https://ponte.test=http://127.0.0.1:3000
 
-${VTEX_HELP}`,
+${VTEX_HELP}
+
+${WOO_HELP}`,
   options: {
     port: { type: "string" },
     orders: { type: "string" },
@@ -69,16 +80,20 @@ ${VTEX_HELP}`,
     "app-key": { type: "string" },
     "app-token": { type: "string" },
     "list-lag-ms": { type: "string" },
+    "consumer-key": { type: "string" },
+    "consumer-secret": { type: "string" },
+    "no-plugin": { type: "boolean" },
   },
   async run({ values, positionals }) {
     const [platform, ...extra] = positionals;
-    if (platform !== "nuvemshop" && platform !== "vtex") {
+    if (platform !== "nuvemshop" && platform !== "vtex" && platform !== "woocommerce") {
       throw new UsageError(
-        `simulate: ${platform ? `unknown platform "${platform}"` : "name a platform"} (nuvemshop, vtex)`,
+        `simulate: ${platform ? `unknown platform "${platform}"` : "name a platform"} (nuvemshop, vtex, woocommerce)`,
       );
     }
     if (extra.length > 0) throw new UsageError(`simulate: unexpected argument "${extra[0]}"`);
     if (platform === "vtex") return runVtexSimulator(values);
+    if (platform === "woocommerce") return runWooSimulator(values);
     const options = nuvemshopOptionsFromFlags(values);
     const sim = await startNuvemshopSimulator(options);
     console.log(
