@@ -24,6 +24,8 @@
 //   explain       importOrders with auto_explain (analyze, triggers) on 10 pages: server-side time
 //                 per statement and its foreign-key trigger time (embedded PostgreSQL only)
 //   defaults      importOrders with two JSONata customer default fields configured
+//   vtex          VTEX: orders/s through the Orders Feed (importOrders + sync jobs) next to the feed's
+//                 own limit (lots of 10, read and commit) in the same run (bench/import-vtex.ts)
 //   profile       importOrders with a CPU profile of the importer (inspector) and of the
 //                 simulator (--cpu-prof); summaries printed, .cpuprofile files kept
 // A warm-up import of 10 pages (not reported) runs first.
@@ -52,6 +54,7 @@ import { decide } from "../src/sync/decide.ts";
 import { importOrders } from "../src/sync/import-orders.ts";
 import { digest, prepare, upsertStoreOrders } from "../src/sync/store-orders.ts";
 import { testContext } from "../test/helpers/context.ts";
+import { printVtex, runVtexFeed, type VtexFigures } from "./import-vtex.ts";
 import {
   type CpuProfile,
   cpuDelta,
@@ -67,7 +70,7 @@ import { type SimulatorChild, startSimulatorChild } from "./sim-child.ts";
 
 const total = Number(process.argv[2] ?? process.env.BENCH_ORDERS ?? 20_000);
 const ALL_RUNS =
-  "real,reimport,phases,sql,explain,ceiling,store-only,parallel,async-commit,lz4,cursor,defaults";
+  "real,reimport,phases,sql,explain,ceiling,store-only,parallel,async-commit,lz4,cursor,defaults,vtex";
 const runs = (process.env.BENCH_RUNS ?? ALL_RUNS)
   .split(",")
   .map((r) => r.trim())
@@ -171,6 +174,7 @@ interface RunFigures {
 }
 
 const results: RunFigures[] = [];
+const vtexFigures: VtexFigures[] = [];
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const progress = (label: string) => (r: { orders: number; pages: number }) =>
   process.stderr.write(`\r${label}: ${r.orders} orders, ${r.pages} pages   `);
@@ -1190,6 +1194,7 @@ try {
     else if (run === "defaults") await runDefaults();
     else if (run === "profile") await runProfile();
     else if (run === "explain") await runExplain();
+    else if (run === "vtex") vtexFigures.push(...(await runVtexFeed(admin, serverUrl!, logger)));
     else throw new Error(`unknown run ${run}`);
   }
 
@@ -1205,6 +1210,7 @@ try {
       `| ${r.run} | ${r.orders} | ${r.pages} | ${r.seconds} | **${r.ordersPerSecond}** | ${r.cpu.importer} / ${r.cpu.simulator} / ${r.cpu.postgres ?? "n/a"} | ${Math.round(cpuPerPage)} | ${r.simulatorMsPerPage} |`,
     );
   }
+  if (vtexFigures.length > 0) printVtex(vtexFigures);
   if (phases) printPhases(phases);
   if (envs[0] && captured.length > 0) await microBenchmarks(envs[0]);
   if (importerProfile) {
