@@ -73,7 +73,7 @@ export const vtex: PlatformModule<VtexApp> = {
       pattern: ACCOUNT_NAME_PATTERN,
       patternHint: "só letras minúsculas, números e hífen.",
     },
-    hint: "O nome da conta VTEX, como em https://NOMEDACONTA.myvtex.com",
+    hint: "O nome da conta VTEX tem só letras minúsculas, números e hífen, como em https://NOMEDACONTA.myvtex.com.",
   },
   app: { read: readVtexApp },
   webhook: {
