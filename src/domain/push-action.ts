@@ -3,7 +3,7 @@
 // "faturado" (an invoice approved). Platform modules declare their default table in these words.
 import { CANONICAL_STATUSES, type CanonicalStatus } from "./order-status.ts";
 
-export const PUSH_ACTIONS = ["pay", "invoice", "pack", "fulfill", "close", "cancel"] as const;
+export const PUSH_ACTIONS = ["pay", "invoice", "pack", "fulfill", "deliver", "close", "cancel"] as const;
 export type PushActionKind = (typeof PUSH_ACTIONS)[number];
 
 export const PUSH_TRIGGERS = [...CANONICAL_STATUSES, "faturado"] as const;
@@ -15,6 +15,8 @@ export type PushAction =
   | { kind: "pack" }
   | { kind: "fulfill"; trackingNumber: string | null; trackingUrl: string | null; notifyCustomer: boolean }
   | { kind: "cancel"; reason: "customer" | "inventory" | "fraud" | "other"; email: boolean; restock: boolean }
+  /** The parcel reached the customer (Entregue): when Ponte knows, the date of delivery. */
+  | { kind: "deliver"; deliveredAt: string | null }
   | { kind: "close" }
   | { kind: "open" }
   | {

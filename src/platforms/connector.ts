@@ -19,6 +19,8 @@ export interface Capabilities {
   /** Offers a feed/queue the ERP must read and acknowledge. */
   feed: boolean;
   pushTracking: boolean;
+  /** Can tell the platform the order was delivered (absent: cannot). */
+  pushDelivery?: boolean;
   pushInvoice: boolean;
   pack: boolean;
   cancel: boolean;

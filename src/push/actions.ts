@@ -20,6 +20,7 @@ export const ACTION_LABELS: Record<PushActionKind | "status", string> = {
   invoice: "informar a NF-e",
   pack: "marcar como embalado",
   fulfill: "marcar como enviado, com o rastreio",
+  deliver: "marcar como entregue",
   close: "arquivar o pedido (fechar)",
   cancel: "cancelar o pedido",
   status: "enviar o evento de status",
@@ -37,6 +38,7 @@ export function supportedActions(capabilities: Capabilities): PushActionKind[] {
     invoice: capabilities.pushInvoice,
     pack: capabilities.pack,
     fulfill: capabilities.pushTracking,
+    deliver: capabilities.pushDelivery ?? false,
     close: capabilities.close,
     cancel: capabilities.cancel,
   };

@@ -74,7 +74,12 @@ export interface PlannedPush {
   payload: OutboxPayload;
 }
 
-function platformAction(kind: PushActionKind, origin: PushOrigin, notify: boolean): PushAction | null {
+function platformAction(
+  kind: PushActionKind,
+  origin: PushOrigin,
+  cause: PushCause,
+  notify: boolean,
+): PushAction | null {
   switch (kind) {
     case "pay":
       return { kind: "pay" };
@@ -101,6 +106,8 @@ function platformAction(kind: PushActionKind, origin: PushOrigin, notify: boolea
         trackingUrl: origin.shipment?.trackingUrl ?? null,
         notifyCustomer: notify,
       };
+    case "deliver":
+      return { kind: "deliver", deliveredAt: cause.deliveredAt };
     case "close":
       return { kind: "close" };
     case "cancel":
@@ -209,7 +216,7 @@ export function planPushes(origin: PushOrigin, cause: PushCause): PlannedPush[] 
   const planned: PlannedPush[] = [];
   for (const kind of new Set(wanted)) {
     if (!supported.includes(kind)) continue;
-    const action = platformAction(kind, origin, notify);
+    const action = platformAction(kind, origin, cause, notify);
     if (!action) continue;
     // An NF-e is pushed once whatever change carries it, a payment once per order (it is confirmed
     // once); the rest once per status version.

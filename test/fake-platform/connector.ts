@@ -70,6 +70,7 @@ function alreadyApplied(order: FakeRawOrder, action: PushAction): boolean {
         (action.trackingNumber === null || order.entrega.rastreio === action.trackingNumber)
       );
     case "close":
+    case "deliver":
       return order.situacao === "entregue";
     case "cancel":
       return order.situacao === "cancelado";
@@ -89,6 +90,7 @@ function actionFor(action: PushAction): Action | null {
     case "fulfill":
       return { tipo: "enviar", rastreio: action.trackingNumber, linkRastreio: action.trackingUrl };
     case "close":
+    case "deliver":
       return { tipo: "entregar" };
     case "cancel":
       return { tipo: "cancelar", motivo: action.reason };

@@ -2,7 +2,8 @@
 // PONTE_PUBLIC_URL with Ponte's secret header (the simulator pings it and gets Ponte's 200);
 // a hook notice delivered ten times makes one sales order; invoicing in Ponte starts handling and
 // sends one invoice notification with the NF-e key and the exact value in cents, which moves
-// the VTEX order to invoiced; a cancel after that is refused with a reason in pt-BR.
+// the VTEX order to invoiced; shipping adds the tracking to that invoice and Entregue marks it
+// delivered; a cancel after that is refused with a reason in pt-BR.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
@@ -210,6 +211,35 @@ describe("VTEX: hook, invoice notification and cancel rules against the simulato
       ["invoice sent", "pack sent"],
       "Em preparação starts handling; faturado sends the invoice",
     );
+  });
+
+  it("shipping adds the tracking to the VTEX invoice; Entregue marks its tracking delivered, once each", async () => {
+    sim.clearLog();
+    const shipped = await api("POST", `/api/v1/orders/${salesOrderId}/shipments`, {
+      carrier: "Correios",
+      trackingCode: "JT194690698BR",
+    });
+    assert.equal(shipped.status, 201, shipped.body);
+    await waitFor("the tracking on the VTEX invoice", async () => {
+      const pack = sim.getOrder(orderId)?.packageAttachment.packages.find((p) => p.type === "Output");
+      return pack?.trackingNumber === "JT194690698BR" ? true : undefined;
+    });
+    const delivered = await api("POST", `/api/v1/orders/${salesOrderId}/status`, { status: "entregue" });
+    assert.equal(delivered.status, 200, delivered.body);
+    const order = await waitFor("the VTEX order delivered", async () => {
+      const o = sim.getOrder(orderId);
+      return o?.isAllDelivered === true ? o : undefined;
+    });
+    const pack = order.packageAttachment.packages.find((p) => p.type === "Output")!;
+    assert.equal((pack.courierStatus as { finished: boolean }).finished, true);
+    const writes = sim
+      .requestLog()
+      .filter((r) => r.method !== "GET")
+      .map((r) => `${r.method} ${r.path.replace(orderId, "{id}")}`);
+    assert.deepEqual(writes, [
+      "PATCH /api/oms/pvt/orders/{id}/invoice/110093",
+      "PUT /api/oms/pvt/orders/{id}/invoice/110093/tracking",
+    ]);
   });
 
   it("a cancel after the invoice is refused with the reason in pt-BR, and the VTEX order stays invoiced", async () => {

@@ -37,6 +37,8 @@ function alreadyApplied(order: Json, action: PushAction): boolean {
       return order.status === "cancelled";
     case "close":
       return order.status === "closed";
+    case "deliver":
+      return shipping === "delivered";
     case "open":
       return order.status === "open";
     case "invoice":

@@ -21,7 +21,7 @@ describe("VTEX defaults", () => {
     assert.equal(vtex.defaults.status.find((r) => r.values.includes("canceled"))?.createsOrder, false);
   });
 
-  it("push start-handling, the invoice, the tracking and the cancel, and nothing VTEX cannot take", () => {
+  it("push start-handling, the invoice, the tracking, the delivery and the cancel, and nothing VTEX cannot take", () => {
     const push = vtex.defaults.push;
     assert.deepEqual(
       [
@@ -32,7 +32,7 @@ describe("VTEX defaults", () => {
         push.pagamento_confirmado,
         push.entregue,
       ],
-      [["pack"], ["invoice"], ["fulfill"], ["cancel"], [], []],
+      [["pack"], ["invoice"], ["fulfill"], ["cancel"], [], ["deliver"]],
     );
   });
 

@@ -29,7 +29,8 @@ export const vtexDefaults: MappingDefaults = {
     // Shipping is Ponte's news to VTEX (the tracking on the invoice), never VTEX's to Ponte.
     { canonical: "despachado", values: [], active: true, createsOrder: true },
     { canonical: "embarcado", values: [], active: false, createsOrder: true },
-    { canonical: "entregue", values: [], active: false, createsOrder: true },
+    // Like Despachado, delivery is Ponte's news to VTEX (the invoice's tracking), never VTEX's.
+    { canonical: "entregue", values: [], active: true, createsOrder: true },
     { canonical: "cancelado", values: ["canceled"], active: true, createsOrder: false },
     { canonical: "problemas", values: [], active: false, createsOrder: true },
   ],
@@ -49,9 +50,8 @@ export const vtexDefaults: MappingDefaults = {
   /**
    * Em preparação starts handling (POST start-handling); the approved NF-e is the invoice
    * notification; Despachado/Embarcado add the tracking to that invoice (PATCH invoice/{n});
-   * Cancelado cancels (refused once invoiced). Entregue pushes nothing yet: VTEX takes delivery
-   * through the invoice's tracking (PUT invoice/{n}/tracking {isDelivered}), and the port has no
-   * "delivered" action. Payment is VTEX's gateway's: nothing to push for it.
+   * Entregue marks the invoice's tracking delivered (PUT invoice/{n}/tracking {isDelivered});
+   * Cancelado cancels (refused once invoiced). Payment is VTEX's gateway's: nothing to push for it.
    */
   push: {
     aguardando_pagamento: [],
@@ -59,7 +59,7 @@ export const vtexDefaults: MappingDefaults = {
     em_preparacao: ["pack"],
     despachado: ["fulfill"],
     embarcado: ["fulfill"],
-    entregue: [],
+    entregue: ["deliver"],
     cancelado: ["cancel"],
     problemas: [],
     faturado: ["invoice"],

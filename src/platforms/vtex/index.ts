@@ -31,6 +31,8 @@ export const vtex: PlatformModule<VtexApp> = {
     webhooks: true,
     feed: true,
     pushTracking: true,
+    // Delivered: marked on the invoice's tracking.
+    pushDelivery: true,
     pushInvoice: true,
     pack: true,
     cancel: true,

@@ -134,6 +134,8 @@ async function apply(client: VtexClient, orderId: string, action: PushAction): P
       return invoice(client, base, order, action);
     case "fulfill":
       return fulfill(client, base, order, action);
+    case "deliver":
+      return deliver(client, base, order, action);
     case "cancel": {
       if (CANCELLING.includes(status)) return { ok: true, alreadyApplied: true, order };
       // Orders can be cancelled only before invoiced; after that, a return invoice (type Input).
@@ -149,6 +151,40 @@ async function apply(client: VtexClient, orderId: string, action: PushAction): P
       );
     }
   }
+}
+
+/**
+ * Delivered: the last Output invoice's tracking marked delivered (OpenAPI, "Update order tracking
+ * status": PUT invoice/{n}/tracking {isDelivered, deliveredDate, events}). VTEX takes it only on an
+ * invoice with a tracking number, which the shipment push put there.
+ */
+async function deliver(
+  client: VtexClient,
+  base: string,
+  order: Json,
+  action: Extract<PushAction, { kind: "deliver" }>,
+): Promise<PushResult> {
+  const invoiced = lastOutputPackage(order);
+  const number = text(invoiced?.invoiceNumber);
+  if (!invoiced || number === null)
+    return refusal("O pedido ainda não tem nota fiscal na VTEX: a entrega é informada na nota fiscal.");
+  if (text(invoiced.trackingNumber) === null)
+    return refusal(
+      "A nota fiscal do pedido na VTEX ainda não tem rastreio: envie o pedido com rastreio antes.",
+    );
+  const courier = invoiced.courierStatus as { finished?: unknown } | null | undefined;
+  if (courier?.finished === true || order.isAllDelivered === true)
+    return { ok: true, alreadyApplied: true, order };
+  const deliveredDate = action.deliveredAt ?? new Date().toISOString();
+  return answer(
+    await client.request("PUT", client.url(`${base}/invoice/${encodeURIComponent(number)}/tracking`), {
+      body: {
+        isDelivered: true,
+        deliveredDate,
+        events: [{ description: "Pedido entregue ao cliente", date: deliveredDate }],
+      },
+    }),
+  );
 }
 
 export async function pushToVtex(

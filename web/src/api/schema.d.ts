@@ -5873,7 +5873,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
-                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
+                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "deliver" | "close" | "cancel")[];
                                 /** @description false: the platform's default */
                                 custom: boolean;
                                 /** @description pt-BR */
@@ -5937,7 +5937,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
-                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "close" | "cancel")[];
+                                actions: ("pay" | "invoice" | "pack" | "fulfill" | "deliver" | "close" | "cancel")[];
                                 /** @description false: the platform's default */
                                 custom: boolean;
                                 /** @description pt-BR */
@@ -6366,7 +6366,7 @@ export interface paths {
         put?: never;
         /**
          * Testar conexão: call the platform and say what works (credentials, orders, webhooks registered again)
-         * @description A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The webhooks check (not required) makes the platform's webhook list match what Ponte needs, as on connect, and records the outcome in the store's `webhooks`. The outcome is kept for the store's health.
+         * @description A platform that answers and refuses (401 token, 402 suspended, 403 scope, 404 store id) is a check with `ok: false` and a pt-BR message; `ok` is true when every required check passed. A platform that does not answer a required check within the panel's deadline (8 s for the whole test: down, too slow, connection refused, 5xx, rate limited) answers 502/503 `platform_unavailable` with a pt-BR `reason` naming the store, and the `checks` so far. A refused token marks the store `invalid_credentials`; a token accepted again clears that mark. The feed check (platforms with an order feed, e.g. VTEX; required) makes sure the feed exists as Ponte needs it — created or repaired — without reading it. The webhooks check (not required) makes the platform's webhook list match what Ponte needs, as on connect, and records the outcome in the store's `webhooks`. The outcome is kept for the store's health.
          */
         post: {
             parameters: {

@@ -32,6 +32,7 @@ const PUSH_ACTIONS: Record<string, string> = {
   invoice: "Nota fiscal",
   pack: "Embalar",
   fulfill: "Enviar com rastreio",
+  deliver: "Marcar como entregue",
   close: "Arquivar",
   cancel: "Cancelar",
   status: "Status",
