@@ -186,7 +186,7 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
             ok: false,
             required: false,
             message:
-              "Os pedidos vêm sem os dados do cliente (o aplicativo não tem a permissão de ler clientes): os pedidos entram sem vínculo de cliente por CPF/CNPJ — reinstale o aplicativo com essa permissão",
+              `Os pedidos vêm sem os dados do cliente (o acesso da ${label} não tem permissão de ver dados de clientes): os pedidos entram sem vínculo de cliente por CPF/CNPJ — dê essa permissão ao aplicativo ou à chave de acesso`,
           },
     );
   }
