@@ -35,10 +35,13 @@ function walk(dir: string): string[] {
 
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
 
-/** The platform id whose folder (module or simulator) holds `relPath`, or null. */
+/**
+ * The platform id whose folder (module or simulator) holds `relPath`, or null. The simulators'
+ * shared parts (src/simulators/shared/: a seeded PRNG, fault scripts) belong to no platform.
+ */
 function platformFolderOf(relPath: string): string | null {
   const m = /^src\/(?:platforms|simulators)\/([^/]+)\//.exec(relPath);
-  return m ? m[1]! : null;
+  return m && !relPath.startsWith("src/simulators/shared/") ? m[1]! : null;
 }
 
 const isAllowedNamer = (relPath: string) =>
@@ -108,6 +111,17 @@ describe("a platform is one folder", () => {
           offenders.push(`${p} imports ${target}`);
       }
     }
+    assert.deepEqual(offenders, []);
+  });
+
+  it("the simulators' shared parts import nothing of Ponte", () => {
+    const offenders = sources
+      .filter((s) => s.path.startsWith("src/simulators/shared/"))
+      .flatMap((s) =>
+        localImports(s)
+          .filter((t) => !t.startsWith("src/simulators/shared/"))
+          .map((t) => `${s.path} imports ${t}`),
+      );
     assert.deepEqual(offenders, []);
   });
 

@@ -1,6 +1,6 @@
 // Brazilian documents for seeded customers: CPF, numeric and alphanumeric CNPJ (check digits per
 // the domain README), deliberately invalid ones, and Correios (UPU S10) tracking codes.
-import type { Random } from "./random.ts";
+import type { Random } from "../shared/random.ts";
 
 export type DocumentKind = "cpf" | "cnpj" | "cnpj-alnum" | "missing" | "invalid";
 

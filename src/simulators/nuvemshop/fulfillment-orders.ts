@@ -5,11 +5,12 @@
 // Transitions: forward only (a step may be skipped, e.g. UNPACKED → DISPATCHED), except
 // PACKED → UNPACKED. READY_FOR_PICKUP only for pickup (which is never DISPATCHED);
 // non-shippable goes straight to DELIVERED. CANCELLED and DELIVERED are final.
+
+import type { Random } from "../shared/random.ts";
 import { formatTime, parseTime } from "./format.ts";
 import { validTrackingStatus } from "./fulfillments.ts";
 import { FieldErrors, failure, isObject, notFound } from "./http.ts";
 import { isShipped, type OrderStore } from "./orders.ts";
-import type { Random } from "./random.ts";
 import type { Json, Order } from "./types.ts";
 
 export type EmitExtra = (event: string, id: number | string, extra: Json) => void;

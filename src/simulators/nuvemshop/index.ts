@@ -3,7 +3,8 @@
 // metafields, webhook registration and delivery (to registered URLs only, through the `hosts`
 // map: no DNS), OAuth, the leaky-bucket rate limit and fault switches. Node built-ins only.
 import type { AddressInfo } from "node:net";
-import { FaultScript } from "./fault-script.ts";
+import { FaultScript } from "../shared/fault-script.ts";
+import { Random } from "../shared/random.ts";
 import { FulfillmentOrders } from "./fulfillment-orders.ts";
 import { LegacyFulfillments } from "./fulfillments.ts";
 import { copy } from "./http.ts";
@@ -11,7 +12,6 @@ import { Metafields } from "./metafields.ts";
 import { OAuth } from "./oauth.ts";
 import { checkOptions, normalizeHosts, resolveOptions, type Settings } from "./options.ts";
 import { OrderStore } from "./orders.ts";
-import { Random } from "./random.ts";
 import { LeakyBucket } from "./rate-limit.ts";
 import { createRouter } from "./routes.ts";
 import { OrderFactory } from "./seed.ts";

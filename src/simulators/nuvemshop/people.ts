@@ -1,5 +1,7 @@
 // Seeded buyers: names (accents, emoji, companies), e-mails, phones in several formats, addresses
 // with CEPs (São Paulo's start with 0) and a CPF/CNPJ from documents.ts.
+
+import type { Random } from "../shared/random.ts";
 import {
   BAIRROS,
   CITIES,
@@ -12,7 +14,6 @@ import {
 } from "./data.ts";
 import { type DocumentKind, makeDocument } from "./documents.ts";
 import { formatTime, money } from "./format.ts";
-import type { Random } from "./random.ts";
 import type { Json } from "./types.ts";
 
 export interface Address {

@@ -2,9 +2,9 @@
 // and the documented type quirks.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { Random } from "../shared/random.ts";
 import { cnpjCheckDigits, correiosCode, cpfCheckDigits } from "./documents.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "./index.ts";
-import { Random } from "./random.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: seeded orders are read loosely; the assertions check the shapes
 type Order = Record<string, any>;

@@ -1,11 +1,12 @@
 // Deterministic order generator: the same seed and seed time give the same orders. Orders follow
 // the shape of Nuvemshop's resources/order.md sample (§1.4) with Brazilian data and the documented
 // type quirks (money strings, quantity/variant_id as string or number, two shipping vocabularies).
+
+import { Random } from "../shared/random.ts";
 import { BRANCHES, BROWSERS, CATALOG, COUPONS, NOTES } from "./data.ts";
 import { correiosCode, type DocumentKind, documentKinds } from "./documents.ts";
 import { completedAt, formatTime, money } from "./format.ts";
 import { type Address, addressJson, billingJson, type Customer, customerJson, People } from "./people.ts";
-import { Random } from "./random.ts";
 import type { Json, Order } from "./types.ts";
 
 const DAY = 86_400_000;

@@ -4,11 +4,11 @@
 // 402 → 415 → bad JSON), rate-limit headers on every API answer, and the request log.
 import crypto from "node:crypto";
 import http from "node:http";
-import type { FaultScript } from "./fault-script.ts";
+import type { FaultScript } from "../shared/fault-script.ts";
+import type { Random } from "../shared/random.ts";
 import { ApiError, type Reply } from "./http.ts";
 import type { AppCredentials, OAuth } from "./oauth.ts";
 import type { Settings } from "./options.ts";
-import type { Random } from "./random.ts";
 import type { LeakyBucket } from "./rate-limit.ts";
 import type { ApiRequest } from "./routes.ts";
 import type { Json, RequestLogEntry } from "./types.ts";

@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import type { Random } from "./random.ts";
+import type { Random } from "../shared/random.ts";
 import type { Subscription } from "./subscriptions.ts";
 import type { Json, SentWebhook, WebhookOptions } from "./types.ts";
 

@@ -1,10 +1,11 @@
 // The order actions of the Orders API (OpenAPI "Start handling order", "Cancel order", "Order
 // invoice notification", "Update order's partial invoice (send tracking number)", "Update order
 // tracking status") and their state rules. Each write answers {date, orderId, receipt}.
+
+import type { Random } from "../shared/random.ts";
 import type { Clock } from "./clock.ts";
 import { badRequest, isObject, omsError, orderNotFound, type Reply } from "./http.ts";
 import type { OrderRecord, OrderStore } from "./orders.ts";
-import type { Random } from "./random.ts";
 import { CANCELABLE } from "./statuses.ts";
 import type { Json } from "./types.ts";
 

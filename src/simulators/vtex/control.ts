@@ -1,7 +1,8 @@
 // The control plane behind X-Simulator-Key: read and change settings and switches, move the
 // simulator clock, place orders and move them as the store would, and read the hook's deliveries.
+
+import type { FaultScript } from "../shared/fault-script.ts";
 import type { Clock } from "./clock.ts";
-import type { FaultScript } from "./fault-script.ts";
 import type { Feeds } from "./feed.ts";
 import type { Hooks } from "./hook.ts";
 import { copy, type Reply } from "./http.ts";

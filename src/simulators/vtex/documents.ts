@@ -1,7 +1,7 @@
 // Brazilian documents for seeded VTEX buyers: CPF, numeric and alphanumeric CNPJ (check digits per
 // the shared domain notes: each character is worth its ASCII code − 48), invalid ones, and the
 // masked forms an app key without PII rights sees.
-import type { Random } from "./random.ts";
+import type { Random } from "../shared/random.ts";
 
 export type DocumentKind = "cpf" | "cnpj" | "cnpj-alnum" | "missing" | "invalid" | "masked";
 

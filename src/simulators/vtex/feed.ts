@@ -7,11 +7,12 @@
 // [U] Handles: each read gives an item a new handle (the queue's receipt-handle behaviour); a commit
 // with a handle that is no longer the item's latest is accepted (200) but removes nothing.
 // [U] maxlot missing means 1; 0, above 10 or not a number answers 400.
+
+import type { Random } from "../shared/random.ts";
 import type { Clock } from "./clock.ts";
 import { type Filter, FilterGate, filterJson, parseFilter } from "./filter.ts";
 import { badRequest, isObject, ok, omsError, type Reply } from "./http.ts";
 import type { StatusChange } from "./orders.ts";
-import type { Random } from "./random.ts";
 import type { Json, VtexOrder } from "./types.ts";
 
 /** The largest retention the OpenAPI accepts (14 days). */

@@ -10,12 +10,13 @@
 // at 6 h) for up to 4 days or 100 attempts (the OpenAPI feed status note: an event is dropped after
 // "more than 100 times, 4 days progressively"), all divided by hook.timeScale. [U] Only 200 counts
 // as delivered. The simulator does no DNS: the url's origin must be mapped in `hosts`.
+
+import type { Random } from "../shared/random.ts";
 import type { Clock } from "./clock.ts";
 import { FilterGate, filterJson, parseFilter } from "./filter.ts";
 import { badRequest, isObject, ok, omsError, type Reply } from "./http.ts";
 import type { StatusChange } from "./orders.ts";
 import { post } from "./outbound.ts";
-import type { Random } from "./random.ts";
 import type { HookOptions, Json, SentNotice, VtexOrder } from "./types.ts";
 
 const MINUTE = 60_000;

@@ -40,16 +40,16 @@
 // POST /__control/time {advanceMs}, POST /__control/orders {count?, ...overrides},
 // POST /__control/orders/{orderId}/status {status}, GET /__control/notices, GET|DELETE /__log.
 import type { AddressInfo } from "node:net";
+import { FaultScript } from "../shared/fault-script.ts";
+import { Random } from "../shared/random.ts";
 import { OrderActions } from "./actions.ts";
 import { Clock } from "./clock.ts";
 import { createControl } from "./control.ts";
-import { FaultScript } from "./fault-script.ts";
 import { Feeds } from "./feed.ts";
 import { Hooks } from "./hook.ts";
 import { copy } from "./http.ts";
 import { checkOptions, FIXED, normalizeHosts, resolveOptions, type Settings } from "./options.ts";
 import { OrderStore } from "./orders.ts";
-import { Random } from "./random.ts";
 import { MinuteWindow } from "./rate-limit.ts";
 import { createRouter } from "./routes.ts";
 import { OrderFactory } from "./seed.ts";

@@ -3,9 +3,10 @@
 // API OpenAPI, "List orders": "returns only orders that already have been indexed, which takes
 // approximately four minutes"): every change is indexed `listLagMs` later, and until then the list
 // shows the order as it was (or not at all, for a new one).
+
+import type { Random } from "../shared/random.ts";
 import type { Clock } from "./clock.ts";
 import { copy } from "./http.ts";
-import type { Random } from "./random.ts";
 import type { OrderFactory, Seeded } from "./seed.ts";
 import { describeStatus, KNOWN_STATUSES, WINDOW_TO_CANCEL_MS } from "./statuses.ts";
 import type { Json, VtexOrder } from "./types.ts";

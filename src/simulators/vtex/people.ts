@@ -3,6 +3,8 @@
 // tradeName, corporateDocument, stateInscription, corporatePhone, isCorporate}, shippingData.address
 // {addressType, receiverName, postalCode, city, state, country, street, number, neighborhood,
 // complement, reference}).
+
+import type { Random } from "../shared/random.ts";
 import {
   BAIRROS,
   CITIES,
@@ -14,7 +16,6 @@ import {
   STREETS,
 } from "./data.ts";
 import { type DocumentKind, formatCpf, makeDocument, randomCpf } from "./documents.ts";
-import type { Random } from "./random.ts";
 import type { Json } from "./types.ts";
 
 export interface Buyer {

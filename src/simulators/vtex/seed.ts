@@ -2,10 +2,11 @@
 // totals Items = Σ price × quantity, Discounts = −Σ (price − sellingPrice) × quantity (negative, as
 // the OMS reports it), Shipping = Σ logisticsInfo[].price, Tax = 0, and value = the sum of the
 // totals = the sum of the payments. Orders are spread over 30 days before seedTime.
+
+import { Random } from "../shared/random.ts";
 import { CARRIERS, CATALOG, PICKUP_POINTS } from "./data.ts";
 import { correiosCode, type DocumentKind, documentKinds } from "./documents.ts";
 import { makeBuyer } from "./people.ts";
-import { Random } from "./random.ts";
 import { describeStatus } from "./statuses.ts";
 import type { Json, VtexOrder } from "./types.ts";
 

@@ -4,10 +4,10 @@
 // control key in X-Simulator-Key. Listens on 127.0.0.1 only.
 import crypto from "node:crypto";
 import http from "node:http";
-import type { FaultScript } from "./fault-script.ts";
+import type { FaultScript } from "../shared/fault-script.ts";
+import type { Random } from "../shared/random.ts";
 import { ApiError, type Reply } from "./http.ts";
 import type { Settings } from "./options.ts";
-import type { Random } from "./random.ts";
 import type { MinuteWindow } from "./rate-limit.ts";
 import { type ApiRequest, isGetOrder } from "./routes.ts";
 import type { Json, RequestLogEntry } from "./types.ts";

@@ -2,10 +2,11 @@
 // simulator clock, place orders as a shopper, change them as the merchant would in wp-admin (each
 // fires order.created / order.updated to the active webhooks), manage REST keys, and read the
 // webhook deliveries with their outcome.
+
+import type { FaultScript } from "../shared/fault-script.ts";
 import type { Keys } from "./auth.ts";
 import type { Clock } from "./clock.ts";
 import type { Deliveries } from "./deliveries.ts";
-import type { FaultScript } from "./fault-script.ts";
 import type { Reply } from "./http.ts";
 import type { Settings } from "./options.ts";
 import type { OrderStore } from "./orders.ts";

@@ -17,10 +17,10 @@
 // Switches: delay, drop all (cron / Action Scheduler stalled), drop rate, duplicates (same delivery
 // id), a bad or a missing signature.
 import crypto from "node:crypto";
+import type { Random } from "../shared/random.ts";
 import type { Clock } from "./clock.ts";
 import { post } from "./outbound.ts";
 import { phpJson } from "./php-json.ts";
-import type { Random } from "./random.ts";
 import type { Delivery, Json, WebhookOptions } from "./types.ts";
 import type { WebhookRecord, WebhookRegistry } from "./webhooks.ts";
 

@@ -2,7 +2,7 @@
 // "Brazilian Market on WooCommerce" plugin stores the field as typed in _billing_cpf / _billing_cnpj
 // and masks the input, so most carry punctuation). CPF, numeric and alphanumeric CNPJ (check digits
 // per the shared domain notes: each character is worth its ASCII code − 48), missing and invalid ones.
-import type { Random } from "./random.ts";
+import type { Random } from "../shared/random.ts";
 
 export type DocumentKind = "cpf" | "cnpj" | "cnpj-alnum" | "missing" | "invalid";
 

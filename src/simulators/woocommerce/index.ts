@@ -63,16 +63,16 @@
 // POST /__control/orders/{id} {status?, ...fields, trash?, restore?}, GET|DELETE
 // /__control/deliveries, GET|POST /__control/keys, DELETE /__control/keys/{id}, GET|DELETE /__log.
 import type { AddressInfo } from "node:net";
+import { FaultScript } from "../shared/fault-script.ts";
+import { Random } from "../shared/random.ts";
 import { Keys } from "./auth.ts";
 import { Clock } from "./clock.ts";
 import { createControl, merchantEdit } from "./control.ts";
 import { Deliveries } from "./deliveries.ts";
-import { FaultScript } from "./fault-script.ts";
 import { copy } from "./http.ts";
 import { authorize } from "./key-handover.ts";
 import { checkOptions, FIXED, normalizeHosts, resolveOptions, type Settings } from "./options.ts";
 import { OrderStore, orderNotFound } from "./orders.ts";
-import { Random } from "./random.ts";
 import type { OrderRecord } from "./record.ts";
 import { renderOrder } from "./render.ts";
 import { resolveRoute } from "./routes.ts";

@@ -5,6 +5,8 @@
 // stores (_billing_persontype 1 = Física / 2 = Jurídica, _billing_cpf, _billing_rg, _billing_cnpj,
 // _billing_ie, _billing_birthdate dd/mm/yyyy, _billing_gender, _billing_cellphone, _billing_number,
 // _billing_neighborhood, _shipping_number, _shipping_neighborhood; shared platform notes §2.3).
+
+import type { Random } from "../shared/random.ts";
 import {
   BAIRROS,
   CITIES,
@@ -16,7 +18,6 @@ import {
   STREETS,
 } from "./data.ts";
 import { type DocumentKind, makeDocument } from "./documents.ts";
-import type { Random } from "./random.ts";
 
 export interface Address {
   first_name: string;

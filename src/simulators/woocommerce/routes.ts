@@ -1,13 +1,14 @@
 // The REST routes under /wp-json/wc/v3: orders, batch, notes and webhooks. Each route names its
 // action, so an unauthenticated call gets that route's permission error (auth.ts). WordPress
 // registers the edit routes for POST, PUT and PATCH alike (WP_REST_Server::EDITABLE).
+
+import type { Random } from "../shared/random.ts";
 import type { RouteAction } from "./auth.ts";
 import type { Deliveries } from "./deliveries.ts";
 import { ApiError, isObject, ok, type Reply, wcError } from "./http.ts";
 import { listOrders } from "./listing.ts";
 import { notesRoute } from "./notes.ts";
 import type { OrderStore } from "./orders.ts";
-import type { Random } from "./random.ts";
 import type { OrderRecord } from "./record.ts";
 import type { Json } from "./types.ts";
 import { listWebhooks, type WebhookRegistry } from "./webhooks.ts";

@@ -3,10 +3,11 @@
 // subtotal − line total) (the shape of _orders.md "Retrieve an order"; there is no order subtotal).
 // Documents come in blocks of 20 (documents.ts); guests (customer_id 0), coupons, negative fees
 // (a Pix discount), local pickup, taxes on a few orders, custom and checkout-draft statuses.
+
+import { Random } from "../shared/random.ts";
 import { CATALOG, COUPONS, PAYMENT_METHODS, SHIPPING_METHODS } from "./data.ts";
 import { type DocumentKind, documentKinds } from "./documents.ts";
 import { makeBuyer } from "./people.ts";
-import { Random } from "./random.ts";
 import type { LineRecord, MetaEntry, OrderRecord } from "./record.ts";
 
 /** Post ids (orders, notes) and order item ids and meta ids, each from its own counter. */

@@ -10,12 +10,12 @@
 // - A body that is not JSON: 400 rest_invalid_json "Invalid JSON body passed." (WP_REST_Request).
 import crypto from "node:crypto";
 import http from "node:http";
+import type { FaultScript } from "../shared/fault-script.ts";
+import type { Random } from "../shared/random.ts";
 import { authenticate, type Keys } from "./auth.ts";
-import type { FaultScript } from "./fault-script.ts";
 import { ApiError, noRoute, type Reply, wcError } from "./http.ts";
 import type { Settings } from "./options.ts";
 import { phpJson } from "./php-json.ts";
-import type { Random } from "./random.ts";
 import { API_PREFIX, type Route } from "./routes.ts";
 import type { Json, RequestLogEntry } from "./types.ts";
 

@@ -40,17 +40,9 @@ export interface WebhookOptions {
   timeoutMs?: number;
 }
 
-/** One entry of a fault window: the next `count` matching API requests answer `status`. */
-export interface ScriptedFault {
-  status: 429 | 500 | 502 | 503 | 504;
-  count: number;
-  /** Only requests with this method (default any). */
-  method?: string;
-  /** Only requests whose path matches this regular expression (default any). */
-  path?: string;
-  /** 5xx only: carry the request out, then answer the fault (the answer was lost). */
-  afterApply?: boolean;
-}
+import type { ScriptedFault } from "../shared/fault-script.ts";
+
+export type { ScriptedFault };
 
 export interface SimulatorOptions {
   /** 0/undefined = a free port on 127.0.0.1. */
