@@ -15,6 +15,7 @@ export const REASON_CODES = [
   "payload_unreadable",
   "sales_order_deleted",
   "status_unmapped",
+  "status_waiting",
   "status_inactive",
   "status_not_creating",
   "unknown_sku",

@@ -185,8 +185,7 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
             key: "customers",
             ok: false,
             required: false,
-            message:
-              `Os pedidos vêm sem os dados do cliente (o acesso da ${label} não tem permissão de ver dados de clientes): os pedidos entram sem vínculo de cliente por CPF/CNPJ — dê essa permissão ao aplicativo ou à chave de acesso`,
+            message: `Os pedidos vêm sem os dados do cliente (o acesso da ${label} não tem permissão de ver dados de clientes): os pedidos entram sem vínculo de cliente por CPF/CNPJ — dê essa permissão ao aplicativo ou à chave de acesso`,
           },
     );
   }

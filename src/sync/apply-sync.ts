@@ -5,9 +5,11 @@
 import { flagStoreCancellations } from "../backoffice/store-cancellation.ts";
 import type { Queryable } from "../db/db.ts";
 import { maskDocument } from "../domain/document.ts";
+import type { CanonicalOrder } from "../domain/order.ts";
 import { CANONICAL_LABELS } from "../domain/order-status.ts";
 import { enqueueMany } from "../jobs/queue.ts";
 import { syncOrderJob } from "../jobs/specs.ts";
+import { isSupportedPlatform, platformModule } from "../platforms/registry.ts";
 import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import { type CustomerIds, createCustomers, createProducts, customerOf } from "./batch-references.ts";
 import {
@@ -68,6 +70,10 @@ export interface SyncOutcome {
 export const MAX_ERROR_ATTEMPTS = 8;
 export const errorRetryDelayMs = (attempts: number) => Math.min(2 ** attempts, 60) * 60_000;
 
+/** The statuses the order's platform declares not final (held waiting, not "unmapped"). */
+export const waitingStatuses = (order: CanonicalOrder | null): readonly string[] =>
+  order && isSupportedPlatform(order.platform) ? (platformModule(order.platform).defaults.waiting ?? []) : [];
+
 export const unknownSkuPolicy = (store: SyncStore): UnknownSkuPolicy =>
   store.settings.unknownSku === "hold" ? "hold" : "create";
 
@@ -112,6 +118,7 @@ export async function syncStoreOrders(
       productIds: products,
       unknownSku: unknownSkuPolicy(store),
       mode,
+      waiting: waitingStatuses(c.order),
     }),
   }));
   const writing = decided.filter(

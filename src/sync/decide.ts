@@ -44,6 +44,8 @@ export interface DecideInput {
   productIds: ReadonlyMap<string, number>;
   unknownSku: UnknownSkuPolicy;
   mode: SyncMode;
+  /** The platform's statuses that are not final (its module's `defaults.waiting`). */
+  waiting?: readonly string[];
 }
 
 export type CustomerPlan =
@@ -113,10 +115,16 @@ export type Decision =
 export type StatusReading =
   | { kind: "mapped"; canonical: CanonicalStatus; createsOrder: boolean }
   | { kind: "unmapped"; key: string }
+  /** In no row, and one of the platform's statuses that are not final: the order waits on it. */
+  | { kind: "waiting"; key: string }
   | { kind: "inactive"; canonical: CanonicalStatus };
 
 /** The status table read from platform to Ponte: the active row listing the value wins. */
-export function readStatusRow(rows: readonly StatusRow[], key: string): StatusReading {
+export function readStatusRow(
+  rows: readonly StatusRow[],
+  key: string,
+  waiting: readonly string[] = [],
+): StatusReading {
   const matching = rows.filter((r) => r.platformValues.includes(key) && isCanonicalStatus(r.canonicalStatus));
   const active = matching.find((r) => r.active);
   if (active) {
@@ -127,10 +135,16 @@ export function readStatusRow(rows: readonly StatusRow[], key: string): StatusRe
     };
   }
   if (matching[0]) return { kind: "inactive", canonical: matching[0].canonicalStatus as CanonicalStatus };
-  return { kind: "unmapped", key };
+  return waiting.includes(key) ? { kind: "waiting", key } : { kind: "unmapped", key };
 }
 
 function statusProblem(reading: StatusReading): Reason | null {
+  if (reading.kind === "waiting") {
+    return {
+      code: "status_waiting",
+      message: `Aguardando a plataforma: o status "${reading.key}" ainda não é final; o pedido entra quando ele mudar`,
+    };
+  }
   if (reading.kind === "unmapped") {
     return {
       code: "status_unmapped",
@@ -258,7 +272,7 @@ export function decide(input: DecideInput): Decision {
     };
   }
 
-  const reading = readStatusRow(input.mappings.status, order.status.key);
+  const reading = readStatusRow(input.mappings.status, order.status.key, input.waiting);
   const problem = statusProblem(reading);
   const customer = customerPlan(order, input.customerId);
   const missing = unknownSkus(order, input.productIds);
@@ -322,7 +336,8 @@ export function decide(input: DecideInput): Decision {
     data,
     customer,
     newSkus: missing,
-    statusProblem: problem,
+    // A sales order that exists keeps its status while the platform's is not final: no problem.
+    statusProblem: reading.kind === "waiting" ? null : problem,
     statusStep: step,
     events,
   };

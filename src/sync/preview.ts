@@ -6,7 +6,7 @@ import { type CanonicalOrder, MappingError } from "../platforms/connector.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { loadStoreMappings } from "../stores/mapping-tables.ts";
 import type { Store } from "../stores/stores.ts";
-import { unknownSkuPolicy } from "./apply-sync.ts";
+import { unknownSkuPolicy, waitingStatuses } from "./apply-sync.ts";
 import { evaluateCustomerDefaults } from "./customer-defaults.ts";
 import { type Decision, decide, readStatusRow, type StatusReading } from "./decide.ts";
 import { digest } from "./store-orders.ts";
@@ -95,6 +95,7 @@ export async function previewOrder(
     productIds: products,
     unknownSku: unknownSkuPolicy(store),
     mode: "auto",
+    waiting: waitingStatuses(order),
   });
   const writing = d.kind === "create" || d.kind === "update" ? d : null;
   const customerPlan = writing?.customer ?? (d.kind === "hold" ? d.customer : null);
@@ -105,7 +106,7 @@ export async function previewOrder(
   return {
     normalized: order,
     normalizeError,
-    status: order ? readStatusRow(mappings.status, order.status.key) : null,
+    status: order ? readStatusRow(mappings.status, order.status.key, waitingStatuses(order)) : null,
     action: d.kind === "skip" ? "none" : d.kind,
     explanation: explain(d),
     reasonCode:

@@ -118,6 +118,22 @@ describe("sync decision", () => {
     assert.deepEqual(reasons, ["status_not_creating", "status_inactive", "status_unmapped"]);
   });
 
+  it("a status the platform declares not final waits: held without a problem, an existing order keeps its status", () => {
+    const weird = orderWith({ payment_status: "weird" });
+    const held = decide(input({ order: weird, waiting: [weird.status.key] }));
+    assert.deepEqual(held.kind === "hold" ? held.reason.code : held.kind, "status_waiting");
+    const kept = writing(
+      decide(
+        input({ order: weird, waiting: [weird.status.key], salesOrder: existing("pagamento_confirmado") }),
+      ),
+    );
+    assert.equal(kept.kind, "update");
+    assert.equal(kept.data.canonicalStatus, "pagamento_confirmado", "the status is kept");
+    assert.equal(kept.statusProblem, null, "a normal wait, not a problem");
+    const unmapped = decide(input({ order: weird }));
+    assert.equal(unmapped.kind === "hold" ? unmapped.reason.code : unmapped.kind, "status_unmapped");
+  });
+
   it("Criar overrides a hold; an unmapped status is kept as a status problem on the synced order", () => {
     const d = writing(decide(input({ order: orderWith({ payment_status: "weird" }), mode: "create" })));
     assert.equal(d.kind, "create");

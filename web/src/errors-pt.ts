@@ -44,6 +44,7 @@ const reasonMessages: Record<ReasonCode, string> = {
   payload_unreadable: "O pedido da loja veio ilegível.",
   sales_order_deleted: "Este pedido foi excluído: a ação não pode ser feita.",
   status_unmapped: "O status da loja não está na tabela de status (DE-PARA).",
+  status_waiting: "O pedido ainda está num status provisório na plataforma: entra quando ele mudar.",
   status_inactive: "O status da loja está inativo na tabela de status.",
   status_not_creating: "Esse status não processa inclusão (tabela de status).",
   unknown_sku: "O pedido tem SKU sem produto cadastrado.",

@@ -12,7 +12,7 @@ const anyFields = { type: "object", additionalProperties: true } as const;
 
 const statusReading = {
   description:
-    "How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `inactive` (only an inactive row lists it). Null when the payload could not be read.",
+    "How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `waiting` (no row lists it, and the platform says it is not final: the order waits), `inactive` (only an inactive row lists it). Null when the payload could not be read.",
   anyOf: [
     whole({
       type: "object",
@@ -25,6 +25,10 @@ const statusReading = {
     whole({
       type: "object",
       properties: { kind: { type: "string", enum: ["unmapped"] }, key: { type: "string" } },
+    }),
+    whole({
+      type: "object",
+      properties: { kind: { type: "string", enum: ["waiting"] }, key: { type: "string" } },
     }),
     whole({
       type: "object",

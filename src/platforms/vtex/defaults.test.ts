@@ -6,7 +6,7 @@ import { vtex } from "./index.ts";
 import { FAKE_BASE_URL, FAKE_KEY, FAKE_TOKEN, FakeOms, fakeOrder, silentLogger } from "./test-fake-oms.ts";
 
 describe("VTEX defaults", () => {
-  it("map each VTEX status to one row at most, and leave the waiting states out so they hold", () => {
+  it("map each VTEX status to one row at most, and declare the waiting states (in no row) so they wait", () => {
     const values = vtex.defaults.status.flatMap((r) => r.values);
     assert.equal(new Set(values).size, values.length);
     for (const waiting of [
@@ -15,7 +15,7 @@ describe("VTEX defaults", () => {
       "waiting-for-authorization",
       "order-created",
     ])
-      assert.ok(!values.includes(waiting), waiting);
+      assert.ok(!values.includes(waiting) && vtex.defaults.waiting?.includes(waiting), waiting);
     const known = new Set(vtex.statusValues.map((s) => s.value));
     for (const v of values) assert.ok(known.has(v), v);
     assert.equal(vtex.defaults.status.find((r) => r.values.includes("canceled"))?.createsOrder, false);

@@ -1,9 +1,9 @@
 // The tables a VTEX store starts with (R4.5). Statuses follow VTEX's order flow (platforms
 // README §4.3, help center "Order flow and status"). The states in which an order waits on
 // VTEX's side — the cancellation window, the authorization and marketplace states, the
-// checkout's first steps — are in no row on purpose: the engine holds an order whose status is
-// not in the table (status_unmapped) and creates it once a feed/hook event brings a mapped one.
-// The status table has one row per canonical status, so there is no per-value "hold" flag.
+// checkout's first steps — are in no row on purpose and declared `waiting`: the engine holds such
+// an order (status_waiting, not a problem) and creates it once a feed/hook event brings a mapped
+// status.
 import type { MappingDefaults } from "../../domain/mapping-defaults.ts";
 
 export { vtexStatusValues } from "./status.ts";
@@ -64,6 +64,28 @@ export const vtexDefaults: MappingDefaults = {
     problemas: [],
     faturado: ["invoice"],
   },
+  /**
+   * Not final (help center "Order flow and status"): the checkout's first steps, the change and
+   * cancellation windows, the authorization and marketplace states. An order in one waits — held
+   * without being a problem — until VTEX moves it on; a sales order that exists keeps its status.
+   */
+  waiting: [
+    "order-created",
+    "order-accepted",
+    "approve-payment",
+    "window-to-change-payment",
+    "window-to-change-seller",
+    "window-to-cancel",
+    "waiting-for-authorization",
+    "waiting-for-order-authorization",
+    "waiting-for-fulfillment",
+    "waiting-ffmt-authorization",
+    "waiting-for-manual-authorization",
+    "authorize-fulfillment",
+    "waiting-for-mkt-authorization",
+    "waiting-seller-handling",
+    "waiting-for-seller-decision",
+  ],
 };
 
 /**

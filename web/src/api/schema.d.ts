@@ -5652,7 +5652,7 @@ export interface paths {
                                 shippingType: string | null;
                                 status: ("em_aberto" | "confirmado" | "cancelado" | "faturado") | null;
                             };
-                            /** @description How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `inactive` (only an inactive row lists it). Null when the payload could not be read. */
+                            /** @description How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `waiting` (no row lists it, and the platform says it is not final: the order waits), `inactive` (only an inactive row lists it). Null when the payload could not be read. */
                             status: {
                                 /** @enum {string} */
                                 canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
@@ -5663,6 +5663,10 @@ export interface paths {
                                 key: string;
                                 /** @enum {string} */
                                 kind: "unmapped";
+                            } | {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "waiting";
                             } | {
                                 /** @enum {string} */
                                 canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
@@ -5798,7 +5802,7 @@ export interface paths {
                                 shippingType: string | null;
                                 status: ("em_aberto" | "confirmado" | "cancelado" | "faturado") | null;
                             };
-                            /** @description How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `inactive` (only an inactive row lists it). Null when the payload could not be read. */
+                            /** @description How the store's status table reads the order's status: `mapped` (to `canonical`, and whether that row creates the order), `unmapped` (no row lists `key`), `waiting` (no row lists it, and the platform says it is not final: the order waits), `inactive` (only an inactive row lists it). Null when the payload could not be read. */
                             status: {
                                 /** @enum {string} */
                                 canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
@@ -5809,6 +5813,10 @@ export interface paths {
                                 key: string;
                                 /** @enum {string} */
                                 kind: "unmapped";
+                            } | {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "waiting";
                             } | {
                                 /** @enum {string} */
                                 canonical: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
@@ -6668,7 +6676,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;
