@@ -125,7 +125,11 @@ describe("VTEX simulator: hook", () => {
     // Scaled by 6000: waits of 10, 20 and 40 ms.
     assert.ok(b! - a! >= 9, "the first retry waits");
     assert.ok(d! - c! > b! - a!, "waits grow");
-    const log = sim.sentNotices().filter((n) => n.orderId === order.orderId);
+    // The simulator records an attempt once the answer is back, a moment after the sink saw it.
+    const log = await waitFor("four attempts recorded", () => {
+      const sent = sim.sentNotices().filter((n) => n.orderId === order.orderId);
+      return sent.length >= 4 ? sent : undefined;
+    });
     assert.deepEqual(
       log.map((n) => [n.attempt, n.status]),
       [
