@@ -144,7 +144,7 @@ export function createApiServer(parts: ServerParts): http.Server {
     if (!route) throw noRoute();
     authenticate(req, url.searchParams, parts.keys, route.action, settings.unauthorized);
     const scripted = parts.faults.next(method, url.pathname);
-    if (scripted && !scripted.afterApply) return faultReply(scripted.status);
+    if (scripted && !scripted.afterApply) return faultReply(scripted.status, scripted.retryAfterSeconds);
     if (!scripted && settings.faultRate > 0 && parts.chaos.chance(settings.faultRate))
       return faultReply(parts.chaos.pick([500, 502, 503, 504]));
     const body = parseBody(req, raw);

@@ -50,6 +50,8 @@ export interface ScriptedFault {
   path?: string;
   /** 5xx only: carry the request out, then answer the fault (the answer was lost). */
   afterApply?: boolean;
+  /** 429 only: the Retry-After it carries, in seconds (default 60). */
+  retryAfterSeconds?: number;
 }
 
 export interface SimulatorOptions {
