@@ -35,7 +35,7 @@ describe("WooCommerce client", () => {
   it("sends the key pair as HTTP Basic, to the site's API only", async () => {
     const { fetch, calls } = scripted(() => Response.json({ id: 7, status: "processing" }));
     await clientOf(site, { fetch }).getOrder("7");
-    const auth = (calls[0]?.init?.headers as Record<string, string>).Authorization;
+    const auth = (calls[0]?.init?.headers as Record<string, string> | undefined)?.Authorization;
     assert.equal(auth, `Basic ${Buffer.from("ck_abc:cs_def").toString("base64")}`);
     assert.equal(calls[0]?.url, "https://loja.example/wp-json/wc/v3/orders/7");
     await assert.rejects(

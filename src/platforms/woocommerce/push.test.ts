@@ -34,7 +34,9 @@ describe("WooCommerce pushes against the simulator", () => {
       customer_note: boolean;
     }[];
   const metaOf = (id: string, key: string) =>
-    (sim.getOrder(Number(id))?.meta_data as { key: string; value: string }[]).filter((m) => m.key === key);
+    ((sim.getOrder(Number(id))?.meta_data ?? []) as { key: string; value: string }[]).filter(
+      (m) => m.key === key,
+    );
   const withStatus = (status: string) => {
     const order = sim.createOrder({ status });
     return String(order.id);
