@@ -137,8 +137,9 @@ export async function listWooOrders(
   if (!more || returned.length === 0) return { orders, nextPageToken: null, total };
   const last = modifiedOf(returned[returned.length - 1]!);
   let next: ListToken;
-  if (last === token.at || last === "") {
-    // The whole page is in the boundary second: go on inside it by page number.
+  if (last === "" || (token.at !== null && last <= token.at)) {
+    // The whole page is in the boundary second (or the site's dates do not move forward): go on
+    // inside it by page number.
     next = { ...token, seen: [...seen, ...returned.map(idOf)], page: token.page + 1 };
   } else {
     const instant = Date.parse(`${last}Z`);
