@@ -67,8 +67,12 @@ export interface PlatformWebhook<App> {
   secret(app: App): string | undefined;
   /** Constant-time check of the signature over the raw bytes, before anything is parsed. */
   verify(rawBody: Buffer, headers: Headers, secret: string): boolean;
-  /** The notice in the body; throws WebhookPayloadError when it cannot be read. */
-  parse(rawBody: Buffer): WebhookNotice;
+  /**
+   * The notice in the body, with the delivery's headers for a platform that says there what the
+   * body does not (WooCommerce: the site in X-WC-Webhook-Source, the delivery id) — the webhook
+   * route always passes them; throws WebhookPayloadError when it cannot be read.
+   */
+  parse(rawBody: Buffer, headers?: Headers): WebhookNotice;
 }
 
 export interface PlatformModule<App = unknown> {

@@ -5,10 +5,12 @@ import type { PlatformId } from "./connector.ts";
 import type { PlatformModule } from "./module.ts";
 import { nuvemshop } from "./nuvemshop/index.ts";
 import { vtex } from "./vtex/index.ts";
+import { woocommerce } from "./woocommerce/index.ts";
 
 const platforms = new Map<PlatformId, PlatformModule>([
   [nuvemshop.id, nuvemshop],
   [vtex.id, vtex],
+  [woocommerce.id, woocommerce],
 ]);
 
 export function platformModule(id: string): PlatformModule {

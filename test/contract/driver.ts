@@ -46,8 +46,8 @@ export function verifyWebhook(
   return module.webhook.verify(raw, headers, secret);
 }
 
-export function parseWebhook(module: PlatformModule, raw: Buffer): WebhookNotice {
-  return module.webhook.parse(raw);
+export function parseWebhook(module: PlatformModule, raw: Buffer, headers: Headers = {}): WebhookNotice {
+  return module.webhook.parse(raw, headers);
 }
 
 /**

@@ -196,7 +196,7 @@ export function platformContract(harness: PlatformHarness): void {
       const orderId = targets[0]!;
       const delivery = await deliveryFor(orderId);
       assert.equal(driver.verifyWebhook(module, delivery.body, delivery.headers, run.webhookSecret), true);
-      const notice = driver.parseWebhook(module, delivery.body);
+      const notice = driver.parseWebhook(module, delivery.body, delivery.headers);
       assert.equal(notice.kind, "order");
       assert.equal(notice.externalOrderId, orderId);
       // The harness signs as the platform does: its signature of the same body verifies too.

@@ -181,7 +181,7 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       }
       let notice: WebhookNotice;
       try {
-        notice = module.webhook.parse(raw);
+        notice = module.webhook.parse(raw, request.headers);
       } catch (e) {
         if (e instanceof WebhookPayloadError) throw new PonteError("invalid_payload", e.message);
         throw e;

@@ -17,10 +17,10 @@ export interface ScriptedFault {
   afterApply?: boolean;
 }
 
-export class FaultScript {
-  private entries: (ScriptedFault & { left: number; pattern: RegExp | null })[] = [];
+export class FaultScript<F extends ScriptedFault = ScriptedFault> {
+  private entries: (F & { left: number; pattern: RegExp | null })[] = [];
 
-  configure(script: readonly ScriptedFault[] | null | undefined): void {
+  configure(script: readonly F[] | null | undefined): void {
     this.entries = (script ?? []).map((f) => ({
       ...f,
       left: f.count,
@@ -29,7 +29,7 @@ export class FaultScript {
   }
 
   /** The fault for this request, counted as used; undefined when the script has none for it. */
-  next(method: string, path: string): ScriptedFault | undefined {
+  next(method: string, path: string): F | undefined {
     const hit = this.entries.find(
       (f) =>
         f.left > 0 &&

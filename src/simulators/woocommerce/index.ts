@@ -78,7 +78,7 @@ import { renderOrder } from "./render.ts";
 import { resolveRoute } from "./routes.ts";
 import { Ids, OrderFactory } from "./seed.ts";
 import { createApiServer, MinuteWindow, RequestLog } from "./server.ts";
-import type { Json, SimulatorOptions, WooSimulator } from "./types.ts";
+import type { Json, ScriptedFault, SimulatorOptions, WooSimulator } from "./types.ts";
 import { WebhookRegistry } from "./webhooks.ts";
 
 export { MAX_FAILURES, sign as signWebhookBody } from "./deliveries.ts";
@@ -138,7 +138,7 @@ export async function startWooSimulator(options: SimulatorOptions = {}): Promise
     key: settings.consumerKey,
     secret: settings.consumerSecret,
   });
-  const faults = new FaultScript();
+  const faults = new FaultScript<ScriptedFault>();
   faults.configure(settings.faultScript);
   const log = new RequestLog();
 

@@ -184,6 +184,10 @@ function checkFaultScript(script: ScriptedFault[]): void {
     if (f.afterApply !== undefined && typeof f.afterApply !== "boolean")
       throw new Error(`${at}.afterApply must be true or false`);
     if (f.afterApply && f.status === 429) throw new Error(`${at}.afterApply is for 5xx only`);
+    if (f.retryAfterSeconds !== undefined) {
+      nonNegative(`${at}.retryAfterSeconds`, f.retryAfterSeconds);
+      if (f.status !== 429) throw new Error(`${at}.retryAfterSeconds is for 429 only`);
+    }
   });
 }
 

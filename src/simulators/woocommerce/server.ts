@@ -17,7 +17,7 @@ import { ApiError, noRoute, type Reply, wcError } from "./http.ts";
 import type { Settings } from "./options.ts";
 import { phpJson } from "./php-json.ts";
 import { API_PREFIX, type Route } from "./routes.ts";
-import type { Json, RequestLogEntry } from "./types.ts";
+import type { Json, RequestLogEntry, ScriptedFault } from "./types.ts";
 
 const MAX_BODY = 2 * 1024 * 1024;
 const LOGGED = ["authorization", "content-type", "accept", "user-agent"];
@@ -55,7 +55,7 @@ export interface ServerParts {
   keys: Keys;
   resolve(method: string, path: string): Route | null;
   authorize(query: URLSearchParams): Promise<Reply>;
-  faults: FaultScript;
+  faults: FaultScript<ScriptedFault>;
   chaos: Random;
   log: RequestLog;
   window: MinuteWindow;
@@ -144,7 +144,7 @@ export function createApiServer(parts: ServerParts): http.Server {
     if (!route) throw noRoute();
     authenticate(req, url.searchParams, parts.keys, route.action, settings.unauthorized);
     const scripted = parts.faults.next(method, url.pathname);
-    if (scripted && !scripted.afterApply) return faultReply(scripted.status);
+    if (scripted && !scripted.afterApply) return faultReply(scripted.status, scripted.retryAfterSeconds);
     if (!scripted && settings.faultRate > 0 && parts.chaos.chance(settings.faultRate))
       return faultReply(parts.chaos.pick([500, 502, 503, 504]));
     const body = parseBody(req, raw);

@@ -40,9 +40,13 @@ export interface WebhookOptions {
   timeoutMs?: number;
 }
 
-import type { ScriptedFault } from "../shared/fault-script.ts";
+import type { ScriptedFault as SharedFault } from "../shared/fault-script.ts";
 
-export type { ScriptedFault };
+/** One entry of a fault window (shared/fault-script.ts); a 429 may say its Retry-After. */
+export interface ScriptedFault extends SharedFault {
+  /** 429 only: the Retry-After it carries, in seconds (default 60). */
+  retryAfterSeconds?: number;
+}
 
 export interface SimulatorOptions {
   /** 0/undefined = a free port on 127.0.0.1. */
