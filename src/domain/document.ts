@@ -56,8 +56,8 @@ function allSameDigit(value: string): boolean {
 }
 
 /**
- * A document the platform hid (e.g. VTEX's "***.***.***-**" for an API key without the right to
- * see personal data): it is shown as received and never links a customer.
+ * A document the platform hid (e.g. "***.***.***-**" for an API key without the right to see
+ * personal data): kept, shown, and never links a customer.
  */
 export const isMaskedDocument = (raw: string): boolean => /[*•]/.test(raw);
 

@@ -21,7 +21,7 @@ export interface MappingDefaults {
   /** What each trigger pushes to the store when the store has no row of its own ("Envio à loja"). */
   push: Record<PushTrigger, PushActionKind[]>;
   /**
-   * Platform statuses that are not final (VTEX's window-to-cancel, its authorization states): an
+   * Platform statuses that are not final (a cancellation window, authorization states): an
    * order in one that no row lists waits on the platform — held without being a problem, created
    * when it moves on — instead of reading as a status missing from the table.
    */

@@ -69,7 +69,7 @@ export interface PlatformWebhook<App> {
   verify(rawBody: Buffer, headers: Headers, secret: string): boolean;
   /**
    * The notice in the body, with the delivery's headers for a platform that says there what the
-   * body does not (WooCommerce: the site in X-WC-Webhook-Source, the delivery id) — the webhook
+   * body does not (e.g. the site a delivery comes from, its delivery id) — the webhook
    * route always passes them; throws WebhookPayloadError when it cannot be read.
    */
   parse(rawBody: Buffer, headers?: Headers): WebhookNotice;
