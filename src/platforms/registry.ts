@@ -22,10 +22,18 @@ export function platformModule(id: string): PlatformModule {
   return found;
 }
 
-/** A store's own API origin: where its credentials may go (api-base.ts). */
+/**
+ * A store's own API origin: where its credentials may go (api-base.ts). A store id the module
+ * refuses (an account name with a space) gives the platform's default, which no URL equals: the
+ * id itself is then refused, with its pt-BR hint, where the connection is validated.
+ */
 export function platformApiBase(platform: PlatformId, storeExternalId: string): string {
   const module = platformModule(platform);
-  return module.apiBaseUrlFor?.(storeExternalId) ?? module.defaultApiBaseUrl;
+  try {
+    return module.apiBaseUrlFor?.(storeExternalId) ?? module.defaultApiBaseUrl;
+  } catch {
+    return module.defaultApiBaseUrl;
+  }
 }
 
 export const isSupportedPlatform = (id: string): boolean => platforms.has(id);

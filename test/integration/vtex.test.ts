@@ -80,6 +80,15 @@ describe("VTEX: hook, invoice notification and cancel rules against the simulato
   });
 
   it("connecting registers the hook at PONTE_PUBLIC_URL with Ponte's secret header, and answers its ping", async () => {
+    const bad = await api("POST", "/api/v1/stores", {
+      platform: "vtex",
+      name: "Loja VTEX",
+      externalId: "Loja Simulada",
+      credentials: { appKey: sim.appKey, appToken: sim.appToken },
+      apiBaseUrl: sim.url,
+    });
+    assert.equal(bad.status, 400, "an account name VTEX would not have is refused, not a crash");
+    assert.match(bad.json().error.reason, /letras minúsculas, números e hífen/);
     const res = await api("POST", "/api/v1/stores", {
       platform: "vtex",
       name: "Loja VTEX",
