@@ -25,7 +25,7 @@ export async function startDemoStore(
   ponteUrl: string,
 ): Promise<{ simulator: NuvemshopSimulator; close(): Promise<void> } | undefined> {
   const stores = await listStores(ctx.db);
-  const existing = stores.find((s) => s.settings.demo === true);
+  const existing = stores.find((s) => s.settings.demo === true && s.platform === "nuvemshop");
   if (stores.length > 0 && !existing) return undefined; // a real store is configured: no demo
   const token = crypto.createHmac("sha256", ctx.secretKey).update("demo-store-token").digest("hex");
   const options = {
