@@ -26,6 +26,8 @@
 //   defaults      importOrders with two JSONata customer default fields configured
 //   vtex          VTEX: orders/s through the Orders Feed (importOrders + sync jobs) next to the feed's
 //                 own limit (lots of 10, read and commit) in the same run (bench/import-vtex.ts)
+//   woocommerce   WooCommerce: orders/s through importOrders from its simulator (in this process)
+//                 next to the same pages fetched and inserted raw (bench/import-woocommerce.ts)
 //   profile       importOrders with a CPU profile of the importer (inspector) and of the
 //                 simulator (--cpu-prof); summaries printed, .cpuprofile files kept
 // A warm-up import of 10 pages (not reported) runs first.
@@ -55,6 +57,7 @@ import { importOrders } from "../src/sync/import-orders.ts";
 import { digest, prepare, upsertStoreOrders } from "../src/sync/store-orders.ts";
 import { testContext } from "../test/helpers/context.ts";
 import { printVtex, runVtexFeed, type VtexFigures } from "./import-vtex.ts";
+import { printWoo, runWooImport, type WooFigures } from "./import-woocommerce.ts";
 import {
   type CpuProfile,
   cpuDelta,
@@ -70,7 +73,7 @@ import { type SimulatorChild, startSimulatorChild } from "./sim-child.ts";
 
 const total = Number(process.argv[2] ?? process.env.BENCH_ORDERS ?? 20_000);
 const ALL_RUNS =
-  "real,reimport,phases,sql,explain,ceiling,store-only,parallel,async-commit,lz4,cursor,defaults,vtex";
+  "real,reimport,phases,sql,explain,ceiling,store-only,parallel,async-commit,lz4,cursor,defaults,vtex,woocommerce";
 const runs = (process.env.BENCH_RUNS ?? ALL_RUNS)
   .split(",")
   .map((r) => r.trim())
@@ -175,6 +178,7 @@ interface RunFigures {
 
 const results: RunFigures[] = [];
 const vtexFigures: VtexFigures[] = [];
+const wooFigures: WooFigures[] = [];
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const progress = (label: string) => (r: { orders: number; pages: number }) =>
   process.stderr.write(`\r${label}: ${r.orders} orders, ${r.pages} pages   `);
@@ -1195,6 +1199,7 @@ try {
     else if (run === "profile") await runProfile();
     else if (run === "explain") await runExplain();
     else if (run === "vtex") vtexFigures.push(...(await runVtexFeed(admin, serverUrl!, logger)));
+    else if (run === "woocommerce") wooFigures.push(...(await runWooImport(admin, serverUrl!, logger)));
     else throw new Error(`unknown run ${run}`);
   }
 
@@ -1211,6 +1216,7 @@ try {
     );
   }
   if (vtexFigures.length > 0) printVtex(vtexFigures);
+  if (wooFigures.length > 0) printWoo(wooFigures);
   if (phases) printPhases(phases);
   if (envs[0] && captured.length > 0) await microBenchmarks(envs[0]);
   if (importerProfile) {

@@ -100,6 +100,17 @@ export interface ConnectionProbe {
    * as reading it would) without reading it, so no entry is hidden by the check.
    */
   feed?(): Promise<void>;
+  /**
+   * For a platform whose keys carry their own read/write permission: what this key may do,
+   * learned without changing anything. A key that cannot write imports but fails every push.
+   */
+  permissions?(): Promise<KeyPermissions>;
+}
+
+/** What a store's key may do on the platform (ConnectionProbe.permissions). */
+export interface KeyPermissions {
+  read: boolean;
+  write: boolean;
 }
 
 /** What one registration run changed on the platform's subscription list. */

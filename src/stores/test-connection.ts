@@ -1,5 +1,6 @@
 // Lojas, "Testar conexão": calls the platform through the store's connector and says, in
-// pt-BR, what works and what does not — credentials, reading orders (with the buyer), and
+// pt-BR, what works and what does not — credentials, the key's read/write permission (where the
+// platform's keys have one), reading orders (with the buyer), and
 // webhooks (registered again: the platform's list made to match). A platform that answers and refuses (401, 402, 403, 404) is a failed check with its
 // reason; one that does not answer a required check (down, too slow for the panel's deadline,
 // rate limiting) makes the test answer 502/503 with the reason and the checks so far. Never the
@@ -7,7 +8,12 @@
 // records it (a refused token marks the store; a token accepted again clears the mark and resumes
 // the import), and its outcome is kept for the store's health.
 import type { AppContext } from "../context.ts";
-import { type ConnectionProbe, PlatformAccessError, type StoreConnector } from "../platforms/connector.ts";
+import {
+  type ConnectionProbe,
+  type KeyPermissions,
+  PlatformAccessError,
+  type StoreConnector,
+} from "../platforms/connector.ts";
 import {
   describePlatformProblem,
   type PlatformErrorKind,
@@ -21,7 +27,7 @@ import { type ConnectionState, getStore, openStore, type Store } from "./stores.
 import { registerStoreWebhooks } from "./webhook-registration.ts";
 
 export interface ConnectionCheck {
-  key: "credentials" | "orders" | "customers" | "feed" | "webhooks";
+  key: "credentials" | "permissions" | "orders" | "customers" | "feed" | "webhooks";
   ok: boolean;
   /** pt-BR, plain words: what works, or what failed and what to do. */
   message: string;
@@ -114,7 +120,7 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
     } catch (error) {
       ctx.logger.info({ store: storeId, check: key, err: error }, "connection test check failed");
       const kind = platformErrorKind(error);
-      if (key !== "webhooks") {
+      if (key !== "webhooks" && key !== "permissions") {
         failure.kind ??= kind;
         if (kind && TRANSIENT_KINDS.has(kind)) failure.unanswered ??= { kind, error };
       }
@@ -150,6 +156,19 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
       skipped(describePlatformProblem(stop, label).short);
       return finish();
     }
+  }
+
+  // The key's permission, where the platform's keys have one: a read-only key imports, but every
+  // push and webhook registration would be refused. Not required, like the webhooks. [U]
+  const permissionsCheck = info.ok ? probe.permissions : undefined;
+  if (permissionsCheck) {
+    const permissions = await attempt("permissions", () => permissionsCheck());
+    checks.push({
+      key: "permissions",
+      ok: permissions.ok && permissions.value.read && permissions.value.write,
+      required: false,
+      message: !permissions.ok ? permissions.message : permissionMessage(permissions.value, label),
+    });
   }
 
   // Orders: one, with the buyer when the app may read customers.
@@ -220,6 +239,13 @@ export async function testConnection(ctx: AppContext, storeId: number): Promise<
     "store connection tested",
   );
   return finish();
+}
+
+function permissionMessage({ read, write }: KeyPermissions, label: string): string {
+  if (read && write) return "A chave de acesso pode ler e alterar pedidos (permissão Leitura/Escrita)";
+  if (read)
+    return `A chave de acesso tem só permissão de leitura: os pedidos entram, mas o Ponte não consegue enviar status, rastreio e nota fiscal à ${label} nem registrar os webhooks — troque-a por uma chave com permissão Leitura/Escrita`;
+  return `A chave de acesso não tem permissão de leitura: troque-a por uma chave com permissão Leitura/Escrita`;
 }
 
 /** The platform accepts the credentials again: a store marked refused or suspended imports again, now. */

@@ -271,7 +271,10 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
                 items: {
                   type: "object",
                   properties: {
-                    key: { type: "string", enum: ["credentials", "orders", "customers", "feed", "webhooks"] },
+                    key: {
+                      type: "string",
+                      enum: ["credentials", "permissions", "orders", "customers", "feed", "webhooks"],
+                    },
                     ok: { type: "boolean" },
                     message: { type: "string", description: "pt-BR" },
                     required: { type: "boolean", description: "false: the store imports without it" },

@@ -130,26 +130,34 @@ describe("WooCommerce connection test against the simulator", () => {
   it("proves the key reads and writes, and reads a sample order", async () => {
     const probe = connectTo(sim).probe!;
     assert.deepEqual(await probe.storeInfo(), { name: sim.url.replace("http://", "") });
+    assert.deepEqual(await probe.permissions!(), { read: true, write: true });
     const sample = await probe.sampleOrder();
     assert.equal(sample?.total, 5);
     assert.equal(sample?.customerIncluded, true);
     assert.equal(sim.listOrders().length, 5, "the write check changed nothing");
   });
 
-  it("says a read-only key lacks write permission, and a revoked one is refused", async () => {
+  it("says a read-only key may read but not write, and a revoked one is refused", async () => {
     const readOnly = sim.addKey("read");
     const probe = connectTo({
       ...sim,
       consumerKey: readOnly.consumerKey,
       consumerSecret: readOnly.consumerSecret,
     }).probe!;
-    await assert.rejects(probe.storeInfo(), /sem permissão de escrita/);
+    await probe.storeInfo();
+    assert.deepEqual(await probe.permissions!(), { read: true, write: false });
+    const writeOnly = sim.addKey("write");
+    const writer = connectTo({
+      ...sim,
+      consumerKey: writeOnly.consumerKey,
+      consumerSecret: writeOnly.consumerSecret,
+    }).probe!;
+    assert.deepEqual(await writer.permissions!(), { read: false, write: true });
     sim.setOptions({ unauthorized: true });
     try {
-      await assert.rejects(
-        connectTo(sim).probe!.storeInfo(),
-        (e: unknown) => e instanceof PlatformAccessError && e.state === "invalid_credentials",
-      );
+      const revoked = (e: unknown) => e instanceof PlatformAccessError && e.state === "invalid_credentials";
+      await assert.rejects(connectTo(sim).probe!.storeInfo(), revoked);
+      await assert.rejects(connectTo(sim).probe!.permissions!(), revoked);
     } finally {
       sim.setOptions({ unauthorized: false });
     }

@@ -66,6 +66,19 @@ export class WooRequestError extends Error {
   }
 }
 
+/**
+ * A 401 for the key's permission, not for the key itself (core check_permissions: "The API key
+ * provided does not have read|write permissions."): still an access problem the store needs a
+ * person for, and Testar conexão reads which permission is missing.
+ */
+export class WooKeyPermissionError extends PlatformAccessError {
+  readonly missing: "read" | "write";
+  constructor(missing: "read" | "write", message: string) {
+    super("invalid_credentials", message);
+    this.missing = missing;
+  }
+}
+
 /** WooCommerce's error body {"code","message","data":{"status"}} (_introduction.md "Errors"): its code. */
 export function errorCode(body: unknown): string | null {
   const code = (body as { code?: unknown } | null)?.code;
@@ -292,11 +305,20 @@ export class WooClient {
           json && typeof (parsed as { message?: unknown })?.message === "string"
             ? (parsed as { message: string }).message
             : "";
+        const missing = /\b(read|write) permissions?\b/i.exec(message)?.[1]?.toLowerCase();
+        if (missing === "write")
+          throw new WooKeyPermissionError(
+            "write",
+            `A chave da API do WooCommerce está sem permissão de escrita: gere uma chave Leitura/Escrita (${what} answered ${response.status})`,
+          );
+        if (missing === "read")
+          throw new WooKeyPermissionError(
+            "read",
+            `A chave da API do WooCommerce está sem permissão de leitura: gere uma chave Leitura/Escrita (${what} answered ${response.status})`,
+          );
         throw new PlatformAccessError(
           "invalid_credentials",
-          /write permission/i.test(message)
-            ? `A chave da API do WooCommerce está sem permissão de escrita: gere uma chave Leitura/Escrita (${what} answered ${response.status})`
-            : `WooCommerce refused the consumer key and secret (${what} answered ${response.status}${errorCode(parsed) ? `, ${errorCode(parsed)}` : ""})`,
+          `WooCommerce refused the consumer key and secret (${what} answered ${response.status}${errorCode(parsed) ? `, ${errorCode(parsed)}` : ""})`,
         );
       }
       if (response.status >= 500) {

@@ -86,7 +86,8 @@ export const woocommerce: PlatformModule<WooApp> = {
       pattern: SITE_URL_PATTERN,
       patternHint: "use https://, letras minúsculas no domínio e nenhuma barra no final.",
     },
-    hint: "O endereço do site da loja, como aparece em Configurações › Geral › Endereço do site (URL) no WordPress.",
+    // The panel shows the hint when the address does not match: it says the form asked for.
+    hint: "Use o endereço do site com https:// e sem barra no final, como aparece em Configurações › Geral › Endereço do site (URL) no WordPress.",
   },
   app: { read: readWooApp },
   webhook: {

@@ -6396,7 +6396,7 @@ export interface paths {
                         "application/json": {
                             checks: {
                                 /** @enum {string} */
-                                key: "credentials" | "orders" | "customers" | "feed" | "webhooks";
+                                key: "credentials" | "permissions" | "orders" | "customers" | "feed" | "webhooks";
                                 /** @description pt-BR */
                                 message: string;
                                 ok: boolean;

@@ -77,6 +77,7 @@ export type ConnectionCheck = ConnectionTest["checks"][number];
 
 export const CHECK_LABELS: Record<string, string> = {
   credentials: "Credenciais",
+  permissions: "Permissões da chave",
   orders: "Leitura de pedidos",
   customers: "Dados do cliente nos pedidos",
   feed: "Fila de pedidos (feed)",
