@@ -64,7 +64,7 @@ export function wooWebhookSubscriptions(
         throw new Error(
           "no WooCommerce webhook secret (PONTE_WOOCOMMERCE_WEBHOOK_SECRET or PONTE_SECRET_KEY): webhooks cannot be registered",
         );
-      const summary: WebhookSyncSummary = { created: 0, updated: 0, deleted: 0, kept: 0 };
+      const summary: WebhookSyncSummary = { created: 0, updated: 0, deleted: 0, kept: 0, reenabled: 0 };
       const ours = (await all()).filter((h) => pathOf(h.delivery_url) === pathOf(url));
       for (const topic of WEBHOOK_TOPICS) {
         const name = webhookName(topic, secret);
@@ -91,6 +91,7 @@ export function wooWebhookSubscriptions(
           });
           if (res.status >= 400) throw refused(`fixing the ${topic} webhook`, res);
           summary.updated++;
+          if (keep.status === "disabled") summary.reenabled = (summary.reenabled ?? 0) + 1;
         }
         for (const extra of mine.filter((h) => h !== keep)) {
           await remove(extra);

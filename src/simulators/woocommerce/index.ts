@@ -120,7 +120,7 @@ export async function startWooSimulator(options: SimulatorOptions = {}): Promise
     chaos,
     options: () => settings.webhooks,
     hosts: () => settings.hosts,
-    siteUrl: () => `${origin}/`,
+    siteUrl: () => settings.siteUrl ?? `${origin}/`,
     userAgent: () => `WooCommerce/${settings.wcVersion} Hookshot (WordPress/${settings.wpVersion})`,
   });
   const store = new OrderStore(
@@ -228,7 +228,7 @@ export async function startWooSimulator(options: SimulatorOptions = {}): Promise
   let closing: Promise<void> | undefined;
   return {
     url,
-    siteUrl: `${url}/`,
+    siteUrl: settings.siteUrl ?? `${url}/`,
     apiBase: `${url}/wp-json/wc/v3`,
     consumerKey: first.consumerKey,
     consumerSecret: first.consumerSecret,
