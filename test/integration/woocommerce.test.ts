@@ -20,7 +20,7 @@ import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { testLogger } from "../helpers/logger.ts";
 import { waitFor } from "../helpers/process.ts";
-import { syncSummary, waitForQueueDrained } from "../helpers/reliability.ts";
+import { liveJobs, syncSummary, waitForQueueDrained } from "../helpers/reliability.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field
 type Json = Record<string, any>;
@@ -150,15 +150,17 @@ describe("WooCommerce: Ponte down, webhooks disabled, then reconciled", () => {
   });
 
   it("back on a new port, one scheduled round brings every order current and once, and the webhooks back", async () => {
-    await startPonte();
     // One import interval later, as the scheduler sees it: the import is due and the last
-    // webhook check is older than the re-check age.
+    // webhook check is older than the re-check age, so the round queues a registration too.
     await t.db.query(
       `update stores set next_import_at = now(), webhooks_checked_at = now() - interval '2 hours' where id = $1`,
       [storeId],
     );
     const work = await scheduleDueWork(t.db);
     assert.deepEqual(work.imports, [storeId]);
+    const queued = (await liveJobs(t.db)).map((j) => j.task_identifier);
+    assert.ok(queued.includes("register-webhooks"), `a webhook re-check queued: ${queued.join(", ")}`);
+    await startPonte();
     const store = await waitFor(
       "the webhooks re-enabled",
       async () => {

@@ -64,7 +64,7 @@ export function wooWebhookSubscriptions(
         throw new Error(
           "no WooCommerce webhook secret (PONTE_WOOCOMMERCE_WEBHOOK_SECRET or PONTE_SECRET_KEY): webhooks cannot be registered",
         );
-      const summary: WebhookSyncSummary = { created: 0, updated: 0, deleted: 0, kept: 0, reenabled: 0 };
+      const summary: WebhookSyncSummary = { created: 0, updated: 0, deleted: 0, kept: 0 };
       const ours = (await all()).filter((h) => pathOf(h.delivery_url) === pathOf(url));
       for (const topic of WEBHOOK_TOPICS) {
         const name = webhookName(topic, secret);
