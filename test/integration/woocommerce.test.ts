@@ -125,6 +125,11 @@ describe("WooCommerce: Ponte down, webhooks disabled, then reconciled", () => {
   it("with Ponte down, 200 new orders and status changes fail delivery until WooCommerce disables the webhooks", async () => {
     await worker.stop();
     await app.close();
+    // A scheduled import while the webhooks were checked within the hour re-checks nothing.
+    await t.db.query("update stores set next_import_at = now() where id = $1", [storeId]);
+    assert.deepEqual((await scheduleDueWork(t.db)).imports, [storeId]);
+    const queued = (await liveJobs(t.db)).map((j) => j.task_identifier);
+    assert.ok(!queued.includes("register-webhooks"), `no webhook re-check yet: ${queued.join(", ")}`);
     const created = Array.from({ length: 200 }, () => sim.createOrder());
     // The merchant works through the day: some orders move on, a few more than once.
     for (const [i, order] of created.entries()) {
