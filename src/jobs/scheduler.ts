@@ -4,9 +4,29 @@
 import type { Db, Queryable } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
 import { enqueue } from "./queue.ts";
-import { importJob, refreshJob } from "./specs.ts";
+import { importJob, refreshJob, registerWebhooksJob } from "./specs.ts";
 
 export const TICK_MS = 5_000;
+
+/**
+ * How old a store's last webhook check may get before its scheduled import checks again: a
+ * platform may turn webhooks off by itself after failed deliveries (Ponte down a while) and
+ * never back on, and no person may click Testar conexão.
+ */
+export const WEBHOOK_RECHECK_MINUTES = 60;
+
+/** Of the stores whose import was just scheduled, those whose registered webhooks are due a check. */
+async function webhooksDue(tx: Queryable, storeIds: number[]): Promise<number[]> {
+  if (storeIds.length === 0) return [];
+  // webhooks_state is only ever set for platforms that manage webhooks (webhook-target.ts).
+  const { rows } = await tx.query<{ id: number }>(
+    `select id from stores
+      where id = any($1::bigint[]) and webhooks_state in ('registered', 'failed')
+        and coalesce(webhooks_checked_at, '-infinity') < now() - make_interval(mins => $2)`,
+    [storeIds, WEBHOOK_RECHECK_MINUTES],
+  );
+  return rows.map((r) => r.id);
+}
 
 async function due(tx: Queryable, column: "next_import_at" | "next_refresh_at"): Promise<number[]> {
   const { rows } = await tx.query<{ id: number }>(
@@ -34,6 +54,7 @@ export async function scheduleDueWork(
     for (const id of imports) {
       await enqueue(tx, importJob(id, options.importMaxAttempts));
     }
+    for (const id of await webhooksDue(tx, imports)) await enqueue(tx, registerWebhooksJob(id));
     const refreshes = await due(tx, "next_refresh_at");
     for (const id of refreshes) await enqueue(tx, refreshJob(id));
     return { imports, refreshes };

@@ -119,6 +119,11 @@ export interface WebhookSyncSummary {
   updated: number;
   deleted: number;
   kept: number;
+  /**
+   * Of `updated`, those the platform had turned off by itself after failed deliveries and that
+   * were turned back on: the changes meanwhile came in no notice, so the import should run now.
+   */
+  reenabled?: number;
 }
 
 /**

@@ -42,8 +42,11 @@ export function describeWebhooks(store: Store): string {
   const { state, url, events, message } = store.webhooks;
   const scheduled = `a importação agendada (a cada ${store.importIntervalMinutes} min)`;
   switch (state) {
-    case "registered":
-      return `Webhooks registrados na ${label}: ${events.length} eventos (pedidos, aplicativo e LGPD) chegam em ${url}, e os pedidos entram na hora.`;
+    case "registered": {
+      const registered = `Webhooks registrados na ${label}: ${events.length} eventos (pedidos, aplicativo e LGPD) chegam em ${url}, e os pedidos entram na hora.`;
+      // A note from the last check (webhooks re-enabled) comes first: it says what just happened.
+      return message ? `${message} ${registered}` : registered;
+    }
     case "not_configured":
       return `Webhooks não registrados: o Ponte não tem um endereço público https (PONTE_PUBLIC_URL). Só ${scheduled} traz os pedidos desta loja. Para recebê-los na hora, defina PONTE_PUBLIC_URL com o endereço https pelo qual a ${label} alcança o Ponte e clique em Testar conexão.`;
     case "failed":
@@ -53,6 +56,11 @@ export function describeWebhooks(store: Store): string {
     default:
       return `Registro dos webhooks na ${label} pendente: acontece em instantes, ou clique em Testar conexão.`;
   }
+}
+
+/** pt-BR: the platform had turned Ponte's webhooks off by itself after failed deliveries. */
+export function reenabledMessage(count: number): string {
+  return `A plataforma tinha desativado ${count} webhook(s) do Ponte depois de falhas de entrega; o Ponte os reativou. Os pedidos alterados nesse intervalo vêm pela importação agendada.`;
 }
 
 async function record(ctx: AppContext, store: Store, webhooks: Store["webhooks"]): Promise<Store> {
@@ -94,13 +102,19 @@ export async function registerStoreWebhooks(
   try {
     const summary = await subscriptions.register(target);
     ctx.logger.info({ store: store.id, url: target, ...summary }, "store webhooks registered");
+    const reenabled = summary.reenabled ?? 0;
     const stored = await record(ctx, store, {
       state: "registered",
       url: target,
       events: [...subscriptions.events],
-      message: null,
+      message: reenabled > 0 ? reenabledMessage(reenabled) : null,
       checkedAt: now,
     });
+    // The platform dropped the notices while its webhooks were off: the import fetches what changed.
+    if (reenabled > 0)
+      await ctx.db.query("update stores set next_import_at = now(), updated_at = now() where id = $1", [
+        store.id,
+      ]);
     return { state: "registered", message: describeWebhooks(stored), summary };
   } catch (error) {
     ctx.logger.warn({ store: store.id, url: target, err: error }, "store webhook registration failed");

@@ -47,7 +47,7 @@ describe("WooCommerce webhook registration", () => {
     assert.ok(list.every((h) => h.status === "active" && h.delivery_url === URL_NOW));
   });
 
-  it("turns a webhook WooCommerce disabled back on, counted as updated", async () => {
+  it("turns a webhook WooCommerce disabled back on, counted as updated and re-enabled", async () => {
     const hook = (await hooks()).find((h) => h.topic === "order.updated")!;
     await api("PUT", `/webhooks/${hook.id}`, { status: "disabled" });
     assert.deepEqual(await subscriptions().register(URL_NOW), {
@@ -55,6 +55,7 @@ describe("WooCommerce webhook registration", () => {
       updated: 1,
       deleted: 0,
       kept: 2,
+      reenabled: 1,
     });
     assert.equal((await hooks()).find((h) => h.id === hook.id)?.status, "active");
   });

@@ -91,6 +91,7 @@ export function wooWebhookSubscriptions(
           });
           if (res.status >= 400) throw refused(`fixing the ${topic} webhook`, res);
           summary.updated++;
+          if (keep.status === "disabled") summary.reenabled = (summary.reenabled ?? 0) + 1;
         }
         for (const extra of mine.filter((h) => h !== keep)) {
           await remove(extra);

@@ -55,6 +55,8 @@
 // - The wc-auth login and approval screens are skipped: GET answers at once, approving or denying as
 //   the `authorize` switch says.
 // - Notes: an unknown order is 404 woocommerce_rest_order_invalid_id; notes cannot be trashed.
+// - `siteUrl` (fixed at start) lets the loopback server stand for a public https site: deliveries
+//   name it in X-WC-Webhook-Source, which is how the receiver knows the store.
 //
 // Control plane (X-Simulator-Key): GET|POST /__control (settings and switches: unauthorized,
 // siteDown, suspended, plugin, faultScript, faultRate, badJsonRate, latencyMs, hostRateLimit,
@@ -120,7 +122,7 @@ export async function startWooSimulator(options: SimulatorOptions = {}): Promise
     chaos,
     options: () => settings.webhooks,
     hosts: () => settings.hosts,
-    siteUrl: () => `${origin}/`,
+    siteUrl: () => settings.siteUrl ?? `${origin}/`,
     userAgent: () => `WooCommerce/${settings.wcVersion} Hookshot (WordPress/${settings.wpVersion})`,
   });
   const store = new OrderStore(
@@ -228,7 +230,7 @@ export async function startWooSimulator(options: SimulatorOptions = {}): Promise
   let closing: Promise<void> | undefined;
   return {
     url,
-    siteUrl: `${url}/`,
+    siteUrl: settings.siteUrl ?? `${url}/`,
     apiBase: `${url}/wp-json/wc/v3`,
     consumerKey: first.consumerKey,
     consumerSecret: first.consumerSecret,

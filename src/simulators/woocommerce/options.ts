@@ -32,6 +32,7 @@ export interface Settings {
   authorize: "approve" | "deny";
   hosts: Record<string, string>;
   controlKey: string;
+  siteUrl: string | null;
 }
 
 export const DEFAULTS = {
@@ -44,6 +45,7 @@ export const DEFAULTS = {
 /** Options fixed at start: the seeded data, the socket and the first key depend on them. */
 export const FIXED = [
   "port",
+  "siteUrl",
   "orders",
   "seed",
   "seedTime",
@@ -103,6 +105,10 @@ export function checkOptions(patch: Partial<SimulatorOptions>): void {
       case "wcVersion":
       case "wpVersion":
         if (typeof value !== "string" || value === "") throw new Error(`${key} must be a non-empty string`);
+        break;
+      case "siteUrl":
+        if (typeof value !== "string" || !URL.canParse(value) || new URL(value).protocol !== "https:")
+          throw new Error("siteUrl must be an https URL, e.g. https://loja.test");
         break;
       case "controlKey":
         if (typeof value !== "string" || value.length < 16)
@@ -258,5 +264,6 @@ export function resolveOptions(options: SimulatorOptions): Settings {
     authorize: options.authorize ?? "approve",
     hosts: options.hosts ? normalizeHosts(options.hosts) : {},
     controlKey: options.controlKey ?? crypto.randomBytes(24).toString("base64url"),
+    siteUrl: options.siteUrl ?? null,
   };
 }

@@ -98,6 +98,11 @@ export interface SimulatorOptions {
   authorize?: "approve" | "deny";
   /** Public https origin → loopback origin; the simulator does no DNS. */
   hosts?: Record<string, string> | null;
+  /**
+   * The site's public address (home_url) the simulator stands for, as webhook deliveries name it
+   * in X-WC-Webhook-Source, e.g. "https://loja.test/"; default its own loopback origin. [U]
+   */
+  siteUrl?: string;
   /** Key /__control and /__log require in X-Simulator-Key (default random). */
   controlKey?: string;
 }
