@@ -43,7 +43,8 @@ export function describeWebhooks(store: Store): string {
   const scheduled = `a importação agendada (a cada ${store.importIntervalMinutes} min)`;
   switch (state) {
     case "registered": {
-      const registered = `Webhooks registrados na ${label}: ${events.length} eventos (pedidos, aplicativo e LGPD) chegam em ${url}, e os pedidos entram na hora.`;
+      const arriving = events.length === 1 ? "1 evento chega" : `${events.length} eventos chegam`;
+      const registered = `Webhooks registrados na ${label}: ${arriving} em ${url}, e os pedidos entram na hora.`;
       // A note from the last check (webhooks re-enabled) comes first: it says what just happened.
       return message ? `${message} ${registered}` : registered;
     }
