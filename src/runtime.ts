@@ -8,8 +8,7 @@ import { createContext } from "./context.ts";
 import { resolveSecretKey } from "./crypto/secret-key.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
-import { startDemoStore } from "./demo.ts";
-import { startVtexDemoStore } from "./demo-vtex.ts";
+import { startDemo } from "./demo.ts";
 import { buildApp } from "./http/app.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { buildTaskList } from "./jobs/tasks.ts";
@@ -40,7 +39,6 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   let app: FastifyInstance | undefined;
   let scheduler: { stop(): void } | undefined;
   let demo: { close(): Promise<void> } | undefined;
-  let vtexDemo: { close(): Promise<void> } | undefined;
   try {
     await migrate(database.db, logger);
     const ctx = createContext(config, database.db, logger, secretKey);
@@ -71,9 +69,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
       });
       url = await app.listen({ host: config.host, port: config.port });
       // The demo belongs to the all-in-one process only: separate API processes must not each start one.
-      if (config.demo && parts.worker) demo = await startDemoStore(ctx, url);
-      // Its second store (VTEX) comes with it.
-      if (demo) vtexDemo = await startVtexDemoStore(ctx, url);
+      if (config.demo && parts.worker) demo = await startDemo(ctx, url);
     }
     logger.info(
       { url, parts, embeddedDatabase: database.embedded, startupMs: Date.now() - started },
@@ -93,7 +89,6 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
         scheduler?.stop();
         await worker?.stop();
         await demo?.close();
-        await vtexDemo?.close();
         await database.close();
       })();
       return stopping;
@@ -104,7 +99,6 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
     scheduler?.stop();
     await worker?.stop().catch(() => undefined);
     await demo?.close().catch(() => undefined);
-    await vtexDemo?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

@@ -17,8 +17,7 @@ const PLATFORM_IDS = ["nuvemshop", "woocommerce", "shopify", "vtex"];
 /** Generic code that may name platforms: the registry, the demo, the CLI, and migrations (history). */
 const ALLOWED_NAMERS = [
   /^src\/platforms\/registry\.ts$/,
-  // The demo stores: demo.ts (Nuvemshop) and demo-<platform>.ts.
-  /^src\/demo(-[a-z]+)?\.ts$/,
+  /^src\/demo\.ts$/,
   /^src\/cli\//,
   /^src\/db\/migrations\//,
 ];
