@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/db.ts";
 import { type HttpTimeouts, httpTimeouts } from "./http/server-limits.ts";
 import type { Logger } from "./logger.ts";
+import { httpsOrigin } from "./net/https-origin.ts";
 import type { ApiOverride } from "./platforms/api-base.ts";
 import { platformModule, platformModules } from "./platforms/registry.ts";
 import { type PushSettings, pushSettings } from "./push/settings.ts";
@@ -43,7 +44,7 @@ export interface PlatformApp {
   /** What the module's `app.read` returned: opaque here, handed back to the module. */
   config: unknown;
   webhookSecret: string;
-  /** The server has what the platform's install needs (the app's id and secret). */
+  /** The server has what the platform's install needs (the app's id and secret; an https public URL). */
   installAvailable: boolean;
 }
 
@@ -66,7 +67,11 @@ function platformAppsOf(config: Config, secretKey: Buffer): Record<string, Platf
       webhookSecret:
         module.webhook.secret(app) ??
         crypto.createHmac("sha256", secretKey).update(`${module.id}-app-secret`).digest("hex"),
-      installAvailable: module.install?.available(app) ?? false,
+      // An install that starts from the store's site needs Ponte's https address for the way back.
+      installAvailable: Boolean(
+        module.install?.available(app) &&
+          (!module.install.startsFromStore || httpsOrigin(config.publicUrl) !== null),
+      ),
     };
   }
   return apps;

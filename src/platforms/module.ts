@@ -43,8 +43,45 @@ export interface InstalledStore {
   apiBaseUrl: string | null;
 }
 
-/** The platform refused the install (a bad or expired code): answered 400, nothing connected. */
-export class InstallRefusedError extends Error {}
+/**
+ * The platform (or the store owner) refused the install — a bad or expired code, access denied:
+ * answered 400, nothing connected. `reason` is pt-BR, for the panel.
+ */
+export class InstallRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Where an install sends the store owner, and where the platform answers. */
+export interface InstallStart {
+  /** Ponte's callback: the platform sends the owner's browser back here (the state must come back too). */
+  returnUrl: string;
+  /** Ponte's key delivery address, for a platform that POSTs the credentials itself (`readDelivery`). */
+  deliveryUrl: string;
+  /** The store the merchant named before going there (`startsFromStore`); null otherwise. */
+  store: InstallStoreAddress | null;
+}
+
+/** A store as the merchant named it: its id and, only where the server allows it, another API base. */
+export interface InstallStoreAddress {
+  externalId: string;
+  /** null: the platform's own for that store (apiBaseUrlFor). */
+  apiBaseUrl: string | null;
+}
+
+/** What the callback brings back, with what the install started with and what was delivered. */
+export interface InstallCallback {
+  /** An OAuth code; absent for a key handover. */
+  code?: string;
+  query: Record<string, string | undefined>;
+  store: InstallStoreAddress | null;
+  /** The credentials the platform delivered to `deliveryUrl` for this install; null when none came. */
+  delivered: Record<string, unknown> | null;
+}
 
 /** The OAuth (or key handover) install of Ponte's app on a store. App is the module's `app` config. */
 export interface PlatformInstall<App> {
@@ -52,12 +89,23 @@ export interface PlatformInstall<App> {
   available(app: App): boolean;
   /** The PONTE_<ID>_* variables it needs, named when it is not available (409 oauth_not_configured). */
   settings: string[];
-  /** Where the store owner authorizes the app; `state` comes back to the callback. */
-  authorizeUrl(app: App, state: string): string;
-  /** Exchanges what the callback received (`code` and the rest of its query) for the store. */
+  /**
+   * True when the authorize page is on the store's own site (a self-hosted store): the merchant
+   * names the store (its id, the `storeId` field) before the install starts.
+   */
+  startsFromStore?: boolean;
+  /** Where the store owner authorizes the app; `state` must come back to the callback. */
+  authorizeUrl(app: App, state: string, start: InstallStart): string;
+  /**
+   * A key handover: the platform POSTs the credentials to `deliveryUrl` before it sends the owner
+   * back. Reads that body: the state it carries and the credentials (the module's credential
+   * fields), or null when it is not one (answered 400: the platform then drops the keys).
+   */
+  readDelivery?(body: unknown): { state: string; credentials: Record<string, unknown> } | null;
+  /** The store the callback connects: exchanges a code, or checks what was delivered. */
   exchange(
     app: App,
-    callback: { code: string; query: Record<string, string | undefined> },
+    callback: InstallCallback,
     deps: { userAgent: string; fetch?: typeof fetch },
   ): Promise<InstalledStore>;
 }
@@ -105,5 +153,10 @@ export interface PlatformModule<App = unknown> {
   statusValues: StatusValue[];
   /** Extra columns of its status table; none for most platforms. */
   statusColumns?: StatusColumn[];
+  /**
+   * pt-BR, for the store's e-mail choice: what the platform e-mails the customer on its own, which
+   * Ponte cannot switch off whatever the choice; absent when the choice is the whole story.
+   */
+  customerEmailNote?: string;
   connect(access: StoreAccess, deps: ConnectorDeps): StoreConnector;
 }

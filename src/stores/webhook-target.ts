@@ -7,6 +7,7 @@ import type { AppContext } from "../context.ts";
 import type { Queryable } from "../db/db.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { registerWebhooksJob } from "../jobs/specs.ts";
+import { httpsOrigin } from "../net/https-origin.ts";
 import { platformModule } from "../platforms/registry.ts";
 import type { Store } from "./stores.ts";
 
@@ -15,12 +16,6 @@ export const DEMO_WEBHOOK_BASE = "demoWebhookBase";
 
 /** The path of the webhook route for a platform (http/routes/webhooks.ts). */
 export const webhookPath = (platform: string) => `/webhooks/${platform}`;
-
-function httpsOrigin(value: unknown): string | null {
-  if (typeof value !== "string" || !URL.canParse(value)) return null;
-  const url = new URL(value);
-  return url.protocol === "https:" ? url.origin : null;
-}
 
 /** The URL to register for the store, or null when Ponte has no public https address. */
 export function webhookTarget(ctx: Pick<AppContext, "publicUrl">, store: Store): string | null {

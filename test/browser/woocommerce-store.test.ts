@@ -71,3 +71,43 @@ test("Conectar loja WooCommerce: its fields from the platforms list, connected, 
   assert.ok(!suggested.some((s) => s.startsWith("paid=")), "no Nuvemshop value among WooCommerce's");
   assert.ok(await page.getByLabel('Status no Ponte do valor "processing"').isVisible());
 });
+
+test("Conectar pela WooCommerce: the merchant names the site, approves there, and comes back with the store connected (no key copied)", async () => {
+  // PONTE_PUBLIC_URL stands for this panel: a browser sent there lands on the same server, as
+  // behind the merchant's proxy.
+  await page.route(`${PUBLIC_URL}/**`, (route) => {
+    const url = new URL(route.request().url());
+    return route.fulfill({
+      status: 302,
+      headers: { location: `${panel.server.url}${url.pathname}${url.search}` },
+    });
+  });
+  const keysBefore = woo.keys().length;
+  await page.goto("/lojas");
+  await page.getByRole("button", { name: "Conectar loja" }).first().click();
+  await page.getByLabel("Plataforma").selectOption({ label: "WooCommerce" });
+  const form = page.getByRole("form", { name: "Conectar pela WooCommerce" });
+  await form.getByLabel("Endereço da loja").fill("minhaloja.com.br");
+  await form.getByRole("button", { name: "Conectar pela WooCommerce" }).click();
+  await form.getByText(/Use o endereço do site com https:\/\/ e sem barra no final/).waitFor();
+
+  await form.getByLabel("Endereço da loja").fill("https://loja-clique.com.br");
+  await form.getByLabel("Endereço da API (opcional)").fill(woo.apiBase);
+  await form.getByRole("button", { name: "Conectar pela WooCommerce" }).click();
+  await page.getByRole("heading", { name: "loja-clique.com.br", level: 1 }).waitFor();
+  assert.equal(woo.keys().length, keysBefore + 1, "the site made one key and handed it over");
+
+  await page.getByRole("button", { name: "Testar conexão" }).click();
+  const checks = page.getByRole("list", { name: "Resultado do teste de conexão" });
+  await checks.getByRole("img", { name: "Permissões da chave: funciona" }).waitFor();
+  assert.ok(await checks.getByRole("img", { name: "Credenciais: funciona" }).isVisible());
+  await page.unroute(`${PUBLIC_URL}/**`);
+});
+
+test("Lojas › E-mails says what WooCommerce e-mails the customer on its own", async () => {
+  await page.goto("/lojas");
+  await page.getByRole("link", { name: "Loja Woo" }).first().click();
+  await page.getByRole("heading", { name: "Loja Woo", level: 1 }).waitFor();
+  await page.goto(`${page.url().split("?")[0]}?aba=emails`);
+  await page.getByText(/O Ponte não consegue desligá-los/).waitFor();
+});

@@ -57,6 +57,16 @@ export const platformSchema = {
       type: "boolean",
       description: "The platform's app install can start here (GET /api/v1/platforms/{id}/install)",
     },
+    customerEmailNote: {
+      type: ["string", "null"],
+      description:
+        "pt-BR: what the platform e-mails the customer on its own, which Ponte cannot switch off (the store's e-mail choice shows it)",
+    },
+    installStartsFromStore: {
+      type: "boolean",
+      description:
+        "The install starts from the store's own site: the merchant names the store first (`storeId` of GET /api/v1/platforms/{id}/install)",
+    },
     installSettings: {
       type: "array",
       items: { type: "string" },
@@ -109,6 +119,8 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         credentials: m.credentials,
         storeId: m.storeId,
         installAvailable: ctx.platforms[m.id]?.installAvailable ?? false,
+        installStartsFromStore: m.install?.startsFromStore ?? false,
+        customerEmailNote: m.customerEmailNote ?? null,
         installSettings: m.install?.settings ?? [],
         statusValues: m.statusValues,
         statusColumns: m.statusColumns ?? [],

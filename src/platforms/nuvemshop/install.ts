@@ -8,6 +8,7 @@ export const nuvemshopInstall: PlatformInstall<NuvemshopApp> = {
   settings: ["PONTE_NUVEMSHOP_CLIENT_ID", "PONTE_NUVEMSHOP_CLIENT_SECRET"],
   authorizeUrl: (app, state) => `${app.authBaseUrl}/apps/${app.clientId}/authorize?state=${state}`,
   async exchange(app, { code, query }, deps) {
+    if (!code) throw new InstallRefusedError("Nuvemshop sent the store owner back without a code");
     const response = await (deps.fetch ?? fetch)(`${app.authBaseUrl}/apps/authorize/token`, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": deps.userAgent },

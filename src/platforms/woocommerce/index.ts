@@ -2,14 +2,13 @@
 // WordPress site: its id is the site's address and its API is the site's own (site-url.ts); the
 // credentials are a REST key pair sent as HTTP Basic (client.ts); changes arrive by signed
 // webhooks (webhook.ts, webhook-subscriptions.ts) and the "changed since" listing (list-orders.ts).
-// No install: the key handover (/wc-auth/v1/authorize, _authentication.md) needs the site's
-// address to build the authorize URL and delivers the keys by a POST to a callback, neither of
-// which the port's install (authorizeUrl(app, state), exchange(code)) has room for.
+// Connecting by clicking: the key handover (install.ts), or by copying a key pair into the form.
 import type { StoreAccess, StoreConnector } from "../connector.ts";
 import type { PlatformModule } from "../module.ts";
 import { readWooApp, type WooApp } from "./app.ts";
 import { WooClient, type WooClientOptions } from "./client.ts";
 import { wooDefaults, wooStatusValues } from "./defaults.ts";
+import { wooInstall } from "./install.ts";
 import { listWooOrders } from "./list-orders.ts";
 import { mapWooOrder, orderIdOf } from "./map-order.ts";
 import { wooProbe } from "./probe.ts";
@@ -90,6 +89,7 @@ export const woocommerce: PlatformModule<WooApp> = {
     hint: "Use o endereço do site com https:// e sem barra no final, como aparece em Configurações › Geral › Endereço do site (URL) no WordPress.",
   },
   app: { read: readWooApp },
+  install: wooInstall,
   webhook: {
     secret: (app) => app.webhookSecret,
     verify: verifyWooWebhook,
@@ -103,6 +103,10 @@ export const woocommerce: PlatformModule<WooApp> = {
   normalize: mapWooOrder,
   defaults: wooDefaults,
   statusValues: wooStatusValues,
+  // Core e-mails the customer when an order becomes processing or completed, is refunded, or gets
+  // a customer note (WooCommerce › Settings › Emails); the REST API has no switch for them.
+  customerEmailNote:
+    "A WooCommerce envia e-mails próprios ao cliente quando o pedido passa a Processando ou Concluído, quando é reembolsado e a cada nota ao cliente. O Ponte não consegue desligá-los: se o Ponte envia os e-mails, desative esses modelos em WooCommerce › Configurações › E-mails para o cliente não receber dois.",
   connect(access, deps): StoreConnector {
     const options: WooClientOptions = {
       apiBaseUrl: access.apiBaseUrl,

@@ -3366,12 +3366,16 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "object";
                             };
+                            /** @description pt-BR: what the platform e-mails the customer on its own, which Ponte cannot switch off (the store's e-mail choice shows it) */
+                            customerEmailNote?: string | null;
                             /** @description The id stores carry (`platform`) and the webhook path's last part */
                             id: string;
                             /** @description The platform's app install can start here (GET /api/v1/platforms/{id}/install) */
                             installAvailable: boolean;
                             /** @description The server variables the app install needs (set them to make it available); empty when the platform has no app install */
                             installSettings: string[];
+                            /** @description The install starts from the store's own site: the merchant names the store first (`storeId` of GET /api/v1/platforms/{id}/install) */
+                            installStartsFromStore?: boolean;
                             label: string;
                             /** @description Extra columns of the platform's status table, kept per row in `extra` */
                             statusColumns: {
@@ -3423,13 +3427,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The platform sends the store owner back here with ?code= (the app's redirect URL)
+         * The platform sends the store owner back here with ?code= (the app's redirect URL), or after a key handover
          * @description Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<code>.
          */
         get: {
             parameters: {
-                query: {
-                    code: string;
+                query?: {
+                    code?: string;
                     name?: string;
                     state?: string;
                 };
@@ -3588,11 +3592,16 @@ export interface paths {
         };
         /**
          * Start a platform's app install (redirects to the platform's authorize page)
-         * @description Needs the panel's signed-in session: the install's state (random, single-use, valid 10 minutes) is bound to it, and only that browser session can finish the install at the callback. 401 unauthenticated without a session; 403 session_required with an API token; 409 oauth_not_configured.
+         * @description Needs the panel's signed-in session: the install's state (random, single-use, valid 10 minutes) is bound to it, and only that browser session can finish the install at the callback. A platform whose install starts from the store's own site (`installStartsFromStore` in GET /api/v1/platforms) needs `storeId` (the store id as its connect form asks) and takes `apiBaseUrl` where the server allows another API base; 400 validation_failed names the field. 401 unauthenticated without a session; 403 session_required with an API token; 409 oauth_not_configured.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Another API base (simulator, tests), where allowed */
+                    apiBaseUrl?: string;
+                    /** @description The store's id, for an install that starts from the store */
+                    storeId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description The platform's id (GET /api/v1/platforms) */
@@ -3608,6 +3617,23 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
                 /** @description Default Response */
                 401: {
@@ -3681,6 +3707,84 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{platform}/key-delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A platform delivers a store's keys for an install in progress (key handover)
+         * @description Called by the platform's server, not a person: the body carries the install's state (as the platform echoes it) and the keys. Kept sealed for that install only, once, while it is live and unused; the callback then connects the store. 400 validation_failed for a body that is not a delivery or a state that is unknown, used, expired or already delivered to (the platform then drops the keys it made); 404 for a platform without a key handover.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The platform's id (GET /api/v1/platforms) */
+                    platform: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

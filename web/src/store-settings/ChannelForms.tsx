@@ -7,7 +7,7 @@ import type { ResponseOf } from "../api/types.ts";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
-import { usePlatformLabel } from "../platforms.ts";
+import { usePlatformLabel, usePlatforms } from "../platforms.ts";
 import type { Store } from "../stores.ts";
 import { useRefreshStores } from "./store-api.ts";
 
@@ -20,6 +20,7 @@ export function CustomerEmailsForm({ store }: { store: Store }) {
   const current = store.customerEmails ?? "ponte";
   const [choice, setChoice] = useState(current);
   const platform = usePlatformLabel()(store.platform);
+  const ownEmails = usePlatforms().data?.find((p) => p.id === store.platform)?.customerEmailNote ?? null;
   const save = useMutation({
     mutationFn: () =>
       api<Store>(`/api/v1/stores/${store.id}`, { method: "PATCH", body: { customerEmails: choice } }),
@@ -61,6 +62,7 @@ export function CustomerEmailsForm({ store }: { store: Store }) {
         Nunca os dois: com a plataforma, o Ponte não envia e-mail e pede à {platform} que avise o cliente em
         cada envio de status.
       </p>
+      {ownEmails ? <Notice kind="warning">{ownEmails}</Notice> : null}
       {save.isError ? <Notice kind="error">{describeError(save.error)}</Notice> : null}
       <Button type="submit" variant="primary" pending={save.isPending} disabled={choice === current}>
         Salvar

@@ -1,5 +1,5 @@
-// "Conectar loja": install Ponte's app on the store through the platform's OAuth (when the
-// platform has one and the server has the app's settings), or connect with the store id and the
+// "Conectar loja": install Ponte's app on the store by clicking (InstallOption.tsx: the platform's
+// OAuth, or a key handover from the store's site), or connect with the store id and the
 // credentials of a private app. The fields are the platform's (GET /api/v1/platforms).
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
@@ -10,6 +10,7 @@ import { describeError } from "../errors-pt.ts";
 import { fieldProblem, type Platform, usePlatforms } from "../platforms.ts";
 import type { Store } from "../stores.ts";
 import { ApiAddressField } from "./ApiAddressField.tsx";
+import { InstallOption } from "./InstallOption.tsx";
 import { apiBaseDraftProblem, apiBaseProblem, useRefreshStores } from "./store-api.ts";
 
 interface ConnectDraft {
@@ -21,8 +22,6 @@ interface ConnectDraft {
 
 /** Problems by field: name, externalId, apiBaseUrl, or `credentials.<field>`. */
 type Problems = Partial<Record<string, string>>;
-
-const installPath = (platform: Platform) => `/api/v1/platforms/${encodeURIComponent(platform.id)}/install`;
 
 function check(platform: Platform, d: ConnectDraft): Problems {
   const p: Problems = {};
@@ -61,27 +60,6 @@ function existingStoreId(error: unknown): number | null {
     typeof error.details.storeId === "number"
     ? error.details.storeId
     : null;
-}
-
-/** Asks the server whether the install can start (it redirects) before sending the browser there. */
-async function startInstall(path: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(path, { redirect: "manual", credentials: "same-origin" });
-  } catch (error) {
-    throw new ApiError(0, "network_error", String(error), {});
-  }
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    window.location.assign(path);
-    return;
-  }
-  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  throw new ApiError(
-    response.status,
-    body.error?.code ?? `http_${response.status}`,
-    body.error?.message ?? response.statusText,
-    {},
-  );
 }
 
 export function ConnectStoreForm({ id, onDone }: { id?: string; onDone?: () => void }) {
@@ -133,7 +111,6 @@ function PlatformConnect({ platform, onDone }: { platform: Platform; onDone?: ()
     apiBaseUrl: "",
   });
   const [shown, setShown] = useState<Problems>({});
-  const install = useMutation({ mutationFn: () => startInstall(installPath(platform)) });
   const connect = useMutation({
     mutationFn: (d: ConnectDraft) =>
       api<Store>("/api/v1/stores", {
@@ -161,39 +138,11 @@ function PlatformConnect({ platform, onDone }: { platform: Platform; onDone?: ()
     setShown(problems);
     if (Object.keys(problems).length === 0) connect.mutate(draft);
   };
-  const installError = install.error instanceof ApiError ? install.error : null;
   const idField = platform.storeId.schema;
 
   return (
     <div className={platform.installSettings.length > 0 ? "grid-2 connect-options" : undefined}>
-      {platform.installSettings.length > 0 ? (
-        <div>
-          <h3>Pelo aplicativo (OAuth)</h3>
-          <p className="small">
-            O dono da loja autoriza o aplicativo do Ponte na {platform.label} e volta conectado, sem copiar
-            tokens.
-          </p>
-          <Button pending={install.isPending} onClick={() => install.mutate()}>
-            Instalar pelo OAuth da {platform.label}
-          </Button>
-          {installError?.code === "oauth_not_configured" ? (
-            <Notice kind="warning">
-              A instalação pelo OAuth ainda não está configurada neste servidor. Cadastre o aplicativo do
-              Ponte na {platform.label} e defina{" "}
-              {platform.installSettings.map((name, i) => (
-                <span key={name}>
-                  {i > 0 ? " e " : null}
-                  <code>{name}</code>
-                </span>
-              ))}{" "}
-              na configuração do Ponte (depois reinicie). Enquanto isso, conecte com o ID da loja e as
-              credenciais, ao lado.
-            </Notice>
-          ) : install.isError ? (
-            <Notice kind="error">{describeError(install.error)}</Notice>
-          ) : null}
-        </div>
-      ) : null}
+      {platform.installSettings.length > 0 ? <InstallOption platform={platform} /> : null}
       <form onSubmit={submit} noValidate aria-label="Conectar com ID da loja e token">
         <h3>Com o ID da loja e as credenciais de acesso</h3>
         <Field label="Nome da loja" hint="Como a loja aparece no painel." error={shown.name}>
