@@ -14,6 +14,7 @@ import {
 } from "pdf-lib";
 import { formatBusinessDate } from "../domain/business-date.ts";
 import { formatCep } from "../domain/cep.ts";
+import { formatPhoneBr, stateCode } from "../domain/pt-br-labels.ts";
 import { encodeCode128 } from "./code128.ts";
 
 const MM = 72 / 25.4;
@@ -163,9 +164,12 @@ class Writer {
     if (street) this.line(a.complement ? `${street} - ${a.complement}` : street, { size: sizes.body });
     else if (a.complement) this.line(a.complement, { size: sizes.body });
     if (a.neighborhood) this.line(a.neighborhood, { size: sizes.body });
-    const city = [a.city, a.state].filter(Boolean).join(" / ");
+    const city = [a.city, stateCode(a.state)].filter(Boolean).join(" / ");
     if (city) this.line(city, { size: sizes.body });
-    const extra = [a.document ? `CPF/CNPJ ${a.document}` : null, a.phone ? `Tel. ${a.phone}` : null]
+    const extra = [
+      a.document ? `CPF/CNPJ ${a.document}` : null,
+      a.phone ? `Tel. ${formatPhoneBr(a.phone)}` : null,
+    ]
       .filter(Boolean)
       .join("  ");
     if (extra) this.line(extra, { size: sizes.body - 1 });

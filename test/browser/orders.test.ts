@@ -212,6 +212,18 @@ test("the order page shows customer, items and the timeline", async () => {
     if (item.sku)
       assert.ok(await items.getByRole("cell", { name: item.sku, exact: true }).first().isVisible());
   }
+  // pt-BR formats (issue 16, item 10): the payment by name with its installments, the phone
+  // with the area code in parentheses, the state as its two letters — never the raw codes.
+  const payment = (await page.getByRole("region", { name: "Pagamento", exact: true }).textContent()) ?? "";
+  assert.match(
+    payment,
+    /Forma de pagamento(Pix|Boleto|Depósito bancário|Cartão de (crédito|débito)( em \d+x)?)/,
+  );
+  assert.doesNotMatch(payment, /cartao_|deposito/);
+  const customer = (await page.getByRole("region", { name: "Cliente", exact: true }).textContent()) ?? "";
+  assert.match(customer, /Telefone\(\d{2}\) \d{4,5}-\d{4}/);
+  const delivery = (await page.getByRole("region", { name: "Entrega", exact: true }).textContent()) ?? "";
+  assert.match(delivery, / \/ [A-Z]{2}CEP/, "the city / UF line");
   await screenshot(page, "pedido");
 
   await page.getByRole("tab", { name: "Histórico / Notificações" }).click();

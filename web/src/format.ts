@@ -54,3 +54,6 @@ export function formatDate(value: string | null | undefined): string {
   const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
   return match ? `${match[3]}/${match[2]}/${match[1]}` : "—";
 }
+
+/** "Pix", "Cartão de crédito em 3x", "(11) 91234-5678", "SP" (src/domain/pt-br-labels.ts). */
+export { formatPhoneBr, paymentTypeLabel, stateCode } from "../../src/domain/pt-br-labels.ts";

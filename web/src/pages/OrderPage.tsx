@@ -8,7 +8,14 @@ import { ApiError } from "../api.ts";
 import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
-import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
+import {
+  formatDateTime,
+  formatDocumentOrDash,
+  formatMoney,
+  formatPhoneBr,
+  paymentTypeLabel,
+  stateCode,
+} from "../format.ts";
 import { FulfilmentSection } from "../orders/FulfilmentSection.tsx";
 import { canonicalLabel, salesOrderLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type Address, deleteOrder, ORDERS_KEY, type OrderDetail, useOrder } from "../orders/orders-api.ts";
@@ -159,10 +166,10 @@ function addressLines(a: Address | null | undefined): string[] {
     a.name,
     [street, a.complement].filter(Boolean).join(" — "),
     a.neighborhood,
-    [a.city, a.state].filter(Boolean).join(" / "),
+    [a.city, stateCode(a.state)].filter(Boolean).join(" / "),
     a.zipcode ? `CEP ${a.zipcode.replace(/^(\d{5})(\d{3})$/, "$1-$2")}` : null,
     a.country && a.country !== "BR" ? a.country : null,
-    a.phone ? `Telefone ${a.phone}` : null,
+    a.phone ? `Telefone ${formatPhoneBr(a.phone)}` : null,
   ];
   return lines.filter((l): l is string => Boolean(l));
 }
@@ -196,7 +203,7 @@ function OrderData({ order }: { order: OrderDetail }) {
               ["Nome", snapshot.name ?? order.customer?.name],
               ["CPF/CNPJ", formatDocumentOrDash(snapshot.document ?? order.customer?.document)],
               ["E-mail", snapshot.email ?? order.customer?.email],
-              ["Telefone", snapshot.phone ?? order.customer?.phone],
+              ["Telefone", formatPhoneBr(snapshot.phone ?? order.customer?.phone)],
               [
                 "Cadastro no ERP",
                 order.customer ? (
@@ -234,7 +241,7 @@ function OrderData({ order }: { order: OrderDetail }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: payments come in a fixed order without ids
               key={i}
               rows={[
-                ["Forma de pagamento", p.type],
+                ["Forma de pagamento", paymentTypeLabel(p.type, p.installments)],
                 ["Meio na loja", [p.method, p.gateway].filter(Boolean).join(" · ")],
                 ["Parcelas", p.installments > 1 ? `${p.installments}x` : "À vista"],
                 ["Valor", formatMoney(p.amountCents)],
