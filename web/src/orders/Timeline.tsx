@@ -1,5 +1,6 @@
-// Histórico (R6.3): every status change, sync, push and e-mail of the order, in time order,
-// each with who did it and the details that matter (notify the customer? which message?).
+// Histórico (R6.3): every status change, sync, push and e-mail of the order, newest first,
+// each with who did it and the details that matter (notify the customer? which message?); the
+// integration's own bookkeeping folded (issue 16, item 8).
 import { Fragment } from "react";
 import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
 import { actorLabel, canonicalLabel, eventLabel, eventTone, salesOrderLabel } from "./labels.ts";
@@ -162,21 +163,70 @@ const rank = (key: string) => {
   return i === -1 ? FIRST.length : i;
 };
 
+/**
+ * Bookkeeping the integration does on its own (records created or linked, an e-mail queued, a
+ * push waiting for its retry): folded by default so the changes a person reads come first. A
+ * failure is never technical.
+ */
+const TECHNICAL = new Set([
+  "products_created",
+  "customer_created",
+  "customer_linked",
+  "email_queued",
+  "push_retrying",
+  "status_pushed",
+  "sales_order_updated",
+]);
+
+function EventItem({ event: e }: { event: OrderEvent }) {
+  return (
+    <li className={`event event-${eventTone(e.kind)}`}>
+      <div className="event-head">
+        <span className={`badge badge-${eventTone(e.kind)}`}>{eventLabel(e.kind)}</span>{" "}
+        <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+        <span className="muted small"> · {actorLabel(e.actor)}</span>
+      </div>
+      <p className="event-message">{e.message}</p>
+      <EventData event={e} />
+    </li>
+  );
+}
+
+/** Newest first; each run of technical entries folded under one line that opens it. */
+function grouped(events: OrderEvent[]): (OrderEvent | OrderEvent[])[] {
+  const out: (OrderEvent | OrderEvent[])[] = [];
+  for (const e of [...events].reverse()) {
+    const last = out.at(-1);
+    if (!TECHNICAL.has(e.kind)) out.push(e);
+    else if (Array.isArray(last)) last.push(e);
+    else out.push([e]);
+  }
+  return out;
+}
+
 export function Timeline({ events }: { events: OrderEvent[] }) {
   if (events.length === 0) return <p className="muted">Nenhum evento registrado ainda.</p>;
   return (
     <ol className="timeline" aria-label="Histórico do pedido">
-      {events.map((e) => (
-        <li key={e.id} className={`event event-${eventTone(e.kind)}`}>
-          <div className="event-head">
-            <span className={`badge badge-${eventTone(e.kind)}`}>{eventLabel(e.kind)}</span>{" "}
-            <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
-            <span className="muted small"> · {actorLabel(e.actor)}</span>
-          </div>
-          <p className="event-message">{e.message}</p>
-          <EventData event={e} />
-        </li>
-      ))}
+      {grouped(events).map((entry) =>
+        Array.isArray(entry) ? (
+          <li key={`t${entry[0]!.id}`} className="event event-technical">
+            <details>
+              <summary className="small muted">
+                {entry.length === 1 ? "1 registro técnico" : `${entry.length} registros técnicos`} (
+                {entry.map((e) => eventLabel(e.kind)).join(", ")})
+              </summary>
+              <ol className="timeline">
+                {entry.map((e) => (
+                  <EventItem key={e.id} event={e} />
+                ))}
+              </ol>
+            </details>
+          </li>
+        ) : (
+          <EventItem key={entry.id} event={entry} />
+        ),
+      )}
     </ol>
   );
 }
