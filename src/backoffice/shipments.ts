@@ -1,4 +1,5 @@
-// Shipments (R8.1, docs/REQUIREMENTS.md#seed-003): the carrier and a tracking code or URL, recorded with the move to
+// Shipments (R8.1, docs/REQUIREMENTS.md#seed-003): the carrier and a tracking code or URL (none for a store
+// pickup, "pronto para retirada"), recorded with the move to
 // Despachado it causes (the only way there: domain/lifecycle.ts). A Correios code is checked
 // (UPU S10: service letters, 8 digits, check digit, country) when the carrier is Correios or the
 // code looks like one; other carriers' codes are kept as typed.
@@ -47,14 +48,6 @@ export function validateShipmentInput(input: ShipmentInput): Required<{
   if (!carrier) throw fieldError("carrier", "missing", "is required", "Informe a transportadora");
   const trackingUrl = checkHttpUrl("trackingUrl", input.trackingUrl);
   let trackingCode = input.trackingCode?.trim() || null;
-  if (!trackingCode && !trackingUrl) {
-    throw fieldError(
-      "trackingCode",
-      "missing",
-      "a tracking code or a tracking URL is required",
-      "Informe o código ou o link de rastreio",
-    );
-  }
   if (trackingCode) {
     const compact = trackingCode.replace(/\s/g, "").toUpperCase();
     if (CORREIOS_CARRIER.test(carrier) || S10_LOOK.test(compact)) {
@@ -93,6 +86,15 @@ export async function createShipment(
   notify: Notify,
 ): Promise<ShipmentResult> {
   const order = await lockSalesOrder(tx, salesOrderId);
+  // A parcel needs its tracking; a store pickup ("pronto para retirada") has none.
+  if (!order.facts.pickup && !input.trackingCode && !input.trackingUrl) {
+    throw fieldError(
+      "trackingCode",
+      "missing",
+      "a tracking code or a tracking URL is required (only a store pickup goes without)",
+      "Informe o código ou o link de rastreio",
+    );
+  }
   // Refuse before writing anything (a cancelled or already shipped order).
   const check = checkMove(order.canonicalStatus, "despachado", order.facts, "shipment");
   if (!check.ok) throw illegalTransition(salesOrderId, order.canonicalStatus, "despachado", check);

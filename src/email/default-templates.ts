@@ -41,10 +41,13 @@ const COPY: Record<CanonicalStatus, StatusCopy> = {
     notifyByDefault: false,
     showInvoice: true,
   },
+  // A store pickup is "despachado" when it is ready at the store, "entregue" when collected.
   despachado: {
-    subject: "despachado",
-    headline: "Seu pedido foi despachado",
-    intro: "Seu pedido saiu para entrega. Acompanhe o envio pelo rastreamento abaixo.",
+    subject: "{% if order.pickup %}pronto para retirada{% else %}despachado{% endif %}",
+    headline:
+      "{% if order.pickup %}Seu pedido está pronto para retirada{% else %}Seu pedido foi despachado{% endif %}",
+    intro:
+      "{% if order.pickup %}Seu pedido está separado e pronto para ser retirado na loja.{% else %}Seu pedido saiu para entrega. Acompanhe o envio pelo rastreamento abaixo.{% endif %}",
     notifyByDefault: true,
     showTracking: true,
     showInvoice: true,
@@ -57,9 +60,10 @@ const COPY: Record<CanonicalStatus, StatusCopy> = {
     showTracking: true,
   },
   entregue: {
-    subject: "entregue",
-    headline: "Seu pedido foi entregue",
-    intro: "Seu pedido foi entregue. Esperamos que você goste! Obrigado por comprar com a gente.",
+    subject: "{% if order.pickup %}retirado{% else %}entregue{% endif %}",
+    headline: "{% if order.pickup %}Seu pedido foi retirado{% else %}Seu pedido foi entregue{% endif %}",
+    intro:
+      "{% if order.pickup %}Seu pedido foi retirado na loja.{% else %}Seu pedido foi entregue.{% endif %} Esperamos que você goste! Obrigado por comprar com a gente.",
     notifyByDefault: true,
   },
   cancelado: {
@@ -85,7 +89,7 @@ const HTML_MESSAGE = `{% if message %}
       <p style="margin:16px 0;padding:12px 16px;background:#f4f6f8;border-left:4px solid #1f6feb">{{ message | escape | newline_to_br | raw }}</p>
       {% endif %}`;
 
-const HTML_TRACKING = `{% if shipment %}
+const HTML_TRACKING = `{% if shipment and order.pickup != true %}
       <h2 style="font-size:16px;margin:24px 0 8px">Rastreamento</h2>
       <p style="margin:0">Transportadora: {{ shipment.carrier }}{% if shipment.tracking_code %}<br>Código de rastreio: <strong>{{ shipment.tracking_code }}</strong>{% endif %}</p>
       {% if shipment.tracking_url %}<p style="margin:8px 0 0"><a href="{{ shipment.tracking_url }}" style="color:#1f6feb">Acompanhar a entrega</a></p>{% endif %}
@@ -132,7 +136,7 @@ function html(copy: StatusCopy): string {
 
 function text(copy: StatusCopy): string {
   const tracking = copy.showTracking
-    ? `{% if shipment %}
+    ? `{% if shipment and order.pickup != true %}
 Transportadora: {{ shipment.carrier }}{% if shipment.tracking_code %}
 Código de rastreio: {{ shipment.tracking_code }}{% endif %}{% if shipment.tracking_url %}
 Acompanhe a entrega: {{ shipment.tracking_url }}{% endif %}

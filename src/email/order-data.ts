@@ -70,6 +70,7 @@ export function emailOrderOf(
         discount_cents: order.discountCents,
         shipping_cents: order.shippingCents,
         total_cents: order.totalCents,
+        pickup: order.facts.pickup,
       },
       customer: {
         name: text(snapshot.name) ?? text(customer?.name) ?? "",

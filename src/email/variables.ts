@@ -31,6 +31,8 @@ export interface EmailVariables {
     discount_cents: number;
     shipping_cents: number;
     total_cents: number;
+    /** The buyer collects it at the store (Retirada na loja). */
+    pickup: boolean;
   };
   customer: { name: string; email: string | null; document: string | null };
   shipment: { carrier: string; tracking_code: string | null; tracking_url: string | null } | null;
@@ -55,6 +57,10 @@ export const VARIABLE_DOCS: readonly { name: string; description: string }[] = [
   { name: "order.status", description: "Status novo, por extenso (ex.: Despachado)" },
   { name: "order.status_code", description: "Status novo, código (ex.: despachado)" },
   { name: "order.date", description: "Data do pedido: o dia em que o cliente comprou (dd/mm/aaaa)" },
+  {
+    name: "order.pickup",
+    description: "Verdadeiro quando o cliente retira na loja (ex.: {% if order.pickup %}…{% endif %})",
+  },
   {
     name: "order.items",
     description:
@@ -120,6 +126,7 @@ export function sampleVariables(status: CanonicalStatus): EmailVariables {
       discount_cents: 1000,
       shipping_cents: 2000,
       total_cents: 16880,
+      pickup: false,
     },
     customer: { name: "Maria da Silva", email: "maria@example.com", document: "***.456.789-**" },
     shipment: {

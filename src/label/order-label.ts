@@ -23,12 +23,16 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     ordered_at: Date;
     store_name: string | null;
     carrier: string | null;
+    shipping_type: string | null;
+    invoice: { number: string | null; series: string | null; accessKey: string | null } | null;
     delivery_address: Partial<Address> | null;
     customer_name: string | null;
     shipment: { carrier: string; trackingCode: string | null; trackingUrl: string | null } | null;
   }>(
     `select s.org_id, o.name as org_name, s.number, s.store_order_number, s.ordered_at, st.name as store_name,
-            s.carrier, s.delivery_address, s.customer_snapshot->>'name' as customer_name,
+            s.carrier, s.shipping_type, s.delivery_address, s.customer_snapshot->>'name' as customer_name,
+            (select json_build_object('number', i.number, 'series', i.series, 'accessKey', i.access_key)
+               from invoices i where i.sales_order_id = s.id and i.status = 'approved') as invoice,
             (select json_build_object('carrier', sh.carrier, 'trackingCode', sh.tracking_code,
                                       'trackingUrl', sh.tracking_url)
                from shipments sh where sh.sales_order_id = s.id order by sh.id desc limit 1) as shipment
@@ -86,6 +90,8 @@ export async function orderLabelData(q: Queryable, salesOrderId: number): Promis
     orderedAt: row.ordered_at,
     storeName: row.store_name,
     carrier: row.shipment?.carrier ?? row.carrier,
+    service: row.shipping_type,
+    invoice: row.invoice,
     trackingCode: row.shipment?.trackingCode ?? null,
     trackingUrl: row.shipment?.trackingUrl ?? null,
   };

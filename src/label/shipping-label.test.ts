@@ -32,6 +32,8 @@ const data: LabelData = {
   orderedAt: new Date("2026-11-02T01:30:00Z"),
   storeName: "Loja Centro",
   carrier: "Correios",
+  service: "SEDEX",
+  invoice: { number: "1234", series: "1", accessKey: "35261112345678000195550010000012341000012348" },
   trackingCode: "JT194690698BR",
   trackingUrl: null,
 };
@@ -58,6 +60,8 @@ describe("shipping label PDF", () => {
       "Loja Exemplo Ltda",
       "CEP 80010-000",
       "JT194690698BR",
+      "Serviço: SEDEX",
+      "NF-e nº 1234 série 1",
     ]) {
       assert.ok(page.texts.includes(text), `${text} in ${JSON.stringify(page.texts)}`);
     }
@@ -71,6 +75,32 @@ describe("shipping label PDF", () => {
     const right = Math.max(...bars.map((b) => b.x + b.w));
     const module = Math.min(...bars.map((b) => b.w));
     assert.ok(left >= 10 * module && right <= page.width - 10 * module, "quiet zones of 10 modules");
+  });
+
+  it("bars the recipient's CEP below the address, shorter than the tracking code's bars", async () => {
+    const page = (await readPdf(await renderShippingLabel(data)))[0]!;
+    const cepBars = page.rects.filter((r) => r.h > 20 && r.h < 40);
+    assert.equal(readCode128(barWidths(cepBars)), "01310200");
+    const tracking = page.rects.filter((r) => r.h > 40);
+    assert.ok(
+      Math.max(...cepBars.map((b) => b.y + b.h)) < Math.min(...tracking.map((b) => b.y)),
+      "below the tracking code",
+    );
+    assert.ok(Math.min(...cepBars.map((b) => b.y)) > 100, "well above the sender, inside the page");
+  });
+
+  it("without an invoice, says a declaração de conteúdo goes with the parcel", async () => {
+    const page = (await readPdf(await renderShippingLabel({ ...data, invoice: null })))[0]!;
+    assert.ok(
+      page.texts.includes("Sem nota fiscal: acompanha declaração de conteúdo"),
+      JSON.stringify(page.texts),
+    );
+    const simple = (
+      await readPdf(
+        await renderShippingLabel({ ...data, invoice: { number: "77", series: null, accessKey: null } }),
+      )
+    )[0]!;
+    assert.ok(simple.texts.includes("Venda sem NF-e nº 77: acompanha declaração de conteúdo"));
   });
 
   it("without a tracking code, bars the order number and says so; odd characters do not break it", async () => {

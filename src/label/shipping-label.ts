@@ -1,6 +1,8 @@
 // The 10 × 15 cm shipping label (docs/REQUIREMENTS.md#seed-003 "etiquetas de envio"), the size thermal label printers
-// take: carrier and tracking as a Code 128 barcode on top, the recipient with the CEP large, the
-// order numbers, the sender at the bottom. Built with pdf-lib (pure JS) and its standard fonts.
+// take: carrier, service and tracking as a Code 128 barcode on top, the recipient with the CEP large
+// and barred (the sorting centre scans it), the fiscal document that travels with the parcel (the
+// NF-e, or a declaração de conteúdo when there is none), the order numbers, the sender at the
+// bottom. Built with pdf-lib (pure JS) and its standard fonts.
 import {
   fill,
   PDFDocument,
@@ -22,6 +24,8 @@ const MM = 72 / 25.4;
 export const LABEL_SIZE: readonly [number, number] = [100 * MM, 150 * MM];
 const MARGIN = 5 * MM;
 const BARCODE_HEIGHT = 16 * MM;
+/** The CEP's bars: shorter than the tracking code's, so a scanner aimed at one does not read the other. */
+const CEP_BARCODE_HEIGHT = 9 * MM;
 /** Modules of white either side of the bars, as the standard asks. */
 const QUIET_MODULES = 10;
 /** Widest module that still fits the page; thermal printers at 203 dpi resolve 0.375 mm. */
@@ -51,6 +55,10 @@ export interface LabelData {
   orderedAt: Date;
   storeName: string | null;
   carrier: string | null;
+  /** The carrier's service (PAC, SEDEX…): the order's shipping option as the store named it. */
+  service: string | null;
+  /** The live invoice that travels with the parcel; null: a declaração de conteúdo must go instead. */
+  invoice: { number: string | null; series: string | null; accessKey: string | null } | null;
   trackingCode: string | null;
   trackingUrl: string | null;
 }
@@ -137,13 +145,13 @@ class Writer {
   }
 
   /** The bars as one filled path of rectangles (crisp at any zoom, readable back by the tests). */
-  barcode(text: string) {
+  barcode(text: string, height = BARCODE_HEIGHT) {
     const symbol = encodeCode128(text);
     const module = Math.min(MAX_MODULE, this.width / (symbol.modules + 2 * QUIET_MODULES));
     let x = MARGIN + (this.width - symbol.modules * module) / 2;
-    this.y -= BARCODE_HEIGHT + 4;
+    this.y -= height + 4;
     const bars = symbol.widths.flatMap((w, i) => {
-      const bar = i % 2 === 0 ? [rectangle(x, this.y, w * module, BARCODE_HEIGHT)] : [];
+      const bar = i % 2 === 0 ? [rectangle(x, this.y, w * module, height)] : [];
       x += w * module;
       return bar;
     });
@@ -177,6 +185,14 @@ class Writer {
   }
 }
 
+/** What travels with the parcel: the NF-e (its number and series), or a declaração de conteúdo. */
+function fiscalLine(invoice: LabelData["invoice"]): string {
+  if (!invoice) return "Sem nota fiscal: acompanha declaração de conteúdo";
+  if (!invoice.accessKey)
+    return `Venda sem NF-e${invoice.number ? ` nº ${invoice.number}` : ""}: acompanha declaração de conteúdo`;
+  return `NF-e nº ${invoice.number ?? "—"}${invoice.series ? ` série ${invoice.series}` : ""}`;
+}
+
 /** The label as PDF bytes: one page of 100 × 150 mm. */
 export async function renderShippingLabel(data: LabelData): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -189,6 +205,8 @@ export async function renderShippingLabel(data: LabelData): Promise<Uint8Array> 
   const w = new Writer(page, { regular, bold, charset: new Set(regular.getCharacterSet()) });
 
   w.pair(data.carrier ?? "Envio", `Pedido ${data.orderNumber}`, 12);
+  if (data.service && data.service !== data.carrier)
+    w.line(`Serviço: ${data.service}`, { size: 9, bold: true });
   w.gap(2);
   if (data.trackingCode) {
     w.barcode(data.trackingCode);
@@ -202,7 +220,9 @@ export async function renderShippingLabel(data: LabelData): Promise<Uint8Array> 
   w.rule();
   w.gap(2);
   w.address("DESTINATÁRIO", data.recipient, { name: 12, body: 10, cep: 16 });
+  if (data.recipient.zipcode) w.barcode(data.recipient.zipcode, CEP_BARCODE_HEIGHT);
   w.rule();
+  w.line(fiscalLine(data.invoice), { size: 9, bold: true });
   w.line(`Pedido Ponte nº ${data.orderNumber}`, { size: 9, bold: true });
   if (data.storeOrderNumber) {
     const store = data.storeName ? ` (${data.storeName})` : "";

@@ -188,7 +188,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags: TAGS,
         summary: "Ship the order: carrier and tracking code or URL; the order moves to Despachado",
         description:
-          "The only way to Despachado; needs the payment confirmed. A Correios code is checked (UPU S10: 2 letters, 8 digits, check digit, country) when the carrier is Correios or the code looks like one: 400 `validation_failed` with `details.field` `trackingCode`. 409 `illegal_transition` when the order cannot move to despachado (reasonCode `payment_not_confirmed`, `same`, `backwards`, `cancelled_is_final`).",
+          "The only way to Despachado; needs the payment confirmed. A tracking code or URL is required (400 `validation_failed`, field `trackingCode`) except for a store pickup (`pickup` in the order), where this records it ready for pickup. A Correios code is checked (UPU S10: 2 letters, 8 digits, check digit, country) when the carrier is Correios or the code looks like one: 400 `validation_failed` with `details.field` `trackingCode`. 409 `illegal_transition` when the order cannot move to despachado (reasonCode `payment_not_confirmed`, `same`, `backwards`, `cancelled_is_final`).",
         params: s.idParams,
         body: s.shipmentBody,
         response: { 201: s.shipmentResult, 400: problem, 404: problem, 409: problem },

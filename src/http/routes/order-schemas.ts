@@ -154,6 +154,10 @@ export const salesOrder = {
     installments: { type: "integer" },
     carrier: nullable("string"),
     shippingType: nullable("string"),
+    pickup: {
+      type: "boolean",
+      description: "The buyer collects it at the store: no carrier, tracking nor label",
+    },
     subtotalCents: { type: "integer" },
     discountCents: { type: "integer" },
     shippingCents: { type: "integer" },
@@ -320,6 +324,7 @@ export const salesOrder = {
     "installments",
     "carrier",
     "shippingType",
+    "pickup",
     "subtotalCents",
     "discountCents",
     "shippingCents",

@@ -1969,6 +1969,8 @@ export interface paths {
                                 type: string | null;
                             }[];
                             paymentType: string | null;
+                            /** @description The buyer collects it at the store: no carrier, tracking nor label */
+                            pickup: boolean;
                             shippingCents: number;
                             shippingType: string | null;
                             /** @enum {string} */
@@ -2836,7 +2838,7 @@ export interface paths {
         put?: never;
         /**
          * Ship the order: carrier and tracking code or URL; the order moves to Despachado
-         * @description The only way to Despachado; needs the payment confirmed. A Correios code is checked (UPU S10: 2 letters, 8 digits, check digit, country) when the carrier is Correios or the code looks like one: 400 `validation_failed` with `details.field` `trackingCode`. 409 `illegal_transition` when the order cannot move to despachado (reasonCode `payment_not_confirmed`, `same`, `backwards`, `cancelled_is_final`).
+         * @description The only way to Despachado; needs the payment confirmed. A tracking code or URL is required (400 `validation_failed`, field `trackingCode`) except for a store pickup (`pickup` in the order), where this records it ready for pickup. A Correios code is checked (UPU S10: 2 letters, 8 digits, check digit, country) when the carrier is Correios or the code looks like one: 400 `validation_failed` with `details.field` `trackingCode`. 409 `illegal_transition` when the order cannot move to despachado (reasonCode `payment_not_confirmed`, `same`, `backwards`, `cancelled_is_final`).
          */
         post: {
             parameters: {

@@ -1,4 +1,6 @@
-// Envio e entrega (R7, docs/REQUIREMENTS.md#seed-003): ship with tracking, print the label, mark delivered.
+// Envio e entrega (R7, docs/REQUIREMENTS.md#seed-003): ship with tracking, print the label, mark
+// delivered. The form follows how the order ships: the carrier the shipping DE-PARA gave it, or —
+// for Retirada na loja — "Pronto para retirada" and "Retirado", with no tracking nor label.
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { Button, Notice, useToast } from "../components/ui.tsx";
@@ -56,7 +58,7 @@ export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolea
           <dd>{s.deliveredAt ? formatDateTime(s.deliveredAt) : "—"}</dd>
         </dl>
       ))}
-      {order.deliveryAddress ? (
+      {order.deliveryAddress && !order.pickup ? (
         <p>
           <a className="btn btn-secondary" href={labelUrl(order.id)} target="_blank" rel="noopener">
             Imprimir etiqueta
@@ -64,7 +66,8 @@ export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolea
           <NoSenderHint />
         </p>
       ) : null}
-      {live && ship ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}
+      {live && ship && order.pickup ? <ReadyForPickup order={order} blocked={ship.blocked ?? null} /> : null}
+      {live && ship && !order.pickup ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}
       {live && deliver ? (
         <DeliverButton order={order} blocked={deliver.blocked ?? null} notify={deliver.notifyByDefault} />
       ) : null}
@@ -86,13 +89,43 @@ function NoSenderHint() {
 
 const SHIPMENT_FIELDS = ["carrier", "trackingCode", "trackingUrl"];
 
+/** The carrier a store pickup's "shipment" is recorded with. */
+const PICKUP_CARRIER = "Retirada na loja";
+
+/** Retirada na loja: the order is ready at the store (Despachado, without tracking nor label). */
+function ReadyForPickup({ order, blocked }: { order: OrderDetail; blocked: string | null }) {
+  const toast = useToast();
+  const failed = useFailureToast();
+  const action = useOrderAction(() => createShipment(order.id, { carrier: PICKUP_CARRIER }));
+  return (
+    <div className="pickup">
+      <p className="small">Retirada na loja: sem transportadora, rastreio nem etiqueta.</p>
+      {blocked ? <Notice kind="info">{blocked}</Notice> : null}
+      <ErrorNotice state={action} />
+      <Button
+        pending={action.isPending}
+        disabled={Boolean(blocked)}
+        onClick={() =>
+          action.mutate(undefined, {
+            onSuccess: () => toast("success", "Pedido pronto para retirada na loja."),
+            onError: failed("Não foi possível marcar como pronto para retirada"),
+          })
+        }
+      >
+        Pronto para retirada
+      </Button>
+    </div>
+  );
+}
+
 type ShipmentDraft = Required<Pick<ShipmentInput, "carrier" | "trackingCode" | "trackingUrl">>;
 
 function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string | null }) {
   const toast = useToast();
   const failed = useFailureToast();
   const [draft, setDraft] = useState<ShipmentDraft>({
-    carrier: "Correios",
+    // The carrier the store's shipping DE-PARA gave the order.
+    carrier: order.carrier ?? "Correios",
     trackingCode: "",
     trackingUrl: "",
   });
@@ -186,13 +219,13 @@ function DeliverButton({
               onSuccess: () =>
                 toast(
                   "success",
-                  `Pedido marcado como entregue${notifyCustomer ? ", com notificação ao cliente" : ""}.`,
+                  `Pedido marcado como ${order.pickup ? "retirado" : "entregue"}${notifyCustomer ? ", com notificação ao cliente" : ""}.`,
                 ),
               onError: failed("Entrega não registrada"),
             })
           }
         >
-          Marcar como entregue
+          {order.pickup ? "Retirado" : "Marcar como entregue"}
         </Button>
       </span>
       <small className="hint">
