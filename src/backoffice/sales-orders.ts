@@ -125,7 +125,7 @@ export async function getSalesOrder(q: Queryable, id: number): Promise<SalesOrde
             s.canonical_status as "canonicalStatus", s.status_version as "statusVersion",
             s.payment_type as "paymentType", s.payment_method as "paymentMethod", s.installments, s.carrier,
             s.shipping_type as "shippingType", s.subtotal_cents as "subtotalCents",
-            coalesce((so.normalized->'shipping'->>'pickup')::boolean, false) as pickup,
+            s.pickup or coalesce((so.normalized->'shipping'->>'pickup')::boolean, false) as pickup,
             s.discount_cents as "discountCents", s.shipping_cents as "shippingCents", s.total_cents as "totalCents",
             s.customer_snapshot as "customerSnapshot", s.delivery_address as "deliveryAddress", s.flags,
             s.deleted_at as "deletedAt", s.ordered_at as "orderedAt", s.created_at as "createdAt",

@@ -37,6 +37,8 @@ export interface SalesOrder {
   paymentConfirmedBy: string | null;
   /** Excluded in the back office (kept for its history). */
   deleted: boolean;
+  /** Made in the back office for the buyer to collect at the store (a store's order: its StoreOrder.pickup). */
+  manualPickup: boolean;
 }
 
 /** Store order ↔ sales order (mapeamento): where the sync left the store order. */

@@ -19,6 +19,7 @@ import { emailRoutes } from "./routes/emails.ts";
 import { failureRoutes } from "./routes/failures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { integrationRoutes } from "./routes/integration.ts";
+import { manualOrderRoutes } from "./routes/manual-orders.ts";
 import { mappingTableRoutes } from "./routes/mapping-tables.ts";
 import { orderStatusRoutes } from "./routes/order-status.ts";
 import { orderRoutes } from "./routes/orders.ts";
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });
   await app.register(orderRoutes, { ctx: deps.ctx });
+  await app.register(manualOrderRoutes, { ctx: deps.ctx });
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });
   await app.register(emailTemplateRoutes, { ctx: deps.ctx });

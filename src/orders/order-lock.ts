@@ -57,6 +57,7 @@ const deleted = (id: number) =>
 
 interface OrderRow {
   org_id: number;
+  manual_pickup: boolean;
   number: number;
   origin_store_id: number | null;
   store_order_id: number | null;
@@ -103,6 +104,7 @@ const orderSelect = (lock: boolean) =>
           s.canonical_status, s.status, s.status_version, s.payment_type, s.installments,
           s.subtotal_cents, s.discount_cents, s.shipping_cents, s.total_cents, s.ordered_at,
           s.customer_snapshot, s.payment_confirmed_at, s.payment_confirmed_by, s.deleted_at is not null as deleted,
+          s.pickup as manual_pickup,
           o.name as org_name,
           case when st.id is not null then json_build_object('id', st.id, 'name', st.name,
             'platform', st.platform, 'settings', st.settings) end as store,
@@ -173,6 +175,7 @@ function toOrder(id: number, row: OrderRow): LockedOrder {
     paymentConfirmedAt: row.payment_confirmed_at,
     paymentConfirmedBy: row.payment_confirmed_by,
     deleted: row.deleted,
+    manualPickup: row.manual_pickup,
     orgName: row.org_name,
     store: row.store,
     storeOrder: row.store_order,
@@ -187,7 +190,7 @@ function toOrder(id: number, row: OrderRow): LockedOrder {
         paymentConfirmed: this.paymentConfirmedAt !== null,
         shipped: this.shipment !== null,
         invoiced: this.invoice !== null,
-        pickup: this.storeOrder?.pickup ?? false,
+        pickup: this.manualPickup || (this.storeOrder?.pickup ?? false),
       };
     },
   };

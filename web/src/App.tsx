@@ -4,6 +4,7 @@ import { SessionGate, useLogout, useSession } from "./auth.tsx";
 import { Button, ToastProvider } from "./components/ui.tsx";
 import { FailuresPage } from "./pages/FailuresPage.tsx";
 import { IntegrationPage } from "./pages/IntegrationPage.tsx";
+import { NewOrderPage } from "./pages/NewOrderPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
 import { OrdersPage } from "./pages/OrdersPage.tsx";
@@ -66,6 +67,7 @@ function Shell() {
           <Route path="/" element={<OverviewPage />} />
           <Route path="/integracao" element={<IntegrationPage />} />
           <Route path="/pedidos" element={<OrdersPage />} />
+          <Route path="/pedidos/novo" element={<NewOrderPage />} />
           <Route path="/pedidos/:id" element={<OrderPage />} />
           <Route path="/lojas" element={<StoresPage />} />
           <Route path="/lojas/:id" element={<StorePage />} />

@@ -1815,7 +1815,94 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Make a sales order in the back office (balcão, telefone)
+         * @description Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string;
+                        /** @description `id` of a customer record, or who bought: `name` (required then) and optionally `document` (CPF/CNPJ, alphanumeric too: the record with it, or a new one), `email`, `phone` */
+                        customer: {
+                            document?: string;
+                            email?: string;
+                            id?: number;
+                            name?: string;
+                            phone?: string;
+                        };
+                        deliveryAddress?: {
+                            city?: string;
+                            complement?: string;
+                            country?: string;
+                            name?: string;
+                            neighborhood?: string;
+                            number?: string;
+                            phone?: string;
+                            state?: string;
+                            street?: string;
+                            zipcode?: string;
+                        };
+                        discountCents?: number;
+                        items: {
+                            discountCents?: number;
+                            quantity: number;
+                            sku: string;
+                            unitPriceCents: number;
+                        }[];
+                        notes?: string;
+                        payment: {
+                            installments?: number;
+                            /** @description pix, boleto, cartao_credito, dinheiro… */
+                            type: string;
+                        };
+                        /** @description Retirada na loja: no carrier, delivery address nor shipping */
+                        pickup?: boolean;
+                        shippingCents?: number;
+                        /** @description The carrier's service (PAC, SEDEX…) */
+                        shippingType?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

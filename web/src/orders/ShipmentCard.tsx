@@ -213,7 +213,9 @@ function DeliverButton({
         <Button
           pending={action.isPending}
           disabled={Boolean(blocked)}
-          aria-label={blocked ? `Marcar como entregue: ${blocked}` : undefined}
+          aria-label={
+            blocked ? `${order.pickup ? "Retirado" : "Marcar como entregue"}: ${blocked}` : undefined
+          }
           onClick={() =>
             action.mutate(undefined, {
               onSuccess: () =>
