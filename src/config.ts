@@ -21,6 +21,12 @@ export interface Config {
   readonly logPretty: boolean;
   readonly workerConcurrency: number;
   readonly demo: boolean;
+  /** Where `ponte backup` and the scheduled backups write (PONTE_BACKUP_DIR; default dataDir/backups). */
+  readonly backupDir: string;
+  /** Hours between scheduled backups of the embedded database; 0: none (PONTE_BACKUP_INTERVAL_HOURS). */
+  readonly backupIntervalHours: number;
+  /** How many scheduled backups are kept (PONTE_BACKUP_KEEP). */
+  readonly backupKeep: number;
   /** Each platform's app, as its module reads its PONTE_<ID>_* variables (module.ts `app`). */
   readonly platformApps: Readonly<Record<string, unknown>>;
   /**
@@ -177,6 +183,11 @@ export function loadConfig(env: Env = process.env): Config {
     logPretty: env.LOG_FORMAT ? env.LOG_FORMAT === "pretty" : Boolean(process.stdout.isTTY),
     workerConcurrency: integer(env, "PONTE_WORKER_CONCURRENCY", 8, 1, 256),
     demo: flag(env, "PONTE_DEMO", true),
+    backupDir: path.resolve(
+      env.PONTE_BACKUP_DIR?.trim() || path.join(env.PONTE_DATA_DIR?.trim() || "data", "backups"),
+    ),
+    backupIntervalHours: integer(env, "PONTE_BACKUP_INTERVAL_HOURS", 0, 0, 24 * 30),
+    backupKeep: integer(env, "PONTE_BACKUP_KEEP", 7, 1, 1000),
     platformApps: platformApps(env, override),
     apiOverride: override,
     publicUrl: publicUrl(env),

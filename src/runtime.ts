@@ -6,6 +6,7 @@ import { hasUsers } from "./auth/users.ts";
 import type { Config } from "./config.ts";
 import { createContext } from "./context.ts";
 import { resolveSecretKey } from "./crypto/secret-key.ts";
+import { startBackupSchedule } from "./db/backup-schedule.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
 import { startDemo } from "./demo.ts";
@@ -39,6 +40,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   let app: FastifyInstance | undefined;
   let scheduler: { stop(): void } | undefined;
   let demo: { close(): Promise<void> } | undefined;
+  let backups: { stop(): void } | undefined;
   try {
     await migrate(database.db, logger);
     const ctx = createContext(config, database.db, logger, secretKey);
@@ -59,6 +61,17 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
         processName: `${process.pid}`,
       });
       scheduler = startScheduler(database.db, logger, { importMaxAttempts: config.importMaxAttempts });
+      if (database.embedded && config.backupIntervalHours > 0) {
+        backups = startBackupSchedule(
+          {
+            dataDir: config.dataDir,
+            backupDir: config.backupDir,
+            intervalHours: config.backupIntervalHours,
+            keep: config.backupKeep,
+          },
+          logger,
+        );
+      }
     }
     let url: string | undefined;
     if (parts.api) {
@@ -87,6 +100,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
       stopping ??= (async () => {
         await app?.close();
         scheduler?.stop();
+        backups?.stop();
         await worker?.stop();
         await demo?.close();
         await database.close();
@@ -97,6 +111,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   } catch (error) {
     await app?.close().catch(() => undefined);
     scheduler?.stop();
+    backups?.stop();
     await worker?.stop().catch(() => undefined);
     await demo?.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -2,6 +2,7 @@
 import { oneLine } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { type Command, parse, UsageError } from "./command.ts";
+import { backup, restore } from "./commands/backup.ts";
 import { migrate } from "./commands/migrate.ts";
 import { parse as parseCommand } from "./commands/parse.ts";
 import { selftest } from "./commands/selftest.ts";
@@ -10,7 +11,19 @@ import { simulate } from "./commands/simulate.ts";
 import { token } from "./commands/token.ts";
 import { user } from "./commands/user.ts";
 
-const commands: Command[] = [start, api, worker, migrate, user, token, simulate, parseCommand, selftest];
+const commands: Command[] = [
+  start,
+  api,
+  worker,
+  migrate,
+  backup,
+  restore,
+  user,
+  token,
+  simulate,
+  parseCommand,
+  selftest,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
