@@ -1,7 +1,7 @@
 // Authentication as a user meets it: the first user is created once, from this machine only;
 // sign-in sets a cookie that scripts cannot read and other sites cannot ride; sign-out ends
 // the session on the server; API tokens work until revoked; every /api/v1 route but the
-// sign-in ones and the OAuth callback is closed without credentials; webhooks stay open.
+// sign-in ones, the OAuth callback and the key handover's delivery is closed without credentials; webhooks stay open.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
@@ -390,6 +390,7 @@ describe("authentication", () => {
       "/api/v1/auth/session",
       "/api/v1/auth/setup",
       "/api/v1/platforms/:platform/callback",
+      "/api/v1/platforms/:platform/key-delivery",
     ]);
     const closed = routes.filter((r) => !isPublicRoute(app, r.url));
     assert.ok(closed.length >= 15, `${closed.length} protected routes`);
