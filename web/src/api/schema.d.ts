@@ -340,6 +340,631 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clientes: customers found by name, CPF/CNPJ or e-mail, by name, a keyset page at a time
+         * @description Pass `next` back as `after` for the following page; it is null on the last one.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `next` of the previous page */
+                    after?: string;
+                    limit?: number;
+                    /** @description One search box. A CPF/CNPJ (masked or not; alphanumeric CNPJ too): exact match; 3 to 10 digits: the start of a CPF/CNPJ; anything with an @: part of the e-mail; anything else: part of the name, ignoring case and accents (at least 2 characters) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                                document: string | null;
+                                /** @enum {string|null} */
+                                documentKind: "cpf" | "cnpj" | null;
+                                email: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "PF" | "PJ";
+                                /** Format: date-time */
+                                lastOrderAt: string | null;
+                                name: string;
+                                /** @description Sales orders linked (deleted ones not counted) */
+                                ordersCount: number;
+                                phone: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a customer by hand (e.g. to link an order that came without CPF/CNPJ)
+         * @description 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`): a CPF/CNPJ whose check digits do not match, an e-mail or a phone that is not one. 409 `conflict` reasonCode `document_in_use` (the other record's id in `details.customerId`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CPF or CNPJ (numeric or alphanumeric), masked or not; checked by its check digits */
+                        document?: string | null;
+                        email?: string | null;
+                        name: string;
+                        /** @description DDD and number, e.g. (11) 91234-5678 */
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As the first order brought them (billing, delivery) */
+                            addresses: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                            document: string | null;
+                            /** @enum {string|null} */
+                            documentKind: "cpf" | "cnpj" | null;
+                            email: string | null;
+                            /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                            extraFields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            /** @enum {string} */
+                            kind: "PF" | "PJ";
+                            name: string;
+                            /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                            orders: {
+                                canonicalStatus: string;
+                                id: number;
+                                number: number;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                status: string;
+                                storeName: string | null;
+                                storeOrderNumber: string | null;
+                                totalCents: number;
+                            }[];
+                            ordersCount: number;
+                            /** @description The store whose order created the record */
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            phone: string | null;
+                            /** @description The stores its orders came from */
+                            stores: {
+                                id: number;
+                                name: string;
+                                ordersCount: number;
+                                platform: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's record: documents, contacts, addresses, default fields, orders and stores */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As the first order brought them (billing, delivery) */
+                            addresses: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                            document: string | null;
+                            /** @enum {string|null} */
+                            documentKind: "cpf" | "cnpj" | null;
+                            email: string | null;
+                            /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                            extraFields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            /** @enum {string} */
+                            kind: "PF" | "PJ";
+                            name: string;
+                            /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                            orders: {
+                                canonicalStatus: string;
+                                id: number;
+                                number: number;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                status: string;
+                                storeName: string | null;
+                                storeOrderNumber: string | null;
+                                totalCents: number;
+                            }[];
+                            ordersCount: number;
+                            /** @description The store whose order created the record */
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            phone: string | null;
+                            /** @description The stores its orders came from */
+                            stores: {
+                                id: number;
+                                name: string;
+                                ordersCount: number;
+                                platform: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a customer: name, CPF/CNPJ, e-mail, phone
+         * @description Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Only the fields sent change. The document can be corrected, not removed */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CPF or CNPJ (numeric or alphanumeric), masked or not; checked by its check digits */
+                        document?: string | null;
+                        email?: string | null;
+                        name?: string;
+                        /** @description DDD and number, e.g. (11) 91234-5678 */
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As the first order brought them (billing, delivery) */
+                            addresses: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                            document: string | null;
+                            /** @enum {string|null} */
+                            documentKind: "cpf" | "cnpj" | null;
+                            email: string | null;
+                            /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                            extraFields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            /** @enum {string} */
+                            kind: "PF" | "PJ";
+                            name: string;
+                            /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                            orders: {
+                                canonicalStatus: string;
+                                id: number;
+                                number: number;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                status: string;
+                                storeName: string | null;
+                                storeOrderNumber: string | null;
+                                totalCents: number;
+                            }[];
+                            ordersCount: number;
+                            /** @description The store whose order created the record */
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            phone: string | null;
+                            /** @description The stores its orders came from */
+                            stores: {
+                                id: number;
+                                name: string;
+                                ordersCount: number;
+                                platform: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another record of the same person into this one: its orders move here, it is removed
+         * @description One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people); 400 reasonCode `same_customer`; 404 when either does not exist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The record merged into this one, then removed */
+                        otherId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                /** @description As the first order brought them (billing, delivery) */
+                                addresses: {
+                                    city?: string | null;
+                                    complement?: string | null;
+                                    country?: string | null;
+                                    name?: string | null;
+                                    neighborhood?: string | null;
+                                    number?: string | null;
+                                    phone?: string | null;
+                                    state?: string | null;
+                                    street?: string | null;
+                                    zipcode?: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                                document: string | null;
+                                /** @enum {string|null} */
+                                documentKind: "cpf" | "cnpj" | null;
+                                email: string | null;
+                                /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                                extraFields: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                /** @enum {string} */
+                                kind: "PF" | "PJ";
+                                name: string;
+                                /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                                orders: {
+                                    canonicalStatus: string;
+                                    id: number;
+                                    number: number;
+                                    /** Format: date-time */
+                                    orderedAt: string;
+                                    status: string;
+                                    storeName: string | null;
+                                    storeOrderNumber: string | null;
+                                    totalCents: number;
+                                }[];
+                                ordersCount: number;
+                                /** @description The store whose order created the record */
+                                originStore: {
+                                    id: number;
+                                    name: string;
+                                    platform: string;
+                                } | null;
+                                phone: string | null;
+                                /** @description The stores its orders came from */
+                                stores: {
+                                    id: number;
+                                    name: string;
+                                    ordersCount: number;
+                                    platform: string;
+                                }[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            movedOrders: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emails": {
         parameters: {
             query?: never;
@@ -2141,6 +2766,92 @@ export interface paths {
                             paymentConfirmedBy: string;
                             /** @description The order moved aguardando_pagamento → pagamento_confirmado */
                             statusChanged: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand
+         * @description Recorded in the order's timeline (`customer_linked`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: number;
+                            /** @description The timeline's customer_linked entry */
+                            eventId: number;
+                            salesOrderId: number;
                         };
                     };
                 };
@@ -6780,7 +7491,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;
