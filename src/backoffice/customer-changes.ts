@@ -144,7 +144,7 @@ export async function linkOrderToCustomer(
   const event = await insertOrderEvent(
     tx,
     order,
-    "customer_linked",
+    "customer_linked_manually",
     `Pedido vinculado ao cliente ${customer.name} (cadastro nº ${customer.id}) manualmente`,
     { customerId },
     actor,

@@ -203,7 +203,7 @@ describe("customers: search, record, edit, link, merge", () => {
     assert.equal(linked.customerId, joao);
     const order = await ok("GET", `/api/v1/orders/${orderId}`);
     assert.equal(order.customer.id, joao);
-    const entry = (order.events as Json[]).find((e) => e.kind === "customer_linked");
+    const entry = (order.events as Json[]).find((e) => e.kind === "customer_linked_manually");
     assert.ok(entry, "a customer_linked timeline entry");
     assert.match(entry.message, /vinculado ao cliente João Araújo/);
     assert.notEqual(entry.actor, "system", "who linked it");
@@ -243,7 +243,7 @@ describe("customers: search, record, edit, link, merge", () => {
     const order = await ok("GET", `/api/v1/orders/${orderId}`);
     assert.equal(order.customer.id, joao);
     const kinds = (order.events as Json[]).map((e) => e.kind);
-    assert.ok(kinds.includes("customer_linked") && kinds.includes("customer_merged"), kinds.join());
+    assert.ok(kinds.includes("customer_linked_manually") && kinds.includes("customer_merged"), kinds.join());
 
     // Two documents are two people: refused with the reason, nothing moved.
     const maria = await idOf("39053344705");

@@ -152,6 +152,6 @@ export const linkResult = whole({
   properties: {
     salesOrderId: { type: "integer" },
     customerId: { type: "integer" },
-    eventId: { type: "integer", description: "The timeline's customer_linked entry" },
+    eventId: { type: "integer", description: "The timeline's customer_linked_manually entry" },
   },
 });

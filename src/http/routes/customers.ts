@@ -130,7 +130,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: TAGS,
         summary: "Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand",
         description:
-          "Recorded in the order's timeline (`customer_linked`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.",
+          "Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.",
         params: idParams,
         body: s.linkBody,
         response: { 200: s.linkResult, 404: problem, 409: problem },

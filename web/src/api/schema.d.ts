@@ -2822,7 +2822,7 @@ export interface paths {
         put?: never;
         /**
          * Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand
-         * @description Recorded in the order's timeline (`customer_linked`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.
+         * @description Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.
          */
         post: {
             parameters: {
@@ -2849,7 +2849,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             customerId: number;
-                            /** @description The timeline's customer_linked entry */
+                            /** @description The timeline's customer_linked_manually entry */
                             eventId: number;
                             salesOrderId: number;
                         };
