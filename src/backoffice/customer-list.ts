@@ -52,6 +52,11 @@ export function parseCustomerSearch(raw: string | undefined): CustomerSearch | n
   return { kind: "name", value: text.normalize("NFC") };
 }
 
+// The cursor's key is marked as this list's, so another list's cursor (a date, a number) is refused;
+// PostgreSQL text holds no NUL.
+const NAME_KEY = "name:";
+const isNameKey = (key: string) => key.startsWith(NAME_KEY) && !key.includes("\u0000");
+
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listCustomers(
@@ -72,8 +77,8 @@ export async function listCustomers(
   if (search?.kind === "email") where.push(`lower(c.email) like ${p(`%${escapeLike(search.value)}%`)}`);
   if (search?.kind === "name") where.push(nameCondition("c.name_search", search.value, p));
   if (query.after) {
-    const [name, id] = decodeCursor(query.after, () => true);
-    where.push(`(c.name_search, c.id) > (${p(name)}, ${p(id)}::bigint)`);
+    const [key, id] = decodeCursor(query.after, isNameKey);
+    where.push(`(c.name_search, c.id) > (${p(key.slice(NAME_KEY.length))}, ${p(id)}::bigint)`);
   }
   const { rows } = await q.query<CustomerListItem & { name_search: string }>(
     `select c.id, c.name, c.kind, c.document, c.document_kind as "documentKind", c.email, c.phone,
@@ -93,6 +98,7 @@ export async function listCustomers(
       ...item,
       lastOrderAt: lastOrderAt ? new Date(lastOrderAt).toISOString() : null,
     })),
-    next: rows.length > limit && last ? encodeCursor(last.name_search, Number(last.id)) : null,
+    next:
+      rows.length > limit && last ? encodeCursor(`${NAME_KEY}${last.name_search}`, Number(last.id)) : null,
   };
 }
