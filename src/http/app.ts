@@ -20,6 +20,7 @@ import { emailRoutes } from "./routes/emails.ts";
 import { failureRoutes } from "./routes/failures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { integrationRoutes } from "./routes/integration.ts";
+import { manualOrderRoutes } from "./routes/manual-orders.ts";
 import { mappingTableRoutes } from "./routes/mapping-tables.ts";
 import { orderStatusRoutes } from "./routes/order-status.ts";
 import { orderRoutes } from "./routes/orders.ts";
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });
   await app.register(customerRoutes, { ctx: deps.ctx });
+  await app.register(manualOrderRoutes, { ctx: deps.ctx });
   await app.register(emailTemplateRoutes, { ctx: deps.ctx });
   await app.register(emailRoutes, { ctx: deps.ctx });
   await app.register(overviewRoutes, { ctx: deps.ctx });

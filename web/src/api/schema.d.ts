@@ -4765,6 +4765,236 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a sales order in the back office (balcão or phone): customer, items by SKU, shipping, payment
+         * @description It starts Aguardando pagamento (em aberto), with no store, and runs the same lifecycle as a store's order: confirm the payment, invoice (stock out, receivables by payment type), ship, deliver. The delivery address is the customer's last one. 400 `validation_failed` names the field (`details.field`: `customerId`, `items/<i>/sku` with reasonCode `unknown_sku`, `discountCents`) with a pt-BR `details.reason`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string;
+                        /** @description The customer (Clientes) */
+                        customerId: number;
+                        /** @default 0 */
+                        discountCents?: number;
+                        /** @default 1 */
+                        installments?: number;
+                        items: {
+                            quantity: number;
+                            /** @description A registered product's SKU */
+                            sku: string;
+                            /** @description The price agreed, in cents */
+                            unitPriceCents: number;
+                        }[];
+                        notes?: string;
+                        /** @enum {string} */
+                        paymentType: "pix" | "boleto" | "deposito" | "dinheiro" | "cartao_credito" | "cartao_debito";
+                        /** @default 0 */
+                        shippingCents?: number;
+                        /** @description e.g. PAC, SEDEX, Retirada na loja */
+                        shippingType?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            carrier: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ponte created the sales order (Importado em)
+                             */
+                            createdAt: string;
+                            /** @description The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot) */
+                            customer: {
+                                document: string | null;
+                                documentKind: string | null;
+                                email: string | null;
+                                id: number;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            customerId: number | null;
+                            /** @description Who bought, as the store said when the order was read ({} for an order made in the back office) */
+                            customerSnapshot: {
+                                billingAddress?: {
+                                    city?: string | null;
+                                    complement?: string | null;
+                                    country?: string | null;
+                                    name?: string | null;
+                                    neighborhood?: string | null;
+                                    number?: string | null;
+                                    phone?: string | null;
+                                    state?: string | null;
+                                    street?: string | null;
+                                    zipcode?: string | null;
+                                } | null;
+                                document?: string | null;
+                                documentKind?: string | null;
+                                email?: string | null;
+                                name?: string | null;
+                                phone?: string | null;
+                            };
+                            /** Format: date-time */
+                            deletedAt: string | null;
+                            deliveryAddress: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            } | null;
+                            discountCents: number;
+                            /** @description Histórico: status changes, syncs, pushes and e-mails, oldest first */
+                            events: {
+                                actor: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                kind: string;
+                                message: string;
+                            }[];
+                            /** @description Values the platform sent that Ponte does not know: stored and flagged, never defaulted */
+                            flags: {
+                                field: string;
+                                message: string;
+                                value: string;
+                            }[];
+                            id: number;
+                            installments: number;
+                            items: {
+                                name: string;
+                                position: number;
+                                productId: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                totalCents: number;
+                                unitPriceCents: number;
+                                variant: string | null;
+                            }[];
+                            number: number;
+                            /**
+                             * Format: date-time
+                             * @description The order date: when the customer ordered on the platform
+                             */
+                            orderedAt: string;
+                            /** @enum {string} */
+                            origin: "store" | "manual";
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            originStoreId: number | null;
+                            paymentMethod: string | null;
+                            payments: {
+                                amountCents: number;
+                                confirmedAt: string | null;
+                                /** @description Who confirmed it by hand (bank deposit) */
+                                confirmedBy: string | null;
+                                gateway: string | null;
+                                installments: number;
+                                /** @description The platform's payment method */
+                                method: string | null;
+                                paidAt: string | null;
+                                /** @description The platform's payment status */
+                                platformStatus: string | null;
+                                /** @description A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain */
+                                storeSync: {
+                                    /** @description pt-BR, shown next to the store's payment status */
+                                    message: string;
+                                    /** @enum {string} */
+                                    state: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
+                                } | null;
+                                /** @description ERP payment type (payment DE-PARA) */
+                                type: string | null;
+                            }[];
+                            paymentType: string | null;
+                            shippingCents: number;
+                            shippingType: string | null;
+                            /** @enum {string} */
+                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                            statusVersion: number;
+                            /** @description Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise */
+                            storeCancellation: {
+                                /** Format: date-time */
+                                cancelledAt: string;
+                                /** @enum {string} */
+                                kind: "invoice_live" | "shipped";
+                                /** @description pt-BR, e.g. Cancelado na loja com nota ativa */
+                                label: string;
+                                /** @description pt-BR: what to do (the estorno, or mark it handled) */
+                                reason: string;
+                            } | null;
+                            storeOrder: {
+                                externalId: string;
+                                number: string | null;
+                                platformCreatedAt: string | null;
+                                platformStatus: string | null;
+                            } | null;
+                            storeOrderId: number | null;
+                            storeOrderNumber: string | null;
+                            subtotalCents: number;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/sender": {
         parameters: {
             query?: never;
