@@ -91,6 +91,7 @@ describe("manual order: made in the back office, then the same lifecycle as a st
     assert.equal(order.totalCents, 2 * 1990 + 1500 - 480);
     assert.equal(order.items[0].sku, skus[0]);
     const created = (order.events as Json[]).find((e) => e.kind === "sales_order_created");
+    assert.ok(created, "a sales_order_created timeline entry");
     assert.match(created.message, /criado no painel/);
     assert.notEqual(created.actor, "system");
 
