@@ -6,6 +6,7 @@ import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { FailuresPage } from "./pages/FailuresPage.tsx";
 import { IntegrationPage } from "./pages/IntegrationPage.tsx";
+import { NewOrderPage } from "./pages/NewOrderPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
 import { OrdersPage } from "./pages/OrdersPage.tsx";
@@ -69,6 +70,7 @@ function Shell() {
           <Route path="/" element={<OverviewPage />} />
           <Route path="/integracao" element={<IntegrationPage />} />
           <Route path="/pedidos" element={<OrdersPage />} />
+          <Route path="/pedidos/novo" element={<NewOrderPage />} />
           <Route path="/pedidos/:id" element={<OrderPage />} />
           <Route path="/clientes" element={<CustomersPage />} />
           <Route path="/clientes/:id" element={<CustomerPage />} />

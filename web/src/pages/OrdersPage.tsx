@@ -108,7 +108,11 @@ export function OrdersPage() {
 
   return (
     <>
-      <PageHeader title="Pedidos" />
+      <PageHeader title="Pedidos">
+        <Link className="btn btn-primary" to="/pedidos/novo">
+          Novo pedido
+        </Link>
+      </PageHeader>
       {/* Remounted when the address changes (back button), so the form shows the list's filters. */}
       <FilterForm key={params.toString()} filters={filters} onApply={go} />
 
