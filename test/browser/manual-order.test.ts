@@ -80,3 +80,13 @@ test("a balcão order is made from Pedidos and runs the same steps as a store's 
   const receivables = card.getByRole("table", { name: "Contas a receber" });
   await receivables.getByText("R$ 54,80").first().waitFor();
 });
+
+test("a customer's record opens Novo pedido with that customer chosen", async () => {
+  await page.goto(`/clientes/${customer.id}`);
+  await page.getByRole("link", { name: "Novo pedido para este cliente" }).click();
+  await page.getByRole("heading", { name: "Novo pedido", level: 1 }).waitFor();
+  const chosen = page.getByRole("region", { name: "Cliente" });
+  await chosen.getByText(customer.name, { exact: true }).waitFor();
+  await chosen.getByRole("button", { name: "Trocar cliente" }).click();
+  await page.getByRole("form", { name: "Cliente do pedido" }).waitFor();
+});

@@ -90,7 +90,11 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
       <p className="small">
         <Link to="/clientes">← Clientes</Link>
       </p>
-      <PageHeader title={c.name} />
+      <PageHeader title={c.name}>
+        <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
+          Novo pedido para este cliente
+        </Link>
+      </PageHeader>
       <div className="order-cards">
         <Card title="Documentos e contatos">
           <Facts

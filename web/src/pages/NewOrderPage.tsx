@@ -3,12 +3,12 @@
 // order (Confirmar pagamento, Faturar, Enviar).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { ResponseOf } from "../api/types.ts";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, PageHeader, RemoveButton, useToast } from "../components/ui.tsx";
 import { CustomerPicker } from "../customers/CustomerPicker.tsx";
-import type { CustomerListItem } from "../customers/customers-api.ts";
+import { useCustomer } from "../customers/customers-api.ts";
 import { formatDocumentOrDash } from "../format.ts";
 import { FormErrorNotice, SubmitButton, TextField } from "../orders/fulfilment-ui.tsx";
 import {
@@ -23,6 +23,9 @@ import {
 } from "../orders/manual-order-draft.ts";
 import { ORDERS_KEY } from "../orders/orders-api.ts";
 
+/** The customer the order is for, as the picker and the record both know it. */
+type Chosen = { id: number; name: string; document: string | null };
+
 const FIELD_PATHS = /^(customerId|items\/\d+\/\w+|shippingCents|discountCents|installments)$/;
 
 /** The API's pt-BR reason for a field path it named (`items/1/sku`). */
@@ -36,7 +39,11 @@ export function NewOrderPage() {
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [customer, setCustomer] = useState<CustomerListItem | null>(null);
+  // Opened from a customer's record (?cliente=id): that customer, until changed.
+  const fromRecord = useCustomer(Number(useSearchParams()[0].get("cliente")));
+  const [picked, setPicked] = useState<Chosen | null | undefined>(undefined);
+  const customer: Chosen | null = picked === undefined ? (fromRecord.data ?? null) : picked;
+  const setCustomer = setPicked;
   const [draft, setDraft] = useState<OrderDraft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
