@@ -38,6 +38,11 @@ export const REASON_CODES = [
   "not_invoiced",
   "access_key_in_use",
   "no_store_cancellation",
+  // Customers (backoffice/customer-*.ts).
+  "document_in_use",
+  "documents_differ",
+  "customer_already_linked",
+  "same_customer",
   "no_delivery_address",
   "invalid_cep",
   // A field at fault (backoffice/field-error.ts): documents, access keys, tracking codes, dates, links.

@@ -86,7 +86,7 @@ export type Param = (value: unknown) => string;
  * trigram, so "%lu%" could only be answered by reading every name: they match the start of a
  * word instead (Luís, Lúcia), which the trigram index can find.
  */
-function nameCondition(folded: string, name: string, p: Param): string {
+export function nameCondition(folded: string, name: string, p: Param): string {
   const term = `ponte_fold(${p(name.replace(/[\\%_]/g, (c) => `\\${c}`))})`;
   return [...name].length < 3
     ? `(${folded} like ${term} || '%' or ${folded} like '% ' || ${term} || '%')`

@@ -14,6 +14,7 @@ import { panelPlugin } from "./plugins/panel.ts";
 import { securityHeaders } from "./plugins/security-headers.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { backOfficeRoutes } from "./routes/back-office.ts";
+import { customerRoutes } from "./routes/customers.ts";
 import { emailTemplateRoutes } from "./routes/email-templates.ts";
 import { emailRoutes } from "./routes/emails.ts";
 import { failureRoutes } from "./routes/failures.ts";
@@ -79,6 +80,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         { name: "orders", description: "Sales orders (pedidos de venda)" },
         {
+          name: "customers",
+          description: "Clientes: search, the record with its orders, edit, link an order by hand, merge",
+        },
+        {
           name: "backoffice",
           description:
             "Back office: payment confirmation, invoice or simple sale (stock, receivables), estorno, shipments, shipping label",
@@ -124,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(manualOrderRoutes, { ctx: deps.ctx });
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });
+  await app.register(customerRoutes, { ctx: deps.ctx });
   await app.register(emailTemplateRoutes, { ctx: deps.ctx });
   await app.register(emailRoutes, { ctx: deps.ctx });
   await app.register(overviewRoutes, { ctx: deps.ctx });

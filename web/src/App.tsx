@@ -2,6 +2,8 @@
 import { NavLink, Route, Routes } from "react-router";
 import { SessionGate, useLogout, useSession } from "./auth.tsx";
 import { Button, ToastProvider } from "./components/ui.tsx";
+import { CustomerPage } from "./pages/CustomerPage.tsx";
+import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { FailuresPage } from "./pages/FailuresPage.tsx";
 import { IntegrationPage } from "./pages/IntegrationPage.tsx";
 import { NewOrderPage } from "./pages/NewOrderPage.tsx";
@@ -18,6 +20,7 @@ const sections = [
   { to: "/", label: "Visão geral", end: true },
   { to: "/integracao", label: "Integração" },
   { to: "/pedidos", label: "Pedidos" },
+  { to: "/clientes", label: "Clientes" },
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
@@ -69,6 +72,8 @@ function Shell() {
           <Route path="/pedidos" element={<OrdersPage />} />
           <Route path="/pedidos/novo" element={<NewOrderPage />} />
           <Route path="/pedidos/:id" element={<OrderPage />} />
+          <Route path="/clientes" element={<CustomersPage />} />
+          <Route path="/clientes/:id" element={<CustomerPage />} />
           <Route path="/lojas" element={<StoresPage />} />
           <Route path="/lojas/:id" element={<StorePage />} />
           <Route path="/caixa-de-saida" element={<OutboxPage />} />

@@ -116,7 +116,7 @@ export const orderListItem = {
 } as const;
 
 /** An address as normalized from the store (stored as it was read, so every field may be absent). */
-const address = {
+export const address = {
   type: "object",
   properties: Object.fromEntries(
     [

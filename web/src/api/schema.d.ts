@@ -340,6 +340,631 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clientes: customers found by name, CPF/CNPJ or e-mail, by name, a keyset page at a time
+         * @description Pass `next` back as `after` for the following page; it is null on the last one.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `next` of the previous page */
+                    after?: string;
+                    limit?: number;
+                    /** @description One search box. A CPF/CNPJ (masked or not; alphanumeric CNPJ too): exact match; 3 to 10 digits: the start of a CPF/CNPJ; anything with an @: part of the e-mail; anything else: part of the name, ignoring case and accents (at least 2 characters) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                                document: string | null;
+                                /** @enum {string|null} */
+                                documentKind: "cpf" | "cnpj" | null;
+                                email: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "PF" | "PJ";
+                                /** Format: date-time */
+                                lastOrderAt: string | null;
+                                name: string;
+                                /** @description Sales orders linked (deleted ones not counted) */
+                                ordersCount: number;
+                                phone: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a customer by hand (e.g. to link an order that came without CPF/CNPJ)
+         * @description 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`): a CPF/CNPJ whose check digits do not match, an e-mail or a phone that is not one. 409 `conflict` reasonCode `document_in_use` (the other record's id in `details.customerId`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CPF or CNPJ (numeric or alphanumeric), masked or not; checked by its check digits */
+                        document?: string | null;
+                        email?: string | null;
+                        name: string;
+                        /** @description DDD and number, e.g. (11) 91234-5678 */
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As the first order brought them (billing, delivery) */
+                            addresses: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                            document: string | null;
+                            /** @enum {string|null} */
+                            documentKind: "cpf" | "cnpj" | null;
+                            email: string | null;
+                            /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                            extraFields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            /** @enum {string} */
+                            kind: "PF" | "PJ";
+                            name: string;
+                            /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                            orders: {
+                                canonicalStatus: string;
+                                id: number;
+                                number: number;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                status: string;
+                                storeName: string | null;
+                                storeOrderNumber: string | null;
+                                totalCents: number;
+                            }[];
+                            ordersCount: number;
+                            /** @description The store whose order created the record */
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            phone: string | null;
+                            /** @description The stores its orders came from */
+                            stores: {
+                                id: number;
+                                name: string;
+                                ordersCount: number;
+                                platform: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's record: documents, contacts, addresses, default fields, orders and stores */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As the first order brought them (billing, delivery) */
+                            addresses: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                            document: string | null;
+                            /** @enum {string|null} */
+                            documentKind: "cpf" | "cnpj" | null;
+                            email: string | null;
+                            /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                            extraFields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            /** @enum {string} */
+                            kind: "PF" | "PJ";
+                            name: string;
+                            /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                            orders: {
+                                canonicalStatus: string;
+                                id: number;
+                                number: number;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                status: string;
+                                storeName: string | null;
+                                storeOrderNumber: string | null;
+                                totalCents: number;
+                            }[];
+                            ordersCount: number;
+                            /** @description The store whose order created the record */
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            phone: string | null;
+                            /** @description The stores its orders came from */
+                            stores: {
+                                id: number;
+                                name: string;
+                                ordersCount: number;
+                                platform: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a customer: name, CPF/CNPJ, e-mail, phone
+         * @description Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Only the fields sent change. The document can be corrected, not removed */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CPF or CNPJ (numeric or alphanumeric), masked or not; checked by its check digits */
+                        document?: string | null;
+                        email?: string | null;
+                        name?: string;
+                        /** @description DDD and number, e.g. (11) 91234-5678 */
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As the first order brought them (billing, delivery) */
+                            addresses: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                            document: string | null;
+                            /** @enum {string|null} */
+                            documentKind: "cpf" | "cnpj" | null;
+                            email: string | null;
+                            /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                            extraFields: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            /** @enum {string} */
+                            kind: "PF" | "PJ";
+                            name: string;
+                            /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                            orders: {
+                                canonicalStatus: string;
+                                id: number;
+                                number: number;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                status: string;
+                                storeName: string | null;
+                                storeOrderNumber: string | null;
+                                totalCents: number;
+                            }[];
+                            ordersCount: number;
+                            /** @description The store whose order created the record */
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            phone: string | null;
+                            /** @description The stores its orders came from */
+                            stores: {
+                                id: number;
+                                name: string;
+                                ordersCount: number;
+                                platform: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another record of the same person into this one: its orders move here, it is removed
+         * @description One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people); 400 reasonCode `same_customer`; 404 when either does not exist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The record merged into this one, then removed */
+                        otherId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                /** @description As the first order brought them (billing, delivery) */
+                                addresses: {
+                                    city?: string | null;
+                                    complement?: string | null;
+                                    country?: string | null;
+                                    name?: string | null;
+                                    neighborhood?: string | null;
+                                    number?: string | null;
+                                    phone?: string | null;
+                                    state?: string | null;
+                                    street?: string | null;
+                                    zipcode?: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description CPF/CNPJ, digits and upper-case letters, unmasked */
+                                document: string | null;
+                                /** @enum {string|null} */
+                                documentKind: "cpf" | "cnpj" | null;
+                                email: string | null;
+                                /** @description Filled by the store's customer default fields (Campos Padrões de Cliente) when the customer was created */
+                                extraFields: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                /** @enum {string} */
+                                kind: "PF" | "PJ";
+                                name: string;
+                                /** @description The latest 100 sales orders, newest first (ordersCount says how many there are) */
+                                orders: {
+                                    canonicalStatus: string;
+                                    id: number;
+                                    number: number;
+                                    /** Format: date-time */
+                                    orderedAt: string;
+                                    status: string;
+                                    storeName: string | null;
+                                    storeOrderNumber: string | null;
+                                    totalCents: number;
+                                }[];
+                                ordersCount: number;
+                                /** @description The store whose order created the record */
+                                originStore: {
+                                    id: number;
+                                    name: string;
+                                    platform: string;
+                                } | null;
+                                phone: string | null;
+                                /** @description The stores its orders came from */
+                                stores: {
+                                    id: number;
+                                    name: string;
+                                    ordersCount: number;
+                                    platform: string;
+                                }[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            movedOrders: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emails": {
         parameters: {
             query?: never;
@@ -2275,6 +2900,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand
+         * @description Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: number;
+                            /** @description The timeline's customer_linked_manually entry */
+                            eventId: number;
+                            salesOrderId: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/invoice": {
         parameters: {
             query?: never;
@@ -4137,6 +4848,236 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a sales order in the back office (balcão or phone): customer, items by SKU, shipping, payment
+         * @description It starts Aguardando pagamento (em aberto), with no store, and runs the same lifecycle as a store's order: confirm the payment, invoice (stock out, receivables by payment type), ship, deliver. The delivery address is the customer's last one. 400 `validation_failed` names the field (`details.field`: `customerId`, `items/<i>/sku` with reasonCode `unknown_sku`, `discountCents`) with a pt-BR `details.reason`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string;
+                        /** @description The customer (Clientes) */
+                        customerId: number;
+                        /** @default 0 */
+                        discountCents?: number;
+                        /** @default 1 */
+                        installments?: number;
+                        items: {
+                            quantity: number;
+                            /** @description A registered product's SKU */
+                            sku: string;
+                            /** @description The price agreed, in cents */
+                            unitPriceCents: number;
+                        }[];
+                        notes?: string;
+                        /** @enum {string} */
+                        paymentType: "pix" | "boleto" | "deposito" | "dinheiro" | "cartao_credito" | "cartao_debito";
+                        /** @default 0 */
+                        shippingCents?: number;
+                        /** @description e.g. PAC, SEDEX, Retirada na loja */
+                        shippingType?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            carrier: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When Ponte created the sales order (Importado em)
+                             */
+                            createdAt: string;
+                            /** @description The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot) */
+                            customer: {
+                                document: string | null;
+                                documentKind: string | null;
+                                email: string | null;
+                                id: number;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            customerId: number | null;
+                            /** @description Who bought, as the store said when the order was read ({} for an order made in the back office) */
+                            customerSnapshot: {
+                                billingAddress?: {
+                                    city?: string | null;
+                                    complement?: string | null;
+                                    country?: string | null;
+                                    name?: string | null;
+                                    neighborhood?: string | null;
+                                    number?: string | null;
+                                    phone?: string | null;
+                                    state?: string | null;
+                                    street?: string | null;
+                                    zipcode?: string | null;
+                                } | null;
+                                document?: string | null;
+                                documentKind?: string | null;
+                                email?: string | null;
+                                name?: string | null;
+                                phone?: string | null;
+                            };
+                            /** Format: date-time */
+                            deletedAt: string | null;
+                            deliveryAddress: {
+                                city?: string | null;
+                                complement?: string | null;
+                                country?: string | null;
+                                name?: string | null;
+                                neighborhood?: string | null;
+                                number?: string | null;
+                                phone?: string | null;
+                                state?: string | null;
+                                street?: string | null;
+                                zipcode?: string | null;
+                            } | null;
+                            discountCents: number;
+                            /** @description Histórico: status changes, syncs, pushes and e-mails, oldest first */
+                            events: {
+                                actor: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                kind: string;
+                                message: string;
+                            }[];
+                            /** @description Values the platform sent that Ponte does not know: stored and flagged, never defaulted */
+                            flags: {
+                                field: string;
+                                message: string;
+                                value: string;
+                            }[];
+                            id: number;
+                            installments: number;
+                            items: {
+                                name: string;
+                                position: number;
+                                productId: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                totalCents: number;
+                                unitPriceCents: number;
+                                variant: string | null;
+                            }[];
+                            number: number;
+                            /**
+                             * Format: date-time
+                             * @description The order date: when the customer ordered on the platform
+                             */
+                            orderedAt: string;
+                            /** @enum {string} */
+                            origin: "store" | "manual";
+                            originStore: {
+                                id: number;
+                                name: string;
+                                platform: string;
+                            } | null;
+                            originStoreId: number | null;
+                            paymentMethod: string | null;
+                            payments: {
+                                amountCents: number;
+                                confirmedAt: string | null;
+                                /** @description Who confirmed it by hand (bank deposit) */
+                                confirmedBy: string | null;
+                                gateway: string | null;
+                                installments: number;
+                                /** @description The platform's payment method */
+                                method: string | null;
+                                paidAt: string | null;
+                                /** @description The platform's payment status */
+                                platformStatus: string | null;
+                                /** @description A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain */
+                                storeSync: {
+                                    /** @description pt-BR, shown next to the store's payment status */
+                                    message: string;
+                                    /** @enum {string} */
+                                    state: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
+                                } | null;
+                                /** @description ERP payment type (payment DE-PARA) */
+                                type: string | null;
+                            }[];
+                            paymentType: string | null;
+                            shippingCents: number;
+                            shippingType: string | null;
+                            /** @enum {string} */
+                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
+                            statusVersion: number;
+                            /** @description Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise */
+                            storeCancellation: {
+                                /** Format: date-time */
+                                cancelledAt: string;
+                                /** @enum {string} */
+                                kind: "invoice_live" | "shipped";
+                                /** @description pt-BR, e.g. Cancelado na loja com nota ativa */
+                                label: string;
+                                /** @description pt-BR: what to do (the estorno, or mark it handled) */
+                                reason: string;
+                            } | null;
+                            storeOrder: {
+                                externalId: string;
+                                number: string | null;
+                                platformCreatedAt: string | null;
+                                platformStatus: string | null;
+                            } | null;
+                            storeOrderId: number | null;
+                            storeOrderNumber: string | null;
+                            subtotalCents: number;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6869,7 +7810,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;

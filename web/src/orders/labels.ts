@@ -41,6 +41,8 @@ const EVENT_LABELS: Record<string, string> = {
   sync_held: "Sincronização retida",
   customer_created: "Cliente cadastrado",
   customer_linked: "Cliente vinculado",
+  customer_linked_manually: "Cliente vinculado manualmente",
+  customer_merged: "Cadastro de cliente unificado",
   customer_not_linked: "Cliente não vinculado",
   customer_default_failed: "Campo padrão do cliente não aplicado",
   products_created: "Produtos cadastrados",

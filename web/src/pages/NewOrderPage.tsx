@@ -3,11 +3,13 @@
 // store's and runs the same lifecycle from its page (Confirmar pagamento, Faturar, Enviar).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { RequestOf, ResponseOf } from "../api/types.ts";
 import { api } from "../api.ts";
 import { Button, Field, PageHeader, useToast } from "../components/ui.tsx";
-import { formatMoney, parseMoney } from "../format.ts";
+import { CustomerPicker } from "../customers/CustomerPicker.tsx";
+import { useCustomer } from "../customers/customers-api.ts";
+import { formatDocumentOrDash, formatMoney, parseMoney } from "../format.ts";
 import { FormErrorNotice, fieldError, TextField } from "../orders/fulfilment-ui.tsx";
 import { ORDERS_KEY } from "../orders/orders-api.ts";
 
@@ -50,10 +52,17 @@ const FIELDS = [
 
 const cents = (text: string) => parseMoney(text) ?? 0;
 
+/** A customer record chosen for the order (the picker, or the record the page was opened from). */
+type Chosen = { id: number; name: string; document: string | null };
+
 export function NewOrderPage() {
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // Opened from a customer's record (?cliente=id): that customer, until changed.
+  const fromRecord = useCustomer(Number(useSearchParams()[0].get("cliente")));
+  const [picked, setPicked] = useState<Chosen | null | undefined>(undefined);
+  const chosen: Chosen | null = picked === undefined ? (fromRecord.data ?? null) : picked;
   const [customer, setCustomer] = useState({ name: "", document: "", email: "", phone: "" });
   const [items, setItems] = useState<ItemDraft[]>([{ sku: "", quantity: "1", price: "" }]);
   const [pickup, setPickup] = useState(true);
@@ -81,12 +90,14 @@ export function NewOrderPage() {
     event.preventDefault();
     const given = (value: string) => value.trim() || undefined;
     create.mutate({
-      customer: {
-        name: given(customer.name),
-        document: given(customer.document),
-        email: given(customer.email),
-        phone: given(customer.phone),
-      },
+      customer: chosen
+        ? { id: chosen.id }
+        : {
+            name: given(customer.name),
+            document: given(customer.document),
+            email: given(customer.email),
+            phone: given(customer.phone),
+          },
       items: items.map((i) => ({
         sku: i.sku.trim(),
         quantity: Math.max(1, Math.trunc(Number(i.quantity) || 1)),
@@ -119,46 +130,70 @@ export function NewOrderPage() {
       <p className="muted">
         Venda no balcão ou por telefone: o pedido segue o mesmo caminho dos pedidos das lojas.
       </p>
+      <section className="card" aria-labelledby="novo-cadastro">
+        <h2 id="novo-cadastro">Cliente</h2>
+        {chosen ? (
+          <p>
+            <strong>{chosen.name}</strong> · {formatDocumentOrDash(chosen.document)}{" "}
+            <Button variant="ghost" onClick={() => setPicked(null)}>
+              Trocar cliente
+            </Button>
+          </p>
+        ) : (
+          <>
+            <p className="small muted">Escolha um cliente cadastrado, ou preencha um cliente novo abaixo.</p>
+            <CustomerPicker
+              label="Cliente cadastrado"
+              action={(c) => (
+                <Button onClick={() => setPicked({ id: c.id, name: c.name, document: c.document })}>
+                  Escolher {c.name}
+                </Button>
+              )}
+            />
+          </>
+        )}
+      </section>
       <form className="new-order" onSubmit={submit} noValidate aria-label="Novo pedido">
         <FormErrorNotice
           error={create.error}
           fields={[...FIELDS, ...items.map((_, i) => `items/${i}/sku`)]}
         />
-        <section className="card" aria-labelledby="novo-cliente">
-          <h2 id="novo-cliente">Cliente</h2>
-          <div className="grid-2">
-            <TextField
-              label="Nome"
-              error={err("customer/name")}
-              maxLength={200}
-              value={customer.name}
-              onChange={(name) => setCustomer({ ...customer, name })}
-            />
-            <TextField
-              label="CPF/CNPJ (opcional)"
-              hint="Com CPF/CNPJ o pedido fica no cadastro do cliente (criado se ainda não existir)."
-              error={err("customer/document")}
-              maxLength={30}
-              value={customer.document}
-              onChange={(document) => setCustomer({ ...customer, document })}
-            />
-            <TextField
-              label="E-mail (opcional)"
-              type="email"
-              maxLength={254}
-              value={customer.email}
-              onChange={(email) => setCustomer({ ...customer, email })}
-            />
-            <TextField
-              label="Telefone (opcional)"
-              type="tel"
-              maxLength={40}
-              value={customer.phone}
-              onChange={(phone) => setCustomer({ ...customer, phone })}
-            />
-          </div>
-        </section>
-
+        {chosen ? null : (
+          <section className="card" aria-labelledby="novo-cliente">
+            <h2 id="novo-cliente">Cliente novo</h2>
+            <div className="grid-2">
+              <TextField
+                label="Nome"
+                error={err("customer/name")}
+                maxLength={200}
+                value={customer.name}
+                onChange={(name) => setCustomer({ ...customer, name })}
+              />
+              <TextField
+                label="CPF/CNPJ (opcional)"
+                hint="Com CPF/CNPJ o pedido fica no cadastro do cliente (criado se ainda não existir)."
+                error={err("customer/document")}
+                maxLength={30}
+                value={customer.document}
+                onChange={(document) => setCustomer({ ...customer, document })}
+              />
+              <TextField
+                label="E-mail (opcional)"
+                type="email"
+                maxLength={254}
+                value={customer.email}
+                onChange={(email) => setCustomer({ ...customer, email })}
+              />
+              <TextField
+                label="Telefone (opcional)"
+                type="tel"
+                maxLength={40}
+                value={customer.phone}
+                onChange={(phone) => setCustomer({ ...customer, phone })}
+              />
+            </div>
+          </section>
+        )}
         <section className="card" aria-labelledby="novo-itens">
           <h2 id="novo-itens">Itens</h2>
           {items.map((item, i) => (

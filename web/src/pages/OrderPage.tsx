@@ -7,6 +7,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api.ts";
 import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
+import { LinkOrderCustomer } from "../customers/LinkOrderCustomer.tsx";
 import { describeError } from "../errors-pt.ts";
 import {
   formatDateTime,
@@ -207,11 +208,14 @@ function OrderData({ order }: { order: OrderDetail }) {
               [
                 "Cadastro no ERP",
                 order.customer ? (
-                  `Vinculado pelo CPF/CNPJ (cliente ${order.customer.id})`
+                  <Link key="cliente" to={`/clientes/${order.customer.id}`}>
+                    {order.customer.name} (cadastro nº {order.customer.id})
+                  </Link>
                 ) : (
-                  <span key="nao-vinculado" className="badge badge-warn">
-                    Não vinculado{notLinked ? `: ${notLinked}` : ""}
-                  </span>
+                  <div key="nao-vinculado">
+                    <span className="badge badge-warn">Não vinculado{notLinked ? `: ${notLinked}` : ""}</span>
+                    {order.deletedAt ? null : <LinkOrderCustomer orderId={order.id} />}
+                  </div>
                 ),
               ],
             ]}
