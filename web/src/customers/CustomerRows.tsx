@@ -3,7 +3,7 @@
 // `action` an optional last one.
 import type { ReactNode } from "react";
 import { ActionsHeader } from "../components/ui.tsx";
-import { formatDateTime, formatDocumentOrDash } from "../format.ts";
+import { formatDateTime, formatDocumentOrDash, formatPhoneBr } from "../format.ts";
 import type { CustomerListItem } from "./customers-api.ts";
 
 export function CustomerRows({
@@ -39,7 +39,7 @@ export function CustomerRows({
               <th scope="row">{name(c)}</th>
               <td>{formatDocumentOrDash(c.document)}</td>
               <td>{c.email ?? "—"}</td>
-              <td>{c.phone ?? "—"}</td>
+              <td>{formatPhoneBr(c.phone)}</td>
               <td className="num">{c.ordersCount}</td>
               <td>{formatDateTime(c.lastOrderAt)}</td>
               {action ? <td>{action(c)}</td> : null}

@@ -10,7 +10,7 @@ import { CustomerOrders } from "../customers/CustomerOrders.tsx";
 import { type CustomerRecord, useCustomer } from "../customers/customers-api.ts";
 import { MergeCustomers } from "../customers/MergeCustomers.tsx";
 import { describeError } from "../errors-pt.ts";
-import { formatDateTime, formatDocumentOrDash } from "../format.ts";
+import { formatDateTime, formatDocumentOrDash, formatPhoneBr } from "../format.ts";
 
 export function CustomerPage() {
   const id = Number(useParams().id);
@@ -105,7 +105,7 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
               ],
               ["Pessoa", c.kind === "PJ" ? "Jurídica" : "Física"],
               ["E-mail", c.email],
-              ["Telefone", c.phone],
+              ["Telefone", c.phone ? formatPhoneBr(c.phone) : null],
               ["Cadastrado em", formatDateTime(c.createdAt)],
               ["Loja de origem", c.originStore?.name ?? "Cadastro manual"],
             ]}
