@@ -69,7 +69,10 @@ test("the operator sets the initial stock, records an avaria, imports a CSV coun
     .filter({ hasText: "Estoque inicial" })
     .filter({ hasText: "Contagem de abertura" })
     .waitFor();
-  await page.getByRole("button", { name: "Fechar" }).click();
+  await page
+    .getByRole("region", { name: `Estoque de ${a.sku}` })
+    .getByRole("button", { name: "Fechar" })
+    .click();
 
   // Importar CSV: the preview names the bad line; only the good one is written.
   await page.getByRole("button", { name: "Importar CSV" }).click();
