@@ -2,7 +2,9 @@
 // whole file takes, how soon its first bytes come, and the server's resident memory while it
 // streams (sampled from /proc every 20 ms, and the kernel's own peak, VmHWM). The server runs in
 // a child process (this file with --serve) so its memory is its own; this process reads the
-// reply as a client would, counting bytes and lines without keeping them.
+// reply as a client would, counting bytes and lines without keeping them. The scenarios run
+// twice: on a server with Node's default heap, then on one whose heap may not pass 64 MiB (an
+// export that buffered the file would fail there).
 //
 // The data is bulk-inserted by bench/seed-sales-orders.ts (set-based INSERT … SELECT): a bench,
 // not a test, may write rows directly; the tests build theirs through imports and the API.
@@ -87,18 +89,25 @@ async function main() {
   ).rows[0]!.n;
   const { token } = await createToken(db, `bench-export-${Date.now()}`);
 
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.filename), "--serve"], {
-    env: { ...process.env, BENCH_DB_URL: dbUrl.toString() },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
-  });
-  const pid = child.pid!;
+  /** Ponte in a child process, with these Node flags; its address and pid. */
+  async function startServer(flags: string[]) {
+    const child = spawn(
+      process.execPath,
+      [...flags, "--import", "tsx", path.resolve(import.meta.filename), "--serve"],
+      {
+        env: { ...process.env, BENCH_DB_URL: dbUrl.toString() },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const base = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
+    });
+    return { child, base, pid: child.pid! };
+  }
   const headers = { authorization: `Bearer ${token}` };
 
-  async function exportOnce(query: string) {
+  async function exportOnce(base: string, pid: number, query: string) {
     const idle = await procMiB(pid, "VmRSS");
     let peak = idle;
     const sampler = setInterval(() => {
@@ -125,31 +134,36 @@ async function main() {
     return { seconds, firstByte, bytes, rows: lines - 1, idle, peak, hwm: await procMiB(pid, "VmHWM") };
   }
 
-  console.log(`# ${live.toLocaleString("en")} live sales orders; server pid ${pid}, Node ${process.version}`);
-  console.log(
-    "scenario | rows | MiB | seconds | rows/s | first byte ms | RSS idle MiB | RSS peak MiB | VmHWM MiB",
-  );
-  for (const [name, query] of [
-    ["all, by date (the Pedidos default)", ""],
-    ["all, by value ascending", "?sort=total&order=asc"],
-    ["status pagamento_confirmado", "?status=pagamento_confirmado"],
-  ] as const) {
-    const r = await exportOnce(query);
+  console.log(`# ${live.toLocaleString("en")} live sales orders, Node ${process.version}`);
+  // The second server may not grow its heap past 64 MiB: were the export buffered, it would fail.
+  for (const flags of [[], ["--max-old-space-size=64"]]) {
+    const server = await startServer(flags);
+    console.log(`\n## server ${flags.join(" ") || "(default heap)"}, pid ${server.pid}`);
     console.log(
-      [
-        name,
-        r.rows.toLocaleString("en"),
-        (r.bytes / 2 ** 20).toFixed(1),
-        r.seconds.toFixed(1),
-        Math.round(r.rows / r.seconds).toLocaleString("en"),
-        r.firstByte.toFixed(0),
-        r.idle.toFixed(0),
-        r.peak.toFixed(0),
-        r.hwm.toFixed(0),
-      ].join(" | "),
+      "scenario | rows | MiB | seconds | rows/s | first byte ms | RSS before MiB | RSS peak MiB | VmHWM MiB",
     );
+    for (const [name, query] of [
+      ["all, by date (the Pedidos default)", ""],
+      ["all, by value ascending", "?sort=total&order=asc"],
+      ["status pagamento_confirmado", "?status=pagamento_confirmado"],
+    ] as const) {
+      const r = await exportOnce(server.base, server.pid, query);
+      console.log(
+        [
+          name,
+          r.rows.toLocaleString("en"),
+          (r.bytes / 2 ** 20).toFixed(1),
+          r.seconds.toFixed(1),
+          Math.round(r.rows / r.seconds).toLocaleString("en"),
+          r.firstByte.toFixed(0),
+          r.idle.toFixed(0),
+          r.peak.toFixed(0),
+          r.hwm.toFixed(0),
+        ].join(" | "),
+      );
+    }
+    server.child.kill();
   }
-  child.kill();
   await db.close();
   if (embedded) await embedded.release();
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });

@@ -123,14 +123,12 @@ export async function applyCounts(
   actor: string,
   note: string | null,
 ): Promise<StockMovement[]> {
-  await lockProducts(
-    tx,
-    counts.map((c) => c.productId),
-  );
+  const ids = counts.map((c) => c.productId);
+  await lockProducts(tx, ids);
   const { rows } = await tx.query<{ id: number; stock: number; counted: boolean }>(
     `select id, stock_quantity as stock, stock_counted_at is not null as counted
        from products where id = any($1::bigint[])`,
-    [counts.map((c) => c.productId)],
+    [ids],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const movements: StockMovement[] = [];

@@ -34,7 +34,7 @@ interface Move {
   quantity: number;
 }
 
-export interface Ref {
+interface Ref {
   orgId: number;
   salesOrderId: number;
   invoiceId: number;
@@ -50,12 +50,11 @@ export async function lockProducts(tx: Queryable, ids: number[]) {
   await tx.query("select 1 from products where id = any($1::bigint[]) order by id for update", [ids]);
 }
 
+const productIds = (moves: Move[]) => moves.map((m) => m.productId);
+
 async function applyMoves(tx: Queryable, ref: Ref, reason: StockMovement["reason"], moves: Move[]) {
   if (moves.length === 0) return [];
-  await lockProducts(
-    tx,
-    moves.map((m) => m.productId),
-  );
+  await lockProducts(tx, productIds(moves));
   const { rows } = await tx.query<{ id: number }>(
     `with moves as (
        select * from jsonb_to_recordset($1::jsonb) as r(product_id bigint, quantity bigint)
@@ -99,10 +98,7 @@ export async function takeOutForInvoice(
   }
   const moves = [...byProduct].map(([productId, quantity]) => ({ productId, quantity: -quantity }));
   if (policy === "block") {
-    await lockProducts(
-      tx,
-      moves.map((m) => m.productId),
-    );
+    await lockProducts(tx, productIds(moves));
     await refuseNegative(tx, moves);
   }
   return applyMoves(tx, ref, "invoice", moves);
