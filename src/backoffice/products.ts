@@ -38,9 +38,25 @@ export interface ProductsQuery {
   after?: string;
 }
 
+/** The last row's (SKU, id): a product that exists, or the cursor is not one this list gave (400). */
+async function productCursor(q: Queryable, orgId: number, after: string): Promise<[string, number]> {
+  const [sku, id] = decodeCursor(after, (key) => !key.includes("\u0000"));
+  const { rows } = await q.query("select 1 from products where org_id = $1 and id = $2 and sku = $3", [
+    orgId,
+    id,
+    sku,
+  ]);
+  if (rows.length === 0) {
+    throw new PonteError("invalid_cursor", "after: not a cursor this list gave", {
+      details: { fields: [{ path: "/after", message: "not a cursor this list gave" }] },
+    });
+  }
+  return [sku, id];
+}
+
 /** By SKU, a keyset page at a time. */
 export async function listProducts(q: Queryable, orgId: number, query: ProductsQuery) {
-  const cursor = query.after === undefined ? null : decodeCursor(query.after, () => true);
+  const cursor = query.after === undefined ? null : await productCursor(q, orgId, query.after);
   const limit = Math.min(query.limit ?? PRODUCTS_LIMIT_DEFAULT, PRODUCTS_LIMIT_MAX);
   const search = query.q?.trim() ? `%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%` : null;
   const { rows } = await q.query<Product>(

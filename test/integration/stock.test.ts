@@ -100,6 +100,25 @@ describe("Produtos: counted stock, adjustments, CSV import, negative-stock polic
     assert.equal((await product(sku)).counted, false);
   });
 
+  it("Produtos lists by SKU a keyset page at a time; a cursor it did not give is a 400", async () => {
+    const all = (await ok("GET", "/api/v1/products?limit=200")).items as Json[];
+    assert.ok(all.length >= 2);
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Json = await ok("GET", `/api/v1/products?limit=1${after ? `&after=${after}` : ""}`);
+      walked.push(...(page.items as Json[]).map((p) => p.sku));
+      after = page.next;
+    } while (after);
+    assert.deepEqual(
+      walked,
+      all.map((p) => p.sku),
+    );
+    const forged = Buffer.from(JSON.stringify([all[0]!.sku, all[1]!.id])).toString("base64url");
+    const res = await call("GET", `/api/v1/products?after=${forged}`);
+    assert.equal(res.status, 400);
+  });
+
   it("the first count is the initial stock; contagem, avaria and devolução each leave a movement with who and why", async () => {
     const { items } = await importedOrder();
     const { sku } = items[0]!;
