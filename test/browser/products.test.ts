@@ -1,7 +1,8 @@
 // Produtos in a real browser (issue 16, items 2 and 5): products the store's orders brought say
 // "Estoque não contado"; the operator sets the initial stock and records an avaria (the movements
 // say who and why), imports a count CSV whose preview shows a per-line error before anything is
-// written, and downloads the stock and the Pedidos as CSV, read back as a spreadsheet would.
+// written, and downloads the stock and the Pedidos as CSV, read back as a spreadsheet would; the
+// store's negative-stock policy is set in Lojas › Geral.
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import { after, before, test } from "node:test";
@@ -123,4 +124,17 @@ test("Pedidos exports its current filter as CSV", async () => {
       `${Math.floor(o.totalCents / 100)},${String(o.totalCents % 100).padStart(2, "0")}`,
     ]),
   );
+});
+
+test("Lojas › Geral sets the store's negative-stock policy", async () => {
+  const storeId = panel.server.storeId;
+  await page.goto(`/lojas/${storeId}`);
+  const policy = page.getByRole("group", { name: "Nota que deixaria o estoque negativo" });
+  await policy.waitFor();
+  assert.equal(await policy.getByRole("radio", { name: /^Faturar e avisar/ }).isChecked(), true);
+  await policy.getByRole("radio", { name: /^Não faturar/ }).check();
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await page.getByText("Configurações da loja salvas.").waitFor();
+  const store = await apiGet<{ negativeStockPolicy: string }>(page, `/api/v1/stores/${storeId}`);
+  assert.equal(store.negativeStockPolicy, "block");
 });
