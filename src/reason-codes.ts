@@ -45,6 +45,9 @@ export const REASON_CODES = [
   "same_customer",
   "no_delivery_address",
   "invalid_cep",
+  // Stock (backoffice/negative-stock-policy.ts, backoffice/stock-import.ts).
+  "negative_stock_blocked",
+  "preview_changed",
   // A field at fault (backoffice/field-error.ts): documents, access keys, tracking codes, dates, links.
   "missing",
   "masked",

@@ -16,6 +16,7 @@ import { type LockedOrder, lockSalesOrder } from "../orders/order-lock.ts";
 import { insertOrderEvent } from "../orders/timeline.ts";
 import { enqueueInvoicePushes } from "../push/enqueue.ts";
 import type { ValidInvoice } from "./invoice-input.ts";
+import { negativeStockPolicyOf } from "./negative-stock-policy.ts";
 import { changeOrderStatus, illegalTransition, orderStatusOf } from "./order-status.ts";
 import { planReceivables, saoPauloDate } from "./receivable-plan.ts";
 import { insertReceivables, type Receivable, reverseReceivables } from "./receivables.ts";
@@ -200,7 +201,8 @@ export async function createInvoice(
 
   const invoice = await insertInvoice(tx, order, input, actor);
   const moved = { orgId: order.orgId, salesOrderId, invoiceId: invoice.id, actor };
-  const stockMovements = await takeOutForInvoice(tx, moved, order.items);
+  const policy = negativeStockPolicyOf(order.store?.settings);
+  const stockMovements = await takeOutForInvoice(tx, moved, order.items, policy);
   const receivables = await insertReceivables(
     tx,
     { ...moved, paymentType: order.paymentType },
@@ -213,8 +215,9 @@ export async function createInvoice(
   order.status = "faturado";
   order.invoice = { ...ref(invoice), issuedAt: invoice.issuedAt };
 
+  // `allow`: the store does not want to hear about it (the movements still say so).
   const negativeStock = stockMovements
-    .filter((m) => m.wentNegative)
+    .filter((m) => m.wentNegative && policy !== "allow")
     .map((m) => ({ productId: m.productId, sku: m.sku, stockAfter: m.stockAfter ?? 0 }));
   const unstocked = itemsWithoutProduct(order.items);
   const total = receivables.reduce((sum, r) => sum + r.amountCents, 0);

@@ -277,13 +277,11 @@ interface Row {
   status_rank: number;
 }
 
-/** One page of the org's live sales orders; deleted ones are never listed. */
-export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter): Promise<OrderListPage> {
-  const params: unknown[] = [orgId];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+/**
+ * The list's filter as SQL conditions on `s` (sales_orders), its values added through `p`; also
+ * what the CSV export of the current filter reads (exports.ts). `$1` is the org.
+ */
+export function salesOrderConditions(f: ListFilter, p: (value: unknown) => string): string[] {
   const where = ["s.org_id = $1", "s.deleted_at is null"];
 
   const bound = (b: Bound, side: "from" | "to") => {
@@ -307,6 +305,20 @@ export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter
   }
   if (f.minTotal !== null) where.push(`s.total_cents >= ${p(f.minTotal)}`);
   if (f.maxTotal !== null) where.push(`s.total_cents <= ${p(f.maxTotal)}`);
+  return where;
+}
+
+/** The sort's key columns, in order (the last one is always `id`). */
+export const sortKeysOf = (sort: ListSort): readonly string[] => SORT_KEYS[sort];
+
+/** One page of the org's live sales orders; deleted ones are never listed. */
+export async function listSalesOrders(q: Queryable, orgId: number, f: ListFilter): Promise<OrderListPage> {
+  const params: unknown[] = [orgId];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = salesOrderConditions(f, p);
 
   const keys = SORT_KEYS[f.sort];
   const dir = f.order === "desc" ? "desc" : "asc";

@@ -1,9 +1,13 @@
 // Stock moved by invoices (R7.2): an approved invoice takes each product out once; its estorno
 // puts back exactly what was taken, once. Stock may go negative (the sale happened): the movement
-// says so. Products are locked in id order, so two invoices sharing products never deadlock.
+// says so, unless the product's stock was never counted (its number is no count: migration 0019).
+// The store's policy may refuse an invoice that would leave a counted product negative
+// (negative-stock-policy.ts). Products are locked in id order, so two invoices sharing products
+// never deadlock.
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import type { OrderItem } from "../orders/order-lock.ts";
+import { type NegativeStockPolicy, refuseNegative } from "./negative-stock-policy.ts";
 
 export interface StockMovement {
   id: number;
@@ -12,7 +16,9 @@ export interface StockMovement {
   name: string;
   /** Negative: out of stock. */
   quantity: number;
-  reason: "invoice" | "invoice_reversal" | "adjustment";
+  reason: "invoice" | "invoice_reversal" | "adjustment" | "initial" | "count" | "damage" | "return";
+  /** Why a person moved it (free text), when they said. */
+  note: string | null;
   /** The product's stock right after this movement. */
   stockAfter: number | null;
   wentNegative: boolean;
@@ -35,25 +41,32 @@ interface Ref {
   actor: string;
 }
 
-const MOVEMENT_COLUMNS = `m.id, m.product_id as "productId", p.sku, p.name, m.quantity, m.reason,
+export const MOVEMENT_COLUMNS = `m.id, m.product_id as "productId", p.sku, p.name, m.quantity, m.reason,
   m.stock_after as "stockAfter", m.went_negative as "wentNegative", m.sales_order_id as "salesOrderId",
-  m.invoice_id as "invoiceId", m.actor, m.created_at as "createdAt"`;
+  m.invoice_id as "invoiceId", m.actor, m.note, m.created_at as "createdAt"`;
+
+/** In id order, always: two transactions sharing products never deadlock. */
+export async function lockProducts(tx: Queryable, ids: number[]) {
+  await tx.query("select 1 from products where id = any($1::bigint[]) order by id for update", [ids]);
+}
+
+const productIds = (moves: Move[]) => moves.map((m) => m.productId);
 
 async function applyMoves(tx: Queryable, ref: Ref, reason: StockMovement["reason"], moves: Move[]) {
   if (moves.length === 0) return [];
-  const ids = moves.map((m) => m.productId);
-  await tx.query("select 1 from products where id = any($1::bigint[]) order by id for update", [ids]);
+  await lockProducts(tx, productIds(moves));
   const { rows } = await tx.query<{ id: number }>(
     `with moves as (
        select * from jsonb_to_recordset($1::jsonb) as r(product_id bigint, quantity bigint)
      ), moved as (
        update products p set stock_quantity = p.stock_quantity + m.quantity
          from moves m where p.id = m.product_id
-       returning p.id, p.stock_quantity, m.quantity
+       returning p.id, p.stock_quantity, p.stock_counted_at is not null as counted, m.quantity
      )
      insert into stock_movements (org_id, product_id, sales_order_id, invoice_id, quantity, reason, went_negative,
                                   stock_after, actor)
-     select $2, id, $3, $4, quantity, $5, quantity < 0 and stock_quantity < 0, stock_quantity, $6 from moved
+     select $2, id, $3, $4, quantity, $5, counted and quantity < 0 and stock_quantity < 0, stock_quantity, $6
+       from moved
      returning id`,
     [
       JSON.stringify(moves.map((m) => ({ product_id: m.productId, quantity: m.quantity }))),
@@ -77,12 +90,17 @@ export async function takeOutForInvoice(
   tx: Queryable,
   ref: Ref,
   items: readonly Pick<OrderItem, "productId" | "quantity">[],
+  policy: NegativeStockPolicy = "warn",
 ): Promise<StockMovement[]> {
   const byProduct = new Map<number, number>();
   for (const { productId, quantity } of items) {
     if (productId !== null) byProduct.set(productId, (byProduct.get(productId) ?? 0) + quantity);
   }
   const moves = [...byProduct].map(([productId, quantity]) => ({ productId, quantity: -quantity }));
+  if (policy === "block") {
+    await lockProducts(tx, productIds(moves));
+    await refuseNegative(tx, moves);
+  }
   return applyMoves(tx, ref, "invoice", moves);
 }
 
@@ -119,8 +137,15 @@ export async function productStockMovements(
   sku: string,
   page: { limit?: number; after?: string },
 ) {
-  const product = await q.query<{ id: number; sku: string; name: string; stockQuantity: number }>(
-    `select id, sku, name, stock_quantity as "stockQuantity" from products where org_id = $1 and sku = $2`,
+  const product = await q.query<{
+    id: number;
+    sku: string;
+    name: string;
+    stockQuantity: number;
+    counted: boolean;
+  }>(
+    `select id, sku, name, stock_quantity as "stockQuantity", stock_counted_at is not null as "counted"
+       from products where org_id = $1 and sku = $2`,
     [orgId, sku],
   );
   const found = product.rows[0];

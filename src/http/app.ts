@@ -17,6 +17,7 @@ import { backOfficeRoutes } from "./routes/back-office.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { emailTemplateRoutes } from "./routes/email-templates.ts";
 import { emailRoutes } from "./routes/emails.ts";
+import { exportRoutes } from "./routes/exports.ts";
 import { failureRoutes } from "./routes/failures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { integrationRoutes } from "./routes/integration.ts";
@@ -27,6 +28,7 @@ import { orderRoutes } from "./routes/orders.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 import { platformInstallRoutes } from "./routes/platform-install.ts";
 import { platformRoutes } from "./routes/platforms.ts";
+import { productRoutes } from "./routes/products.ts";
 import { pushRoutes } from "./routes/pushes.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
@@ -88,6 +90,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           description:
             "Back office: payment confirmation, invoice or simple sale (stock, receivables), estorno, shipments, shipping label",
         },
+        {
+          name: "products",
+          description: "Produtos: stock on hand, counts and adjustments, the stock CSV import",
+        },
+        {
+          name: "exports",
+          description: "CSV exports (pt-BR, for spreadsheets): Pedidos, contas a receber, estoque",
+        },
         { name: "webhooks", description: "Signed notifications from the store platforms" },
         {
           name: "pushes",
@@ -130,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });
   await app.register(customerRoutes, { ctx: deps.ctx });
+  await app.register(productRoutes, { ctx: deps.ctx });
+  await app.register(exportRoutes, { ctx: deps.ctx });
   await app.register(emailTemplateRoutes, { ctx: deps.ctx });
   await app.register(emailRoutes, { ctx: deps.ctx });
   await app.register(overviewRoutes, { ctx: deps.ctx });

@@ -81,7 +81,10 @@ export async function createCustomers(
   return ids;
 }
 
-/** Unknown SKUs become products "criado pela integração" with stock 0; `known` gains their ids. */
+/**
+ * Unknown SKUs become products "criado pela integração" whose stock is not counted yet (migration
+ * 0019: no invented 0); `known` gains their ids.
+ */
 export async function createProducts(
   tx: Queryable,
   orgId: number,
@@ -97,8 +100,8 @@ export async function createProducts(
   if (names.size === 0) return;
   const rows = [...names].sort(([a], [b]) => (a < b ? -1 : 1)).map(([sku, name]) => ({ sku, name }));
   await tx.query(
-    `insert into products (org_id, sku, name, created_by_integration)
-     select $1, sku, name, true from jsonb_to_recordset($2::jsonb) as r(sku text, name text)
+    `insert into products (org_id, sku, name, created_by_integration, stock_counted_at)
+     select $1, sku, name, true, null from jsonb_to_recordset($2::jsonb) as r(sku text, name text)
      on conflict (org_id, sku) do nothing`,
     [orgId, JSON.stringify(rows)],
   );

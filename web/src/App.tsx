@@ -12,6 +12,7 @@ import { OrderPage } from "./pages/OrderPage.tsx";
 import { OrdersPage } from "./pages/OrdersPage.tsx";
 import { EmailPage, OutboxPage } from "./pages/OutboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { ProductsPage } from "./pages/ProductsPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
@@ -21,6 +22,7 @@ const sections = [
   { to: "/integracao", label: "Integração" },
   { to: "/pedidos", label: "Pedidos" },
   { to: "/clientes", label: "Clientes" },
+  { to: "/produtos", label: "Produtos" },
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
@@ -74,6 +76,7 @@ function Shell() {
           <Route path="/pedidos/:id" element={<OrderPage />} />
           <Route path="/clientes" element={<CustomersPage />} />
           <Route path="/clientes/:id" element={<CustomerPage />} />
+          <Route path="/produtos" element={<ProductsPage />} />
           <Route path="/lojas" element={<StoresPage />} />
           <Route path="/lojas/:id" element={<StorePage />} />
           <Route path="/caixa-de-saida" element={<OutboxPage />} />

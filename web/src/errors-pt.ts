@@ -71,6 +71,8 @@ const reasonMessages: Record<ReasonCode, string> = {
   same_customer: "Escolha outro cadastro: não dá para unificar um cliente com ele mesmo.",
   no_delivery_address: "O pedido não tem endereço de entrega: não há etiqueta a imprimir.",
   invalid_cep: "O CEP do endereço de entrega é inválido.",
+  negative_stock_blocked: "Estoque insuficiente: a loja bloqueia notas que deixam o estoque negativo.",
+  preview_changed: "O arquivo mudou desde a pré-visualização. Pré-visualize de novo antes de importar.",
   missing: "Preencha o campo destacado.",
   bad_format: "O campo destacado está em formato inválido.",
   bad_length: "O campo destacado tem tamanho inválido.",

@@ -65,7 +65,13 @@ export const stockMovement = whole({
     sku: { type: "string" },
     name: { type: "string" },
     quantity: { type: "integer", description: "Signed: negative takes stock out" },
-    reason: { type: "string", enum: ["invoice", "invoice_reversal", "adjustment"] },
+    reason: {
+      type: "string",
+      enum: ["invoice", "invoice_reversal", "adjustment", "initial", "count", "damage", "return"],
+      description:
+        "invoice / invoice_reversal: an invoice and its estorno; initial: the first count (estoque inicial); count: contagem; damage: avaria; return: devolução",
+    },
+    note: nullable("string", { description: "Why a person moved it (CSV import: Importação CSV)" }),
     stockAfter: nullable("integer", { description: "The product's stock right after this movement" }),
     wentNegative: { type: "boolean", description: "This movement left the stock below zero" },
     salesOrderId: nullable("integer"),

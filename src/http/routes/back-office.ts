@@ -284,7 +284,8 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     {
       schema: {
         tags: TAGS,
-        summary: "A product's current stock and its movements (invoices, estornos), newest first",
+        summary:
+          "A product's current stock and its movements (invoices, estornos, counts, damage, returns), newest first",
         params: {
           type: "object",
           properties: { sku: { type: "string", maxLength: 200 } },
@@ -302,6 +303,10 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
                   sku: { type: "string" },
                   name: { type: "string" },
                   stockQuantity: { type: "integer", description: "Current stock (may be negative)" },
+                  counted: {
+                    type: "boolean",
+                    description: "False until a person set the stock (Estoque não contado)",
+                  },
                 },
               }),
               items: { type: "array", items: s.stockMovement },

@@ -1,5 +1,6 @@
 // The store as the API shows it: its response schema, the API-address field rule, and the
 // projection that keeps settings inside. Shared by the store routes and the app install routes.
+import { negativeStockPolicyOf } from "../../backoffice/negative-stock-policy.ts";
 import { publicPushChannel } from "../../push/channel.ts";
 import { customerEmailsBy, type Store } from "../../stores/stores.ts";
 import { describeWebhooks } from "../../stores/webhook-registration.ts";
@@ -46,6 +47,12 @@ export const storeSchema = {
       required: ["state", "url", "events", "message", "checkedAt"],
     },
     unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
+    negativeStockPolicy: {
+      type: "string",
+      enum: ["allow", "warn", "block"],
+      description:
+        "An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)",
+    },
     customerEmails: {
       type: "string",
       enum: ["ponte", "platform"],
@@ -86,6 +93,7 @@ export const storeSchema = {
     "connectionMessage",
     "webhooks",
     "unknownSkuPolicy",
+    "negativeStockPolicy",
     "customerEmails",
     "pushChannel",
     "createdAt",
@@ -108,6 +116,7 @@ export const publicStore = (s: Store) => {
     ...rest,
     webhooks: { ...webhooks, state: webhooks.state ?? "pending", message: describeWebhooks(s) },
     unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create",
+    negativeStockPolicy: negativeStockPolicyOf(settings),
     customerEmails: customerEmailsBy(settings),
     pushChannel: publicPushChannel(settings),
   };

@@ -1,5 +1,6 @@
 // Stores: connect (token or OAuth), read, change import settings, run an import now.
 import type { FastifyInstance } from "fastify";
+import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from "../../backoffice/negative-stock-policy.ts";
 import type { AppContext } from "../../context.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { importJob } from "../../jobs/specs.ts";
@@ -137,6 +138,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       importIntervalMinutes?: number;
       apiBaseUrl?: string | null;
       unknownSkuPolicy?: "create" | "hold";
+      negativeStockPolicy?: NegativeStockPolicy;
       customerEmails?: CustomerEmailSender;
       pushChannel?: PushChannelInput;
     };
@@ -148,7 +150,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         summary:
           "Change a store's name, import on/off, import interval (minutes), API base URL, unknown-SKU policy or who e-mails the customer",
         description:
-          'importEnabled (Importar pedidos) switches the store\'s whole process: off, webhook notices are still stored but nothing syncs, imports, status refreshes and pushes to the store wait, and Importar agora, Criar, Atualizar and Reprocessar answer 409 `import_disabled`; on again, the waiting notices, syncs and pushes go through and an import runs. unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists. customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.',
+          'importEnabled (Importar pedidos) switches the store\'s whole process: off, webhook notices are still stored but nothing syncs, imports, status refreshes and pushes to the store wait, and Importar agora, Criar, Atualizar and Reprocessar answer 409 `import_disabled`; on again, the waiting notices, syncs and pushes go through and an import runs. unknownSkuPolicy: `create` (default) registers an item\'s unknown SKU as a product flagged "criado pela integração", its stock not counted yet; `hold` keeps the order out until the product exists. negativeStockPolicy: what an invoice that would leave a counted product below zero does: `allow` (quietly), `warn` (default: flagged in the invoice\'s `negativeStock` and its timeline entry) or `block` (409 `conflict` reasonCode `negative_stock_blocked`, the SKUs in details.skus and in the pt-BR reason). customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.',
         params: idParams,
         body: {
           type: "object",
@@ -159,6 +161,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             importIntervalMinutes: { type: "integer", minimum: 1, maximum: 1440 },
             apiBaseUrl: { ...apiBaseUrlSchema, type: ["string", "null"] },
             unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
+            negativeStockPolicy: { type: "string", enum: [...NEGATIVE_STOCK_POLICIES] },
             customerEmails: { type: "string", enum: ["ponte", "platform"] },
             pushChannel: {
               type: "object",
@@ -187,11 +190,12 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => {
-      const { unknownSkuPolicy, customerEmails, pushChannel, ...patch } = request.body;
+      const { unknownSkuPolicy, negativeStockPolicy, customerEmails, pushChannel, ...patch } = request.body;
       const settings =
-        unknownSkuPolicy || customerEmails
+        unknownSkuPolicy || customerEmails || negativeStockPolicy
           ? {
               ...(unknownSkuPolicy ? { unknownSku: unknownSkuPolicy } : {}),
+              ...(negativeStockPolicy ? { negativeStock: negativeStockPolicy } : {}),
               ...(customerEmails ? { customerEmails } : {}),
             }
           : undefined;

@@ -1214,6 +1214,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the Pedidos list (its current filter and sort) as CSV
+         * @description The query parameters of GET /api/v1/orders (no page: every order the filter finds). Columns: Pedido; Pedido na loja; Loja; Data do pedido (dd/mm/aaaa, São Paulo); Cliente; CPF/CNPJ (masked); Status; Situação; Pagamento; Total (R$) with a decimal comma. 400 `validation_failed` as the list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description CPF/CNPJ (11 digits, or 14 characters of an alphanumeric CNPJ; punctuation ignored): exact match. Anything else: part of the customer's name, ignoring case and accents; at least 2 characters, and 2 characters match the start of a word (`lu`: Luís, Lúcia) */
+                    customer?: string;
+                    /** @description Ordered at or after (the order date, `orderedAt`): ISO date (from the start of that day in America/Sao_Paulo) or date-time (without an offset, São Paulo time) */
+                    from?: string;
+                    /** @description Total at most, in cents */
+                    maxTotal?: number;
+                    /** @description Total at least, in cents */
+                    minTotal?: number;
+                    order?: "desc" | "asc";
+                    /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word), and, with a digit in it, the store's order number as typed (`PED-00002`). 400 `validation_failed` naming `/q` otherwise */
+                    q?: string;
+                    /** @description ordered_at: by the order date (`created_at` is the same sort, its name before the order date existed). status sorts along the workflow (aguardando_pagamento … entregue, then cancelado, problemas), newest order first within a status when descending */
+                    sort?: "ordered_at" | "created_at" | "status" | "total";
+                    /** @description Canonical status: aguardando_pagamento, pagamento_confirmado, em_preparacao, despachado, embarcado, entregue, cancelado, problemas. Repeat the parameter or separate values with commas. */
+                    status?: string[];
+                    /** @description Origin store id. Repeat the parameter or separate values with commas. */
+                    storeId?: string[];
+                    /**
+                     * @description Ordered up to (the order date, `orderedAt`): an ISO date includes that whole day (America/Sao_Paulo); a date-time is inclusive
+                     * @example 2026-11-27
+                     */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description pedidos-AAAA-MM-DD.csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the receivables (contas a receber) as CSV, by due date
+         * @description The filters of GET /api/v1/receivables. Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Pagamento; Status (Em aberto, Recebida, Estornada); Cliente; CPF/CNPJ.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this sales order's */
+                    salesOrderId?: number;
+                    status?: "open" | "paid" | "reversed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description contas-a-receber-AAAA-MM-DD.csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the products' stock as CSV, by SKU
+         * @description The filters of GET /api/v1/products. Columns: SKU; Estoque (empty when never counted); Produto; Situação (Contado, Estoque não contado); Contado em (dd/mm/aaaa). The file goes back in through the stock CSV import (extra columns are ignored).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    uncounted?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description estoque-AAAA-MM-DD.csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/failures": {
         parameters: {
             query?: never;
@@ -3117,11 +3315,16 @@ export interface paths {
                                 id: number;
                                 invoiceId: number | null;
                                 name: string;
+                                /** @description Why a person moved it (CSV import: Importação CSV) */
+                                note: string | null;
                                 productId: number;
                                 /** @description Signed: negative takes stock out */
                                 quantity: number;
-                                /** @enum {string} */
-                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                /**
+                                 * @description invoice / invoice_reversal: an invoice and its estorno; initial: the first count (estoque inicial); count: contagem; damage: avaria; return: devolução
+                                 * @enum {string}
+                                 */
+                                reason: "invoice" | "invoice_reversal" | "adjustment" | "initial" | "count" | "damage" | "return";
                                 salesOrderId: number | null;
                                 sku: string;
                                 /** @description The product's stock right after this movement */
@@ -3289,11 +3492,16 @@ export interface paths {
                                 id: number;
                                 invoiceId: number | null;
                                 name: string;
+                                /** @description Why a person moved it (CSV import: Importação CSV) */
+                                note: string | null;
                                 productId: number;
                                 /** @description Signed: negative takes stock out */
                                 quantity: number;
-                                /** @enum {string} */
-                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                /**
+                                 * @description invoice / invoice_reversal: an invoice and its estorno; initial: the first count (estoque inicial); count: contagem; damage: avaria; return: devolução
+                                 * @enum {string}
+                                 */
+                                reason: "invoice" | "invoice_reversal" | "adjustment" | "initial" | "count" | "damage" | "return";
                                 salesOrderId: number | null;
                                 sku: string;
                                 /** @description The product's stock right after this movement */
@@ -4291,6 +4499,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -4591,6 +4804,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Produtos: SKU, name and stock on hand (or not counted yet), by SKU, a keyset page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `next` of the previous page */
+                    after?: string;
+                    limit?: number;
+                    /** @description Part of the SKU or of the name, any case */
+                    q?: string;
+                    /** @description Only the products whose stock was never counted */
+                    uncounted?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description False until a person sets the stock: the panel says "Estoque não contado" */
+                                counted: boolean;
+                                /** Format: date-time */
+                                countedAt: string | null;
+                                /** @description Criado pela integração (an order's unknown SKU) */
+                                createdByIntegration: boolean;
+                                id: number;
+                                /** Format: date-time */
+                                lastMovementAt: string | null;
+                                name: string;
+                                sku: string;
+                                /** @description Units on hand (may be negative); for a product never counted, only the sum of its movements */
+                                stockQuantity: number;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product with its stock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sku: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description False until a person sets the stock: the panel says "Estoque não contado" */
+                            counted: boolean;
+                            /** Format: date-time */
+                            countedAt: string | null;
+                            /** @description Criado pela integração (an order's unknown SKU) */
+                            createdByIntegration: boolean;
+                            id: number;
+                            /** Format: date-time */
+                            lastMovementAt: string | null;
+                            name: string;
+                            sku: string;
+                            /** @description Units on hand (may be negative); for a product never counted, only the sum of its movements */
+                            stockQuantity: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{sku}/stock-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or adjust a product's stock: contagem (count), avaria (damage) or devolução (return)
+         * @description One transaction: the product's new stock and a stock movement with who and why (`note`). A count sets the stock to `quantity` (the movement is the difference) and marks the stock counted; the first count of a product never counted is its initial stock (reason `initial`). Damage takes `quantity` out, a return puts it back (at least 1). 400 `validation_failed` with details.field `quantity`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sku: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (free text), kept on the movement */
+                        note?: string;
+                        quantity: number;
+                        /**
+                         * @description count (contagem; the first one is the initial stock): `quantity` is the units counted on hand. damage (avaria): `quantity` units out. return (devolução): `quantity` units back in
+                         * @enum {string}
+                         */
+                        reason: "count" | "damage" | "return";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            movement: {
+                                actor: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                /** @description Why a person moved it (CSV import: Importação CSV) */
+                                note: string | null;
+                                productId: number;
+                                /** @description Signed: negative takes stock out */
+                                quantity: number;
+                                /**
+                                 * @description invoice / invoice_reversal: an invoice and its estorno; initial: the first count (estoque inicial); count: contagem; damage: avaria; return: devolução
+                                 * @enum {string}
+                                 */
+                                reason: "invoice" | "invoice_reversal" | "adjustment" | "initial" | "count" | "damage" | "return";
+                                salesOrderId: number | null;
+                                sku: string;
+                                /** @description The product's stock right after this movement */
+                                stockAfter: number | null;
+                                /** @description This movement left the stock below zero */
+                                wentNegative: boolean;
+                            };
+                            product: {
+                                /** @description False until a person sets the stock: the panel says "Estoque não contado" */
+                                counted: boolean;
+                                /** Format: date-time */
+                                countedAt: string | null;
+                                /** @description Criado pela integração (an order's unknown SKU) */
+                                createdByIntegration: boolean;
+                                id: number;
+                                /** Format: date-time */
+                                lastMovementAt: string | null;
+                                name: string;
+                                sku: string;
+                                /** @description Units on hand (may be negative); for a product never counted, only the sum of its movements */
+                                stockQuantity: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{sku}/stock-movements": {
         parameters: {
             query?: never;
@@ -4598,7 +5086,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A product's current stock and its movements (invoices, estornos), newest first */
+        /** A product's current stock and its movements (invoices, estornos, counts, damage, returns), newest first */
         get: {
             parameters: {
                 query?: {
@@ -4628,11 +5116,16 @@ export interface paths {
                                 id: number;
                                 invoiceId: number | null;
                                 name: string;
+                                /** @description Why a person moved it (CSV import: Importação CSV) */
+                                note: string | null;
                                 productId: number;
                                 /** @description Signed: negative takes stock out */
                                 quantity: number;
-                                /** @enum {string} */
-                                reason: "invoice" | "invoice_reversal" | "adjustment";
+                                /**
+                                 * @description invoice / invoice_reversal: an invoice and its estorno; initial: the first count (estoque inicial); count: contagem; damage: avaria; return: devolução
+                                 * @enum {string}
+                                 */
+                                reason: "invoice" | "invoice_reversal" | "adjustment" | "initial" | "count" | "damage" | "return";
                                 salesOrderId: number | null;
                                 sku: string;
                                 /** @description The product's stock right after this movement */
@@ -4642,6 +5135,8 @@ export interface paths {
                             }[];
                             next: string | null;
                             product: {
+                                /** @description False until a person set the stock (Estoque não contado) */
+                                counted: boolean;
                                 id: number;
                                 name: string;
                                 sku: string;
@@ -4689,6 +5184,204 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/stock-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a previewed stock count CSV: exactly the preview's valid lines, in one transaction
+         * @description The same file and the preview's `token`. Each valid line is a count (movement reason `count`, or `initial` for a product never counted, note `Importação CSV`); lines with an error are skipped. 409 `conflict` reasonCode `preview_changed` when the file (or the products) no longer read as the preview did: preview again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The file's text: `SKU;quantidade` a line, `;` between fields, a whole quantity (1.200 or 12,0 read; 12,5 is refused), maybe a header line first, maybe a BOM; more columns are ignored */
+                        csv: string;
+                        /** @description The preview's `token` */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: number;
+                            movements: {
+                                actor: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: number;
+                                invoiceId: number | null;
+                                name: string;
+                                /** @description Why a person moved it (CSV import: Importação CSV) */
+                                note: string | null;
+                                productId: number;
+                                /** @description Signed: negative takes stock out */
+                                quantity: number;
+                                /**
+                                 * @description invoice / invoice_reversal: an invoice and its estorno; initial: the first count (estoque inicial); count: contagem; damage: avaria; return: devolução
+                                 * @enum {string}
+                                 */
+                                reason: "invoice" | "invoice_reversal" | "adjustment" | "initial" | "count" | "damage" | "return";
+                                salesOrderId: number | null;
+                                sku: string;
+                                /** @description The product's stock right after this movement */
+                                stockAfter: number | null;
+                                /** @description This movement left the stock below zero */
+                                wentNegative: boolean;
+                            }[];
+                            /** @description Lines with an error, not imported */
+                            skipped: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/stock-import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a stock count CSV (SKU;quantidade): what each line would do, or why it cannot
+         * @description Writes nothing. Each line: the count it sets and the stock before, or its error (unknown SKU, not a number, a fraction, negative, the same SKU on an earlier line, no `;`). `token` names exactly the valid lines: pass it to POST /api/v1/products/stock-import.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The file's text: `SKU;quantidade` a line, `;` between fields, a whole quantity (1.200 or 12,0 read; 12,5 is refused), maybe a header line first, maybe a BOM; more columns are ignored */
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Lines with an error: not imported */
+                            errors: number;
+                            /** @description The first line was read as a header */
+                            header: boolean;
+                            lines: {
+                                countedBefore: boolean | null;
+                                /** @description pt-BR: what is wrong with the line */
+                                error: string | null;
+                                /** @description The file's line (1-based) */
+                                line: number;
+                                name: string | null;
+                                /** @enum {string|null} */
+                                problem: "empty" | "not_a_number" | "fraction" | "negative" | "too_large" | "unknown_sku" | "duplicate" | "missing_sku" | "fields" | null;
+                                productId: number | null;
+                                /** @description The count this line sets; null on an error line */
+                                quantity: number | null;
+                                quantityText: string;
+                                sku: string;
+                                stockBefore: number | null;
+                            }[];
+                            /** @description Pass back to apply exactly these lines */
+                            token: string;
+                            /** @description Lines that will be counted */
+                            valid: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4848,236 +5541,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sales-orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Make a sales order in the back office (balcão or phone): customer, items by SKU, shipping, payment
-         * @description It starts Aguardando pagamento (em aberto), with no store, and runs the same lifecycle as a store's order: confirm the payment, invoice (stock out, receivables by payment type), ship, deliver. The delivery address is the customer's last one. 400 `validation_failed` names the field (`details.field`: `customerId`, `items/<i>/sku` with reasonCode `unknown_sku`, `discountCents`) with a pt-BR `details.reason`.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        carrier?: string;
-                        /** @description The customer (Clientes) */
-                        customerId: number;
-                        /** @default 0 */
-                        discountCents?: number;
-                        /** @default 1 */
-                        installments?: number;
-                        items: {
-                            quantity: number;
-                            /** @description A registered product's SKU */
-                            sku: string;
-                            /** @description The price agreed, in cents */
-                            unitPriceCents: number;
-                        }[];
-                        notes?: string;
-                        /** @enum {string} */
-                        paymentType: "pix" | "boleto" | "deposito" | "dinheiro" | "cartao_credito" | "cartao_debito";
-                        /** @default 0 */
-                        shippingCents?: number;
-                        /** @description e.g. PAC, SEDEX, Retirada na loja */
-                        shippingType?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
-                            carrier: string | null;
-                            /**
-                             * Format: date-time
-                             * @description When Ponte created the sales order (Importado em)
-                             */
-                            createdAt: string;
-                            /** @description The ERP customer linked by CPF/CNPJ; null when not linked (see customerSnapshot) */
-                            customer: {
-                                document: string | null;
-                                documentKind: string | null;
-                                email: string | null;
-                                id: number;
-                                name: string;
-                                phone: string | null;
-                            } | null;
-                            customerId: number | null;
-                            /** @description Who bought, as the store said when the order was read ({} for an order made in the back office) */
-                            customerSnapshot: {
-                                billingAddress?: {
-                                    city?: string | null;
-                                    complement?: string | null;
-                                    country?: string | null;
-                                    name?: string | null;
-                                    neighborhood?: string | null;
-                                    number?: string | null;
-                                    phone?: string | null;
-                                    state?: string | null;
-                                    street?: string | null;
-                                    zipcode?: string | null;
-                                } | null;
-                                document?: string | null;
-                                documentKind?: string | null;
-                                email?: string | null;
-                                name?: string | null;
-                                phone?: string | null;
-                            };
-                            /** Format: date-time */
-                            deletedAt: string | null;
-                            deliveryAddress: {
-                                city?: string | null;
-                                complement?: string | null;
-                                country?: string | null;
-                                name?: string | null;
-                                neighborhood?: string | null;
-                                number?: string | null;
-                                phone?: string | null;
-                                state?: string | null;
-                                street?: string | null;
-                                zipcode?: string | null;
-                            } | null;
-                            discountCents: number;
-                            /** @description Histórico: status changes, syncs, pushes and e-mails, oldest first */
-                            events: {
-                                actor: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                id: number;
-                                kind: string;
-                                message: string;
-                            }[];
-                            /** @description Values the platform sent that Ponte does not know: stored and flagged, never defaulted */
-                            flags: {
-                                field: string;
-                                message: string;
-                                value: string;
-                            }[];
-                            id: number;
-                            installments: number;
-                            items: {
-                                name: string;
-                                position: number;
-                                productId: number | null;
-                                quantity: number;
-                                sku: string | null;
-                                totalCents: number;
-                                unitPriceCents: number;
-                                variant: string | null;
-                            }[];
-                            number: number;
-                            /**
-                             * Format: date-time
-                             * @description The order date: when the customer ordered on the platform
-                             */
-                            orderedAt: string;
-                            /** @enum {string} */
-                            origin: "store" | "manual";
-                            originStore: {
-                                id: number;
-                                name: string;
-                                platform: string;
-                            } | null;
-                            originStoreId: number | null;
-                            paymentMethod: string | null;
-                            payments: {
-                                amountCents: number;
-                                confirmedAt: string | null;
-                                /** @description Who confirmed it by hand (bank deposit) */
-                                confirmedBy: string | null;
-                                gateway: string | null;
-                                installments: number;
-                                /** @description The platform's payment method */
-                                method: string | null;
-                                paidAt: string | null;
-                                /** @description The platform's payment status */
-                                platformStatus: string | null;
-                                /** @description A payment confirmed by hand that the store does not show yet: the push marking it paid is pending, sent (the store not read since) or failed, or this store does not take it (off in Envio à loja, unsupported by the platform, an XML/webhook channel). Null when there is nothing to explain */
-                                storeSync: {
-                                    /** @description pt-BR, shown next to the store's payment status */
-                                    message: string;
-                                    /** @enum {string} */
-                                    state: "pending" | "sent" | "failed" | "not_sent" | "off" | "unsupported" | "other_channel";
-                                } | null;
-                                /** @description ERP payment type (payment DE-PARA) */
-                                type: string | null;
-                            }[];
-                            paymentType: string | null;
-                            shippingCents: number;
-                            shippingType: string | null;
-                            /** @enum {string} */
-                            status: "em_aberto" | "confirmado" | "cancelado" | "faturado";
-                            statusVersion: number;
-                            /** @description Cancelled on the store while the order had a live invoice (cleared by the estorno, POST /api/v1/orders/{id}/invoice/cancel) or a shipment (cleared by POST /api/v1/orders/{id}/store-cancellation/resolve); null otherwise */
-                            storeCancellation: {
-                                /** Format: date-time */
-                                cancelledAt: string;
-                                /** @enum {string} */
-                                kind: "invoice_live" | "shipped";
-                                /** @description pt-BR, e.g. Cancelado na loja com nota ativa */
-                                label: string;
-                                /** @description pt-BR: what to do (the estorno, or mark it handled) */
-                                reason: string;
-                            } | null;
-                            storeOrder: {
-                                externalId: string;
-                                number: string | null;
-                                platformCreatedAt: string | null;
-                                platformStatus: string | null;
-                            } | null;
-                            storeOrderId: number | null;
-                            storeOrderNumber: string | null;
-                            subtotalCents: number;
-                            totalCents: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code?: string;
-                                message?: string;
-                                reason?: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5270,6 +5733,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -5384,6 +5852,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -5460,6 +5933,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -5614,6 +6092,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -5654,7 +6137,7 @@ export interface paths {
         head?: never;
         /**
          * Change a store's name, import on/off, import interval (minutes), API base URL, unknown-SKU policy or who e-mails the customer
-         * @description importEnabled (Importar pedidos) switches the store's whole process: off, webhook notices are still stored but nothing syncs, imports, status refreshes and pushes to the store wait, and Importar agora, Criar, Atualizar and Reprocessar answer 409 `import_disabled`; on again, the waiting notices, syncs and pushes go through and an import runs. unknownSkuPolicy: `create` (default) registers an item's unknown SKU as a product flagged "criado pela integração" with stock 0; `hold` keeps the order out until the product exists. customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.
+         * @description importEnabled (Importar pedidos) switches the store's whole process: off, webhook notices are still stored but nothing syncs, imports, status refreshes and pushes to the store wait, and Importar agora, Criar, Atualizar and Reprocessar answer 409 `import_disabled`; on again, the waiting notices, syncs and pushes go through and an import runs. unknownSkuPolicy: `create` (default) registers an item's unknown SKU as a product flagged "criado pela integração", its stock not counted yet; `hold` keeps the order out until the product exists. negativeStockPolicy: what an invoice that would leave a counted product below zero does: `allow` (quietly), `warn` (default: flagged in the invoice's `negativeStock` and its timeline entry) or `block` (409 `conflict` reasonCode `negative_stock_blocked`, the SKUs in details.skus and in the pt-BR reason). customerEmails: `ponte` (default) sends the status e-mails itself (templates in /email-templates); `platform` leaves them to the store platform (pushes set its notify flags) and Ponte sends none. pushChannel: `{kind:"platform"}` (default), `{kind:"xml", url}` or `{kind:"webhook", url, secret?, rotateSecret?}`; the URL must be https and reach only public addresses (400 `unsafe_url` with details.reason otherwise). A webhook secret Ponte generates comes back once, in `webhookSecret`; changing the URL keeps the secret.
          */
         patch: {
             parameters: {
@@ -5678,6 +6161,8 @@ export interface paths {
                         importEnabled?: boolean;
                         importIntervalMinutes?: number;
                         name?: string;
+                        /** @enum {string} */
+                        negativeStockPolicy?: "allow" | "warn" | "block";
                         pushChannel?: {
                             /** @enum {string} */
                             kind: "platform" | "xml" | "webhook";
@@ -5739,6 +6224,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -6012,6 +6502,11 @@ export interface paths {
                             /** Format: date-time */
                             lastWebhookAt: string | null;
                             name: string;
+                            /**
+                             * @description An invoice that would leave a counted product below zero: allow, warn (default; flagged in `negativeStock`) or block (409)
+                             * @enum {string}
+                             */
+                            negativeStockPolicy: "allow" | "warn" | "block";
                             platform: string;
                             /** @description Where status pushes go (docs/PUSH.md): the platform's API (default), an XML POST or a signed JSON webhook. Never the secret. */
                             pushChannel: {
@@ -7810,7 +8305,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;

@@ -6,10 +6,13 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tan
 import { type FormEvent, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { CANONICAL_LABELS, CANONICAL_STATUSES } from "../../../src/domain/order-status.ts";
+import { withQuery } from "../api.ts";
+import { ExportLink } from "../components/ExportLink.tsx";
 import { TableRows } from "../components/TableRows.tsx";
 import { Button, Field, ListError, Loading, LoadMore, PageHeader } from "../components/ui.tsx";
 import { formatDateTime, formatDocumentOrDash, formatMoney } from "../format.ts";
 import {
+  apiQuery,
   applyDraft,
   type DraftErrors,
   draftFrom,
@@ -109,6 +112,8 @@ export function OrdersPage() {
   return (
     <>
       <PageHeader title="Pedidos">
+        {/* The same filter and sort as the list, every page of it. */}
+        <ExportLink href={withQuery("/api/v1/exports/orders", apiQuery(filters))} />
         <Link className="btn btn-primary" to="/pedidos/novo">
           Novo pedido
         </Link>

@@ -1,5 +1,5 @@
 // Lojas › Geral: the store's name, import on/off and interval (R1.1, R1.2), the unknown-SKU
-// policy, the API address; Testar conexão and the store's webhooks; a new access token when the
+// and negative-stock policies, the API address; Testar conexão and the store's webhooks; a new access token when the
 // old one is refused (or to connect a disconnected store again); Desconectar loja.
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
@@ -9,6 +9,7 @@ import type { Store } from "../stores.ts";
 import { ApiAddressField } from "./ApiAddressField.tsx";
 import { ConnectionTestCard } from "./ConnectionTestCard.tsx";
 import { DisconnectCard } from "./DisconnectCard.tsx";
+import { NegativeStockField } from "./NegativeStockField.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { SaveBar } from "./SaveBar.tsx";
 import { apiBaseDraftProblem, apiBaseProblem, useRefreshStores } from "./store-api.ts";
@@ -19,6 +20,7 @@ interface GeneralDraft {
   importEnabled: boolean;
   importIntervalMinutes: string;
   unknownSkuPolicy: Store["unknownSkuPolicy"];
+  negativeStockPolicy: Store["negativeStockPolicy"];
   apiBaseUrl: string;
 }
 
@@ -27,6 +29,7 @@ const fromStore = (s: Store): GeneralDraft => ({
   importEnabled: s.importEnabled,
   importIntervalMinutes: String(s.importIntervalMinutes),
   unknownSkuPolicy: s.unknownSkuPolicy,
+  negativeStockPolicy: s.negativeStockPolicy,
   apiBaseUrl: s.apiBaseUrl,
 });
 
@@ -88,6 +91,8 @@ export function GeneralTab({
         body.importIntervalMinutes = Number(d.importIntervalMinutes);
       }
       if (d.unknownSkuPolicy !== before.unknownSkuPolicy) body.unknownSkuPolicy = d.unknownSkuPolicy;
+      if (d.negativeStockPolicy !== before.negativeStockPolicy)
+        body.negativeStockPolicy = d.negativeStockPolicy;
       // Empty: back to the platform's own API.
       if (d.apiBaseUrl.trim() !== before.apiBaseUrl) body.apiBaseUrl = d.apiBaseUrl.trim() || null;
       return api<Store>(`/api/v1/stores/${store.id}`, { method: "PATCH", body });
@@ -170,7 +175,7 @@ export function GeneralTab({
                 checked={draft.unknownSkuPolicy === "create"}
                 onChange={() => set({ unknownSkuPolicy: "create" })}
               />
-              Cadastrar o produto automaticamente (marcado “criado pela integração”, estoque 0)
+              Cadastrar o produto automaticamente (marcado “criado pela integração”, estoque não contado)
             </label>
             <label>
               <input
@@ -183,6 +188,10 @@ export function GeneralTab({
               Reter o pedido na Integração até o produto ser cadastrado
             </label>
           </fieldset>
+          <NegativeStockField
+            value={draft.negativeStockPolicy}
+            onChange={(v) => set({ negativeStockPolicy: v })}
+          />
           <ApiAddressField
             label="Endereço da API da plataforma"
             hint="Vazio: a API da plataforma, o único endereço para onde o token da loja vai. Outro endereço só é aceito se o servidor permitir (PONTE_ALLOW_API_OVERRIDE, para simulador e testes)."

@@ -1,0 +1,93 @@
+// CSV exports (issue 16, item 5): the Pedidos list under the same query parameters as
+// GET /api/v1/orders, the receivables under GET /api/v1/receivables' filters, and the stock.
+// pt-BR CSV (`;`, decimal comma, dd/mm/aaaa, UTF-8 with BOM), streamed from a database cursor.
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { CSV_CONTENT_TYPE, csvFileName } from "../../backoffice/csv-write.ts";
+import { ordersCsv, receivablesCsv, stockCsv } from "../../backoffice/exports.ts";
+import { type ListQuery, parseListQuery } from "../../backoffice/list-sales-orders.ts";
+import type { ReceivablesQuery } from "../../backoffice/receivables.ts";
+import type { AppContext } from "../../context.ts";
+import { problem } from "./integration.ts";
+import { listQuery } from "./order-schemas.ts";
+
+/** No accounts per organization yet: everything is the default organization's. */
+const ORG_ID = 1;
+const TAGS = ["exports"];
+
+const csvResponse = (description: string) => ({
+  description,
+  content: { "text/csv": { schema: { type: "string" } } },
+});
+
+function sendCsv(reply: FastifyReply, prefix: string, stream: NodeJS.ReadableStream) {
+  return reply
+    .type(CSV_CONTENT_TYPE)
+    .header("content-disposition", `attachment; filename="${csvFileName(prefix)}"`)
+    .header("cache-control", "no-store")
+    .send(stream);
+}
+
+const { limit: _limit, after: _after, ...orderFilters } = listQuery.properties;
+
+export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get<{ Querystring: ListQuery }>(
+    "/api/v1/exports/orders",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Export the Pedidos list (its current filter and sort) as CSV",
+        description:
+          "The query parameters of GET /api/v1/orders (no page: every order the filter finds). Columns: Pedido; Pedido na loja; Loja; Data do pedido (dd/mm/aaaa, São Paulo); Cliente; CPF/CNPJ (masked); Status; Situação; Pagamento; Total (R$) with a decimal comma. 400 `validation_failed` as the list.",
+        querystring: { ...listQuery, properties: orderFilters },
+        response: { 200: csvResponse("pedidos-AAAA-MM-DD.csv"), 400: problem },
+      },
+    },
+    async (request, reply) =>
+      sendCsv(reply, "pedidos", ordersCsv(ctx.db, ORG_ID, parseListQuery(request.query))),
+  );
+
+  app.get<{ Querystring: Omit<ReceivablesQuery, "limit" | "after"> }>(
+    "/api/v1/exports/receivables",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Export the receivables (contas a receber) as CSV, by due date",
+        description:
+          "The filters of GET /api/v1/receivables. Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Pagamento; Status (Em aberto, Recebida, Estornada); Cliente; CPF/CNPJ.",
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            salesOrderId: { type: "integer", description: "Only this sales order's" },
+            status: { type: "string", enum: ["open", "paid", "reversed"] },
+          },
+        },
+        response: { 200: csvResponse("contas-a-receber-AAAA-MM-DD.csv"), 400: problem },
+      },
+    },
+    async (request, reply) =>
+      sendCsv(reply, "contas-a-receber", receivablesCsv(ctx.db, ORG_ID, request.query)),
+  );
+
+  app.get<{ Querystring: { q?: string; uncounted?: boolean } }>(
+    "/api/v1/exports/stock",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Export the products' stock as CSV, by SKU",
+        description:
+          "The filters of GET /api/v1/products. Columns: SKU; Estoque (empty when never counted); Produto; Situação (Contado, Estoque não contado); Contado em (dd/mm/aaaa). The file goes back in through the stock CSV import (extra columns are ignored).",
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            q: { type: "string", maxLength: 200 },
+            uncounted: { type: "boolean" },
+          },
+        },
+        response: { 200: csvResponse("estoque-AAAA-MM-DD.csv"), 400: problem },
+      },
+    },
+    async (request, reply) => sendCsv(reply, "estoque", stockCsv(ctx.db, ORG_ID, request.query)),
+  );
+}
