@@ -2,6 +2,7 @@
 // the stock, in the pt-BR form of csv-write.ts. Streamed: rows come from a cursor a batch at a
 // time and each batch is written to the reply before the next is read, so a million orders
 // export in constant memory.
+
 import { Readable } from "node:stream";
 import { cursorBatches } from "../db/cursor-stream.ts";
 import type { Db } from "../db/db.ts";
@@ -12,6 +13,7 @@ import {
   SALES_ORDER_LABELS,
   type SalesOrderStatus,
 } from "../domain/order-status.ts";
+import { paymentTypeLabel } from "../domain/pt-br-labels.ts";
 import { CSV_BOM, type CsvValue, csvCents, csvDate, csvLine } from "./csv-write.ts";
 import { type ListFilter, salesOrderConditions, sortKeysOf } from "./list-sales-orders.ts";
 import type { ReceivablesQuery } from "./receivables.ts";
@@ -43,6 +45,7 @@ interface OrderRow {
   canonical_status: CanonicalStatus;
   status: SalesOrderStatus;
   payment_type: string | null;
+  installments: number;
   total_cents: number;
 }
 
@@ -72,7 +75,7 @@ export function ordersCsv(db: Db, orgId: number, filter: ListFilter): Readable {
     .map((k) => `s.${k} ${dir}`)
     .join(", ");
   const sql = `select s.number, s.store_order_number, st.name as store_name, s.ordered_at, s.customer_name,
-      s.customer_document, s.canonical_status, s.status, s.payment_type, s.total_cents
+      s.customer_document, s.canonical_status, s.status, s.payment_type, s.installments, s.total_cents
     from sales_orders s left join stores st on st.id = s.origin_store_id
    where ${where.join(" and ")} order by ${orderBy}`;
   return csvStream<OrderRow>(ORDER_COLUMNS, cursorBatches(db, sql, params), (r) => [
@@ -84,7 +87,7 @@ export function ordersCsv(db: Db, orgId: number, filter: ListFilter): Readable {
     r.customer_document ? formatDocument(r.customer_document) : "",
     CANONICAL_LABELS[r.canonical_status] ?? r.canonical_status,
     SALES_ORDER_LABELS[r.status] ?? r.status,
-    r.payment_type,
+    r.payment_type ? paymentTypeLabel(r.payment_type, r.installments) : "",
     csvCents(r.total_cents),
   ]);
 }
@@ -124,7 +127,7 @@ export function receivablesCsv(
   query: Omit<ReceivablesQuery, "limit" | "after">,
 ): Readable {
   const sql = `select s.number, r.installment, to_char(r.due_date, 'YYYY-MM-DD') as due_date, r.amount_cents,
-      r.payment_type, r.status, s.customer_name, s.customer_document
+      r.payment_type ? paymentTypeLabel(r.payment_type) : "", r.status, s.customer_name, s.customer_document
     from receivables r join sales_orders s on s.id = r.sales_order_id
    where r.org_id = $1 and ($2::bigint is null or r.sales_order_id = $2) and ($3::text is null or r.status = $3)
    order by r.due_date, r.id`;

@@ -106,6 +106,7 @@ describe("CSV exports: Pedidos under its filter, receivables, stock", () => {
       assert.match(line[3]!, /^\d{2}\/\d{2}\/\d{4}$/);
       assert.equal(line[3], spDay(o.orderedAt));
       assert.equal(line[4], o.customerName ?? "");
+      assert.doesNotMatch(line[8]!, /_/, `the payment by its pt-BR name: ${line[8]}`);
       assert.match(line[9]!, /^\d+,\d{2}$/, "decimal comma, whole cents");
       assert.equal(centsOf(line[9]!), o.totalCents);
     }
