@@ -127,7 +127,7 @@ export function receivablesCsv(
   query: Omit<ReceivablesQuery, "limit" | "after">,
 ): Readable {
   const sql = `select s.number, r.installment, to_char(r.due_date, 'YYYY-MM-DD') as due_date, r.amount_cents,
-      r.payment_type ? paymentTypeLabel(r.payment_type) : "", r.status, s.customer_name, s.customer_document
+      r.payment_type, r.status, s.customer_name, s.customer_document
     from receivables r join sales_orders s on s.id = r.sales_order_id
    where r.org_id = $1 and ($2::bigint is null or r.sales_order_id = $2) and ($3::text is null or r.status = $3)
    order by r.due_date, r.id`;
@@ -137,7 +137,7 @@ export function receivablesCsv(
     r.installment,
     csvDate(r.due_date),
     csvCents(r.amount_cents),
-    r.payment_type,
+    r.payment_type ? paymentTypeLabel(r.payment_type) : "",
     RECEIVABLE_STATUS[r.status] ?? r.status,
     r.customer_name,
     r.customer_document ? formatDocument(r.customer_document) : "",
