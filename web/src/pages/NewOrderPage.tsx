@@ -83,8 +83,11 @@ export function NewOrderPage() {
 
   const itemsCents = items.reduce((sum, i) => sum + (Number(i.quantity) || 0) * cents(i.price), 0);
   const total = itemsCents - cents(discount) + (pickup ? 0 : cents(shipping.price));
-  const setItem = (index: number, patch: Partial<ItemDraft>) =>
+  const setItem = (index: number, patch: Partial<ItemDraft>) => {
+    // A refusal names an item by its position: once the items change, it no longer applies.
+    if (create.isError) create.reset();
     setItems(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
