@@ -40,6 +40,11 @@ export const REASON_CODES = [
   "no_store_cancellation",
   "no_delivery_address",
   "invalid_cep",
+  // Receivables (baixa) and the estorno of an invoice with receipts.
+  "receivable_reversed",
+  "receipt_exceeds_open",
+  "receipt_already_undone",
+  "receipts_need_choice",
   // A field at fault (backoffice/field-error.ts): documents, access keys, tracking codes, dates, links.
   "missing",
   "masked",

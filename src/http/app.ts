@@ -26,6 +26,7 @@ import { overviewRoutes } from "./routes/overview.ts";
 import { platformInstallRoutes } from "./routes/platform-install.ts";
 import { platformRoutes } from "./routes/platforms.ts";
 import { pushRoutes } from "./routes/pushes.ts";
+import { receivableRoutes } from "./routes/receivables.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderRoutes, { ctx: deps.ctx });
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });
+  await app.register(receivableRoutes, { ctx: deps.ctx });
   await app.register(emailTemplateRoutes, { ctx: deps.ctx });
   await app.register(emailRoutes, { ctx: deps.ctx });
   await app.register(overviewRoutes, { ctx: deps.ctx });

@@ -2294,19 +2294,49 @@ export interface paths {
                                 amountCents: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
                                 /** Format: date */
                                 dueDate: string;
                                 id: number;
                                 /** @description 1-based */
                                 installment: number;
                                 invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
                                 paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
                                 /** Format: date-time */
                                 reversedAt: string | null;
                                 salesOrderId: number;
                                 salesOrderNumber: number;
-                                /** @enum {string} */
-                                status: "open" | "paid" | "reversed";
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
                             }[];
                             /** @description Invoicing moved the canonical status (→ em_preparacao) */
                             statusChanged: boolean;
@@ -2402,7 +2432,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the live invoice (estorno): stock put back and receivables reversed, exactly once
-         * @description The canonical status does not move (cancelling the invoice is not cancelling the order); the sales status leaves `faturado`. A new invoice is then allowed. 409 `not_invoiced` when there is no live invoice (so a second cancel reverses nothing).
+         * @description The canonical status does not move (cancelling the invoice is not cancelling the order); the sales status leaves `faturado`. A new invoice is then allowed. 409 `not_invoiced` when there is no live invoice (so a second cancel reverses nothing). When its installments already received money, `receipts` says what becomes of it (`undo`: the receipts are undone; `credit`: kept, and the reversed installments record it as the customer's credit, refund pending); without it 409 `conflict` reasonCode `receipts_need_choice` (details `receipts`, `receivedCents`) and nothing changes.
          */
         post: {
             parameters: {
@@ -2418,6 +2448,11 @@ export interface paths {
                     "application/json": {
                         /** @description Motivo do estorno */
                         reason?: string;
+                        /**
+                         * @description What becomes of money already received on the installments (required when there is any)
+                         * @enum {string}
+                         */
+                        receipts?: "undo" | "credit";
                     };
                 };
             };
@@ -2467,19 +2502,49 @@ export interface paths {
                                 amountCents: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
                                 /** Format: date */
                                 dueDate: string;
                                 id: number;
                                 /** @description 1-based */
                                 installment: number;
                                 invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
                                 paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
                                 /** Format: date-time */
                                 reversedAt: string | null;
                                 salesOrderId: number;
                                 salesOrderNumber: number;
-                                /** @enum {string} */
-                                status: "open" | "paid" | "reversed";
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
                             }[];
                             /** @description The reversal movements (stock put back) */
                             stockMovements: {
@@ -3981,16 +4046,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contas a receber: receivables by due date, earliest first, a keyset page at a time */
+        /**
+         * Contas a receber: receivables by due date, earliest first, a keyset page at a time
+         * @description Filters: status, overdue (still owed and due before today in São Paulo), due date range, customer (name or CPF/CNPJ), sales order. Each item carries its receipts (undone ones too).
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description `next` of the previous page */
                     after?: string;
+                    /** @description The customer's name (part of it) or CPF/CNPJ (masked or not, alphanumeric too) */
+                    customer?: string;
+                    /** @description Due on or after (inclusive) */
+                    dueFrom?: string;
+                    /** @description Due on or before (inclusive) */
+                    dueTo?: string;
                     limit?: number;
+                    /** @description true: only overdue ones; false: none of them */
+                    overdue?: boolean;
                     /** @description Only this sales order's */
                     salesOrderId?: number;
-                    status?: "open" | "paid" | "reversed";
+                    status?: "open" | "partial" | "paid" | "reversed";
                 };
                 header?: never;
                 path?: never;
@@ -4009,21 +4085,570 @@ export interface paths {
                                 amountCents: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
                                 /** Format: date */
                                 dueDate: string;
                                 id: number;
                                 /** @description 1-based */
                                 installment: number;
                                 invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
                                 paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
                                 /** Format: date-time */
                                 reversedAt: string | null;
                                 salesOrderId: number;
                                 salesOrderNumber: number;
-                                /** @enum {string} */
-                                status: "open" | "paid" | "reversed";
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
                             }[];
                             next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One receivable with its receipts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                            creditPending: boolean;
+                            customerName: string | null;
+                            /** Format: date */
+                            dueDate: string;
+                            id: number;
+                            /** @description 1-based */
+                            installment: number;
+                            invoiceId: number;
+                            /** @description Still owed and due before today in São Paulo */
+                            overdue: boolean;
+                            paymentType: string | null;
+                            /** @description Undone ones too, oldest first */
+                            receipts: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @enum {string} */
+                                method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description The day the money came in
+                                 */
+                                receivedOn: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoReason: string | null;
+                            }[];
+                            /** @description The live receipts' sum (never more than the amount) */
+                            receivedCents: number;
+                            /** Format: date-time */
+                            reversedAt: string | null;
+                            salesOrderId: number;
+                            salesOrderNumber: number;
+                            /**
+                             * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                             * @enum {string}
+                             */
+                            status: "open" | "partial" | "paid" | "reversed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Baixa: record money received against the receivable, partially or in full
+         * @description Receipts add up: open → partial → paid. 400 `validation_failed` for a date that is not one or is in the future (`details.field` `receivedOn`). 409 `conflict` with reasonCode `receipt_exceeds_open` (more than is still open; `details.remainingCents`) or `receivable_reversed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description At most what is still open */
+                        amountCents: number;
+                        /** @enum {string} */
+                        method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                        note?: string;
+                        /** @description YYYY-MM-DD, not in the future */
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The order's timeline entry */
+                            eventId: number;
+                            receipt: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @enum {string} */
+                                method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description The day the money came in
+                                 */
+                                receivedOn: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoReason: string | null;
+                            };
+                            receivable: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
+                                /** Format: date */
+                                dueDate: string;
+                                id: number;
+                                /** @description 1-based */
+                                installment: number;
+                                invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
+                                paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
+                                /** Format: date-time */
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/{id}/receipts/{receiptId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a receipt (entered by mistake, payment bounced, credit refunded), recording who and why
+         * @description The receipt stays listed with undoneAt/undoneBy; the receivable's status follows. 409 `conflict` reasonCode `receipt_already_undone`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    receiptId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. "cheque devolvido" */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The order's timeline entry */
+                            eventId: number;
+                            receipt: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @enum {string} */
+                                method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description The day the money came in
+                                 */
+                                receivedOn: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoReason: string | null;
+                            };
+                            receivable: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
+                                /** Format: date */
+                                dueDate: string;
+                                id: number;
+                                /** @description 1-based */
+                                installment: number;
+                                invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
+                                paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
+                                /** Format: date-time */
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of the filtered receivables per month of the due date: due, received, open, overdue */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The customer's name (part of it) or CPF/CNPJ (masked or not, alphanumeric too) */
+                    customer?: string;
+                    /** @description Due on or after (inclusive) */
+                    dueFrom?: string;
+                    /** @description Due on or before (inclusive) */
+                    dueTo?: string;
+                    /** @description true: only overdue ones; false: none of them */
+                    overdue?: boolean;
+                    /** @description Only this sales order's */
+                    salesOrderId?: number;
+                    status?: "open" | "partial" | "paid" | "reversed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                /** @description Kept by estornos as the customers' credit */
+                                creditPendingCents: number;
+                                /** @description Sum of the live installments */
+                                dueCents: number;
+                                /** @description Still to receive */
+                                openCents: number;
+                                /** @description The part of openCents past due */
+                                overdueCents: number;
+                                /** @description YYYY-MM of the due date */
+                                period: string;
+                                receivedCents: number;
+                            }[];
+                            total: {
+                                /** @description Kept by estornos as the customers' credit */
+                                creditPendingCents: number;
+                                /** @description Sum of the live installments */
+                                dueCents: number;
+                                /** @description Still to receive */
+                                openCents: number;
+                                /** @description The part of openCents past due */
+                                overdueCents: number;
+                                receivedCents: number;
+                            };
                         };
                     };
                 };
@@ -6780,7 +7405,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;
