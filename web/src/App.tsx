@@ -9,6 +9,7 @@ import { OrderPage } from "./pages/OrderPage.tsx";
 import { OrdersPage } from "./pages/OrdersPage.tsx";
 import { EmailPage, OutboxPage } from "./pages/OutboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { ReceivablesPage } from "./pages/ReceivablesPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
@@ -17,6 +18,7 @@ const sections = [
   { to: "/", label: "Visão geral", end: true },
   { to: "/integracao", label: "Integração" },
   { to: "/pedidos", label: "Pedidos" },
+  { to: "/recebiveis", label: "Recebíveis" },
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
@@ -67,6 +69,7 @@ function Shell() {
           <Route path="/integracao" element={<IntegrationPage />} />
           <Route path="/pedidos" element={<OrdersPage />} />
           <Route path="/pedidos/:id" element={<OrderPage />} />
+          <Route path="/recebiveis" element={<ReceivablesPage />} />
           <Route path="/lojas" element={<StoresPage />} />
           <Route path="/lojas/:id" element={<StorePage />} />
           <Route path="/caixa-de-saida" element={<OutboxPage />} />
