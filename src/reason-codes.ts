@@ -24,6 +24,8 @@ export const REASON_CODES = [
   "unlink_not_allowed",
   "gone_on_platform",
   "import_disabled",
+  "already_dismissed",
+  "not_dismissed",
   // A status move the lifecycle refuses (domain/lifecycle.ts).
   "same",
   "backwards",

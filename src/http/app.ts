@@ -12,6 +12,7 @@ import { inputGuards } from "./plugins/input-guards.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
 import { securityHeaders } from "./plugins/security-headers.ts";
+import { attentionRoutes } from "./routes/attention.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { backOfficeRoutes } from "./routes/back-office.ts";
 import { emailTemplateRoutes } from "./routes/email-templates.ts";
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(storeRoutes, { ctx: deps.ctx });
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });
+  await app.register(attentionRoutes, { ctx: deps.ctx });
   await app.register(orderRoutes, { ctx: deps.ctx });
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });

@@ -6,6 +6,7 @@
 import type { Queryable } from "../db/db.ts";
 import { countFailingJobsByStore, type FailingJobCounts } from "../jobs/failed-jobs.ts";
 import { platformModule } from "../platforms/registry.ts";
+import { countAttention } from "../sync/attention.ts";
 import { type HealthState, storeHealth } from "./health-rules.ts";
 import type { ConnectionState } from "./stores.ts";
 
@@ -96,7 +97,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Every store's health, or one store's (`storeId`). */
 export async function storesOverview(q: Queryable, options: { storeId?: number } = {}): Promise<Overview> {
-  // Each count reads one partial or composite index: inbox_pending_by_store, order_links_waiting,
+  // Each count reads one partial or composite index: inbox_pending_by_store,
   // order_links_store_state, sales_orders_created_by_store, outbox_failed_pushes_by_store,
   // email_outbox_failed_by_store, sales_orders_store_cancellations.
   const { rows } = await q.query<Row>(
@@ -106,9 +107,6 @@ export async function storesOverview(q: Queryable, options: { storeId?: number }
               then greatest(0, extract(epoch from now() - s.last_import_at))::float8 end as lag_seconds,
             s.import_progress is not null as importing, s.next_import_at,
             (select count(*) from inbox i where i.store_id = s.id and i.processed_at is null)::int as pending_webhooks,
-            (select count(*) from order_links l where l.store_id = s.id
-                and (l.sync_state = 'pending'
-                     or (l.sync_state = 'held' and l.reason_code is distinct from 'status_not_creating')))::int as waiting,
             (select count(*) from order_links l where l.store_id = s.id and l.sync_state = 'error')::int as in_error,
             (select count(*) from sales_orders so
               where so.org_id = s.org_id and so.deleted_at is null and so.origin_store_id = s.id
@@ -125,8 +123,12 @@ export async function storesOverview(q: Queryable, options: { storeId?: number }
     [BUSINESS_TIME_ZONE, options.storeId ?? null],
   );
   const jobs = await countFailingJobsByStore(q);
+  // Integração's attention list, counted by its own definition so the two numbers always agree.
+  const waiting = await countAttention(q, options.storeId);
   return {
-    stores: rows.map((r) => toStoreHealth(r, jobs.get(r.id) ?? { retrying: 0, gaveUp: 0 })),
+    stores: rows.map((r) =>
+      toStoreHealth({ ...r, waiting: waiting.get(r.id) ?? 0 }, jobs.get(r.id) ?? { retrying: 0, gaveUp: 0 }),
+    ),
     generatedAt: (rows[0]?.now ?? new Date()).toISOString(),
   };
 }

@@ -51,6 +51,11 @@ export const storeSchema = {
       enum: ["ponte", "platform"],
       description: "Who e-mails the customer about status changes: Ponte (default) or the platform",
     },
+    attentionIgnoreAfterDays: {
+      type: ["integer", "null"],
+      description:
+        "Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay",
+    },
     pushChannel: {
       type: "object",
       description:
@@ -87,6 +92,7 @@ export const storeSchema = {
     "webhooks",
     "unknownSkuPolicy",
     "customerEmails",
+    "attentionIgnoreAfterDays",
     "pushChannel",
     "createdAt",
   ],
@@ -109,6 +115,8 @@ export const publicStore = (s: Store) => {
     webhooks: { ...webhooks, state: webhooks.state ?? "pending", message: describeWebhooks(s) },
     unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create",
     customerEmails: customerEmailsBy(settings),
+    attentionIgnoreAfterDays:
+      typeof settings.attentionIgnoreAfterDays === "number" ? settings.attentionIgnoreAfterDays : null,
     pushChannel: publicPushChannel(settings),
   };
 };

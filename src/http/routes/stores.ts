@@ -139,6 +139,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       unknownSkuPolicy?: "create" | "hold";
       customerEmails?: CustomerEmailSender;
       pushChannel?: PushChannelInput;
+      attentionIgnoreAfterDays?: number | null;
     };
   }>(
     "/api/v1/stores/:id",
@@ -160,6 +161,13 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             apiBaseUrl: { ...apiBaseUrlSchema, type: ["string", "null"] },
             unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
             customerEmails: { type: "string", enum: ["ponte", "platform"] },
+            attentionIgnoreAfterDays: {
+              type: ["integer", "null"],
+              minimum: 1,
+              maximum: 3650,
+              description:
+                "Ignorar após N dias: orders older than this leave Integração's attention list and Visão geral's count (errors never do); null: they stay",
+            },
             pushChannel: {
               type: "object",
               required: ["kind"],
@@ -187,12 +195,14 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => {
-      const { unknownSkuPolicy, customerEmails, pushChannel, ...patch } = request.body;
+      const { unknownSkuPolicy, customerEmails, pushChannel, attentionIgnoreAfterDays, ...patch } =
+        request.body;
       const settings =
-        unknownSkuPolicy || customerEmails
+        unknownSkuPolicy || customerEmails || attentionIgnoreAfterDays !== undefined
           ? {
               ...(unknownSkuPolicy ? { unknownSku: unknownSkuPolicy } : {}),
               ...(customerEmails ? { customerEmails } : {}),
+              ...(attentionIgnoreAfterDays !== undefined ? { attentionIgnoreAfterDays } : {}),
             }
           : undefined;
       const current =

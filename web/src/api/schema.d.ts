@@ -896,7 +896,7 @@ export interface paths {
         };
         /**
          * Carregar: the store's orders with their sync state, newest first
-         * @description `attention` (default) lists only orders not synced, or synced but not confirmed (R5.1); `all` lists every order.
+         * @description `attention` (default) lists only orders not synced, or synced but not confirmed (R5.1), less those dismissed by hand (Ignorar) and those older than the store's `attentionIgnoreAfterDays` (an order in error never ages out); `dismissed` lists those dismissed by hand; `all` lists every order. `attentionCount` is the attention list's size, the same number as the store's `ordersWaiting` on GET /api/v1/overview.
          */
         get: {
             parameters: {
@@ -906,7 +906,7 @@ export interface paths {
                     limit?: number;
                     /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word), and, with a digit in it, the store's order number as typed (`PED-00002`). 400 `validation_failed` naming `/q` otherwise */
                     q?: string;
-                    view?: "attention" | "all";
+                    view?: "attention" | "dismissed" | "all";
                 };
                 header?: never;
                 path: {
@@ -923,6 +923,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Rows on the attention list (= Visão geral's ordersWaiting for the store) */
+                            attentionCount: number;
                             nextCursor: string | null;
                             orders: {
                                 attempts: number;
@@ -940,6 +942,12 @@ export interface paths {
                                 customerName: string | null;
                                 customerProblem: string | null;
                                 customerSynced: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Taken off the attention list by hand (Ignorar); null when not
+                                 */
+                                dismissedAt: string | null;
+                                dismissedBy: string | null;
                                 externalId: string;
                                 /**
                                  * Format: date-time
@@ -1070,6 +1078,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -1184,6 +1198,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -1303,6 +1323,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/{storeId}/orders/{externalId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ignorar: take an order that needs no action off the attention list (recorded with who; undoable)
+         * @description Nothing about the order changes (a later sync still runs); it leaves the attention list and Visão geral's count, and is listed with view=dismissed. 409 `conflict` reasonCode `already_dismissed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The store's attention list after the change */
+                            attentionCount: number;
+                            order: {
+                                attempts: number;
+                                cancelledOnPlatform: boolean;
+                                /** @enum {string|null} */
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                                canUnlink: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer ordered on the platform
+                                 */
+                                createdAt: string | null;
+                                /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
+                                customerFoundByDocument: boolean;
+                                customerName: string | null;
+                                customerProblem: string | null;
+                                customerSynced: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Taken off the attention list by hand (Ignorar); null when not
+                                 */
+                                dismissedAt: string | null;
+                                dismissedBy: string | null;
+                                externalId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the platform answered that the order no longer exists (404); null while it exists
+                                 */
+                                goneAt: string | null;
+                                number: string | null;
+                                /** @description pt-BR, shown in the panel row */
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
+                                salesOrderDeleted: boolean;
+                                salesOrderId: number | null;
+                                salesOrderNumber: number | null;
+                                salesOrderStatus: string | null;
+                                statusFields: {
+                                    [key: string]: string | null;
+                                };
+                                statusValid: boolean;
+                                /**
+                                 * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
+                                 * @enum {string|null}
+                                 */
+                                storeCancellation: "invoice_live" | "shipped" | null;
+                                storeOrderId: number;
+                                /** @description The platform status key the status table reads */
+                                storeStatus: string | null;
+                                /** @description Sync: a live sales order is linked */
+                                synced: boolean;
+                                /** @enum {string} */
+                                syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                                /**
+                                 * Format: date-time
+                                 * @description When a sync last wrote the link; null when never synced
+                                 */
+                                syncUpdatedAt: string | null;
+                                /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
+                                textCleaned: string | null;
+                                totalCents: number | null;
+                                /** @description pt-BR: why Mapeamento cannot be deleted now */
+                                unlinkRefusal: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/{storeId}/orders/{externalId}/link": {
         parameters: {
             query?: never;
@@ -1348,6 +1510,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -1461,6 +1629,148 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/{storeId}/orders/{externalId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo Ignorar: the order goes back on the attention list (when it still needs attention)
+         * @description Recorded in the order's timeline. 409 `conflict` reasonCode `not_dismissed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The store's attention list after the change */
+                            attentionCount: number;
+                            order: {
+                                attempts: number;
+                                cancelledOnPlatform: boolean;
+                                /** @enum {string|null} */
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                                canUnlink: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer ordered on the platform
+                                 */
+                                createdAt: string | null;
+                                /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
+                                customerFoundByDocument: boolean;
+                                customerName: string | null;
+                                customerProblem: string | null;
+                                customerSynced: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Taken off the attention list by hand (Ignorar); null when not
+                                 */
+                                dismissedAt: string | null;
+                                dismissedBy: string | null;
+                                externalId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the platform answered that the order no longer exists (404); null while it exists
+                                 */
+                                goneAt: string | null;
+                                number: string | null;
+                                /** @description pt-BR, shown in the panel row */
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
+                                salesOrderDeleted: boolean;
+                                salesOrderId: number | null;
+                                salesOrderNumber: number | null;
+                                salesOrderStatus: string | null;
+                                statusFields: {
+                                    [key: string]: string | null;
+                                };
+                                statusValid: boolean;
+                                /**
+                                 * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
+                                 * @enum {string|null}
+                                 */
+                                storeCancellation: "invoice_live" | "shipped" | null;
+                                storeOrderId: number;
+                                /** @description The platform status key the status table reads */
+                                storeStatus: string | null;
+                                /** @description Sync: a live sales order is linked */
+                                synced: boolean;
+                                /** @enum {string} */
+                                syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                                /**
+                                 * Format: date-time
+                                 * @description When a sync last wrote the link; null when never synced
+                                 */
+                                syncUpdatedAt: string | null;
+                                /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
+                                textCleaned: string | null;
+                                totalCents: number | null;
+                                /** @description pt-BR: why Mapeamento cannot be deleted now */
+                                unlinkRefusal: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1589,6 +1899,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -3356,7 +3672,7 @@ export interface paths {
                                 name: string;
                                 nextImportAt: string | null;
                                 ordersInError: number;
-                                /** @description Orders pending, or held for a reason to fix (status not in the table, unknown SKU…); orders held because their status does not create a sales order (cancelled, by default) are not waiting */
+                                /** @description The store's Integração attention list (GET /api/v1/integration/{storeId}/orders, its attentionCount): orders not synced, held, in error, or synced but not confirmed, less those dismissed by hand (Ignorar) and those older than the store's attentionIgnoreAfterDays (errors never age out) */
                                 ordersWaiting: number;
                                 /** @description Webhook deliveries not yet taken by a sync job */
                                 pendingWebhooks: number;
@@ -3520,6 +3836,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -4829,6 +5147,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -4943,6 +5263,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5019,6 +5341,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5173,6 +5497,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5268,6 +5594,8 @@ export interface paths {
                          * @description The platform's API base URL. Empty (or the platform's own) means the platform's API, the only host the store's token is sent to; another address answers 400 `api_base_refused` unless PONTE_ALLOW_API_OVERRIDE allows it (`loopback`: this machine's addresses; `any`), for simulators and tests only. PATCH null: back to the platform's API.
                          */
                         apiBaseUrl?: string | null;
+                        /** @description Ignorar após N dias: orders older than this leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                        attentionIgnoreAfterDays?: number | null;
                         /** @enum {string} */
                         customerEmails?: "ponte" | "platform";
                         importEnabled?: boolean;
@@ -5298,6 +5626,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5571,6 +5901,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -7405,7 +7737,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "no_delivery_address" | "invalid_cep" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;

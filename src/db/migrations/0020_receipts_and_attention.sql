@@ -31,3 +31,9 @@ create index receivable_receipts_receivable on receivable_receipts (receivable_i
 
 -- The Recebíveis filters: by status and due date; by order (and so by customer) the existing index.
 create index receivables_status_due on receivables (org_id, status, due_date, id);
+
+-- Integração's attention list worked down (issue 16, item 9): a row that needs no action is
+-- dismissed ("Ignorar") with who and when, undoable; the store's rule (settings
+-- attentionIgnoreAfterDays) lets older ones leave on their own. Visão geral counts the same rows.
+alter table store_orders add column dismissed_at timestamptz;
+alter table store_orders add column dismissed_by text;
