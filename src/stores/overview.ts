@@ -76,6 +76,7 @@ interface Row {
   next_import_at: Date | null;
   pending_webhooks: number;
   waiting: number;
+  held: number;
   in_error: number;
   today: number;
   pushes_failed: number;
@@ -97,7 +98,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Every store's health, or one store's (`storeId`). */
 export async function storesOverview(q: Queryable, options: { storeId?: number } = {}): Promise<Overview> {
-  // Each count reads one partial or composite index: inbox_pending_by_store,
+  // Each count reads one partial or composite index: inbox_pending_by_store, order_links_waiting,
   // order_links_store_state, sales_orders_created_by_store, outbox_failed_pushes_by_store,
   // email_outbox_failed_by_store, sales_orders_store_cancellations.
   const { rows } = await q.query<Row>(
@@ -107,6 +108,10 @@ export async function storesOverview(q: Queryable, options: { storeId?: number }
               then greatest(0, extract(epoch from now() - s.last_import_at))::float8 end as lag_seconds,
             s.import_progress is not null as importing, s.next_import_at,
             (select count(*) from inbox i where i.store_id = s.id and i.processed_at is null)::int as pending_webhooks,
+            (select count(*) from order_links l join store_orders so on so.id = l.store_order_id
+              where l.store_id = s.id and so.dismissed_at is null
+                and (l.sync_state = 'pending'
+                     or (l.sync_state = 'held' and l.reason_code is distinct from 'status_not_creating')))::int as held,
             (select count(*) from order_links l where l.store_id = s.id and l.sync_state = 'error')::int as in_error,
             (select count(*) from sales_orders so
               where so.org_id = s.org_id and so.deleted_at is null and so.origin_store_id = s.id
@@ -148,6 +153,7 @@ function toStoreHealth(r: Row, jobs: FailingJobCounts): StoreHealth {
   const importLagSeconds = r.lag_seconds === null ? null : Math.round(r.lag_seconds);
   const health = storeHealth({
     ...counts,
+    ordersHeld: r.held,
     platform: platformModule(r.platform).label,
     storeExternalId: r.external_id ?? "",
     now: r.now,

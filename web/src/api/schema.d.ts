@@ -3572,9 +3572,16 @@ export interface paths {
                                 notifyByDefault: boolean;
                                 /** @enum {string} */
                                 status: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                /** @description pt-BR: what the change would push to the store (its Envio à loja table, its platform's capabilities, its channel); empty: nothing */
+                                storeEffects: string[];
                             }[];
                             /** @enum {string} */
                             current: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            /**
+                             * @description Who e-mails the customer when Notificar cliente is ticked: Ponte (its templates) or the store's platform; null for an order made in the back office (Ponte)
+                             * @enum {string|null}
+                             */
+                            customerEmailsBy: "ponte" | "platform" | null;
                         };
                     };
                 };

@@ -1,7 +1,7 @@
 // Envio e entrega (R7, docs/REQUIREMENTS.md#seed-003): ship with tracking, print the label, mark delivered.
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import { Button, Notice, useToast } from "../components/ui.tsx";
+import { Notice, useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
 import { useSender } from "../settings/sender-api.ts";
 import {
@@ -11,6 +11,7 @@ import {
   useOrderAction,
   useShipments,
 } from "./back-office-api.ts";
+import { DeliverButton } from "./DeliverButton.tsx";
 import {
   ErrorNotice,
   FormErrorNotice,
@@ -21,7 +22,7 @@ import {
   useFailureToast,
 } from "./fulfilment-ui.tsx";
 import { canonicalLabel } from "./labels.ts";
-import { changeStatus, type OrderDetail, useTransitions } from "./orders-api.ts";
+import { type OrderDetail, useTransitions } from "./orders-api.ts";
 
 export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolean }) {
   const shipments = useShipments(order.id);
@@ -66,7 +67,13 @@ export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolea
       ) : null}
       {live && ship ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}
       {live && deliver ? (
-        <DeliverButton order={order} blocked={deliver.blocked ?? null} notify={deliver.notifyByDefault} />
+        <DeliverButton
+          order={order}
+          blocked={deliver.blocked ?? null}
+          notify={deliver.notifyByDefault}
+          effects={deliver.storeEffects}
+          emailsBy={transitions.data?.customerEmailsBy ?? null}
+        />
       ) : null}
     </Step>
   );
@@ -156,50 +163,5 @@ function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string 
         Enviar
       </SubmitButton>
     </form>
-  );
-}
-
-function DeliverButton({
-  order,
-  blocked,
-  notify,
-}: {
-  order: OrderDetail;
-  blocked: string | null;
-  notify: boolean | undefined;
-}) {
-  const toast = useToast();
-  const failed = useFailureToast();
-  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
-  const notifyCustomer = Boolean(email) && (notify ?? true);
-  const action = useOrderAction(() => changeStatus(order.id, { status: "entregue", notifyCustomer }));
-  return (
-    <div className="deliver">
-      <ErrorNotice state={action} />
-      <span className="tooltip-wrap" title={blocked ?? undefined}>
-        <Button
-          pending={action.isPending}
-          disabled={Boolean(blocked)}
-          aria-label={blocked ? `Marcar como entregue: ${blocked}` : undefined}
-          onClick={() =>
-            action.mutate(undefined, {
-              onSuccess: () =>
-                toast(
-                  "success",
-                  `Pedido marcado como entregue${notifyCustomer ? ", com notificação ao cliente" : ""}.`,
-                ),
-              onError: failed("Entrega não registrada"),
-            })
-          }
-        >
-          Marcar como entregue
-        </Button>
-      </span>
-      <small className="hint">
-        {notifyCustomer
-          ? "O cliente recebe o e-mail de Entregue. Para outra escolha, use Alterar status no Histórico."
-          : "Sem e-mail ao cliente. Para outra escolha, use Alterar status no Histórico."}
-      </small>
-    </div>
   );
 }
