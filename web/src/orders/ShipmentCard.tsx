@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { Notice, useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
 import { useSender } from "../settings/sender-api.ts";
+import { ActionEffects, type EmailsBy } from "./ActionEffects.tsx";
 import {
   createShipment,
   labelUrl,
@@ -65,7 +66,15 @@ export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolea
           <NoSenderHint />
         </p>
       ) : null}
-      {live && ship ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}
+      {live && ship ? (
+        <ShipmentForm
+          order={order}
+          blocked={ship.blocked ?? null}
+          notifyByDefault={ship.notifyByDefault}
+          effects={ship.storeEffects}
+          emailsBy={transitions.data?.customerEmailsBy ?? null}
+        />
+      ) : null}
       {live && deliver ? (
         <DeliverButton
           order={order}
@@ -95,9 +104,24 @@ const SHIPMENT_FIELDS = ["carrier", "trackingCode", "trackingUrl"];
 
 type ShipmentDraft = Required<Pick<ShipmentInput, "carrier" | "trackingCode" | "trackingUrl">>;
 
-function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string | null }) {
+function ShipmentForm({
+  order,
+  blocked,
+  notifyByDefault,
+  effects,
+  emailsBy,
+}: {
+  order: OrderDetail;
+  blocked: string | null;
+  notifyByDefault: boolean;
+  effects: readonly string[];
+  emailsBy: EmailsBy;
+}) {
   const toast = useToast();
   const failed = useFailureToast();
+  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
+  // Notificar cliente starts at Despachado's default (the store's e-mail templates).
+  const [notify, setNotify] = useState((Boolean(email) || emailsBy === "platform") && notifyByDefault);
   const [draft, setDraft] = useState<ShipmentDraft>({
     carrier: "Correios",
     trackingCode: "",
@@ -108,7 +132,7 @@ function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string 
   const set = (patch: Partial<ShipmentDraft>) => setDraft({ ...draft, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body: ShipmentInput = { carrier: draft.carrier.trim() };
+    const body: ShipmentInput = { carrier: draft.carrier.trim(), notifyCustomer: notify };
     if (draft.trackingCode.trim()) body.trackingCode = draft.trackingCode.trim();
     if (draft.trackingUrl.trim()) body.trackingUrl = draft.trackingUrl.trim();
     action.mutate(body, {
@@ -159,6 +183,13 @@ function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string 
           onChange={(trackingUrl) => set({ trackingUrl })}
         />
       </div>
+      <ActionEffects
+        effects={effects}
+        notify={notify}
+        hasEmail={Boolean(email)}
+        emailsBy={emailsBy}
+        onNotify={setNotify}
+      />
       <SubmitButton pending={action.isPending} disabled={Boolean(blocked)}>
         Enviar
       </SubmitButton>
