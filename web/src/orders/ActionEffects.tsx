@@ -25,7 +25,8 @@ export function ActionEffects({
   emailsBy,
   onNotify,
 }: {
-  effects: readonly string[];
+  /** Absent: the store's side is not previewed here (said elsewhere). */
+  effects?: readonly string[];
   notify: boolean;
   hasEmail: boolean;
   emailsBy: EmailsBy;
@@ -34,7 +35,7 @@ export function ActionEffects({
   const id = useId();
   return (
     <div className="action-effects">
-      <p>{storeSentence(effects)}</p>
+      {effects ? <p>{storeSentence(effects)}</p> : null}
       {onNotify ? (
         <div className="check-field">
           <input
