@@ -24,6 +24,8 @@ export const REASON_CODES = [
   "unlink_not_allowed",
   "gone_on_platform",
   "import_disabled",
+  "already_dismissed",
+  "not_dismissed",
   // A status move the lifecycle refuses (domain/lifecycle.ts).
   "same",
   "backwards",
@@ -48,6 +50,11 @@ export const REASON_CODES = [
   // Stock (backoffice/negative-stock-policy.ts, backoffice/stock-import.ts).
   "negative_stock_blocked",
   "preview_changed",
+  // Receivables (baixa) and the estorno of an invoice with receipts.
+  "receivable_reversed",
+  "receipt_exceeds_open",
+  "receipt_already_undone",
+  "receipts_need_choice",
   // A field at fault (backoffice/field-error.ts): documents, access keys, tracking codes, dates, links.
   "missing",
   "masked",

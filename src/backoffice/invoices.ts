@@ -18,6 +18,7 @@ import { enqueueInvoicePushes } from "../push/enqueue.ts";
 import type { ValidInvoice } from "./invoice-input.ts";
 import { negativeStockPolicyOf } from "./negative-stock-policy.ts";
 import { changeOrderStatus, illegalTransition, orderStatusOf } from "./order-status.ts";
+import { type EstornoReceiptChoice, settleReceiptsForEstorno } from "./receivable-estorno.ts";
 import { planReceivables, saoPauloDate } from "./receivable-plan.ts";
 import { insertReceivables, type Receivable, reverseReceivables } from "./receivables.ts";
 import { applyStatusEffects } from "./status-effects.ts";
@@ -284,6 +285,7 @@ export async function cancelInvoice(
   salesOrderId: number,
   reason: string | null,
   actor: string,
+  receiptChoice?: EstornoReceiptChoice,
 ): Promise<CancelResult> {
   // Also on an excluded sales order: an invoice left live there (before excluding one was refused) must be reversible.
   const order = await lockSalesOrder(tx, salesOrderId, { allowDeleted: true });
@@ -305,6 +307,8 @@ export async function cancelInvoice(
     invoiceId: invoice.id,
     actor,
   });
+  // Refused (and rolled back) when money already came in and no choice says what becomes of it.
+  const receipts = await settleReceiptsForEstorno(tx, invoice.id, receiptChoice, actor);
   const receivables = await reverseReceivables(tx, invoice.id);
   // The store cancelled it with this invoice live: the estorno is what the flag asked for.
   const storeCancellationCleared = await clearStoreCancellation(tx, salesOrderId);
@@ -320,6 +324,7 @@ export async function cancelInvoice(
     `${describe(invoice)} cancelada (estorno)`,
     `estoque devolvido de ${stockMovements.length} produto(s)`,
     `${receivables.length} parcela(s) estornada(s)`,
+    ...(receipts.sentence ? [receipts.sentence] : []),
     ...(reason ? [`motivo: ${reason}`] : []),
     ...(storeCancellationCleared ? ["alerta de cancelamento na loja resolvido"] : []),
   ].join("; ");
@@ -333,6 +338,7 @@ export async function cancelInvoice(
       reason,
       stockMovements: stockMovements.length,
       receivables: receivables.length,
+      receipts: { choice: receipts.choice, count: receipts.receipts, receivedCents: receipts.receivedCents },
     },
     actor,
   );

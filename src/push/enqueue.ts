@@ -29,7 +29,7 @@ const NO_ACTIONS: Capabilities = {
  * What the planner needs, from the order the action holds (its store, store order, latest
  * shipment and live invoice) and the store's tables: the status row and the push actions.
  */
-async function loadOrigin(tx: Queryable, order: LockedOrder): Promise<PushOrigin | null> {
+export async function loadOrigin(tx: Queryable, order: LockedOrder): Promise<PushOrigin | null> {
   const store = order.store;
   if (!store) return null; // not from a store: nothing to push back
   const { rows } = await tx.query<{ active: boolean; platform_values: string[] }>(

@@ -20,7 +20,7 @@ const healthy: HealthFacts = {
   jobsRetrying: 0,
   jobsFailed: 0,
   ordersInError: 0,
-  ordersWaiting: 0,
+  ordersHeld: 0,
   pushesFailed: 0,
   emailsFailed: 0,
   storeCancellations: 0,
@@ -178,7 +178,10 @@ describe("store health rules", () => {
     assert.equal(storeHealth(facts({ importEnabled: false })).code, "import_off");
     const late = storeHealth(facts({ importLagSeconds: 3 * 3600 }));
     assert.deepEqual([late.code, late.message], ["import_late", "Importação atrasada: a última foi há 3 h."]);
-    assert.equal(storeHealth(facts({ ordersWaiting: 2 })).message, "2 pedidos aguardando na Integração.");
+    assert.equal(
+      storeHealth(facts({ ordersHeld: 2 })).message,
+      "2 pedidos retidos ou na fila na Integração.",
+    );
   });
 
   it("says how long ago in minutes, hours or days", () => {

@@ -63,7 +63,11 @@ export interface HealthFacts {
   jobsRetrying: number;
   jobsFailed: number;
   ordersInError: number;
-  ordersWaiting: number;
+  /**
+   * Orders held for a reason to fix or still queued (not the whole attention list: an order
+   * merely awaiting payment is no reason to warn).
+   */
+  ordersHeld: number;
   pushesFailed: number;
   emailsFailed: number;
   /** Orders the store cancelled while invoiced or shipped: the estorno is the operator's. */
@@ -235,11 +239,11 @@ export function storeHealth(f: HealthFacts): HealthState {
       `Importação atrasada: a última foi ${ago(new Date(f.now.getTime() - f.importLagSeconds * 1000), f.now)}.`,
     );
   }
-  if (f.ordersWaiting > 0) {
+  if (f.ordersHeld > 0) {
     return state(
       "warn",
       "orders_waiting",
-      `${plural(f.ordersWaiting, "pedido aguardando", "pedidos aguardando")} na Integração.`,
+      `${plural(f.ordersHeld, "pedido retido ou na fila", "pedidos retidos ou na fila")} na Integração.`,
     );
   }
   return state("ok", "ok", "Tudo em dia.");

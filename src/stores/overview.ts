@@ -6,6 +6,7 @@
 import type { Queryable } from "../db/db.ts";
 import { countFailingJobsByStore, type FailingJobCounts } from "../jobs/failed-jobs.ts";
 import { platformModule } from "../platforms/registry.ts";
+import { countAttention } from "../sync/attention.ts";
 import { type HealthState, storeHealth } from "./health-rules.ts";
 import type { ConnectionState } from "./stores.ts";
 
@@ -75,6 +76,7 @@ interface Row {
   next_import_at: Date | null;
   pending_webhooks: number;
   waiting: number;
+  held: number;
   in_error: number;
   today: number;
   pushes_failed: number;
@@ -106,9 +108,10 @@ export async function storesOverview(q: Queryable, options: { storeId?: number }
               then greatest(0, extract(epoch from now() - s.last_import_at))::float8 end as lag_seconds,
             s.import_progress is not null as importing, s.next_import_at,
             (select count(*) from inbox i where i.store_id = s.id and i.processed_at is null)::int as pending_webhooks,
-            (select count(*) from order_links l where l.store_id = s.id
+            (select count(*) from order_links l join store_orders so on so.id = l.store_order_id
+              where l.store_id = s.id and so.dismissed_at is null
                 and (l.sync_state = 'pending'
-                     or (l.sync_state = 'held' and l.reason_code is distinct from 'status_not_creating')))::int as waiting,
+                     or (l.sync_state = 'held' and l.reason_code is distinct from 'status_not_creating')))::int as held,
             (select count(*) from order_links l where l.store_id = s.id and l.sync_state = 'error')::int as in_error,
             (select count(*) from sales_orders so
               where so.org_id = s.org_id and so.deleted_at is null and so.origin_store_id = s.id
@@ -125,8 +128,12 @@ export async function storesOverview(q: Queryable, options: { storeId?: number }
     [BUSINESS_TIME_ZONE, options.storeId ?? null],
   );
   const jobs = await countFailingJobsByStore(q);
+  // Integração's attention list, counted by its own definition so the two numbers always agree.
+  const waiting = await countAttention(q, options.storeId);
   return {
-    stores: rows.map((r) => toStoreHealth(r, jobs.get(r.id) ?? { retrying: 0, gaveUp: 0 })),
+    stores: rows.map((r) =>
+      toStoreHealth({ ...r, waiting: waiting.get(r.id) ?? 0 }, jobs.get(r.id) ?? { retrying: 0, gaveUp: 0 }),
+    ),
     generatedAt: (rows[0]?.now ?? new Date()).toISOString(),
   };
 }
@@ -146,6 +153,7 @@ function toStoreHealth(r: Row, jobs: FailingJobCounts): StoreHealth {
   const importLagSeconds = r.lag_seconds === null ? null : Math.round(r.lag_seconds);
   const health = storeHealth({
     ...counts,
+    ordersHeld: r.held,
     platform: platformModule(r.platform).label,
     storeExternalId: r.external_id ?? "",
     now: r.now,

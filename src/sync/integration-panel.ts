@@ -11,12 +11,14 @@ import { syncOrderJob } from "../jobs/specs.ts";
 import type { ReasonCode } from "../reason-codes.ts";
 import { withPlatform } from "../stores/panel-platform.ts";
 import type { Store } from "../stores/stores.ts";
+import { countAttention, ON_ATTENTION_LIST } from "./attention.ts";
 import { GONE_MESSAGE } from "./gone-orders.ts";
 import { importOff } from "./import-switch.ts";
 import { orderNotFound, syncOrder, syncStoredOrder } from "./sync-order.ts";
 import { insertEvents } from "./sync-writes.ts";
 
-export type PanelView = "attention" | "all";
+/** attention: the list to work down; dismissed: rows taken off it by hand (Ignorar); all: every row. */
+export type PanelView = "attention" | "dismissed" | "all";
 
 export interface PanelRow {
   storeOrderId: number;
@@ -53,6 +55,9 @@ export interface PanelRow {
   goneAt: string | null;
   /** What was removed from the order's text to store it (pt-BR), null when nothing. */
   textCleaned: string | null;
+  /** Taken off the attention list by hand (Ignorar): when and by whom; null when not. */
+  dismissedAt: string | null;
+  dismissedBy: string | null;
 }
 
 interface Row {
@@ -84,11 +89,14 @@ interface Row {
   store_cancellation: StoreCancellationKind | null;
   gone_at: Date | null;
   text_cleaned: string | null;
+  dismissed_at: Date | null;
+  dismissed_by: string | null;
 }
 
 const SELECT = `
   select so.id, so.external_id, so.number, so.platform_status, so.status_fields, so.customer_name,
          so.platform_created_at, so.total_cents, so.cancelled, so.normalize_error, so.gone_at, so.text_cleaned,
+         so.dismissed_at, so.dismissed_by,
          l.sync_state, l.sync_reason, l.reason_code, l.status_valid, l.customer_synced,
          l.customer_found_by_document, l.customer_problem, l.attempts, l.updated_at as link_updated_at,
          s.id as so_id, s.number as so_number, s.status as so_status, s.canonical_status,
@@ -96,14 +104,8 @@ const SELECT = `
          exists (select 1 from invoices i where i.sales_order_id = s.id and i.status = 'approved') as so_invoiced
     from store_orders so
     left join order_links l on l.store_order_id = so.id
-    left join sales_orders s on s.id = l.sales_order_id`;
-
-/**
- * R5.1: not synced, or synced but not confirmed (an invoiced order is past confirmed); and an
- * order the platform no longer has.
- */
-const NEEDS_ATTENTION = `(l.id is null or l.sync_state <> 'synced' or s.id is null or s.deleted_at is not null
-  or not l.status_valid or s.status not in ('confirmado', 'faturado') or so.gone_at is not null)`;
+    left join sales_orders s on s.id = l.sales_order_id
+    join stores st on st.id = so.store_id`;
 
 const GONE_REASON = `${GONE_MESSAGE}: a plataforma não encontra mais este pedido`;
 
@@ -154,11 +156,15 @@ function toPanelRow(r: Row): PanelRow {
     storeCancellation: r.so_deleted ? null : r.store_cancellation,
     goneAt: r.gone_at?.toISOString() ?? null,
     textCleaned: r.text_cleaned,
+    dismissedAt: r.dismissed_at?.toISOString() ?? null,
+    dismissedBy: r.dismissed_by,
   };
 }
 
 export interface PanelPage {
   orders: PanelRow[];
+  /** The rows on the attention list (the same count as Visão geral's "Pedidos aguardando"). */
+  attentionCount: number;
   /** Pass back as `after` for the next page; null on the last one. */
   nextCursor: string | null;
 }
@@ -187,7 +193,8 @@ export async function listPanelOrders(
   const params: unknown[] = [storeId, options.limit + 1];
   const p = (value: unknown) => `$${params.push(value)}`;
   let where = "so.store_id = $1";
-  if (options.view === "attention") where += ` and ${NEEDS_ATTENTION}`;
+  if (options.view === "attention") where += ` and ${ON_ATTENTION_LIST}`;
+  if (options.view === "dismissed") where += " and so.dismissed_at is not null";
   if (options.after) {
     const [at, id] = decodeCursor(options.after, isTimestamp, { nullKey: true });
     where += ` and (coalesce(so.platform_created_at, '-infinity'), so.id) < (coalesce(${p(at)}::timestamptz, '-infinity'), ${p(id)}::bigint)`;
@@ -203,6 +210,7 @@ export async function listPanelOrders(
   const last = page.at(-1);
   return {
     orders: page.map(toPanelRow),
+    attentionCount: (await countAttention(q, storeId)).get(storeId) ?? 0,
     nextCursor: more && last ? encodeCursor(last.platform_created_at?.toISOString() ?? null, last.id) : null,
   };
 }

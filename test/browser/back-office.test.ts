@@ -114,7 +114,12 @@ test("the operator invoices, ships, prints the label and delivers from the order
   assert.equal((await pdf.body()).subarray(0, 5).toString("latin1"), "%PDF-");
 
   // Marcar como entregue: the status route, with the delivery date recorded on the shipment.
+  // It cannot be undone, so it asks first (issue 16, item 7).
   await card.getByRole("button", { name: "Marcar como entregue" }).click();
+  await page
+    .getByRole("dialog", { name: /como entregue\?$/ })
+    .getByRole("button", { name: "Marcar como entregue" })
+    .click();
   await page.getByText(/Pedido marcado como entregue/).waitFor();
   await page.locator(".order-summary").getByText("Entregue", { exact: true }).waitFor();
   await card.getByText(/Entregue em/).waitFor();

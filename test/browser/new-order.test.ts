@@ -54,6 +54,7 @@ test("a counter sale: typed in Novo pedido, then paid and collected from its pag
   await card.getByRole("button", { name: "Pronto para retirada" }).click();
   await page.getByRole("status").filter({ hasText: "Pedido pronto para retirada na loja." }).waitFor();
   await card.getByRole("button", { name: "Retirado", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Marcar como retirado" }).click();
   await page
     .getByRole("status")
     .filter({ hasText: /Pedido marcado como retirado/ })

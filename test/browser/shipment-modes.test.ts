@@ -58,6 +58,7 @@ test("Retirada na loja: Pronto para retirada, then Retirado — no carrier, trac
   await card.getByRole("button", { name: "Pronto para retirada" }).click();
   await page.getByRole("status").filter({ hasText: "Pedido pronto para retirada na loja." }).waitFor();
   await card.getByRole("button", { name: "Retirado", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Marcar como retirado" }).click();
   await page
     .getByRole("status")
     .filter({ hasText: /Pedido marcado como retirado/ })

@@ -52,6 +52,9 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     });
   const health = async (id: number) =>
     ((await get("/api/v1/overview")).stores as Json[]).find((s) => s.id === id)!;
+  /** Integração's attention list for the store: Visão geral's "Pedidos aguardando" counts the same rows. */
+  const attention = async (id: number) =>
+    (await get(`/api/v1/integration/${id}/orders?view=attention&limit=500`)).attentionCount as number;
   const count = async (sql: string, params: unknown[] = []) =>
     (await t.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0]!.n;
   const newOrder = (overrides: Record<string, unknown>) =>
@@ -99,7 +102,11 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
     assert.equal(a.connectionState, "ok");
     assert.ok(a.lastImportAt);
     assert.ok(a.importLagSeconds >= 0 && a.importLagSeconds < 60, `lag ${a.importLagSeconds}`);
-    assert.equal(a.ordersWaiting, 0, "cancelled orders wait for nothing");
+    // Cancelled orders held because they create nothing stay on the attention list until dismissed
+    // (Ignorar) or aged out by the store's rule: Visão geral counts that same list.
+    const waitingAfterImport = await attention(storeA);
+    assert.ok(waitingAfterImport >= cancelledHeld, "the held cancelled orders are on the attention list");
+    assert.equal(a.ordersWaiting, waitingAfterImport);
     assert.equal(a.ordersInError, 0);
     assert.equal(a.salesOrdersToday, first.created);
     assert.equal(a.pendingWebhooks, 0);
@@ -135,7 +142,12 @@ describe("panel support: Visão geral, Falhas, Testar conexão, status form", ()
 
     a = await health(storeA);
     assert.equal(a.ordersInError, 1);
-    assert.equal(a.ordersWaiting, 1, "the order held for an unknown SKU waits for its product");
+    assert.equal(
+      a.ordersWaiting,
+      waitingAfterImport + 2,
+      "the order held for an unknown SKU and the unreadable one join the attention list",
+    );
+    assert.equal(a.ordersWaiting, await attention(storeA));
     assert.equal(a.pendingWebhooks, 1);
     assert.equal(a.salesOrdersToday, first.created + second.created);
     assert.equal(a.jobsFailed, 0);

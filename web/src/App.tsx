@@ -13,6 +13,7 @@ import { OrdersPage } from "./pages/OrdersPage.tsx";
 import { EmailPage, OutboxPage } from "./pages/OutboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { ProductsPage } from "./pages/ProductsPage.tsx";
+import { ReceivablesPage } from "./pages/ReceivablesPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
@@ -23,6 +24,7 @@ const sections = [
   { to: "/pedidos", label: "Pedidos" },
   { to: "/clientes", label: "Clientes" },
   { to: "/produtos", label: "Produtos" },
+  { to: "/recebiveis", label: "Recebíveis" },
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
@@ -77,6 +79,7 @@ function Shell() {
           <Route path="/clientes" element={<CustomersPage />} />
           <Route path="/clientes/:id" element={<CustomerPage />} />
           <Route path="/produtos" element={<ProductsPage />} />
+          <Route path="/recebiveis" element={<ReceivablesPage />} />
           <Route path="/lojas" element={<StoresPage />} />
           <Route path="/lojas/:id" element={<StorePage />} />
           <Route path="/caixa-de-saida" element={<OutboxPage />} />

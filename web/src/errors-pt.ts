@@ -63,6 +63,13 @@ const reasonMessages: Record<ReasonCode, string> = {
   already_invoiced:
     "Este pedido já tem nota fiscal ou venda simples ativa. Para faturar de novo, cancele a nota (estorno).",
   not_invoiced: "O pedido não tem nota fiscal ativa: não há o que estornar.",
+  already_dismissed: "Este pedido já foi ignorado na lista de atenção.",
+  not_dismissed: "Este pedido não está ignorado.",
+  receivable_reversed: "Esta parcela foi estornada com a nota fiscal: não recebe baixa.",
+  receipt_exceeds_open: "O valor passa do que falta receber nesta parcela.",
+  receipt_already_undone: "Esta baixa já foi desfeita.",
+  receipts_need_choice:
+    "A nota tem parcelas já recebidas: escolha desfazer as baixas ou manter o valor como crédito do cliente.",
   access_key_in_use: "Essa chave de acesso já foi usada em outro pedido.",
   no_store_cancellation: "A loja não cancelou este pedido.",
   document_in_use: "Esse CPF/CNPJ já pertence a outro cliente.",

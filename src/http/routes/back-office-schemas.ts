@@ -2,6 +2,7 @@
 // stock, sender): the request checks and the OpenAPI document.
 import { CANONICAL_STATUSES } from "../../domain/order-status.ts";
 import { MAX_CUSTOMER_MESSAGE } from "./order-status.ts";
+import { receivable } from "./receivable-schemas.ts";
 import { whole } from "./schema-parts.ts";
 
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, "null"], ...extra });
@@ -78,23 +79,6 @@ export const stockMovement = whole({
     invoiceId: nullable("integer"),
     actor: nullable("string"),
     createdAt: { type: "string", format: "date-time" },
-  },
-});
-
-export const receivable = whole({
-  type: "object",
-  properties: {
-    id: { type: "integer" },
-    salesOrderId: { type: "integer" },
-    salesOrderNumber: { type: "integer" },
-    invoiceId: { type: "integer" },
-    installment: { type: "integer", description: "1-based" },
-    amountCents: { type: "integer" },
-    dueDate: { type: "string", format: "date" },
-    paymentType: nullable("string"),
-    status: { type: "string", enum: ["open", "paid", "reversed"] },
-    createdAt: { type: "string", format: "date-time" },
-    reversedAt: nullable("string", { format: "date-time" }),
   },
 });
 

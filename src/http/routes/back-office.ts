@@ -1,17 +1,12 @@
 // The back office's actions on a sales order (R6.4, R7, docs/REQUIREMENTS.md#seed-003): confirm a payment by hand,
 // invoice (NF-e or simple sale) and reverse it, ship with tracking, print the shipping label;
-// and what they produced: receivables, a product's stock ledger, the label's sender. Each action
+// and what they produced: a product's stock ledger (receivables: routes/receivables.ts), the label's sender. Each action
 // is one transaction with its status change, pushes and e-mail (backoffice/status-effects.ts).
 import type { FastifyInstance } from "fastify";
 import { type InvoiceInput, validateInvoiceInput } from "../../backoffice/invoice-input.ts";
 import { cancelInvoice, createInvoice, listInvoices, type Notify } from "../../backoffice/invoices.ts";
 import { confirmPayment } from "../../backoffice/payment-confirmation.ts";
-import {
-  listReceivables,
-  RECEIVABLES_LIMIT_DEFAULT,
-  RECEIVABLES_LIMIT_MAX,
-  type ReceivablesQuery,
-} from "../../backoffice/receivables.ts";
+import { ESTORNO_RECEIPT_CHOICES, type EstornoReceiptChoice } from "../../backoffice/receivable-estorno.ts";
 import { getSender, type SenderInput, setSender, validateSender } from "../../backoffice/sender.ts";
 import {
   createShipment,
@@ -103,26 +98,36 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { reason?: string } }>(
+  app.post<{ Params: { id: number }; Body: { reason?: string; receipts?: EstornoReceiptChoice } }>(
     "/api/v1/orders/:id/invoice/cancel",
     {
       schema: {
         tags: TAGS,
         summary: "Cancel the live invoice (estorno): stock put back and receivables reversed, exactly once",
         description:
-          "The canonical status does not move (cancelling the invoice is not cancelling the order); the sales status leaves `faturado`. A new invoice is then allowed. 409 `not_invoiced` when there is no live invoice (so a second cancel reverses nothing).",
+          "The canonical status does not move (cancelling the invoice is not cancelling the order); the sales status leaves `faturado`. A new invoice is then allowed. 409 `not_invoiced` when there is no live invoice (so a second cancel reverses nothing). When its installments already received money, `receipts` says what becomes of it (`undo`: the receipts are undone; `credit`: kept, and the reversed installments record it as the customer's credit, refund pending); without it 409 `conflict` reasonCode `receipts_need_choice` (details `receipts`, `receivedCents`) and nothing changes.",
         params: s.idParams,
         body: {
           type: "object",
           additionalProperties: false,
-          properties: { reason: { type: "string", maxLength: 500, description: "Motivo do estorno" } },
+          properties: {
+            reason: { type: "string", maxLength: 500, description: "Motivo do estorno" },
+            receipts: {
+              type: "string",
+              enum: [...ESTORNO_RECEIPT_CHOICES],
+              description:
+                "What becomes of money already received on the installments (required when there is any)",
+            },
+          },
         },
         response: { 200: s.cancelResult, 404: problem, 409: problem },
       },
     },
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
-      return ctx.db.transaction((tx) => cancelInvoice(tx, request.params.id, reason, actorOf(request)));
+      return ctx.db.transaction((tx) =>
+        cancelInvoice(tx, request.params.id, reason, actorOf(request), request.body?.receipts),
+      );
     },
   );
 
@@ -251,32 +256,6 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         .header("cache-control", "no-store")
         .send(Buffer.from(pdf));
     },
-  );
-
-  app.get<{ Querystring: ReceivablesQuery }>(
-    "/api/v1/receivables",
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Contas a receber: receivables by due date, earliest first, a keyset page at a time",
-        querystring: s.pageQuery(
-          {
-            salesOrderId: { type: "integer", description: "Only this sales order's" },
-            status: { type: "string", enum: ["open", "paid", "reversed"] },
-          },
-          RECEIVABLES_LIMIT_MAX,
-          RECEIVABLES_LIMIT_DEFAULT,
-        ),
-        response: {
-          200: whole({
-            type: "object",
-            properties: { items: { type: "array", items: s.receivable }, next: { type: ["string", "null"] } },
-          }),
-          400: problem,
-        },
-      },
-    },
-    async (request) => listReceivables(ctx.db, ORG_ID, request.query),
   );
 
   app.get<{ Params: { sku: string }; Querystring: { limit?: number; after?: string } }>(

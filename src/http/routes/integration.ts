@@ -24,7 +24,7 @@ const nullable = (type: string) => ({ type: [type, "null"] });
 
 const dateTime = (description: string) => ({ type: ["string", "null"], format: "date-time", description });
 
-const panelRow = whole({
+export const panelRow = whole({
   type: "object",
   properties: {
     storeOrderId: { type: "integer" },
@@ -66,6 +66,8 @@ const panelRow = whole({
       ...nullable("string"),
       description: "pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it",
     },
+    dismissedAt: dateTime("Taken off the attention list by hand (Ignorar); null when not"),
+    dismissedBy: nullable("string"),
   },
 });
 
@@ -106,12 +108,12 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags: ["integration"],
         summary: "Carregar: the store's orders with their sync state, newest first",
         description:
-          "`attention` (default) lists only orders not synced, or synced but not confirmed (R5.1); `all` lists every order.",
+          "`attention` (default) lists only orders not synced, or synced but not confirmed (R5.1), less those dismissed by hand (Ignorar) and those older than the store's `attentionIgnoreAfterDays` (an order in error never ages out); `dismissed` lists those dismissed by hand; `all` lists every order. `attentionCount` is the attention list's size, the same number as the store's `ordersWaiting` on GET /api/v1/overview.",
         params: { type: "object", properties: { storeId: { type: "integer" } }, required: ["storeId"] },
         querystring: {
           type: "object",
           properties: {
-            view: { type: "string", enum: ["attention", "all"], default: "attention" },
+            view: { type: "string", enum: ["attention", "dismissed", "all"], default: "attention" },
             limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
             after: { type: "string", maxLength: 200, description: "nextCursor of the previous page" },
             q: searchParam,
@@ -120,7 +122,14 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         response: {
           200: whole({
             type: "object",
-            properties: { orders: { type: "array", items: panelRow }, nextCursor: nullable("string") },
+            properties: {
+              orders: { type: "array", items: panelRow },
+              attentionCount: {
+                type: "integer",
+                description: "Rows on the attention list (= Visão geral's ordersWaiting for the store)",
+              },
+              nextCursor: nullable("string"),
+            },
           }),
           400: problem,
           404: problem,

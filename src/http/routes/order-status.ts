@@ -7,6 +7,8 @@ import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus } from "../../domain/order-status.ts";
 import { notifyDefaults, resolveNotifyCustomer } from "../../email/templates.ts";
 import { lockSalesOrder, readOrder } from "../../orders/order-lock.ts";
+import { storeEffects } from "../../push/preview.ts";
+import { customerEmailsBy } from "../../stores/stores.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
@@ -27,6 +29,12 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
             type: "object",
             properties: {
               current: canonical,
+              customerEmailsBy: {
+                type: ["string", "null"],
+                enum: ["ponte", "platform", null],
+                description:
+                  "Who e-mails the customer when Notificar cliente is ticked: Ponte (its templates) or the store's platform; null for an order made in the back office (Ponte)",
+              },
               allowed: {
                 type: "array",
                 items: {
@@ -56,12 +64,26 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
                       description:
                         "Notificar cliente starts ticked for this status (the store's e-mail templates)",
                     },
+                    storeEffects: {
+                      type: "array",
+                      items: { type: "string" },
+                      description:
+                        "pt-BR: what the change would push to the store (its Envio à loja table, its platform's capabilities, its channel); empty: nothing",
+                    },
                   },
-                  required: ["status", "label", "form", "blocked", "needs", "notifyByDefault"],
+                  required: [
+                    "status",
+                    "label",
+                    "form",
+                    "blocked",
+                    "needs",
+                    "notifyByDefault",
+                    "storeEffects",
+                  ],
                 },
               },
             },
-            required: ["current", "allowed"],
+            required: ["current", "allowed", "customerEmailsBy"],
           },
           404: problem,
         },
@@ -71,9 +93,19 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       const order = await readOrder(ctx.db, request.params.id);
       const transitions = orderTransitions(order);
       const notify = await notifyDefaults(ctx.db, order.originStoreId);
+      const effects = await storeEffects(
+        ctx.db,
+        order,
+        transitions.allowed.map((a) => a.status),
+      );
       return {
         ...transitions,
-        allowed: transitions.allowed.map((a) => ({ ...a, notifyByDefault: notify[a.status] })),
+        customerEmailsBy: order.store ? customerEmailsBy(order.store.settings) : null,
+        allowed: transitions.allowed.map((a) => ({
+          ...a,
+          notifyByDefault: notify[a.status],
+          storeEffects: effects.get(a.status) ?? [],
+        })),
       };
     },
   );

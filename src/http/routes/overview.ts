@@ -57,7 +57,7 @@ const storeHealth = {
     ordersWaiting: {
       type: "integer",
       description:
-        "Orders pending, or held for a reason to fix (status not in the table, unknown SKU…); orders held because their status does not create a sales order (cancelled, by default) are not waiting",
+        "The store's Integração attention list (GET /api/v1/integration/{storeId}/orders, its attentionCount): orders not synced, held, in error, or synced but not confirmed, less those dismissed by hand (Ignorar) and those older than the store's attentionIgnoreAfterDays (errors never age out)",
     },
     ordersInError: { type: "integer" },
     jobsFailed: { type: "integer", description: "This store's jobs the queue gave up on" },

@@ -58,6 +58,11 @@ export const storeSchema = {
       enum: ["ponte", "platform"],
       description: "Who e-mails the customer about status changes: Ponte (default) or the platform",
     },
+    attentionIgnoreAfterDays: {
+      type: ["integer", "null"],
+      description:
+        "Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay",
+    },
     pushChannel: {
       type: "object",
       description:
@@ -95,6 +100,7 @@ export const storeSchema = {
     "unknownSkuPolicy",
     "negativeStockPolicy",
     "customerEmails",
+    "attentionIgnoreAfterDays",
     "pushChannel",
     "createdAt",
   ],
@@ -118,6 +124,8 @@ export const publicStore = (s: Store) => {
     unknownSkuPolicy: settings.unknownSku === "hold" ? "hold" : "create",
     negativeStockPolicy: negativeStockPolicyOf(settings),
     customerEmails: customerEmailsBy(settings),
+    attentionIgnoreAfterDays:
+      typeof settings.attentionIgnoreAfterDays === "number" ? settings.attentionIgnoreAfterDays : null,
     pushChannel: publicPushChannel(settings),
   };
 };

@@ -141,6 +141,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       negativeStockPolicy?: NegativeStockPolicy;
       customerEmails?: CustomerEmailSender;
       pushChannel?: PushChannelInput;
+      attentionIgnoreAfterDays?: number | null;
     };
   }>(
     "/api/v1/stores/:id",
@@ -163,6 +164,13 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             unknownSkuPolicy: { type: "string", enum: ["create", "hold"] },
             negativeStockPolicy: { type: "string", enum: [...NEGATIVE_STOCK_POLICIES] },
             customerEmails: { type: "string", enum: ["ponte", "platform"] },
+            attentionIgnoreAfterDays: {
+              type: ["integer", "null"],
+              minimum: 1,
+              maximum: 3650,
+              description:
+                "Ignorar após N dias: orders older than this leave Integração's attention list and Visão geral's count (errors never do); null: they stay",
+            },
             pushChannel: {
               type: "object",
               required: ["kind"],
@@ -190,13 +198,21 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => {
-      const { unknownSkuPolicy, negativeStockPolicy, customerEmails, pushChannel, ...patch } = request.body;
+      const {
+        unknownSkuPolicy,
+        negativeStockPolicy,
+        customerEmails,
+        pushChannel,
+        attentionIgnoreAfterDays,
+        ...patch
+      } = request.body;
       const settings =
-        unknownSkuPolicy || customerEmails || negativeStockPolicy
+        unknownSkuPolicy || customerEmails || negativeStockPolicy || attentionIgnoreAfterDays !== undefined
           ? {
               ...(unknownSkuPolicy ? { unknownSku: unknownSkuPolicy } : {}),
               ...(negativeStockPolicy ? { negativeStock: negativeStockPolicy } : {}),
               ...(customerEmails ? { customerEmails } : {}),
+              ...(attentionIgnoreAfterDays !== undefined ? { attentionIgnoreAfterDays } : {}),
             }
           : undefined;
       const current =

@@ -1719,7 +1719,7 @@ export interface paths {
         };
         /**
          * Carregar: the store's orders with their sync state, newest first
-         * @description `attention` (default) lists only orders not synced, or synced but not confirmed (R5.1); `all` lists every order.
+         * @description `attention` (default) lists only orders not synced, or synced but not confirmed (R5.1), less those dismissed by hand (Ignorar) and those older than the store's `attentionIgnoreAfterDays` (an order in error never ages out); `dismissed` lists those dismissed by hand; `all` lists every order. `attentionCount` is the attention list's size, the same number as the store's `ordersWaiting` on GET /api/v1/overview.
          */
         get: {
             parameters: {
@@ -1729,7 +1729,7 @@ export interface paths {
                     limit?: number;
                     /** @description The search box. Digits only (`160`): Ponte's number, or the store's order number, or (11 or 14 digits) the customer's CPF/CNPJ, any of them. `#160`: the store's order number only. A masked CPF/CNPJ, or an alphanumeric CNPJ with valid check digits: that document. Anything else: part of the customer's name, ignoring case and accents (at least 2 characters; 2 characters match the start of a word), and, with a digit in it, the store's order number as typed (`PED-00002`). 400 `validation_failed` naming `/q` otherwise */
                     q?: string;
-                    view?: "attention" | "all";
+                    view?: "attention" | "dismissed" | "all";
                 };
                 header?: never;
                 path: {
@@ -1746,6 +1746,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Rows on the attention list (= Visão geral's ordersWaiting for the store) */
+                            attentionCount: number;
                             nextCursor: string | null;
                             orders: {
                                 attempts: number;
@@ -1763,6 +1765,12 @@ export interface paths {
                                 customerName: string | null;
                                 customerProblem: string | null;
                                 customerSynced: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Taken off the attention list by hand (Ignorar); null when not
+                                 */
+                                dismissedAt: string | null;
+                                dismissedBy: string | null;
                                 externalId: string;
                                 /**
                                  * Format: date-time
@@ -1893,6 +1901,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -2007,6 +2021,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -2126,6 +2146,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/{storeId}/orders/{externalId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ignorar: take an order that needs no action off the attention list (recorded with who; undoable)
+         * @description Nothing about the order changes (a later sync still runs); it leaves the attention list and Visão geral's count, and is listed with view=dismissed. 409 `conflict` reasonCode `already_dismissed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The store's attention list after the change */
+                            attentionCount: number;
+                            order: {
+                                attempts: number;
+                                cancelledOnPlatform: boolean;
+                                /** @enum {string|null} */
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                                canUnlink: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer ordered on the platform
+                                 */
+                                createdAt: string | null;
+                                /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
+                                customerFoundByDocument: boolean;
+                                customerName: string | null;
+                                customerProblem: string | null;
+                                customerSynced: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Taken off the attention list by hand (Ignorar); null when not
+                                 */
+                                dismissedAt: string | null;
+                                dismissedBy: string | null;
+                                externalId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the platform answered that the order no longer exists (404); null while it exists
+                                 */
+                                goneAt: string | null;
+                                number: string | null;
+                                /** @description pt-BR, shown in the panel row */
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
+                                salesOrderDeleted: boolean;
+                                salesOrderId: number | null;
+                                salesOrderNumber: number | null;
+                                salesOrderStatus: string | null;
+                                statusFields: {
+                                    [key: string]: string | null;
+                                };
+                                statusValid: boolean;
+                                /**
+                                 * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
+                                 * @enum {string|null}
+                                 */
+                                storeCancellation: "invoice_live" | "shipped" | null;
+                                storeOrderId: number;
+                                /** @description The platform status key the status table reads */
+                                storeStatus: string | null;
+                                /** @description Sync: a live sales order is linked */
+                                synced: boolean;
+                                /** @enum {string} */
+                                syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                                /**
+                                 * Format: date-time
+                                 * @description When a sync last wrote the link; null when never synced
+                                 */
+                                syncUpdatedAt: string | null;
+                                /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
+                                textCleaned: string | null;
+                                totalCents: number | null;
+                                /** @description pt-BR: why Mapeamento cannot be deleted now */
+                                unlinkRefusal: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/{storeId}/orders/{externalId}/link": {
         parameters: {
             query?: never;
@@ -2171,6 +2333,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -2284,6 +2452,148 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/{storeId}/orders/{externalId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo Ignorar: the order goes back on the attention list (when it still needs attention)
+         * @description Recorded in the order's timeline. 409 `conflict` reasonCode `not_dismissed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The store's attention list after the change */
+                            attentionCount: number;
+                            order: {
+                                attempts: number;
+                                cancelledOnPlatform: boolean;
+                                /** @enum {string|null} */
+                                canonicalStatus: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas" | null;
+                                canUnlink: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer ordered on the platform
+                                 */
+                                createdAt: string | null;
+                                /** @description Cliente encontrado no ERP pelo CPF/CNPJ */
+                                customerFoundByDocument: boolean;
+                                customerName: string | null;
+                                customerProblem: string | null;
+                                customerSynced: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Taken off the attention list by hand (Ignorar); null when not
+                                 */
+                                dismissedAt: string | null;
+                                dismissedBy: string | null;
+                                externalId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the platform answered that the order no longer exists (404); null while it exists
+                                 */
+                                goneAt: string | null;
+                                number: string | null;
+                                /** @description pt-BR, shown in the panel row */
+                                reason: string | null;
+                                reasonCode: components["schemas"]["ReasonCode"] | null;
+                                salesOrderDeleted: boolean;
+                                salesOrderId: number | null;
+                                salesOrderNumber: number | null;
+                                salesOrderStatus: string | null;
+                                statusFields: {
+                                    [key: string]: string | null;
+                                };
+                                statusValid: boolean;
+                                /**
+                                 * @description Cancelled on the store while its sales order had a live invoice (`invoice_live`: the estorno is the operator's) or a shipment (`shipped`); null otherwise. See GET /api/v1/failures?kind=cancellations
+                                 * @enum {string|null}
+                                 */
+                                storeCancellation: "invoice_live" | "shipped" | null;
+                                storeOrderId: number;
+                                /** @description The platform status key the status table reads */
+                                storeStatus: string | null;
+                                /** @description Sync: a live sales order is linked */
+                                synced: boolean;
+                                /** @enum {string} */
+                                syncState: "not_synced" | "pending" | "synced" | "held" | "error";
+                                /**
+                                 * Format: date-time
+                                 * @description When a sync last wrote the link; null when never synced
+                                 */
+                                syncUpdatedAt: string | null;
+                                /** @description pt-BR: where U+0000 or lone surrogates were removed from the order's text to store it */
+                                textCleaned: string | null;
+                                totalCents: number | null;
+                                /** @description pt-BR: why Mapeamento cannot be deleted now */
+                                unlinkRefusal: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2412,6 +2722,12 @@ export interface paths {
                             customerName: string | null;
                             customerProblem: string | null;
                             customerSynced: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Taken off the attention list by hand (Ignorar); null when not
+                             */
+                            dismissedAt: string | null;
+                            dismissedBy: string | null;
                             externalId: string;
                             /**
                              * Format: date-time
@@ -3292,19 +3608,49 @@ export interface paths {
                                 amountCents: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
                                 /** Format: date */
                                 dueDate: string;
                                 id: number;
                                 /** @description 1-based */
                                 installment: number;
                                 invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
                                 paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
                                 /** Format: date-time */
                                 reversedAt: string | null;
                                 salesOrderId: number;
                                 salesOrderNumber: number;
-                                /** @enum {string} */
-                                status: "open" | "paid" | "reversed";
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
                             }[];
                             /** @description Invoicing moved the canonical status (→ em_preparacao) */
                             statusChanged: boolean;
@@ -3405,7 +3751,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the live invoice (estorno): stock put back and receivables reversed, exactly once
-         * @description The canonical status does not move (cancelling the invoice is not cancelling the order); the sales status leaves `faturado`. A new invoice is then allowed. 409 `not_invoiced` when there is no live invoice (so a second cancel reverses nothing).
+         * @description The canonical status does not move (cancelling the invoice is not cancelling the order); the sales status leaves `faturado`. A new invoice is then allowed. 409 `not_invoiced` when there is no live invoice (so a second cancel reverses nothing). When its installments already received money, `receipts` says what becomes of it (`undo`: the receipts are undone; `credit`: kept, and the reversed installments record it as the customer's credit, refund pending); without it 409 `conflict` reasonCode `receipts_need_choice` (details `receipts`, `receivedCents`) and nothing changes.
          */
         post: {
             parameters: {
@@ -3421,6 +3767,11 @@ export interface paths {
                     "application/json": {
                         /** @description Motivo do estorno */
                         reason?: string;
+                        /**
+                         * @description What becomes of money already received on the installments (required when there is any)
+                         * @enum {string}
+                         */
+                        receipts?: "undo" | "credit";
                     };
                 };
             };
@@ -3470,19 +3821,49 @@ export interface paths {
                                 amountCents: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
                                 /** Format: date */
                                 dueDate: string;
                                 id: number;
                                 /** @description 1-based */
                                 installment: number;
                                 invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
                                 paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
                                 /** Format: date-time */
                                 reversedAt: string | null;
                                 salesOrderId: number;
                                 salesOrderNumber: number;
-                                /** @enum {string} */
-                                status: "open" | "paid" | "reversed";
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
                             }[];
                             /** @description The reversal movements (stock put back) */
                             stockMovements: {
@@ -4199,9 +4580,16 @@ export interface paths {
                                 notifyByDefault: boolean;
                                 /** @enum {string} */
                                 status: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                                /** @description pt-BR: what the change would push to the store (its Envio à loja table, its platform's capabilities, its channel); empty: nothing */
+                                storeEffects: string[];
                             }[];
                             /** @enum {string} */
                             current: "aguardando_pagamento" | "pagamento_confirmado" | "em_preparacao" | "despachado" | "embarcado" | "entregue" | "cancelado" | "problemas";
+                            /**
+                             * @description Who e-mails the customer when Notificar cliente is ticked: Ponte (its templates) or the store's platform; null for an order made in the back office (Ponte)
+                             * @enum {string|null}
+                             */
+                            customerEmailsBy: "ponte" | "platform" | null;
                         };
                     };
                 };
@@ -4299,7 +4687,7 @@ export interface paths {
                                 name: string;
                                 nextImportAt: string | null;
                                 ordersInError: number;
-                                /** @description Orders pending, or held for a reason to fix (status not in the table, unknown SKU…); orders held because their status does not create a sales order (cancelled, by default) are not waiting */
+                                /** @description The store's Integração attention list (GET /api/v1/integration/{storeId}/orders, its attentionCount): orders not synced, held, in error, or synced but not confirmed, less those dismissed by hand (Ignorar) and those older than the store's attentionIgnoreAfterDays (errors never age out) */
                                 ordersWaiting: number;
                                 /** @description Webhook deliveries not yet taken by a sync job */
                                 pendingWebhooks: number;
@@ -4463,6 +4851,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5474,16 +5864,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contas a receber: receivables by due date, earliest first, a keyset page at a time */
+        /**
+         * Contas a receber: receivables by due date, earliest first, a keyset page at a time
+         * @description Filters: status, overdue (still owed and due before today in São Paulo), due date range, customer (name or CPF/CNPJ), sales order. Each item carries its receipts (undone ones too).
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description `next` of the previous page */
                     after?: string;
+                    /** @description The customer's name (part of it) or CPF/CNPJ (masked or not, alphanumeric too) */
+                    customer?: string;
+                    /** @description Due on or after (inclusive) */
+                    dueFrom?: string;
+                    /** @description Due on or before (inclusive) */
+                    dueTo?: string;
                     limit?: number;
+                    /** @description true: only overdue ones; false: none of them */
+                    overdue?: boolean;
                     /** @description Only this sales order's */
                     salesOrderId?: number;
-                    status?: "open" | "paid" | "reversed";
+                    status?: "open" | "partial" | "paid" | "reversed";
                 };
                 header?: never;
                 path?: never;
@@ -5502,21 +5903,570 @@ export interface paths {
                                 amountCents: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
                                 /** Format: date */
                                 dueDate: string;
                                 id: number;
                                 /** @description 1-based */
                                 installment: number;
                                 invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
                                 paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
                                 /** Format: date-time */
                                 reversedAt: string | null;
                                 salesOrderId: number;
                                 salesOrderNumber: number;
-                                /** @enum {string} */
-                                status: "open" | "paid" | "reversed";
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
                             }[];
                             next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One receivable with its receipts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                            creditPending: boolean;
+                            customerName: string | null;
+                            /** Format: date */
+                            dueDate: string;
+                            id: number;
+                            /** @description 1-based */
+                            installment: number;
+                            invoiceId: number;
+                            /** @description Still owed and due before today in São Paulo */
+                            overdue: boolean;
+                            paymentType: string | null;
+                            /** @description Undone ones too, oldest first */
+                            receipts: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @enum {string} */
+                                method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description The day the money came in
+                                 */
+                                receivedOn: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoReason: string | null;
+                            }[];
+                            /** @description The live receipts' sum (never more than the amount) */
+                            receivedCents: number;
+                            /** Format: date-time */
+                            reversedAt: string | null;
+                            salesOrderId: number;
+                            salesOrderNumber: number;
+                            /**
+                             * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                             * @enum {string}
+                             */
+                            status: "open" | "partial" | "paid" | "reversed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Baixa: record money received against the receivable, partially or in full
+         * @description Receipts add up: open → partial → paid. 400 `validation_failed` for a date that is not one or is in the future (`details.field` `receivedOn`). 409 `conflict` with reasonCode `receipt_exceeds_open` (more than is still open; `details.remainingCents`) or `receivable_reversed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description At most what is still open */
+                        amountCents: number;
+                        /** @enum {string} */
+                        method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                        note?: string;
+                        /** @description YYYY-MM-DD, not in the future */
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The order's timeline entry */
+                            eventId: number;
+                            receipt: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @enum {string} */
+                                method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description The day the money came in
+                                 */
+                                receivedOn: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoReason: string | null;
+                            };
+                            receivable: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
+                                /** Format: date */
+                                dueDate: string;
+                                id: number;
+                                /** @description 1-based */
+                                installment: number;
+                                invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
+                                paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
+                                /** Format: date-time */
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/{id}/receipts/{receiptId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a receipt (entered by mistake, payment bounced, credit refunded), recording who and why
+         * @description The receipt stays listed with undoneAt/undoneBy; the receivable's status follows. 409 `conflict` reasonCode `receipt_already_undone`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    receiptId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. "cheque devolvido" */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The order's timeline entry */
+                            eventId: number;
+                            receipt: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @enum {string} */
+                                method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description The day the money came in
+                                 */
+                                receivedOn: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoReason: string | null;
+                            };
+                            receivable: {
+                                amountCents: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Reversed by an estorno that kept its receipts: the received amount is owed to the customer */
+                                creditPending: boolean;
+                                customerName: string | null;
+                                /** Format: date */
+                                dueDate: string;
+                                id: number;
+                                /** @description 1-based */
+                                installment: number;
+                                invoiceId: number;
+                                /** @description Still owed and due before today in São Paulo */
+                                overdue: boolean;
+                                paymentType: string | null;
+                                /** @description Undone ones too, oldest first */
+                                receipts: {
+                                    amountCents: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    method: "pix" | "boleto" | "cartao_credito" | "cartao_debito" | "dinheiro" | "deposito" | "transferencia" | "outro";
+                                    note: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description The day the money came in
+                                     */
+                                    receivedOn: string;
+                                    /** Format: date-time */
+                                    undoneAt: string | null;
+                                    undoneBy: string | null;
+                                    undoReason: string | null;
+                                }[];
+                                /** @description The live receipts' sum (never more than the amount) */
+                                receivedCents: number;
+                                /** Format: date-time */
+                                reversedAt: string | null;
+                                salesOrderId: number;
+                                salesOrderNumber: number;
+                                /**
+                                 * @description open → partial → paid as receipts add up; reversed by the invoice's estorno
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partial" | "paid" | "reversed";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of the filtered receivables per month of the due date: due, received, open, overdue */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The customer's name (part of it) or CPF/CNPJ (masked or not, alphanumeric too) */
+                    customer?: string;
+                    /** @description Due on or after (inclusive) */
+                    dueFrom?: string;
+                    /** @description Due on or before (inclusive) */
+                    dueTo?: string;
+                    /** @description true: only overdue ones; false: none of them */
+                    overdue?: boolean;
+                    /** @description Only this sales order's */
+                    salesOrderId?: number;
+                    status?: "open" | "partial" | "paid" | "reversed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                /** @description Kept by estornos as the customers' credit */
+                                creditPendingCents: number;
+                                /** @description Sum of the live installments */
+                                dueCents: number;
+                                /** @description Still to receive */
+                                openCents: number;
+                                /** @description The part of openCents past due */
+                                overdueCents: number;
+                                /** @description YYYY-MM of the due date */
+                                period: string;
+                                receivedCents: number;
+                            }[];
+                            total: {
+                                /** @description Kept by estornos as the customers' credit */
+                                creditPendingCents: number;
+                                /** @description Sum of the live installments */
+                                dueCents: number;
+                                /** @description Still to receive */
+                                openCents: number;
+                                /** @description The part of openCents past due */
+                                overdueCents: number;
+                                receivedCents: number;
+                            };
                         };
                     };
                 };
@@ -5697,6 +6647,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5816,6 +6768,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -5897,6 +6851,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -6056,6 +7012,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -6156,6 +7114,8 @@ export interface paths {
                          * @description The platform's API base URL. Empty (or the platform's own) means the platform's API, the only host the store's token is sent to; another address answers 400 `api_base_refused` unless PONTE_ALLOW_API_OVERRIDE allows it (`loopback`: this machine's addresses; `any`), for simulators and tests only. PATCH null: back to the platform's API.
                          */
                         apiBaseUrl?: string | null;
+                        /** @description Ignorar após N dias: orders older than this leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                        attentionIgnoreAfterDays?: number | null;
                         /** @enum {string} */
                         customerEmails?: "ponte" | "platform";
                         importEnabled?: boolean;
@@ -6188,6 +7148,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -6466,6 +7428,8 @@ export interface paths {
                         "application/json": {
                             /** @description Where the store's platform API is called (its token goes nowhere else): the platform's own, or an address PONTE_ALLOW_API_OVERRIDE allows */
                             apiBaseUrl: string;
+                            /** @description Ignorar após N dias: older orders leave Integração's attention list and Visão geral's count (errors never do); null: they stay */
+                            attentionIgnoreAfterDays: number | null;
                             connectionMessage: string | null;
                             /** @enum {string} */
                             connectionState: "ok" | "invalid_credentials" | "suspended" | "uninstalled" | "disconnected";
@@ -8305,7 +9269,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;

@@ -4,7 +4,8 @@ import { type InfiniteData, useInfiniteQuery, type useQueryClient } from "@tanst
 import type { ResponseOf } from "../api/types.ts";
 import { api, withQuery } from "../api.ts";
 
-export type PanelView = "attention" | "all";
+/** attention: the list to work down; dismissed: taken off it by hand (Ignorar); all: every order. */
+export type PanelView = "attention" | "dismissed" | "all";
 type PanelPage = ResponseOf<"/api/v1/integration/{storeId}/orders", "get">;
 /** One store order as GET /api/v1/integration/:storeId/orders returns it. */
 export type PanelRow = PanelPage["orders"][number];
@@ -46,7 +47,9 @@ export const fetchRow = (storeId: number, externalId: string) => api<PanelRow>(r
 export function replaceRow(client: ReturnType<typeof useQueryClient>, storeId: number, row: PanelRow) {
   // Every view and search of the store (other "integration" queries hold other data).
   const isList = (key: readonly unknown[]) =>
-    key[0] === "integration" && key[1] === storeId && (key[2] === "attention" || key[2] === "all");
+    key[0] === "integration" &&
+    key[1] === storeId &&
+    (key[2] === "attention" || key[2] === "dismissed" || key[2] === "all");
   client.setQueriesData<InfiniteData<PanelPage, string | null>>(
     { predicate: (q) => isList(q.queryKey) },
     (data) =>

@@ -1,16 +1,10 @@
 // Faturamento (R7): invoice (NF-e or simple sale) once the payment is confirmed, or reverse it;
 // the reversed invoices, and the receivables the invoice created.
-import { useState } from "react";
-import { ConfirmButton, Loading, useToast } from "../components/ui.tsx";
+import { Loading } from "../components/ui.tsx";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
-import {
-  cancelInvoice,
-  type Invoice,
-  useInvoices,
-  useOrderAction,
-  useReceivables,
-} from "./back-office-api.ts";
-import { CaptionedTable, ErrorNotice, Step, TextField, useFailureToast } from "./fulfilment-ui.tsx";
+import { type Invoice, useInvoices, useReceivables } from "./back-office-api.ts";
+import { EstornoButton } from "./EstornoButton.tsx";
+import { CaptionedTable, ErrorNotice, Step } from "./fulfilment-ui.tsx";
 import { InvoiceForm } from "./InvoiceForm.tsx";
 import { groupKey, invoiceTitle } from "./invoice-format.ts";
 import { actorLabel } from "./labels.ts";
@@ -84,57 +78,12 @@ function InvoiceView({ order, invoice }: { order: OrderDetail; invoice: Invoice 
   );
 }
 
-/** Cancelar nota (estorno), with its reason: here and on the flag of a store-side cancellation. */
-export function EstornoButton({
-  order,
-  invoice,
-  defaultReason = "",
-}: {
-  order: OrderDetail;
-  invoice: Invoice;
-  defaultReason?: string;
-}) {
-  const toast = useToast();
-  const failed = useFailureToast();
-  const [reason, setReason] = useState(defaultReason);
-  const cancel = useOrderAction(() => cancelInvoice(order.id, reason));
-  return (
-    <>
-      <ErrorNotice state={cancel} />
-      <ConfirmButton
-        label="Cancelar nota"
-        title={`Estornar ${invoiceTitle(invoice)}?`}
-        message={
-          <>
-            <p>
-              O estoque baixado volta e as contas a receber desta nota são estornadas. O status do pedido não
-              muda; depois é possível faturar de novo.
-            </p>
-            <TextField
-              label="Motivo do estorno (opcional)"
-              maxLength={500}
-              value={reason}
-              onChange={setReason}
-            />
-          </>
-        }
-        confirmLabel="Estornar nota"
-        pending={cancel.isPending}
-        onConfirm={() =>
-          cancel.mutate(undefined, {
-            onSuccess: () => {
-              setReason("");
-              toast("success", `${invoiceTitle(invoice)} estornada: estoque e contas a receber revertidos.`);
-            },
-            onError: failed("Estorno não feito"),
-          })
-        }
-      />
-    </>
-  );
-}
-
-const RECEIVABLE_STATUS: Record<string, string> = { open: "Em aberto", paid: "Pago", reversed: "Estornado" };
+const RECEIVABLE_STATUS: Record<string, string> = {
+  open: "Em aberto",
+  partial: "Parcial",
+  paid: "Pago",
+  reversed: "Estornado",
+};
 
 const RECEIVABLE_COLUMNS = [
   { name: "Parcela" },

@@ -2,10 +2,11 @@
 // the receivables.
 import { type FormEvent, useId, useState } from "react";
 import { useToast } from "../components/ui.tsx";
+import { ActionEffects } from "./ActionEffects.tsx";
 import { createInvoice, type InvoiceInput, useOrderAction } from "./back-office-api.ts";
 import { FormErrorNotice, fieldError, SubmitButton, TextField, useFailureToast } from "./fulfilment-ui.tsx";
 import { invoiceTitle } from "./invoice-format.ts";
-import type { OrderDetail } from "./orders-api.ts";
+import { type OrderDetail, useTransitions } from "./orders-api.ts";
 
 const INVOICE_FIELDS = ["accessKey", "number", "series", "issuedAt", "xmlUrl"];
 
@@ -52,7 +53,20 @@ export function InvoiceForm({ order }: { order: OrderDetail }) {
   const [draft, setDraft] = useState(EMPTY_INVOICE);
   const [missingKey, setMissingKey] = useState(false);
   const kindName = useId();
-  const action = useOrderAction((body: InvoiceInput) => createInvoice(order.id, body));
+  // Invoicing an order awaiting payment or paid moves it to Em preparação: Notificar cliente
+  // starts at that status's default (the store's e-mail templates).
+  const transitions = useTransitions(order.id, true);
+  const moves =
+    order.canonicalStatus === "aguardando_pagamento" || order.canonicalStatus === "pagamento_confirmado";
+  const next = transitions.data?.allowed.find((a) => a.status === "em_preparacao");
+  const emailsBy = transitions.data?.customerEmailsBy ?? null;
+  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
+  const [notifyChoice, setNotify] = useState<boolean | null>(null);
+  const notify =
+    notifyChoice ?? ((Boolean(email) || emailsBy === "platform") && (next?.notifyByDefault ?? false));
+  const action = useOrderAction((body: InvoiceInput) =>
+    createInvoice(order.id, moves ? { ...body, notifyCustomer: notify } : body),
+  );
   const set = (patch: Partial<InvoiceDraft>) => setDraft({ ...draft, ...patch });
   const err = (field: string) => fieldError(action.error, field);
   const digits = draft.accessKey.replace(/\s/g, "").length;
@@ -147,6 +161,9 @@ export function InvoiceForm({ order }: { order: OrderDetail }) {
         value={draft.issuedAt}
         onChange={(issuedAt) => set({ issuedAt })}
       />
+      {moves ? (
+        <ActionEffects notify={notify} hasEmail={Boolean(email)} emailsBy={emailsBy} onNotify={setNotify} />
+      ) : null}
       <SubmitButton pending={action.isPending}>
         {draft.kind === "nfe" ? "Faturar" : "Confirmar venda simples"}
       </SubmitButton>

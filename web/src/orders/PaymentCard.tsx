@@ -2,17 +2,27 @@
 import { type FormEvent, useState } from "react";
 import { useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
+import { ActionEffects } from "./ActionEffects.tsx";
 import { confirmPayment, useOrderAction } from "./back-office-api.ts";
 import { ErrorNotice, Step, SubmitButton, TextField, useFailureToast } from "./fulfilment-ui.tsx";
 import { actorLabel } from "./labels.ts";
-import type { OrderDetail } from "./orders-api.ts";
+import { type OrderDetail, useTransitions } from "./orders-api.ts";
 
 export function PaymentCard({ order, live }: { order: OrderDetail; live: boolean }) {
   const toast = useToast();
   const failed = useFailureToast();
   const [note, setNote] = useState("");
   const confirmed = order.payments.find((p) => p.confirmedAt);
-  const action = useOrderAction(() => confirmPayment(order.id, note));
+  const transitions = useTransitions(order.id, live && !confirmed);
+  // Confirming moves an order awaiting payment to Pagamento confirmado: that change may e-mail
+  // the customer (Notificar cliente, at its default) and push to the store.
+  const move = transitions.data?.allowed.find((a) => a.status === "pagamento_confirmado");
+  const emailsBy = transitions.data?.customerEmailsBy ?? null;
+  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
+  const [notifyChoice, setNotify] = useState<boolean | null>(null);
+  const notify =
+    notifyChoice ?? ((Boolean(email) || emailsBy === "platform") && (move?.notifyByDefault ?? false));
+  const action = useOrderAction(() => confirmPayment(order.id, note, move ? { notifyCustomer: notify } : {}));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     action.mutate(undefined, {
@@ -46,6 +56,15 @@ export function PaymentCard({ order, live }: { order: OrderDetail; live: boolean
             value={note}
             onChange={setNote}
           />
+          {move ? (
+            <ActionEffects
+              effects={move.storeEffects}
+              notify={notify}
+              hasEmail={Boolean(email)}
+              emailsBy={emailsBy}
+              onNotify={setNotify}
+            />
+          ) : null}
           <SubmitButton pending={action.isPending}>Confirmar pagamento</SubmitButton>
         </form>
       ) : (

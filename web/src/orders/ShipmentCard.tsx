@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Button, Notice, useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
 import { useSender } from "../settings/sender-api.ts";
+import { ActionEffects, type EmailsBy } from "./ActionEffects.tsx";
 import {
   createShipment,
   labelUrl,
@@ -13,6 +14,7 @@ import {
   useOrderAction,
   useShipments,
 } from "./back-office-api.ts";
+import { DeliverButton } from "./DeliverButton.tsx";
 import {
   ErrorNotice,
   FormErrorNotice,
@@ -23,7 +25,7 @@ import {
   useFailureToast,
 } from "./fulfilment-ui.tsx";
 import { canonicalLabel } from "./labels.ts";
-import { changeStatus, type OrderDetail, useTransitions } from "./orders-api.ts";
+import { type OrderDetail, useTransitions } from "./orders-api.ts";
 
 export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolean }) {
   const shipments = useShipments(order.id);
@@ -67,9 +69,23 @@ export function ShipmentCard({ order, live }: { order: OrderDetail; live: boolea
         </p>
       ) : null}
       {live && ship && order.pickup ? <ReadyForPickup order={order} blocked={ship.blocked ?? null} /> : null}
-      {live && ship && !order.pickup ? <ShipmentForm order={order} blocked={ship.blocked ?? null} /> : null}
+      {live && ship && !order.pickup ? (
+        <ShipmentForm
+          order={order}
+          blocked={ship.blocked ?? null}
+          notifyByDefault={ship.notifyByDefault}
+          effects={ship.storeEffects}
+          emailsBy={transitions.data?.customerEmailsBy ?? null}
+        />
+      ) : null}
       {live && deliver ? (
-        <DeliverButton order={order} blocked={deliver.blocked ?? null} notify={deliver.notifyByDefault} />
+        <DeliverButton
+          order={order}
+          blocked={deliver.blocked ?? null}
+          notify={deliver.notifyByDefault}
+          effects={deliver.storeEffects}
+          emailsBy={transitions.data?.customerEmailsBy ?? null}
+        />
       ) : null}
     </Step>
   );
@@ -120,9 +136,24 @@ function ReadyForPickup({ order, blocked }: { order: OrderDetail; blocked: strin
 
 type ShipmentDraft = Required<Pick<ShipmentInput, "carrier" | "trackingCode" | "trackingUrl">>;
 
-function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string | null }) {
+function ShipmentForm({
+  order,
+  blocked,
+  notifyByDefault,
+  effects,
+  emailsBy,
+}: {
+  order: OrderDetail;
+  blocked: string | null;
+  notifyByDefault: boolean;
+  effects: readonly string[];
+  emailsBy: EmailsBy;
+}) {
   const toast = useToast();
   const failed = useFailureToast();
+  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
+  // Notificar cliente starts at Despachado's default (the store's e-mail templates).
+  const [notify, setNotify] = useState((Boolean(email) || emailsBy === "platform") && notifyByDefault);
   const [draft, setDraft] = useState<ShipmentDraft>({
     // The carrier the store's shipping DE-PARA gave the order.
     carrier: order.carrier ?? "Correios",
@@ -134,7 +165,7 @@ function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string 
   const set = (patch: Partial<ShipmentDraft>) => setDraft({ ...draft, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body: ShipmentInput = { carrier: draft.carrier.trim() };
+    const body: ShipmentInput = { carrier: draft.carrier.trim(), notifyCustomer: notify };
     if (draft.trackingCode.trim()) body.trackingCode = draft.trackingCode.trim();
     if (draft.trackingUrl.trim()) body.trackingUrl = draft.trackingUrl.trim();
     action.mutate(body, {
@@ -185,56 +216,16 @@ function ShipmentForm({ order, blocked }: { order: OrderDetail; blocked: string 
           onChange={(trackingUrl) => set({ trackingUrl })}
         />
       </div>
+      <ActionEffects
+        effects={effects}
+        notify={notify}
+        hasEmail={Boolean(email)}
+        emailsBy={emailsBy}
+        onNotify={setNotify}
+      />
       <SubmitButton pending={action.isPending} disabled={Boolean(blocked)}>
         Enviar
       </SubmitButton>
     </form>
-  );
-}
-
-function DeliverButton({
-  order,
-  blocked,
-  notify,
-}: {
-  order: OrderDetail;
-  blocked: string | null;
-  notify: boolean | undefined;
-}) {
-  const toast = useToast();
-  const failed = useFailureToast();
-  const email = order.customer?.email ?? order.customerSnapshot?.email ?? null;
-  const notifyCustomer = Boolean(email) && (notify ?? true);
-  const action = useOrderAction(() => changeStatus(order.id, { status: "entregue", notifyCustomer }));
-  return (
-    <div className="deliver">
-      <ErrorNotice state={action} />
-      <span className="tooltip-wrap" title={blocked ?? undefined}>
-        <Button
-          pending={action.isPending}
-          disabled={Boolean(blocked)}
-          aria-label={
-            blocked ? `${order.pickup ? "Retirado" : "Marcar como entregue"}: ${blocked}` : undefined
-          }
-          onClick={() =>
-            action.mutate(undefined, {
-              onSuccess: () =>
-                toast(
-                  "success",
-                  `Pedido marcado como ${order.pickup ? "retirado" : "entregue"}${notifyCustomer ? ", com notificação ao cliente" : ""}.`,
-                ),
-              onError: failed("Entrega não registrada"),
-            })
-          }
-        >
-          {order.pickup ? "Retirado" : "Marcar como entregue"}
-        </Button>
-      </span>
-      <small className="hint">
-        {notifyCustomer
-          ? "O cliente recebe o e-mail de Entregue. Para outra escolha, use Alterar status no Histórico."
-          : "Sem e-mail ao cliente. Para outra escolha, use Alterar status no Histórico."}
-      </small>
-    </div>
   );
 }

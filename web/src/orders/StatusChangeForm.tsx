@@ -7,6 +7,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError } from "../api.ts";
 import { Button, ConfirmDialog, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
+import { ActionEffects } from "./ActionEffects.tsx";
 import { InlinePaymentConfirm } from "./InlinePaymentConfirm.tsx";
 import { canonicalLabel } from "./labels.ts";
 import {
@@ -207,10 +208,16 @@ export function StatusChangeForm({ order }: { order: OrderDetail }) {
             dialogRef={confirmFinal}
             title={`Cancelar o pedido Nº ${order.number}?`}
             message={
-              <p>
-                Um pedido cancelado não muda mais de status.
-                {notify ? " O cliente recebe um e-mail avisando do cancelamento." : ""}
-              </p>
+              <>
+                <p>Um pedido cancelado não muda mais de status.</p>
+                <ActionEffects
+                  effects={allowed.find((a) => a.status === FINAL_STATUS)?.storeEffects ?? []}
+                  notify={notify}
+                  hasEmail={Boolean(email)}
+                  emailsBy={transitions.data.customerEmailsBy}
+                  onNotify={setNotify}
+                />
+              </>
             }
             confirmLabel="Cancelar o pedido"
             dismissLabel="Voltar"

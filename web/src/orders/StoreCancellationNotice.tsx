@@ -5,8 +5,8 @@ import { useState } from "react";
 import { ConfirmButton, useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
 import { resolveStoreCancellation, useInvoices, useOrderAction } from "./back-office-api.ts";
+import { EstornoButton } from "./EstornoButton.tsx";
 import { ErrorNotice, TextField, useFailureToast } from "./fulfilment-ui.tsx";
-import { EstornoButton } from "./InvoiceCard.tsx";
 import type { OrderDetail } from "./orders-api.ts";
 
 export function StoreCancellationNotice({ order }: { order: OrderDetail }) {

@@ -91,10 +91,11 @@ export const createInvoice = (id: number, body: InvoiceInput) =>
     body,
   });
 
-export const cancelInvoice = (id: number, reason: string) =>
+/** `receipts`: what becomes of money already received on the installments (required when there is any). */
+export const cancelInvoice = (id: number, reason: string, receipts?: "undo" | "credit") =>
   api<ResponseOf<"/api/v1/orders/{id}/invoice/cancel", "post">>(`/api/v1/orders/${id}/invoice/cancel`, {
     method: "POST",
-    body: reason.trim() ? { reason: reason.trim() } : {},
+    body: { ...(reason.trim() ? { reason: reason.trim() } : {}), ...(receipts ? { receipts } : {}) },
   });
 
 export const createShipment = (id: number, body: ShipmentInput) =>

@@ -8,6 +8,7 @@ import { Link, useSearchParams } from "react-router";
 import { TableRows } from "../components/TableRows.tsx";
 import { Button, Field, ListError, Loading, LoadMore, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
+import { dismissColumn } from "../integration/DismissButton.tsx";
 import { integrationColumns } from "../integration/integration-columns.tsx";
 import { usePanelActions } from "../integration/panel-actions.ts";
 import { type PanelView, panelListKey, usePanelList } from "../integration/panel-rows.ts";
@@ -18,6 +19,7 @@ import { useStores } from "../stores.ts";
 
 const VIEWS: { value: PanelView; label: string }[] = [
   { value: "attention", label: "Só pendentes" },
+  { value: "dismissed", label: "Ignorados" },
   { value: "all", label: "Todos" },
 ];
 
@@ -28,7 +30,8 @@ export function IntegrationPage() {
   const stores = useStores();
   const [params, setParams] = useSearchParams();
   const loadedStore = Number(params.get("loja")) || null;
-  const view: PanelView = params.get("view") === "all" ? "all" : "attention";
+  const viewParam = params.get("view");
+  const view: PanelView = viewParam === "all" || viewParam === "dismissed" ? viewParam : "attention";
   const search = params.get("busca")?.trim() ?? "";
   const [chosen, setChosen] = useState<string>(loadedStore ? String(loadedStore) : "");
   const [searchDraft, setSearchDraft] = useState(search);
@@ -61,14 +64,12 @@ export function IntegrationPage() {
   // Import off: nothing syncs, so Criar, Atualizar and Reprocessar are not offered (the API refuses them).
   const blocked = loaded && !loaded.importEnabled ? IMPORT_OFF_ACTION : null;
   const platform = loaded?.platform;
-  const columns = integrationColumns(
-    actions.run,
-    actions.busy,
-    actions.errors,
-    actions.watching,
-    blocked,
-    (key) => statusLabel(platform, key),
-  );
+  const columns = [
+    ...integrationColumns(actions.run, actions.busy, actions.errors, actions.watching, blocked, (key) =>
+      statusLabel(platform, key),
+    ),
+    dismissColumn(loadedStore),
+  ];
   const table = useReactTable({
     data: rows,
     columns,
@@ -175,9 +176,14 @@ export function IntegrationPage() {
       {list.data ? (
         <section aria-labelledby="lista-integracao">
           <h2 id="lista-integracao">
-            {view === "attention" ? "Pedidos que precisam de atenção" : "Todos os pedidos"}
+            {view === "attention"
+              ? "Pedidos que precisam de atenção"
+              : view === "dismissed"
+                ? "Pedidos ignorados"
+                : "Todos os pedidos"}
             {loadedName ? ` — ${loadedName}` : ""}
           </h2>
+          <AttentionCount count={list.data.pages[0]?.attentionCount ?? 0} />
           <p className="muted small" role="status">
             {rows.length === 0
               ? search
@@ -186,7 +192,9 @@ export function IntegrationPage() {
                   : `Nenhum pedido encontrado para “${search}”.`
                 : view === "attention"
                   ? "Nenhum pedido precisa de atenção nesta loja."
-                  : "Nenhum pedido desta loja foi importado ainda."
+                  : view === "dismissed"
+                    ? "Nenhum pedido ignorado nesta loja."
+                    : "Nenhum pedido desta loja foi importado ainda."
               : `${rows.length} ${rows.length === 1 ? "pedido carregado" : "pedidos carregados"}${
                   search ? ` para “${search}”` : ""
                 }${list.hasNextPage ? " (há mais)" : ""}.`}
@@ -224,5 +232,17 @@ export function IntegrationPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The attention list's size: the number Visão geral shows as "Pedidos aguardando". */
+function AttentionCount({ count }: { count: number }) {
+  return (
+    <p className="small">
+      <strong>
+        {count} {count === 1 ? "pedido aguardando" : "pedidos aguardando"}
+      </strong>{" "}
+      atenção nesta loja (o mesmo número da Visão geral). Use Ignorar nos que não precisam de ação.
+    </p>
   );
 }

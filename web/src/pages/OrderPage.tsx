@@ -127,7 +127,8 @@ function DeleteOrder({ order }: { order: OrderDetail }) {
           O pedido de venda sai da lista de Pedidos; o histórico fica guardado.
           {order.origin === "store"
             ? " Na Integração, o mapeamento com o pedido da loja poderá então ser apagado para criá-lo de novo."
-            : ""}
+            : ""}{" "}
+          Nada é enviado à loja (o pedido continua como está lá) e o cliente não recebe e-mail.
         </p>
       }
       confirmLabel="Excluir pedido"

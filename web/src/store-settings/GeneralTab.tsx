@@ -22,6 +22,8 @@ interface GeneralDraft {
   unknownSkuPolicy: Store["unknownSkuPolicy"];
   negativeStockPolicy: Store["negativeStockPolicy"];
   apiBaseUrl: string;
+  /** Ignorar após N dias; empty: older orders stay on the attention list. */
+  ignoreAfterDays: string;
 }
 
 const fromStore = (s: Store): GeneralDraft => ({
@@ -31,6 +33,7 @@ const fromStore = (s: Store): GeneralDraft => ({
   unknownSkuPolicy: s.unknownSkuPolicy,
   negativeStockPolicy: s.negativeStockPolicy,
   apiBaseUrl: s.apiBaseUrl,
+  ignoreAfterDays: s.attentionIgnoreAfterDays === null ? "" : String(s.attentionIgnoreAfterDays),
 });
 
 type Problems = Partial<Record<keyof GeneralDraft, string>>;
@@ -43,6 +46,10 @@ function check(d: GeneralDraft): Problems {
   const minutes = Number(d.importIntervalMinutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
     p.importIntervalMinutes = "Informe um número inteiro de minutos, de 1 a 1440 (24 horas).";
+  }
+  const days = Number(d.ignoreAfterDays);
+  if (d.ignoreAfterDays.trim() && (!Number.isInteger(days) || days < 1 || days > 3650)) {
+    p.ignoreAfterDays = "Informe um número inteiro de dias, de 1 a 3650, ou deixe vazio.";
   }
   const apiBase = apiBaseDraftProblem(d.apiBaseUrl);
   if (apiBase) p.apiBaseUrl = apiBase;
@@ -93,6 +100,9 @@ export function GeneralTab({
       if (d.unknownSkuPolicy !== before.unknownSkuPolicy) body.unknownSkuPolicy = d.unknownSkuPolicy;
       if (d.negativeStockPolicy !== before.negativeStockPolicy)
         body.negativeStockPolicy = d.negativeStockPolicy;
+      if (d.ignoreAfterDays.trim() !== before.ignoreAfterDays) {
+        body.attentionIgnoreAfterDays = d.ignoreAfterDays.trim() ? Number(d.ignoreAfterDays) : null;
+      }
       // Empty: back to the platform's own API.
       if (d.apiBaseUrl.trim() !== before.apiBaseUrl) body.apiBaseUrl = d.apiBaseUrl.trim() || null;
       return api<Store>(`/api/v1/stores/${store.id}`, { method: "PATCH", body });
@@ -192,6 +202,24 @@ export function GeneralTab({
             value={draft.negativeStockPolicy}
             onChange={(v) => set({ negativeStockPolicy: v })}
           />
+          <Field
+            label="Ignorar na Integração após (dias)"
+            hint="Pedidos mais antigos que isso saem da lista de atenção e da contagem da Visão geral (pedidos com erro nunca saem sozinhos). Vazio: ficam até alguém usar Ignorar."
+            error={shown.ignoreAfterDays}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={3650}
+                step={1}
+                value={draft.ignoreAfterDays}
+                onChange={(e) => set({ ignoreAfterDays: e.target.value })}
+              />
+            )}
+          </Field>
           <ApiAddressField
             label="Endereço da API da plataforma"
             hint="Vazio: a API da plataforma, o único endereço para onde o token da loja vai. Outro endereço só é aceito se o servidor permitir (PONTE_ALLOW_API_OVERRIDE, para simulador e testes)."
