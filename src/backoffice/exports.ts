@@ -16,7 +16,7 @@ import {
 import { paymentTypeLabel } from "../domain/pt-br-labels.ts";
 import { CSV_BOM, type CsvValue, csvCents, csvDate, csvLine } from "./csv-write.ts";
 import { type ListFilter, salesOrderConditions, sortKeysOf } from "./list-sales-orders.ts";
-import type { ReceivablesQuery } from "./receivables.ts";
+import { type ReceivablesFilter, receivablesWhere } from "./receivables.ts";
 
 /** The header, then one line per row, a batch per chunk. */
 function csvStream<T>(
@@ -94,6 +94,7 @@ export function ordersCsv(db: Db, orgId: number, filter: ListFilter): Readable {
 
 const RECEIVABLE_STATUS: Record<string, string> = {
   open: "Em aberto",
+  partial: "Recebida em parte",
   paid: "Recebida",
   reversed: "Estornada",
 };
@@ -103,6 +104,7 @@ interface ReceivableRow {
   installment: number;
   due_date: string;
   amount_cents: number;
+  received_cents: number;
   payment_type: string | null;
   status: string;
   customer_name: string | null;
@@ -114,6 +116,7 @@ export const RECEIVABLE_COLUMNS = [
   "Parcela",
   "Vencimento",
   "Valor (R$)",
+  "Recebido (R$)",
   "Pagamento",
   "Status",
   "Cliente",
@@ -121,22 +124,20 @@ export const RECEIVABLE_COLUMNS = [
 ];
 
 /** What GET /receivables lists under the same filters, by due date. */
-export function receivablesCsv(
-  db: Db,
-  orgId: number,
-  query: Omit<ReceivablesQuery, "limit" | "after">,
-): Readable {
+export function receivablesCsv(db: Db, orgId: number, filter: ReceivablesFilter): Readable {
+  const params: unknown[] = [];
+  const where = receivablesWhere(orgId, filter, params);
   const sql = `select s.number, r.installment, to_char(r.due_date, 'YYYY-MM-DD') as due_date, r.amount_cents,
-      r.payment_type, r.status, s.customer_name, s.customer_document
+      r.received_cents, r.payment_type, r.status, s.customer_name, s.customer_document
     from receivables r join sales_orders s on s.id = r.sales_order_id
-   where r.org_id = $1 and ($2::bigint is null or r.sales_order_id = $2) and ($3::text is null or r.status = $3)
+   where ${where}
    order by r.due_date, r.id`;
-  const params = [orgId, query.salesOrderId ?? null, query.status ?? null];
   return csvStream<ReceivableRow>(RECEIVABLE_COLUMNS, cursorBatches(db, sql, params), (r) => [
     r.number,
     r.installment,
     csvDate(r.due_date),
     csvCents(r.amount_cents),
+    csvCents(r.received_cents),
     r.payment_type ? paymentTypeLabel(r.payment_type) : "",
     RECEIVABLE_STATUS[r.status] ?? r.status,
     r.customer_name,

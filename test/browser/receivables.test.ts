@@ -3,9 +3,11 @@
 // a baixa partial then refused past the amount, then undone after a confirmation; and the estorno
 // of an invoice with a receipt asks what becomes of the money.
 import assert from "node:assert/strict";
+import fs from "node:fs/promises";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { apiGet, openPanel, type Panel, screenshot } from "../helpers/browser.ts";
+import { parseCsv } from "../helpers/csv-parse.ts";
 
 interface ListItem {
   id: number;
@@ -100,6 +102,16 @@ test("Recebíveis: overdue stands out, a baixa is partial, never past the amount
   await receipts.getByText(/R\$ 1,00 em \d{2}\/\d{2}\/\d{4} \(Dinheiro\)/).waitFor();
   await page.getByRole("table", { name: "Totais por mês de vencimento" }).waitFor();
   await screenshot(page, "recebiveis");
+  // Exportar CSV: what the screen lists, the baixa included, as a spreadsheet opens it.
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exportar CSV" }).click(),
+  ]);
+  const exported = parseCsv(await fs.readFile((await file.path())!, "utf8"));
+  const line = exported.rows.find((r) => r[0] === String(late.number) && r[1] === "1");
+  assert.ok(line, `the order's first installment in ${JSON.stringify(exported.rows.slice(0, 3))}`);
+  assert.equal(line[4], "1,00", "the R$ 1,00 received, with a decimal comma");
+  assert.equal(line[6], "Recebida em parte");
 
   // Desfazer asks first: Cancelar keeps the receipt, confirming undoes it once.
   await receipts.getByRole("button", { name: "Desfazer" }).click();

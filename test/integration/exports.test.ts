@@ -122,29 +122,46 @@ describe("CSV exports: Pedidos under its filter, receivables, stock", () => {
 
   it("receivables: one line per installment, amounts and due dates in pt-BR", async () => {
     await ok("POST", `/api/v1/orders/${orderIds[0]}/invoice`, { kind: "simple" });
+    const before = (await ok("GET", `/api/v1/receivables?salesOrderId=${orderIds[0]}`)).items as Json[];
+    assert.ok(before.length >= 1);
+    // A baixa of part of the first installment: the export says how much came in.
+    const first = before[0]!;
+    await ok("POST", `/api/v1/receivables/${first.id}/receipts`, {
+      receivedOn: new Date().toISOString().slice(0, 10),
+      amountCents: 1,
+      method: "pix",
+    });
     const receivables = (await ok("GET", `/api/v1/receivables?salesOrderId=${orderIds[0]}`)).items as Json[];
-    assert.ok(receivables.length >= 1);
-    const { bom, rows } = await csv(`/api/v1/exports/receivables?salesOrderId=${orderIds[0]}`);
+    // The Recebíveis screen's filters: by customer (part of the name) too.
+    const { bom, rows } = await csv(
+      `/api/v1/exports/receivables?salesOrderId=${orderIds[0]}&customer=${encodeURIComponent(TRICKY_NAME.split(" ")[0]!)}`,
+    );
     assert.ok(bom);
     const [header, ...lines] = rows;
-    assert.deepEqual(header!.slice(0, 6), [
+    assert.deepEqual(header!.slice(0, 7), [
       "Pedido",
       "Parcela",
       "Vencimento",
       "Valor (R$)",
+      "Recebido (R$)",
       "Pagamento",
       "Status",
     ]);
     assert.deepEqual(
-      lines.map((l) => [Number(l[1]), l[2], centsOf(l[3]!), l[5], l[6]]),
-      receivables.map((r) => [
+      lines.map((l) => [Number(l[1]), l[2], centsOf(l[3]!), centsOf(l[4]!), l[6], l[7]]),
+      receivables.map((r, i) => [
         r.installment,
         r.dueDate.split("-").reverse().join("/"),
         r.amountCents,
-        "Em aberto",
+        i === 0 ? 1 : 0,
+        i === 0 ? "Recebida em parte" : "Em aberto",
         TRICKY_NAME,
       ]),
     );
+    const none = await csv(
+      `/api/v1/exports/receivables?salesOrderId=${orderIds[0]}&customer=ninguem-com-esse-nome`,
+    );
+    assert.equal(none.rows.length, 1, "the header only: the filter found nobody");
   });
 
   it("stock: counted products with their number, the others say Estoque não contado", async () => {

@@ -5,10 +5,11 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { CSV_CONTENT_TYPE, csvFileName } from "../../backoffice/csv-write.ts";
 import { ordersCsv, receivablesCsv, stockCsv } from "../../backoffice/exports.ts";
 import { type ListQuery, parseListQuery } from "../../backoffice/list-sales-orders.ts";
-import type { ReceivablesQuery } from "../../backoffice/receivables.ts";
+import type { ReceivablesFilter } from "../../backoffice/receivables.ts";
 import type { AppContext } from "../../context.ts";
 import { problem } from "./integration.ts";
 import { listQuery } from "./order-schemas.ts";
+import { filterProperties } from "./receivable-schemas.ts";
 
 /** No accounts per organization yet: everything is the default organization's. */
 const ORG_ID = 1;
@@ -46,22 +47,15 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       sendCsv(reply, "pedidos", ordersCsv(ctx.db, ORG_ID, parseListQuery(request.query))),
   );
 
-  app.get<{ Querystring: Omit<ReceivablesQuery, "limit" | "after"> }>(
+  app.get<{ Querystring: ReceivablesFilter }>(
     "/api/v1/exports/receivables",
     {
       schema: {
         tags: TAGS,
         summary: "Export the receivables (contas a receber) as CSV, by due date",
         description:
-          "The filters of GET /api/v1/receivables. Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Pagamento; Status (Em aberto, Recebida, Estornada); Cliente; CPF/CNPJ.",
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            salesOrderId: { type: "integer", description: "Only this sales order's" },
-            status: { type: "string", enum: ["open", "paid", "reversed"] },
-          },
-        },
+          "The filters of GET /api/v1/receivables (what the Recebíveis screen shows). Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Recebido (R$); Pagamento; Status (Em aberto, Recebida em parte, Recebida, Estornada); Cliente; CPF/CNPJ.",
+        querystring: { type: "object", additionalProperties: false, properties: filterProperties },
         response: { 200: csvResponse("contas-a-receber-AAAA-MM-DD.csv"), 400: problem },
       },
     },

@@ -1302,14 +1302,22 @@ export interface paths {
         };
         /**
          * Export the receivables (contas a receber) as CSV, by due date
-         * @description The filters of GET /api/v1/receivables. Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Pagamento; Status (Em aberto, Recebida, Estornada); Cliente; CPF/CNPJ.
+         * @description The filters of GET /api/v1/receivables (what the Recebíveis screen shows). Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Recebido (R$); Pagamento; Status (Em aberto, Recebida em parte, Recebida, Estornada); Cliente; CPF/CNPJ.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description The customer's name (part of it) or CPF/CNPJ (masked or not, alphanumeric too) */
+                    customer?: string;
+                    /** @description Due on or after (inclusive) */
+                    dueFrom?: string;
+                    /** @description Due on or before (inclusive) */
+                    dueTo?: string;
+                    /** @description true: only overdue ones; false: none of them */
+                    overdue?: boolean;
                     /** @description Only this sales order's */
                     salesOrderId?: number;
-                    status?: "open" | "paid" | "reversed";
+                    status?: "open" | "partial" | "paid" | "reversed";
                 };
                 header?: never;
                 path?: never;

@@ -3,6 +3,7 @@
 // undo under each row. Overdue ones (due before today in São Paulo, still owed) stand out.
 import { Fragment, useState } from "react";
 import { Link } from "react-router";
+import { ExportLink } from "../components/ExportLink.tsx";
 import { ActionsHeader, Button, Field, ListError, LoadMore, PageHeader } from "../components/ui.tsx";
 import { formatDate, formatMoney } from "../format.ts";
 import { TextField } from "../orders/fulfilment-ui.tsx";
@@ -12,6 +13,7 @@ import { ReceiptList } from "../receivables/ReceiptList.tsx";
 import {
   type ReceivableFilters,
   type ReceivableRow,
+  receivablesExportUrl,
   useReceivableList,
 } from "../receivables/receivables-api.ts";
 import { TotalsTable } from "../receivables/TotalsTable.tsx";
@@ -28,7 +30,9 @@ export function ReceivablesPage() {
 
   return (
     <>
-      <PageHeader title="Recebíveis" />
+      <PageHeader title="Recebíveis">
+        <ExportLink href={receivablesExportUrl(filters)} />
+      </PageHeader>
       <p className="muted">
         As parcelas que as notas fiscais e vendas simples criaram. Dê baixa no que entrou (parcial ou total) e
         desfaça uma baixa lançada por engano; parcelas vencidas e ainda em aberto ficam destacadas.

@@ -20,6 +20,10 @@ export interface ReceivableFilters {
 
 const KEY = ["receivables"] as const;
 
+/** The CSV of what the list shows under `f` (GET /api/v1/exports/receivables). */
+export const receivablesExportUrl = (f: ReceivableFilters) =>
+  withQuery("/api/v1/exports/receivables", query(f));
+
 function query(f: ReceivableFilters) {
   const overdue = f.situation === "overdue";
   return {
