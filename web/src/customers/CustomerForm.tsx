@@ -5,17 +5,11 @@ import { Link } from "react-router";
 import { ApiError } from "../api.ts";
 import { Notice, useToast } from "../components/ui.tsx";
 import { formatDocumentOrDash } from "../format.ts";
-import { FormErrorNotice, fieldError, SubmitButton, TextField } from "../orders/fulfilment-ui.tsx";
+import { FormErrorNotice, fieldError, SubmitButton } from "../orders/fulfilment-ui.tsx";
+import { CUSTOMER_FIELDS, type CustomerDraft, CustomerFields } from "./CustomerFields.tsx";
 import { type CustomerEdit, type CustomerRecord, useEditCustomer } from "./customers-api.ts";
 
-const FIELDS = ["name", "document", "email", "phone"];
-
-interface Draft {
-  name: string;
-  document: string;
-  email: string;
-  phone: string;
-}
+type Draft = CustomerDraft;
 
 const draftOf = (c: CustomerRecord): Draft => ({
   name: c.name,
@@ -72,43 +66,9 @@ export function CustomerForm({ customer }: { customer: CustomerRecord }) {
           <Link to={`/clientes/${owner}`}>Abrir o outro cadastro</Link> para unificar os dois.
         </Notice>
       ) : (
-        <FormErrorNotice error={edit.error} fields={FIELDS} />
+        <FormErrorNotice error={edit.error} fields={CUSTOMER_FIELDS} />
       )}
-      <TextField
-        label="Nome"
-        error={err("name")}
-        maxLength={200}
-        value={draft.name}
-        onChange={(name) => set({ name })}
-      />
-      <TextField
-        label="CPF/CNPJ"
-        hint="Com ou sem pontuação; CNPJ alfanumérico aceito"
-        error={err("document")}
-        autoComplete="off"
-        maxLength={40}
-        value={draft.document}
-        onChange={(document) => set({ document })}
-      />
-      <div className="grid-2">
-        <TextField
-          label="E-mail"
-          error={err("email")}
-          type="email"
-          maxLength={254}
-          value={draft.email}
-          onChange={(email) => set({ email })}
-        />
-        <TextField
-          label="Telefone"
-          hint="DDD e número, ex.: (11) 91234-5678"
-          error={err("phone")}
-          type="tel"
-          maxLength={40}
-          value={draft.phone}
-          onChange={(phone) => set({ phone })}
-        />
-      </div>
+      <CustomerFields draft={draft} set={set} err={err} />
       <SubmitButton pending={edit.isPending}>Salvar cadastro</SubmitButton>
     </form>
   );

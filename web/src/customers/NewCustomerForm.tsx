@@ -6,12 +6,12 @@ import { useNavigate } from "react-router";
 import type { RequestOf } from "../api/types.ts";
 import { api } from "../api.ts";
 import { Button, useToast } from "../components/ui.tsx";
-import { FormErrorNotice, fieldError, SubmitButton, TextField } from "../orders/fulfilment-ui.tsx";
+import { FormErrorNotice, fieldError, SubmitButton } from "../orders/fulfilment-ui.tsx";
+import { CUSTOMER_FIELDS, type CustomerDraft, CustomerFields } from "./CustomerFields.tsx";
 import { CUSTOMERS_KEY, type CustomerRecord } from "./customers-api.ts";
 
 type NewCustomer = RequestOf<"/api/v1/customers", "post">;
-const FIELDS = ["name", "document", "email", "phone"];
-const EMPTY = { name: "", document: "", email: "", phone: "" };
+const EMPTY: CustomerDraft = { name: "", document: "", email: "", phone: "" };
 
 export function NewCustomerForm() {
   const toast = useToast();
@@ -27,7 +27,7 @@ export function NewCustomerForm() {
       navigate(`/clientes/${saved.id}`);
     },
   });
-  const set = (patch: Partial<typeof EMPTY>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<CustomerDraft>) => setDraft({ ...draft, ...patch });
   const err = (field: string) => fieldError(create.error, field);
 
   if (!open) {
@@ -49,40 +49,8 @@ export function NewCustomerForm() {
   };
   return (
     <form className="card" onSubmit={submit} aria-label="Novo cliente" noValidate>
-      <FormErrorNotice error={create.error} fields={FIELDS} />
-      <TextField
-        label="Nome"
-        error={err("name")}
-        maxLength={200}
-        value={draft.name}
-        onChange={(name) => set({ name })}
-      />
-      <TextField
-        label="CPF/CNPJ (opcional)"
-        error={err("document")}
-        autoComplete="off"
-        maxLength={40}
-        value={draft.document}
-        onChange={(document) => set({ document })}
-      />
-      <div className="grid-2">
-        <TextField
-          label="E-mail"
-          error={err("email")}
-          type="email"
-          maxLength={254}
-          value={draft.email}
-          onChange={(email) => set({ email })}
-        />
-        <TextField
-          label="Telefone"
-          error={err("phone")}
-          type="tel"
-          maxLength={40}
-          value={draft.phone}
-          onChange={(phone) => set({ phone })}
-        />
-      </div>
+      <FormErrorNotice error={create.error} fields={CUSTOMER_FIELDS} />
+      <CustomerFields draft={draft} set={set} err={err} documentOptional />
       <div className="actions actions-start">
         <SubmitButton pending={create.isPending}>Cadastrar cliente</SubmitButton>
         <Button variant="ghost" onClick={() => setOpen(false)}>
