@@ -40,7 +40,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   let app: FastifyInstance | undefined;
   let scheduler: { stop(): void } | undefined;
   let demo: { close(): Promise<void> } | undefined;
-  let backups: { stop(): void } | undefined;
+  let backups: { stop(): Promise<void> } | undefined;
   try {
     await migrate(database.db, logger);
     const ctx = createContext(config, database.db, logger, secretKey);
@@ -100,7 +100,8 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
       stopping ??= (async () => {
         await app?.close();
         scheduler?.stop();
-        backups?.stop();
+        // A backup under way finishes before the database it copies is released.
+        await backups?.stop();
         await worker?.stop();
         await demo?.close();
         await database.close();
@@ -111,7 +112,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   } catch (error) {
     await app?.close().catch(() => undefined);
     scheduler?.stop();
-    backups?.stop();
+    await backups?.stop().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await demo?.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -24,17 +24,24 @@ async function newestBackupAt(backupDir: string): Promise<number | null> {
   return Number.isFinite(at) ? at : null;
 }
 
-/** Starts the schedule; `stop()` cancels the next run (a backup under way finishes). */
-export function startBackupSchedule(schedule: BackupSchedule, logger: Logger): { stop(): void } {
+/** Starts the schedule; `stop()` cancels the next run and waits for a backup under way to finish. */
+export function startBackupSchedule(schedule: BackupSchedule, logger: Logger): { stop(): Promise<void> } {
   const intervalMs = schedule.intervalHours * 3_600_000;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let inFlight: Promise<void> | null = null;
   const plan = async () => {
     if (stopped) return;
     const last = await newestBackupAt(schedule.backupDir);
     const wait = last === null ? 0 : Math.max(0, last + intervalMs - Date.now());
-    timer = setTimeout(run, Math.min(wait, 2 ** 31 - 1));
+    timer = setTimeout(start, Math.min(wait, 2 ** 31 - 1));
     timer.unref();
+  };
+  const start = () => {
+    if (stopped) return;
+    inFlight = run().finally(() => {
+      inFlight = null;
+    });
   };
   const run = async () => {
     try {
@@ -47,7 +54,7 @@ export function startBackupSchedule(schedule: BackupSchedule, logger: Logger): {
         { err: error },
         "scheduled backup of the embedded database failed; trying again in an hour",
       );
-      timer = setTimeout(run, 3_600_000);
+      timer = setTimeout(start, 3_600_000);
       timer.unref();
       return;
     }
@@ -55,9 +62,10 @@ export function startBackupSchedule(schedule: BackupSchedule, logger: Logger): {
   };
   void plan().catch((error) => logger.error({ err: error }, "could not plan the scheduled backups"));
   return {
-    stop() {
+    async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await inFlight;
     },
   };
 }

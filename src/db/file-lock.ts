@@ -12,6 +12,11 @@ function alive(pid: number): boolean {
   }
 }
 
+async function ageMs(file: string): Promise<number> {
+  const stat = await fs.stat(file).catch(() => null);
+  return stat ? Date.now() - stat.mtimeMs : 0;
+}
+
 export async function withFileLock<T>(
   lockPath: string,
   timeoutMs: number,
@@ -19,10 +24,12 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // The pid is written to a file of our own first and linked into place: the lock file never
+    // exists without its owner's pid, even if this process dies between the two steps.
+    const mine = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    await fs.writeFile(mine, String(process.pid));
     try {
-      const handle = await fs.open(lockPath, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await fs.link(mine, lockPath);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -31,8 +38,15 @@ export async function withFileLock<T>(
         await fs.rm(lockPath, { force: true });
         continue;
       }
+      // A lock without a pid, left by an older version killed while taking it: stale after a minute.
+      if (!(holder > 0) && (await ageMs(lockPath)) > 60_000) {
+        await fs.rm(lockPath, { force: true });
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockPath} (held by pid ${holder})`);
       await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await fs.rm(mine, { force: true });
     }
   }
   try {
