@@ -3,30 +3,27 @@
 // record of the same person into this one.
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api.ts";
-import { Loading, Notice, PageHeader } from "../components/ui.tsx";
+import { RecordLoad } from "../components/RecordLoad.tsx";
+import { PageHeader } from "../components/ui.tsx";
 import { CustomerForm } from "../customers/CustomerForm.tsx";
 import { CustomerOrders } from "../customers/CustomerOrders.tsx";
 import { type CustomerRecord, useCustomer } from "../customers/customers-api.ts";
 import { MergeCustomers } from "../customers/MergeCustomers.tsx";
-import { describeError } from "../errors-pt.ts";
 import { formatDateTime, formatDocumentOrDash, formatPhoneBr } from "../format.ts";
 
 export function CustomerPage() {
   const id = Number(useParams().id);
-  const customer = useCustomer(id);
-  if (!Number.isSafeInteger(id) || id <= 0) return <NotFound />;
-  if (customer.isPending) return <Loading label="Carregando cliente…" />;
-  if (customer.isError) {
-    if (customer.error instanceof ApiError && customer.error.status === 404) return <NotFound />;
-    return (
-      <>
-        <PageHeader title="Cliente" />
-        <Notice kind="error">{describeError(customer.error)}</Notice>
-      </>
-    );
-  }
-  return <CustomerView customer={customer.data} />;
+  return (
+    <RecordLoad
+      id={id}
+      query={useCustomer(id)}
+      title="Cliente"
+      loadingLabel="Carregando cliente…"
+      notFound={<NotFound />}
+    >
+      {(customer) => <CustomerView customer={customer} />}
+    </RecordLoad>
+  );
 }
 
 function NotFound() {

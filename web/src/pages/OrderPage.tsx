@@ -4,9 +4,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError } from "../api.ts";
+import { RecordLoad } from "../components/RecordLoad.tsx";
 import { type TabItem, Tabs } from "../components/Tabs.tsx";
-import { ConfirmButton, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
+import { ConfirmButton, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { LinkOrderCustomer } from "../customers/LinkOrderCustomer.tsx";
 import { describeError } from "../errors-pt.ts";
 import {
@@ -33,19 +33,17 @@ const TABS: TabItem<TabId>[] = [
 
 export function OrderPage() {
   const id = Number(useParams().id);
-  const order = useOrder(id);
-  if (!Number.isSafeInteger(id) || id <= 0) return <NotFound />;
-  if (order.isPending) return <Loading label="Carregando pedido…" />;
-  if (order.isError) {
-    if (order.error instanceof ApiError && order.error.status === 404) return <NotFound />;
-    return (
-      <>
-        <PageHeader title="Pedido" />
-        <Notice kind="error">{describeError(order.error)}</Notice>
-      </>
-    );
-  }
-  return <OrderView order={order.data} />;
+  return (
+    <RecordLoad
+      id={id}
+      query={useOrder(id)}
+      title="Pedido"
+      loadingLabel="Carregando pedido…"
+      notFound={<NotFound />}
+    >
+      {(order) => <OrderView order={order} />}
+    </RecordLoad>
+  );
 }
 
 function NotFound() {
