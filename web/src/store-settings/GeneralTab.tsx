@@ -140,24 +140,14 @@ export function GeneralTab({
                 />
               )}
             </Field>
-            <Field
+            <WholeNumberField
               label="Intervalo da importação (minutos)"
               hint="De 1 a 1440. A importação agendada busca os pedidos que os webhooks não trouxeram."
               error={shown.importIntervalMinutes}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={1440}
-                  step={1}
-                  value={draft.importIntervalMinutes}
-                  onChange={(e) => set({ importIntervalMinutes: e.target.value })}
-                />
-              )}
-            </Field>
+              max={1440}
+              value={draft.importIntervalMinutes}
+              onChange={(importIntervalMinutes) => set({ importIntervalMinutes })}
+            />
           </div>
           <div className="check-field">
             <input
@@ -202,24 +192,14 @@ export function GeneralTab({
             value={draft.negativeStockPolicy}
             onChange={(v) => set({ negativeStockPolicy: v })}
           />
-          <Field
+          <WholeNumberField
             label="Ignorar na Integração após (dias)"
             hint="Pedidos mais antigos que isso saem da lista de atenção e da contagem da Visão geral (pedidos com erro nunca saem sozinhos). Vazio: ficam até alguém usar Ignorar."
             error={shown.ignoreAfterDays}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={3650}
-                step={1}
-                value={draft.ignoreAfterDays}
-                onChange={(e) => set({ ignoreAfterDays: e.target.value })}
-              />
-            )}
-          </Field>
+            max={3650}
+            value={draft.ignoreAfterDays}
+            onChange={(ignoreAfterDays) => set({ ignoreAfterDays })}
+          />
           <ApiAddressField
             label="Endereço da API da plataforma"
             hint="Vazio: a API da plataforma, o único endereço para onde o token da loja vai. Outro endereço só é aceito se o servidor permitir (PONTE_ALLOW_API_OVERRIDE, para simulador e testes)."
@@ -246,5 +226,32 @@ export function GeneralTab({
       <ReconnectForm store={store} />
       <DisconnectCard store={store} />
     </>
+  );
+}
+
+/** A whole number from 1 to `max`, typed in a number field. */
+function WholeNumberField(props: {
+  label: string;
+  hint: string;
+  error: string | undefined;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(field) => (
+        <input
+          {...field}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={props.max}
+          step={1}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
