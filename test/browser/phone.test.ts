@@ -22,6 +22,7 @@ const fitsWidth = () => phone.evaluate(() => document.documentElement.scrollWidt
 test("every menu entry is visible inside the screen, without scrolling the menu", async () => {
   await phone.goto("/");
   const links = phone.getByRole("navigation", { name: "Seções do painel" }).getByRole("link");
+  await links.first().waitFor(); // the menu renders once the session is read
   const count = await links.count();
   assert.ok(count >= 7, `${count} entries`);
   for (let i = 0; i < count; i++) {
@@ -39,6 +40,12 @@ test("Integração keeps the order number in view when the row scrolls sideways"
   await phone.goto("/integracao");
   await phone.getByLabel("Todos").check();
   await phone.getByRole("button", { name: "Carregar" }).click();
+  // The whole list, loaded and settled, before scrolling it (an earlier render would reset the scroll).
+  await phone.getByRole("heading", { name: /^Todos os pedidos/ }).waitFor();
+  await phone
+    .getByRole("status")
+    .filter({ hasText: /pedidos carregados/ })
+    .waitFor();
   const table = phone.locator("table.integration-table");
   await table.locator("tbody tr").first().waitFor();
   await phone
