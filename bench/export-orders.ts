@@ -87,7 +87,11 @@ async function main() {
   const live = (
     await db.query<{ n: number }>("select count(*)::int as n from sales_orders where deleted_at is null")
   ).rows[0]!.n;
-  const { token } = await createToken(db, `bench-export-${Date.now()}`);
+  const { token } = await createToken(db, {
+    name: `bench-export-${Date.now()}`,
+    access: "reader",
+    createdBy: "cli",
+  });
 
   /** Ponte in a child process, with these Node flags; its address and pid. */
   async function startServer(flags: string[]) {

@@ -38,6 +38,8 @@ export const ERROR_CATALOGUE = {
   too_many_attempts: 429,
   setup_done: 409,
   setup_forbidden: 403,
+  forbidden: 403,
+  user_disabled: 403,
   weak_password: 400,
   internal: 500,
 } as const satisfies Record<string, number>;

@@ -42,6 +42,10 @@ export const REASON_CODES = [
   "no_store_cancellation",
   // Customers (backoffice/customer-*.ts).
   "document_in_use",
+  // Users and tokens (auth/users.ts, auth/tokens.ts).
+  "last_admin",
+  "own_account",
+  "email_in_use",
   "documents_differ",
   "customer_already_linked",
   "same_customer",

@@ -1,6 +1,6 @@
 // Browser sessions. The cookie holds a random id; the table holds its SHA-256, so reading
 // the table opens no session. A session ends 7 days after sign-in whatever happens, after
-// 12 idle hours, on logout, or when the user's password is reset.
+// 12 idle hours, on logout, or when the user's password is reset or the user is disabled or removed.
 import type { Queryable } from "../db/db.ts";
 import { digest, randomSecret } from "./secrets.ts";
 import type { User } from "./users.ts";
@@ -37,17 +37,17 @@ export async function sessionUser(
   id: string,
 ): Promise<(User & { sessionId: number }) | undefined> {
   const { rows } = await db.query<User & { session_id: number; stale: boolean }>(
-    `select s.id as session_id, u.id, u.email,
+    `select s.id as session_id, u.id, u.email, u.role,
             s.last_seen_at < now() - make_interval(secs => $3) as stale
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.expires_at > now()
+      where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null
         and s.last_seen_at > now() - make_interval(secs => $2)`,
     [digest(id), SESSION_IDLE_SECONDS, TOUCH_EVERY_SECONDS],
   );
   const row = rows[0];
   if (!row) return undefined;
   if (row.stale) await db.query("update sessions set last_seen_at = now() where id = $1", [row.session_id]);
-  return { id: row.id, email: row.email, sessionId: row.session_id };
+  return { id: row.id, email: row.email, sessionId: row.session_id, role: row.role };
 }
 
 export async function endSession(db: Queryable, id: string): Promise<void> {

@@ -1,7 +1,9 @@
 // API tokens for scripts: `ponte_<43 base64url chars>` (256 random bits), stored as SHA-256,
-// shown once. The prefix (the first characters) tells tokens apart in a list.
-import type { Db, Queryable } from "../db/db.ts";
+// shown once. The prefix (the first characters) tells tokens apart in a list. Each carries a
+// role or a narrower scope (roles.ts) and may expire.
+import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
+import type { TokenAccess } from "./roles.ts";
 import { digest, randomSecret } from "./secrets.ts";
 
 const TOKEN_PREFIX = "ponte_";
@@ -9,55 +11,100 @@ const DISPLAY_LENGTH = TOKEN_PREFIX.length + 6;
 const DEFAULT_ORG = 1;
 /** last_used_at is written at most this often: not one write per request. */
 const TOUCH_EVERY_SECONDS = 60;
+/** The furthest expiry accepted: a token meant to last longer should simply not expire. */
+export const MAX_TOKEN_DAYS = 3650;
 
 export interface TokenListing {
+  id: number;
   name: string;
   prefix: string;
+  access: TokenAccess;
   createdAt: Date;
+  createdBy: string | null;
+  expiresAt: Date | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+}
+
+export interface NewToken {
+  name: string;
+  access: TokenAccess;
+  /** Days until it stops working; none: it works until revoked. */
+  expiresInDays?: number;
+  /** "user:<email>", "token:<name>" or "cli": who made it. */
+  createdBy: string;
 }
 
 export function normalizeTokenName(raw: string): string {
   const name = raw.trim();
   if (name.length === 0 || name.length > 100 || /[\p{Cc}]/u.test(name)) {
-    throw new PonteError("validation_failed", "a token name has 1 to 100 printable characters");
+    throw new PonteError("validation_failed", "a token name has 1 to 100 printable characters", {
+      details: { field: "name" },
+    });
   }
   return name;
 }
 
-/** Creates a token; the returned secret is the only copy there will ever be. */
-export async function createToken(db: Db, rawName: string): Promise<{ token: string; prefix: string }> {
-  const name = normalizeTokenName(rawName);
-  const token = `${TOKEN_PREFIX}${randomSecret()}`;
-  const prefix = token.slice(0, DISPLAY_LENGTH);
-  const { rowCount } = await db.query(
-    `insert into api_tokens (org_id, name, token_hash, prefix) values ($1, $2, $3, $4)
-     on conflict (org_id, name) where revoked_at is null do nothing`,
-    [DEFAULT_ORG, name, digest(token), prefix],
-  );
-  if (rowCount === 0) {
-    throw new PonteError("conflict", `a token named "${name}" already exists (revoke it first)`);
+function checkDays(days: number | undefined): void {
+  if (days === undefined) return;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    throw new PonteError("validation_failed", `a token expires in 1 to ${MAX_TOKEN_DAYS} whole days`, {
+      details: { field: "expiresInDays" },
+    });
   }
-  return { token, prefix };
 }
 
-/** The live token's id and name, or undefined; refreshes last_used_at at most once a minute. */
+const LISTING = `id, name, prefix, access, created_at as "createdAt", created_by as "createdBy",
+                 expires_at as "expiresAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
+
+/** Creates a token; the returned secret is the only copy there will ever be. */
+export async function createToken(
+  db: Queryable,
+  input: NewToken,
+): Promise<{ token: string; listing: TokenListing }> {
+  const name = normalizeTokenName(input.name);
+  checkDays(input.expiresInDays);
+  const token = `${TOKEN_PREFIX}${randomSecret()}`;
+  const { rows } = await db.query<TokenListing>(
+    `insert into api_tokens (org_id, name, token_hash, prefix, access, expires_at, created_by)
+     values ($1, $2, $3, $4, $5, now() + make_interval(days => $6::int), $7)
+     on conflict (org_id, name) where revoked_at is null do nothing
+     returning ${LISTING}`,
+    [
+      DEFAULT_ORG,
+      name,
+      digest(token),
+      token.slice(0, DISPLAY_LENGTH),
+      input.access,
+      input.expiresInDays ?? null,
+      input.createdBy,
+    ],
+  );
+  if (!rows[0]) {
+    throw new PonteError("conflict", `a token named "${name}" already exists (revoke it first)`, {
+      details: { field: "name" },
+    });
+  }
+  return { token, listing: rows[0] };
+}
+
+/** The live, unexpired token's id, name and access, or undefined; refreshes last_used_at at most once a minute. */
 export async function tokenPrincipal(
   db: Queryable,
   token: string,
-): Promise<{ id: number; name: string } | undefined> {
+): Promise<{ id: number; name: string; access: TokenAccess } | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const { rows } = await db.query<{ id: number; name: string; stale: boolean }>(
-    `select id, name,
+  const { rows } = await db.query<{ id: number; name: string; access: TokenAccess; stale: boolean }>(
+    `select id, name, access,
             last_used_at is null or last_used_at < now() - make_interval(secs => $2) as stale
-       from api_tokens where token_hash = $1 and revoked_at is null`,
+       from api_tokens
+      where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > now())`,
     [digest(token), TOUCH_EVERY_SECONDS],
   );
   const row = rows[0];
   if (!row) return undefined;
   if (row.stale) await db.query("update api_tokens set last_used_at = now() where id = $1", [row.id]);
-  return { id: row.id, name: row.name };
+  return { id: row.id, name: row.name, access: row.access };
 }
 
 /** Revokes the live token of that name; false when there is none. */
@@ -69,10 +116,21 @@ export async function revokeToken(db: Queryable, name: string): Promise<boolean>
   return rowCount > 0;
 }
 
+/** Revokes a token by id (the panel); the token as it now is, or undefined when there is none. */
+export async function revokeTokenById(db: Queryable, id: number): Promise<TokenListing | undefined> {
+  const { rows } = await db.query<TokenListing>(
+    `update api_tokens set revoked_at = coalesce(revoked_at, now()) where org_id = $1 and id = $2
+     returning ${LISTING}`,
+    [DEFAULT_ORG, id],
+  );
+  return rows[0];
+}
+
+/** Live tokens first, then revoked and expired ones, oldest first within each. */
 export async function listTokens(db: Queryable): Promise<TokenListing[]> {
   const { rows } = await db.query<TokenListing>(
-    `select name, prefix, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"
-       from api_tokens order by revoked_at is not null, created_at`,
+    `select ${LISTING} from api_tokens
+      order by revoked_at is not null or coalesce(expires_at < now(), false), created_at`,
   );
   return rows;
 }

@@ -1,15 +1,19 @@
 // The panel's users: one organization for now, so every user belongs to org 1 (as stores do).
+// Each has a role (roles.ts); the first user is an admin.
 import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { normalizeEmail } from "./email.ts";
 import { checkPasswordRules, hashPassword, verifyDecoy, verifyPassword } from "./password.ts";
+import type { Role } from "./roles.ts";
 
 export interface User {
   id: number;
   email: string;
+  role: Role;
 }
 
 export interface UserListing extends User {
+  disabled: boolean;
   createdAt: Date;
   lastLoginAt: Date | null;
 }
@@ -23,25 +27,30 @@ export async function hasUsers(db: Queryable): Promise<boolean> {
   return rows[0]?.any === true;
 }
 
-async function insertUser(tx: Queryable, email: string, passwordHash: string): Promise<User> {
+async function insertUser(tx: Queryable, email: string, passwordHash: string, role: Role): Promise<User> {
   const { rows } = await tx.query<User>(
-    `insert into users (org_id, email, password_hash) values ($1, $2, $3)
+    `insert into users (org_id, email, password_hash, role) values ($1, $2, $3, $4)
      on conflict (lower(email)) do nothing
-     returning id, email`,
-    [DEFAULT_ORG, email, passwordHash],
+     returning id, email, role`,
+    [DEFAULT_ORG, email, passwordHash, role],
   );
   if (!rows[0]) {
-    throw new PonteError("conflict", `a user with e-mail ${email} already exists`);
+    throw new PonteError("conflict", `a user with e-mail ${email} already exists`, {
+      details: { reasonCode: "email_in_use", field: "email" },
+    });
   }
   return rows[0];
 }
 
-/** Creates a user (the CLI may add any number). Throws weak_password, validation_failed, conflict. */
-export async function createUser(db: Db, input: { email: string; password: string }): Promise<User> {
+/** Creates a user (the CLI or an admin). Throws weak_password, validation_failed, conflict. */
+export async function createUser(
+  db: Db,
+  input: { email: string; password: string; role: Role },
+): Promise<User> {
   const email = normalizeEmail(input.email);
   checkPasswordRules(input.password);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => insertUser(tx, email, passwordHash));
+  return db.transaction((tx) => insertUser(tx, email, passwordHash, input.role));
 }
 
 /** The first-run setup: creates the first user only while there is none (setup_done otherwise). */
@@ -54,21 +63,25 @@ export async function createFirstUser(db: Db, input: { email: string; password: 
   return db.transaction(async (tx) => {
     await tx.query("select pg_advisory_xact_lock($1)", [SETUP_LOCK]);
     if (await hasUsers(tx)) throw setupDone();
-    return insertUser(tx, email, passwordHash);
+    return insertUser(tx, email, passwordHash, "admin");
   });
 }
 
-/** The user whose e-mail and password match, or null; an unknown e-mail costs a verify too. */
+/**
+ * The user whose e-mail and password match, or null; an unknown e-mail costs a verify too. A
+ * disabled user with the right password is told so (user_disabled): they know the password.
+ */
 export async function authenticate(db: Queryable, email: string, password: string): Promise<User | null> {
-  const { rows } = await db.query<User & { password_hash: string }>(
-    "select id, email, password_hash from users where lower(email) = lower($1)",
+  const { rows } = await db.query<User & { password_hash: string; disabled: boolean }>(
+    "select id, email, role, password_hash, disabled_at is not null as disabled from users where lower(email) = lower($1)",
     [email.trim()],
   );
   const row = rows[0];
   if (!row) return verifyDecoy(password).then(() => null);
   if (!(await verifyPassword(row.password_hash, password))) return null;
+  if (row.disabled) throw new PonteError("user_disabled", `the user ${row.email} is disabled`);
   await db.query("update users set last_login_at = now() where id = $1", [row.id]);
-  return { id: row.id, email: row.email };
+  return { id: row.id, email: row.email, role: row.role };
 }
 
 /** Sets a new password and ends every session of the user. */
@@ -77,7 +90,7 @@ export async function setPassword(db: Db, email: string, password: string): Prom
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<User>(
-      "update users set password_hash = $2 where lower(email) = lower($1) returning id, email",
+      "update users set password_hash = $2 where lower(email) = lower($1) returning id, email, role",
       [email.trim(), passwordHash],
     );
     const user = rows[0];
@@ -89,7 +102,9 @@ export async function setPassword(db: Db, email: string, password: string): Prom
 
 export async function listUsers(db: Queryable): Promise<UserListing[]> {
   const { rows } = await db.query<UserListing>(
-    `select id, email, created_at as "createdAt", last_login_at as "lastLoginAt" from users order by id`,
+    `select id, email, role, disabled_at is not null as disabled, created_at as "createdAt",
+            last_login_at as "lastLoginAt"
+       from users order by id`,
   );
   return rows;
 }

@@ -6,7 +6,6 @@
 import { Readable } from "node:stream";
 import { cursorBatches } from "../db/cursor-stream.ts";
 import type { Db } from "../db/db.ts";
-import { formatDocument } from "../domain/document.ts";
 import {
   CANONICAL_LABELS,
   type CanonicalStatus,
@@ -63,7 +62,10 @@ export const ORDER_COLUMNS = [
 ];
 
 /** The orders the Pedidos list shows under `filter` (page and cursor aside), in its order. */
-export function ordersCsv(db: Db, orgId: number, filter: ListFilter): Readable {
+/** How a CSV shows a CPF/CNPJ: formatted, or masked for someone who may only read. */
+export type DocumentShown = (document: string) => string;
+
+export function ordersCsv(db: Db, orgId: number, filter: ListFilter, shown: DocumentShown): Readable {
   const params: unknown[] = [orgId];
   const p = (value: unknown) => {
     params.push(value);
@@ -84,7 +86,7 @@ export function ordersCsv(db: Db, orgId: number, filter: ListFilter): Readable {
     r.store_name ?? "Pedido manual",
     csvDate(r.ordered_at),
     r.customer_name,
-    r.customer_document ? formatDocument(r.customer_document) : "",
+    r.customer_document ? shown(r.customer_document) : "",
     CANONICAL_LABELS[r.canonical_status] ?? r.canonical_status,
     SALES_ORDER_LABELS[r.status] ?? r.status,
     r.payment_type ? paymentTypeLabel(r.payment_type, r.installments) : "",
@@ -124,7 +126,12 @@ export const RECEIVABLE_COLUMNS = [
 ];
 
 /** What GET /receivables lists under the same filters, by due date. */
-export function receivablesCsv(db: Db, orgId: number, filter: ReceivablesFilter): Readable {
+export function receivablesCsv(
+  db: Db,
+  orgId: number,
+  filter: ReceivablesFilter,
+  shown: DocumentShown,
+): Readable {
   const params: unknown[] = [];
   const where = receivablesWhere(orgId, filter, params);
   const sql = `select s.number, r.installment, to_char(r.due_date, 'YYYY-MM-DD') as due_date, r.amount_cents,
@@ -141,7 +148,7 @@ export function receivablesCsv(db: Db, orgId: number, filter: ReceivablesFilter)
     r.payment_type ? paymentTypeLabel(r.payment_type) : "",
     RECEIVABLE_STATUS[r.status] ?? r.status,
     r.customer_name,
-    r.customer_document ? formatDocument(r.customer_document) : "",
+    r.customer_document ? shown(r.customer_document) : "",
   ]);
 }
 

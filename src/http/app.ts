@@ -7,11 +7,13 @@ import type { AppContext } from "../context.ts";
 import { fastifyTrustProxy, type TrustProxy } from "../net/trusted-proxies.ts";
 import { reasonCodeSchema } from "../reason-codes.ts";
 import { authPlugin } from "./plugins/auth.ts";
+import { documentMasking } from "./plugins/document-masking.ts";
 import { errorHandler } from "./plugins/errors.ts";
 import { inputGuards } from "./plugins/input-guards.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
 import { securityHeaders } from "./plugins/security-headers.ts";
+import { accessRoutes } from "./routes/access.ts";
 import { attentionRoutes } from "./routes/attention.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { backOfficeRoutes } from "./routes/back-office.ts";
@@ -76,6 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "overview", description: "Visão geral: each store's health at a glance" },
         { name: "failures", description: "Falhas: orders and jobs in error, their payloads, Reprocessar" },
         { name: "auth", description: "Sign-in: first-run setup, login, logout, the session" },
+        {
+          name: "access",
+          description:
+            "Usuários and API tokens: roles (Administrador, Operador, Leitura) and token scopes; admins only",
+        },
         { name: "stores", description: "Connected stores (canais)" },
         { name: "mappings", description: "Per-store DE-PARA tables and customer default fields" },
         {
@@ -131,9 +138,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsPlugin);
   await app.register(inputGuards);
   await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
+  await app.register(documentMasking);
 
   await app.register(healthRoutes, { db: deps.ctx.db });
   await app.register(authRoutes, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
+  await app.register(accessRoutes, { ctx: deps.ctx });
   await app.register(storeRoutes, { ctx: deps.ctx });
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });

@@ -9,7 +9,11 @@ const tokens = new WeakMap<Db, Promise<string>>();
 export function apiToken(db: Db): Promise<string> {
   let token = tokens.get(db);
   if (!token) {
-    token = createToken(db, `test-${crypto.randomBytes(4).toString("hex")}`).then((t) => t.token);
+    token = createToken(db, {
+      name: `test-${crypto.randomBytes(4).toString("hex")}`,
+      access: "admin",
+      createdBy: "cli",
+    }).then((t) => t.token);
     tokens.set(db, token);
   }
   return token;

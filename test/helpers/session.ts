@@ -2,12 +2,15 @@
 // in through the login route, each sign-in its own session (its own Cookie header).
 import assert from "node:assert/strict";
 import type { FastifyInstance } from "fastify";
+import type { Role } from "../../src/auth/roles.ts";
 import { createUser } from "../../src/auth/users.ts";
 import type { Db } from "../../src/db/db.ts";
 
 export interface TestUser {
   email: string;
   password: string;
+  /** Admin unless said. */
+  role?: Role;
 }
 
 /** inject() sends Host: localhost:80, so this is the panel's own origin. */
@@ -15,7 +18,7 @@ export const PANEL_ORIGIN = { origin: "http://localhost" };
 
 /** Creates the user (as the CLI does); an existing one is kept. */
 export async function ensureUser(db: Db, user: TestUser): Promise<void> {
-  await createUser(db, user).catch((error: { code?: string }) => {
+  await createUser(db, { role: "admin", ...user }).catch((error: { code?: string }) => {
     if (error.code !== "conflict") throw error;
   });
 }
@@ -26,7 +29,7 @@ export async function signInCookie(app: FastifyInstance, user: TestUser): Promis
     method: "POST",
     url: "/api/v1/auth/login",
     headers: PANEL_ORIGIN,
-    payload: user,
+    payload: { email: user.email, password: user.password },
   });
   assert.equal(res.statusCode, 200, `sign-in answered ${res.statusCode}: ${res.body}`);
   const header = res.headers["set-cookie"];

@@ -16,6 +16,7 @@ import { authHeaders } from "../helpers/auth.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { signedWebhook } from "../helpers/reliability.ts";
+import { allRoutes } from "../helpers/routes.ts";
 
 const EMAIL = "Ana@Example.com";
 const PASSWORD = "uma senha bem longa";
@@ -33,22 +34,6 @@ function setCookie(res: LightMyRequestResponse): string {
 /** The Cookie header a browser would send back after this response. */
 function cookieFrom(res: LightMyRequestResponse): string {
   return setCookie(res).split(";")[0]!;
-}
-
-/** Every (method, path) the app serves, read from its route tree so new routes are covered. */
-function allRoutes(app: FastifyInstance): { method: string; url: string }[] {
-  const routes: { method: string; url: string }[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
-    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line.trimEnd());
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    const url = `${stack[depth - 1] ?? ""}${match[2]}`.replace(/^\/\//, "/");
-    stack[depth] = url;
-    stack.length = depth + 1;
-    for (const method of match[3]?.split(", ") ?? []) routes.push({ method, url });
-  }
-  return routes;
 }
 
 describe("authentication", () => {
@@ -154,7 +139,14 @@ describe("authentication", () => {
     assert.match(cookie, /; Path=\//);
     assert.doesNotMatch(cookie, /Secure/, "plain HTTP: a Secure cookie would never come back");
     session = cookieFrom(ok);
-    assert.deepEqual((await probe(session)).json(), { user: { id: ok.json().user.id, email: EMAIL } });
+    assert.deepEqual((await probe(session)).json(), {
+      user: {
+        id: ok.json().user.id,
+        email: EMAIL,
+        role: "admin",
+        permissions: ["read", "operate", "configure", "access", "webhooks"],
+      },
+    });
 
     const wrong = await login(EMAIL, "not the password", { remoteAddress: "198.51.100.1" });
     const unknown = await login("nobody@example.com", PASSWORD, { remoteAddress: "198.51.100.1" });
@@ -272,7 +264,7 @@ describe("authentication", () => {
       headers: { cookie: session, ...SAME_ORIGIN },
     });
     assert.equal(byUser.statusCode, 204, byUser.body);
-    const token = await createToken(t.db, "robô de testes");
+    const token = await createToken(t.db, { name: "robô de testes", access: "operator", createdBy: "cli" });
     const byToken = await app.inject({
       method: "DELETE",
       url: `/api/v1/orders/${second}`,
@@ -332,7 +324,10 @@ describe("authentication", () => {
   });
 
   it("accepts an API token until it is revoked, and stores only its hash", async () => {
-    const { token, prefix } = await createToken(t.db, "backup");
+    const {
+      token,
+      listing: { prefix },
+    } = await createToken(t.db, { name: "backup", access: "reader", createdBy: "cli" });
     assert.match(token, /^ponte_[A-Za-z0-9_-]{43}$/);
     assert.ok(token.startsWith(prefix) && prefix.length < 16);
     const call = (authorization: string) => app.inject({ url: "/api/v1/stores", headers: { authorization } });

@@ -28,7 +28,7 @@ describe("hostile inputs on every route of the OpenAPI document", () => {
   let headers: Record<string, string>;
   const log = capturingLogger();
   /** Ids that exist, for the inputs a request does not make hostile. */
-  const ids = { store: 0, salesOrder: 0, email: 0, push: 0, externalId: "", sku: "" };
+  const ids = { store: 0, salesOrder: 0, email: 0, push: 0, user: 0, token: 0, externalId: "", sku: "" };
 
   const api = async (method: string, url: string, payload?: object, status = 200) => {
     const res = await app.inject({ method: method as "GET", url, headers, ...(payload ? { payload } : {}) });
@@ -50,6 +50,9 @@ describe("hostile inputs on every route of the OpenAPI document", () => {
       orders: ids.salesOrder,
       emails: ids.email,
       pushes: ids.push,
+      // A spare user and token: the walk may remove them (never the test's own token).
+      users: ids.user,
+      tokens: ids.token,
     };
     return String(byResource[resource ?? ""] ?? 1);
   }
@@ -91,6 +94,9 @@ describe("hostile inputs on every route of the OpenAPI document", () => {
     ids.sku = (detail.items as Json[]).find((i) => i.sku)!.sku;
     ids.email = ((await api("GET", "/api/v1/emails")).items as Json[])[0]!.id;
     ids.push = ((await api("GET", `/api/v1/orders/${ids.salesOrder}/pushes`)) as Json[])[0]?.id ?? 1;
+    const spareUser = { email: "reserva@example.com", password: "uma senha bem longa", role: "reader" };
+    ids.user = (await api("POST", "/api/v1/users", spareUser, 201)).id;
+    ids.token = (await api("POST", "/api/v1/tokens", { name: "reserva", access: "reader" }, 201)).token.id;
   });
   after(async () => {
     await app.close();

@@ -16,6 +16,8 @@ const codeMessages: Record<string, string> = {
   setup_done: "O primeiro usuário já foi criado. Entre com ele.",
   setup_forbidden: "A criação do primeiro usuário só pode ser feita no próprio servidor (localhost).",
   weak_password: "A senha precisa ter pelo menos 10 caracteres.",
+  forbidden: "Seu perfil não permite esta ação. Fale com um administrador.",
+  user_disabled: "Este usuário está desativado. Fale com um administrador do Ponte.",
   oauth_not_configured: "A instalação pelo OAuth da plataforma não está configurada neste servidor.",
   oauth_state_invalid:
     "O pedido de instalação expirou, já foi usado ou foi iniciado em outra sessão do Ponte. Clique de novo em Instalar pelo OAuth neste navegador.",
@@ -73,6 +75,10 @@ const reasonMessages: Record<ReasonCode, string> = {
   access_key_in_use: "Essa chave de acesso já foi usada em outro pedido.",
   no_store_cancellation: "A loja não cancelou este pedido.",
   document_in_use: "Esse CPF/CNPJ já pertence a outro cliente.",
+  last_admin:
+    "O Ponte precisa de pelo menos um administrador ativo: dê o papel de Administrador a outro usuário antes.",
+  own_account: "Você não pode desativar nem remover a sua própria conta.",
+  email_in_use: "Já existe um usuário com esse e-mail.",
   documents_differ: "Os dois cadastros têm CPF/CNPJ diferentes: não são a mesma pessoa.",
   customer_already_linked: "Este pedido já está vinculado a um cliente.",
   same_customer: "Escolha outro cadastro: não dá para unificar um cliente com ele mesmo.",

@@ -1,5 +1,6 @@
 // `ponte token create|revoke|list`: API tokens for scripts (`Authorization: Bearer …`).
-import { createToken, listTokens, revokeToken } from "../../auth/tokens.ts";
+import { isTokenAccess, TOKEN_ACCESS, type TokenAccess } from "../../auth/roles.ts";
+import { createToken, listTokens, MAX_TOKEN_DAYS, revokeToken } from "../../auth/tokens.ts";
 import { type Command, UsageError } from "../command.ts";
 import { withDatabase } from "./with-database.ts";
 
@@ -8,17 +9,20 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 export const token: Command = {
   name: "token",
   summary: "create, revoke and list API tokens",
-  help: `ponte token create --name NAME
+  help: `ponte token create --name NAME [--access admin|operator|reader|webhooks] [--expires-days N]
        ponte token revoke --name NAME
        ponte token list
 
 create   prints a new token alone on the last line of output; it is shown only once
          (Ponte keeps only its hash). Send it as \`Authorization: Bearer <token>\`.
+         --access is a role (admin, the default; operator; reader) or the webhooks
+         scope (the stores' list and Testar conexão only). --expires-days makes it stop
+         working after N days (1 to ${MAX_TOKEN_DAYS}); without it, it works until revoked.
 revoke   stops the token named NAME from working (exit 1 when there is none).
 list     prints name, prefix, created, last used and revoked for every token.
 
 Example: TOKEN=$(ponte token create --name backup-script | tail -n 1)`,
-  options: { name: { type: "string" } },
+  options: { name: { type: "string" }, access: { type: "string" }, "expires-days": { type: "string" } },
   async run({ values, positionals }) {
     const [action, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`token: unexpected "${extra.join(" ")}"`);
@@ -32,8 +36,10 @@ Example: TOKEN=$(ponte token create --name backup-script | tail -n 1)`,
             [
               t.name,
               `${t.prefix}…`,
+              t.access,
               `created ${when(t.createdAt)}`,
               `last used ${when(t.lastUsedAt)}`,
+              `expires ${when(t.expiresAt)}`,
               t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active",
             ].join("\t"),
           );
@@ -45,8 +51,20 @@ Example: TOKEN=$(ponte token create --name backup-script | tail -n 1)`,
     }
     if (!name) throw new UsageError(`token ${action}: --name is required`);
     if (action === "create") {
+      const access = (values.access as string | undefined) ?? "admin";
+      if (!isTokenAccess(access))
+        throw new UsageError(`token create: --access is one of ${TOKEN_ACCESS.join(", ")}`);
+      const daysText = values["expires-days"] as string | undefined;
+      const expiresInDays = daysText === undefined ? undefined : Number(daysText);
+      if (expiresInDays !== undefined && !/^\d+$/.test(daysText!)) {
+        throw new UsageError(
+          `token create: --expires-days is a whole number of days (1 to ${MAX_TOKEN_DAYS})`,
+        );
+      }
       // Printed after the database is closed, so no log line can follow the token.
-      const created = await withDatabase((db) => createToken(db, name));
+      const created = await withDatabase((db) =>
+        createToken(db, { name, access: access as TokenAccess, expiresInDays, createdBy: "cli" }),
+      );
       console.log(`API token "${name.trim()}" created. Copy it now: it is not shown again.`);
       console.log(created.token);
       return 0;

@@ -1,4 +1,7 @@
-// `ponte user create|password|list`: the panel's users, from the machine Ponte runs on.
+// `ponte user create|password|role|disable|enable|remove|list`: the panel's users, from the
+// machine Ponte runs on.
+import { ACCESS_LABELS, isRole, ROLES, type Role } from "../../auth/roles.ts";
+import { changeUser, removeUser, userIdByEmail } from "../../auth/user-admin.ts";
 import { createUser, listUsers, setPassword } from "../../auth/users.ts";
 import { type Command, UsageError } from "../command.ts";
 import { withDatabase } from "./with-database.ts";
@@ -59,44 +62,91 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 
 export const user: Command = {
   name: "user",
-  summary: "create panel users, reset a password, list users",
-  help: `ponte user create --email EMAIL [--password-stdin]
+  summary: "create panel users, reset a password, set roles, disable or remove users, list users",
+  help: `ponte user create --email EMAIL [--role admin|operator|reader] [--password-stdin]
        ponte user password --email EMAIL [--password-stdin]
+       ponte user role --email EMAIL --role admin|operator|reader
+       ponte user disable|enable|remove --email EMAIL
        ponte user list
 
 create     adds a user who can sign in to the panel and the API (the first one can
-           also be created in the panel, from a browser on this machine).
+           also be created in the panel, from a browser on this machine). The role is
+           admin unless --role says otherwise: admin (users, tokens, stores, settings),
+           operator (orders, invoices, shipments, Integração, Falhas), reader (sees,
+           changes nothing).
 password   sets a new password and signs the user out everywhere.
-list       prints every user with when they last signed in.
+role       changes the user's role.
+disable    stops the user signing in and ends their sessions; enable undoes it.
+remove     deletes the user (their sessions end). Ponte keeps at least one enabled admin.
+list       prints every user with role, state and when they last signed in.
 
 The password is typed twice without echo, or read from standard input with
 --password-stdin (a trailing newline is dropped). 10 to 256 characters.
 
 Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --password-stdin`,
-  options: { email: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: { email: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" } },
   async run({ values, positionals }) {
     const [action, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`user: unexpected "${extra.join(" ")}"`);
     const email = values.email as string | undefined;
     const fromStdin = values["password-stdin"] === true;
+    const roleValue = values.role as string | undefined;
+    if (roleValue !== undefined && !isRole(roleValue)) {
+      throw new UsageError(`user: --role is one of ${ROLES.join(", ")}`);
+    }
+    const role = roleValue as Role | undefined;
     if (action === "list") {
       return withDatabase(async (db) => {
         const users = await listUsers(db);
         if (users.length === 0) console.log("no users yet: `ponte user create --email EMAIL` adds one");
         for (const u of users) {
-          console.log(`${u.email}\tcreated ${when(u.createdAt)}\tlast sign-in ${when(u.lastLoginAt)}`);
+          console.log(
+            [
+              u.email,
+              u.role,
+              u.disabled ? "disabled" : "active",
+              `created ${when(u.createdAt)}`,
+              `last sign-in ${when(u.lastLoginAt)}`,
+            ].join("\t"),
+          );
         }
       });
     }
-    if (action !== "create" && action !== "password") {
-      throw new UsageError("user: give create, password or list (see `ponte user --help`)");
+    const changes = ["role", "disable", "enable", "remove"];
+    if (action !== "create" && action !== "password" && !changes.includes(action ?? "")) {
+      throw new UsageError(
+        "user: give create, password, role, disable, enable, remove or list (see `ponte user --help`)",
+      );
     }
     if (!email) throw new UsageError(`user ${action}: --email is required`);
-    const password = await readNewPassword(fromStdin, action);
+    if (action === "role" && !role) throw new UsageError("user role: --role is required");
+    if (changes.includes(action!)) {
+      return withDatabase(async (db) => {
+        const id = await userIdByEmail(db, email);
+        const cli = { kind: "cli", id: 0 } as const;
+        if (action === "remove") {
+          await removeUser(db, id, cli);
+          console.log(`user ${email.trim()} removed; their sessions were ended`);
+          return;
+        }
+        const changed = await changeUser(
+          db,
+          id,
+          action === "role" ? { role } : { disabled: action === "disable" },
+          cli,
+        );
+        console.log(
+          `user ${changed.email}: ${ACCESS_LABELS[changed.role]} (${changed.role}), ${changed.disabled ? "disabled, sessions ended" : "active"}`,
+        );
+      });
+    }
+    const password = await readNewPassword(fromStdin, action!);
     return withDatabase(async (db) => {
       if (action === "create") {
-        const created = await createUser(db, { email, password });
-        console.log(`created user ${created.email}: sign in to the panel with this e-mail and password`);
+        const created = await createUser(db, { email, password, role: role ?? "admin" });
+        console.log(
+          `created user ${created.email} (${created.role}): sign in to the panel with this e-mail and password`,
+        );
       } else {
         const changed = await setPassword(db, email, password);
         console.log(`password of ${changed.email} changed; their sessions were ended`);

@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { readCookie, SESSION_COOKIE } from "../../auth/cookie.ts";
 import { checkOrigin, hostName } from "../../auth/request-origin.ts";
+import { ACCESS_LABELS, type Permission, permissionsOf, type TokenAccess } from "../../auth/roles.ts";
+import { routeNeeds } from "../../auth/route-permissions.ts";
 import { sessionUser } from "../../auth/sessions.ts";
 import { tokenPrincipal } from "../../auth/tokens.ts";
 import type { AppContext } from "../../context.ts";
@@ -19,8 +21,16 @@ export interface Principal {
   id: number;
   /** The user's e-mail or the token's name. */
   name: string;
+  /** The user's role, or the token's role or scope. */
+  access: TokenAccess;
+  permissions: ReadonlySet<Permission>;
   /** The browser session's row id (users only): what an OAuth install is bound to. */
   sessionId?: number;
+}
+
+/** True when the request's principal holds the permission (false without one). */
+export function can(request: FastifyRequest, permission: Permission): boolean {
+  return request.principal?.permissions.has(permission) === true;
 }
 
 export interface AuthOptions {
@@ -73,12 +83,46 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
   // A Bearer header decides alone: a bad token is not rescued by a cookie.
   if (token !== undefined) {
     const found = token ? await tokenPrincipal(ctx.db, token) : undefined;
-    return found ? { kind: "token", id: found.id, name: found.name } : null;
+    return found
+      ? {
+          kind: "token",
+          id: found.id,
+          name: found.name,
+          access: found.access,
+          permissions: permissionsOf(found.access),
+        }
+      : null;
   }
   const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
   if (!sessionId) return null;
   const user = await sessionUser(ctx.db, sessionId);
-  return user ? { kind: "user", id: user.id, name: user.email, sessionId: user.sessionId } : null;
+  return user
+    ? {
+        kind: "user",
+        id: user.id,
+        name: user.email,
+        access: user.role,
+        permissions: permissionsOf(user.role),
+        sessionId: user.sessionId,
+      }
+    : null;
+}
+
+/** 403 unless the principal holds one of the permissions the route's table entry names. */
+function checkPermission(request: FastifyRequest, pattern: string): void {
+  const principal = request.principal!;
+  const needs = routeNeeds(request.method, pattern);
+  if (needs?.some((p) => principal.permissions.has(p))) return;
+  const role = ACCESS_LABELS[principal.access];
+  throw new PonteError(
+    "forbidden",
+    needs
+      ? `${principal.kind} "${principal.name}" (${principal.access}) may not ${request.method} ${pattern}: it needs ${needs.join(" or ")}`
+      : `${request.method} ${pattern} has no permission entry: refused to everyone`,
+    {
+      details: { reason: `Seu perfil (${role}) não permite esta ação. Fale com um administrador do Ponte.` },
+    },
+  );
 }
 
 /** A Host that is not Ponte's: a DNS-rebinding page, or a name PONTE_PUBLIC_URL should give. */
@@ -120,6 +164,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
       reply.header("www-authenticate", 'Bearer realm="ponte"');
       throw new PonteError("unauthenticated", "sign in, or send Authorization: Bearer <API token>");
     }
+
     // Bearer requests are exempt: another site's page cannot set that header.
     const browserRequest =
       request.principal?.kind === "user" || (signIn && request.principal?.kind !== "token");
@@ -139,6 +184,8 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
         );
       }
     }
+    // An unknown path has no route pattern: the 404 handler answers it.
+    if (!isPublic && request.routeOptions.url) checkPermission(request, url);
   });
 });
 

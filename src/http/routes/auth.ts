@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../../auth/cookie.ts";
 import { isLoopback, isServedHost } from "../../auth/request-origin.ts";
+import { PERMISSIONS, permissionsOf, ROLES, type Role } from "../../auth/roles.ts";
 import { createSession, endSession, SESSION_LIFETIME_SECONDS } from "../../auth/sessions.ts";
 import { reserveSignIn, signInSucceeded, sweepSignInCounters } from "../../auth/throttle.ts";
 import { authenticate, createFirstUser, hasUsers, type User } from "../../auth/users.ts";
@@ -13,9 +14,26 @@ import { problem } from "./integration.ts";
 
 const userSchema = {
   type: "object",
-  required: ["id", "email"],
-  properties: { id: { type: "integer" }, email: { type: "string" } },
+  required: ["id", "email", "role", "permissions"],
+  properties: {
+    id: { type: "integer" },
+    email: { type: "string" },
+    role: { type: "string", enum: ROLES, description: "Administrador, Operador or Leitura" },
+    permissions: {
+      type: "array",
+      items: { type: "string", enum: PERMISSIONS },
+      description: "What the role may do: the panel hides what is not here",
+    },
+  },
 } as const;
+
+/** The signed-in user as the panel needs it: who, and what they may do. */
+const userView = (user: { id: number; email: string; role: Role }) => ({
+  id: user.id,
+  email: user.email,
+  role: user.role,
+  permissions: [...permissionsOf(user.role)],
+});
 const userReply = { type: "object", required: ["user"], properties: { user: userSchema } } as const;
 const credentials = {
   type: "object",
@@ -55,7 +73,7 @@ export async function authRoutes(
       "set-cookie",
       sessionCookie(session.id, { maxAgeSeconds: SESSION_LIFETIME_SECONDS, secure: isHttps(request) }),
     );
-    return { user: { id: user.id, email: user.email } };
+    return { user: userView(user) };
   };
 
   app.get(
@@ -73,7 +91,7 @@ export async function authRoutes(
       if (principal?.kind !== "user") {
         throw new PonteError("unauthenticated", "not signed in");
       }
-      return { user: { id: principal.id, email: principal.name } };
+      return { user: userView({ id: principal.id, email: principal.name, role: principal.access as Role }) };
     },
   );
 

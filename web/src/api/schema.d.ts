@@ -41,6 +41,13 @@ export interface paths {
                             user: {
                                 email: string;
                                 id: number;
+                                /** @description What the role may do: the panel hides what is not here */
+                                permissions: ("read" | "operate" | "configure" | "access" | "webhooks")[];
+                                /**
+                                 * @description Administrador, Operador or Leitura
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "operator" | "reader";
                             };
                         };
                     };
@@ -182,6 +189,13 @@ export interface paths {
                             user: {
                                 email: string;
                                 id: number;
+                                /** @description What the role may do: the panel hides what is not here */
+                                permissions: ("read" | "operate" | "configure" | "access" | "webhooks")[];
+                                /**
+                                 * @description Administrador, Operador or Leitura
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "operator" | "reader";
                             };
                         };
                     };
@@ -277,6 +291,13 @@ export interface paths {
                             user: {
                                 email: string;
                                 id: number;
+                                /** @description What the role may do: the panel hides what is not here */
+                                permissions: ("read" | "operate" | "configure" | "access" | "webhooks")[];
+                                /**
+                                 * @description Administrador, Operador or Leitura
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "operator" | "reader";
                             };
                         };
                     };
@@ -1223,7 +1244,7 @@ export interface paths {
         };
         /**
          * Export the Pedidos list (its current filter and sort) as CSV
-         * @description The query parameters of GET /api/v1/orders (no page: every order the filter finds). Columns: Pedido; Pedido na loja; Loja; Data do pedido (dd/mm/aaaa, São Paulo); Cliente; CPF/CNPJ (masked); Status; Situação; Pagamento; Total (R$) with a decimal comma. 400 `validation_failed` as the list.
+         * @description The query parameters of GET /api/v1/orders (no page: every order the filter finds). Columns: Pedido; Pedido na loja; Loja; Data do pedido (dd/mm/aaaa, São Paulo); Cliente; CPF/CNPJ (formatted; masked for the Leitura role); Status; Situação; Pagamento; Total (R$) with a decimal comma. 400 `validation_failed` as the list.
          */
         get: {
             parameters: {
@@ -1302,7 +1323,7 @@ export interface paths {
         };
         /**
          * Export the receivables (contas a receber) as CSV, by due date
-         * @description The filters of GET /api/v1/receivables (what the Recebíveis screen shows). Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Recebido (R$); Pagamento; Status (Em aberto, Recebida em parte, Recebida, Estornada); Cliente; CPF/CNPJ.
+         * @description The filters of GET /api/v1/receivables (what the Recebíveis screen shows). Columns: Pedido; Parcela; Vencimento (dd/mm/aaaa); Valor (R$); Recebido (R$); Pagamento; Status (Em aberto, Recebida em parte, Recebida, Estornada); Cliente; CPF/CNPJ (formatted; masked for the Leitura role).
          */
         get: {
             parameters: {
@@ -9052,6 +9073,523 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API tokens: live ones first, then revoked and expired ones (never the secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                /**
+                                 * @description A role, or `webhooks`: only the stores' list and Testar conexão (which re-registers webhooks)
+                                 * @enum {string}
+                                 */
+                                access: "admin" | "operator" | "reader" | "webhooks";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description user:<e-mail>, token:<name> or cli */
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: number;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** @description The token's first characters, to tell it apart */
+                                prefix: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make an API token with a role or scope and an optional expiry; the secret is in this answer only
+         * @description Send it as `Authorization: Bearer <token>`. 409 conflict when a live token has that name.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        access: "admin" | "operator" | "reader" | "webhooks";
+                        expiresInDays?: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Shown once: Ponte keeps only its hash */
+                            secret: string;
+                            token: {
+                                /**
+                                 * @description A role, or `webhooks`: only the stores' list and Testar conexão (which re-registers webhooks)
+                                 * @enum {string}
+                                 */
+                                access: "admin" | "operator" | "reader" | "webhooks";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description user:<e-mail>, token:<name> or cli */
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: number;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** @description The token's first characters, to tell it apart */
+                                prefix: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description A role, or `webhooks`: only the stores' list and Testar conexão (which re-registers webhooks)
+                             * @enum {string}
+                             */
+                            access: "admin" | "operator" | "reader" | "webhooks";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description user:<e-mail>, token:<name> or cli */
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            id: number;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            name: string;
+                            /** @description The token's first characters, to tell it apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usuários: every user with role, whether disabled, and last sign-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Cannot sign in; their sessions were ended */
+                                disabled: boolean;
+                                email: string;
+                                id: number;
+                                /** Format: date-time */
+                                lastLoginAt: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "operator" | "reader";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a user with an initial password and a role
+         * @description The admin tells the person their password; they sign in with it. 400 weak_password (10 to 256 characters) or validation_failed (e-mail); 409 conflict reasonCode `email_in_use`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                        /** @enum {string} */
+                        role: "admin" | "operator" | "reader";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Cannot sign in; their sessions were ended */
+                            disabled: boolean;
+                            email: string;
+                            id: number;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "operator" | "reader";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a user: they can no longer sign in and their sessions end
+         * @description 409 conflict reasonCode `last_admin` or `own_account`; 404 when there is no such user.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's role, or disable / enable them (disabling ends their sessions)
+         * @description 409 conflict reasonCode `last_admin` when no enabled admin would remain, `own_account` when you disable yourself; 404 when there is no such user.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        disabled?: boolean;
+                        /** @enum {string} */
+                        role?: "admin" | "operator" | "reader";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Cannot sign in; their sessions were ended */
+                            disabled: boolean;
+                            email: string;
+                            id: number;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "operator" | "reader";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -9277,7 +9815,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "last_admin" | "own_account" | "email_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;

@@ -1,0 +1,96 @@
+// An admin's changes to other users: role, disabled, removed. Ponte always keeps one enabled
+// admin: the admins' rows are locked first, so two admins demoting each other at once cannot
+// both succeed. Disabling or removing a user ends their sessions in the same transaction.
+import type { Db, Queryable } from "../db/db.ts";
+import { PonteError } from "../errors.ts";
+import type { Role } from "./roles.ts";
+import type { UserListing } from "./users.ts";
+
+export interface UserChange {
+  role?: Role;
+  disabled?: boolean;
+}
+
+/** Who asks for the change: a user (who may not disable or remove themselves), a token or the CLI. */
+export type Requester = { kind: "user" | "token" | "cli"; id: number };
+
+/** The user's id by e-mail (the CLI names users so); not_found otherwise. */
+export async function userIdByEmail(db: Queryable, email: string): Promise<number> {
+  const { rows } = await db.query<{ id: number }>("select id from users where lower(email) = lower($1)", [
+    email.trim(),
+  ]);
+  if (!rows[0]) throw new PonteError("not_found", `no user with e-mail ${email.trim()}`);
+  return rows[0].id;
+}
+
+const lastAdmin = () =>
+  new PonteError("conflict", "Ponte must keep at least one enabled admin", {
+    details: { reasonCode: "last_admin" },
+  });
+
+const ownAccount = () =>
+  new PonteError("conflict", "you cannot disable or remove your own account", {
+    details: { reasonCode: "own_account" },
+  });
+
+/** Locks every enabled admin and the target; the target's row before the change. */
+async function lockForChange(
+  tx: Queryable,
+  id: number,
+): Promise<{ role: Role; disabled: boolean; admins: number }> {
+  const admins = await tx.query<{ id: number }>(
+    "select id from users where role = 'admin' and disabled_at is null order by id for update",
+  );
+  const { rows } = await tx.query<{ role: Role; disabled: boolean }>(
+    "select role, disabled_at is not null as disabled from users where id = $1 for update",
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new PonteError("not_found", `no user ${id}`);
+  return { ...row, admins: admins.rowCount };
+}
+
+function keepsAnAdmin(before: { role: Role; disabled: boolean; admins: number }, after: UserChange): boolean {
+  const wasLiveAdmin = before.role === "admin" && !before.disabled;
+  if (!wasLiveAdmin) return true;
+  const staysLiveAdmin = (after.role ?? before.role) === "admin" && !(after.disabled ?? before.disabled);
+  return staysLiveAdmin || before.admins > 1;
+}
+
+const LISTING = `id, email, role, disabled_at is not null as disabled, created_at as "createdAt",
+                 last_login_at as "lastLoginAt"`;
+
+export async function changeUser(
+  db: Db,
+  id: number,
+  change: UserChange,
+  by: Requester,
+): Promise<UserListing> {
+  return db.transaction(async (tx) => {
+    const before = await lockForChange(tx, id);
+    if (change.disabled && by.kind === "user" && by.id === id) throw ownAccount();
+    if (!keepsAnAdmin(before, change)) throw lastAdmin();
+    const { rows } = await tx.query<UserListing>(
+      `update users set role = coalesce($2, role),
+              disabled_at = case when $3::boolean is null then disabled_at
+                                 when $3 then coalesce(disabled_at, now()) else null end
+        where id = $1 returning ${LISTING}`,
+      [id, change.role ?? null, change.disabled ?? null],
+    );
+    if (change.disabled) await tx.query("delete from sessions where user_id = $1", [id]);
+    return rows[0]!;
+  });
+}
+
+/** Removes the user (their sessions go with them); the returned e-mail is for the record. */
+export async function removeUser(db: Db, id: number, by: Requester): Promise<UserListing> {
+  return db.transaction(async (tx) => {
+    const before = await lockForChange(tx, id);
+    if (by.kind === "user" && by.id === id) throw ownAccount();
+    if (!keepsAnAdmin(before, { disabled: true })) throw lastAdmin();
+    const { rows } = await tx.query<UserListing>(`delete from users where id = $1 returning ${LISTING}`, [
+      id,
+    ]);
+    return rows[0]!;
+  });
+}
