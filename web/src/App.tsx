@@ -17,6 +17,7 @@ import { ReceivablesPage } from "./pages/ReceivablesPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
+import { ACCESS_LABELS } from "./permissions.tsx";
 
 const sections = [
   { to: "/", label: "Visão geral", end: true },
@@ -64,6 +65,7 @@ function Shell() {
         </nav>
         <div className="user">
           <span className="user-email">{session.data?.email}</span>
+          {session.data ? <span className="badge">{ACCESS_LABELS[session.data.role]}</span> : null}
           <Button variant="ghost" pending={logout.isPending} onClick={() => logout.mutate()}>
             Sair
           </Button>

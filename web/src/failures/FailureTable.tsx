@@ -3,6 +3,7 @@
 // and the list's frame — loading, error, empty, the table, Carregar mais.
 import { Fragment, type ReactNode, useState } from "react";
 import { ActionsHeader, Button, ListError, Loading, LoadMore, Notice } from "../components/ui.tsx";
+import { useCan } from "../permissions.tsx";
 import { type RetryRequest, type useFailures, useRetry } from "./failures-api.ts";
 
 interface Failure {
@@ -47,6 +48,8 @@ const toggled = (set: Set<string>, key: string) => {
 export function FailureTable<T extends Failure>(props: FailureTableProps<T>) {
   const { list, keyOf, request, labels, headers } = props;
   const retry = useRetry();
+  // Reprocessar and the payload (the customer's documents unmasked) are for who may operate.
+  const canOperate = useCan("operate");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Set<string>>(new Set());
   /** Rows sent to Reprocessar, with the failure time they had: they show as queued until it changes. */
@@ -69,7 +72,7 @@ export function FailureTable<T extends Failure>(props: FailureTableProps<T>) {
 
   return (
     <>
-      <div className="toolbar bulk-bar">
+      <div className="toolbar bulk-bar" hidden={!canOperate}>
         <Button
           variant="primary"
           disabled={chosen.length === 0}
@@ -127,7 +130,7 @@ export function FailureTable<T extends Failure>(props: FailureTableProps<T>) {
                       </td>
                       {props.cells(item, queued.get(key) === failedAt(item))}
                       <td>
-                        <div className="row-actions">
+                        <div className="row-actions" hidden={!canOperate}>
                           <Button
                             className="btn-small"
                             pending={sending([item])}

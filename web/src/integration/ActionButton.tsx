@@ -1,6 +1,8 @@
 // A row action that may be unavailable: disabled, with the reason as a tooltip (on a wrapper,
-// since disabled buttons get no hover) and in its accessible name.
+// since disabled buttons get no hover) and in its accessible name. Row actions change orders:
+// not shown to a role that cannot.
 import { Button } from "../components/ui.tsx";
+import { useCan } from "../permissions.tsx";
 
 export function ActionButton({
   label,
@@ -19,6 +21,8 @@ export function ActionButton({
   /** Another action of the same row is running. */
   busy?: boolean;
 }) {
+  const canOperate = useCan("operate");
+  if (!canOperate) return null;
   const disabled = Boolean(disabledReason);
   return (
     <span className="tooltip-wrap" title={disabledReason ?? undefined}>

@@ -7,9 +7,14 @@ import { Button, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { actorLabel } from "../orders/labels.ts";
+import { useCan } from "../permissions.tsx";
 import { type PanelRow, rowPath } from "./panel-rows.ts";
 
-export function DismissButton({ storeId, row }: { storeId: number; row: PanelRow }) {
+function DismissButton(props: { storeId: number; row: PanelRow }) {
+  return useCan("operate") ? <DismissToggle {...props} /> : null;
+}
+
+function DismissToggle({ storeId, row }: { storeId: number; row: PanelRow }) {
   const client = useQueryClient();
   const toast = useToast();
   const dismissed = row.dismissedAt !== null;

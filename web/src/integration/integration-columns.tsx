@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { SALES_ORDER_LABELS, type SalesOrderStatus } from "../../../src/domain/order-status.ts";
 import { ConfirmButton, Spinner, SyncMark } from "../components/ui.tsx";
 import { formatDateTime, formatMoney } from "../format.ts";
+import { Can } from "../permissions.tsx";
 import { ActionButton } from "./ActionButton.tsx";
 import type { PanelAction } from "./panel-actions.ts";
 import { type PanelRow, STORE_CANCELLATION_LABELS, SYNC_STATE_LABELS } from "./panel-rows.ts";
@@ -153,26 +154,28 @@ export function integrationColumns(
       id: "mapeamento",
       header: "Mapeamento",
       cell: ({ row: { original: r } }) => (
-        <ConfirmButton
-          label="Apagar"
-          className="btn-small"
-          title={`Apagar o mapeamento do pedido ${r.number ?? r.externalId}?`}
-          message={
-            <p>
-              {r.salesOrderId !== null
-                ? `O pedido de venda Nº ${r.salesOrderNumber} (criado com status inválido) será excluído junto. `
-                : ""}
-              O pedido da loja ficará como se nunca tivesse sido sincronizado: a próxima importação (ou
-              atualização de status) o decide de novo e gera um novo pedido de venda se a tabela de status
-              permitir; ou use Criar.
-            </p>
-          }
-          confirmLabel="Apagar mapeamento"
-          pending={busy[r.externalId] === "unlink"}
-          disabled={!r.canUnlink || Boolean(busy[r.externalId])}
-          disabledReason={r.unlinkRefusal ?? undefined}
-          onConfirm={() => run(r, "unlink")}
-        />
+        <Can permission="operate">
+          <ConfirmButton
+            label="Apagar"
+            className="btn-small"
+            title={`Apagar o mapeamento do pedido ${r.number ?? r.externalId}?`}
+            message={
+              <p>
+                {r.salesOrderId !== null
+                  ? `O pedido de venda Nº ${r.salesOrderNumber} (criado com status inválido) será excluído junto. `
+                  : ""}
+                O pedido da loja ficará como se nunca tivesse sido sincronizado: a próxima importação (ou
+                atualização de status) o decide de novo e gera um novo pedido de venda se a tabela de status
+                permitir; ou use Criar.
+              </p>
+            }
+            confirmLabel="Apagar mapeamento"
+            pending={busy[r.externalId] === "unlink"}
+            disabled={!r.canUnlink || Boolean(busy[r.externalId])}
+            disabledReason={r.unlinkRefusal ?? undefined}
+            onConfirm={() => run(r, "unlink")}
+          />
+        </Can>
       ),
     },
     {

@@ -3,6 +3,7 @@
 // reverse it, ship with tracking, print the label, mark delivered — with the receivables the
 // invoice created and the pushes each step owes the store.
 import { Notice } from "../components/ui.tsx";
+import { useCan } from "../permissions.tsx";
 import { InvoiceCard } from "./InvoiceCard.tsx";
 import { OrderPushes } from "./OrderPushes.tsx";
 import type { OrderDetail } from "./orders-api.ts";
@@ -11,6 +12,9 @@ import { ShipmentCard } from "./ShipmentCard.tsx";
 
 export function FulfilmentSection({ order }: { order: OrderDetail }) {
   const live = order.deletedAt === null && order.canonicalStatus !== "cancelado";
+  // The steps' forms are for who may operate; the rest sees the steps as they are.
+  const canOperate = useCan("operate");
+  const actionable = live && canOperate;
   return (
     <section className="card order-section" aria-labelledby="faturamento-e-envio">
       <h2 id="faturamento-e-envio">Faturamento e envio</h2>
@@ -22,9 +26,9 @@ export function FulfilmentSection({ order }: { order: OrderDetail }) {
         </Notice>
       ) : null}
       <div className="steps">
-        <PaymentCard order={order} live={live} />
-        <InvoiceCard order={order} live={live} />
-        <ShipmentCard order={order} live={live} />
+        <PaymentCard order={order} live={actionable} />
+        <InvoiceCard order={order} live={actionable} />
+        <ShipmentCard order={order} live={actionable} />
       </div>
       <OrderPushes orderId={order.id} />
     </section>

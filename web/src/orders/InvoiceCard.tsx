@@ -2,6 +2,7 @@
 // the reversed invoices, and the receivables the invoice created.
 import { Loading } from "../components/ui.tsx";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
+import { Can } from "../permissions.tsx";
 import { type Invoice, useInvoices, useReceivables } from "./back-office-api.ts";
 import { EstornoButton } from "./EstornoButton.tsx";
 import { CaptionedTable, ErrorNotice, Step } from "./fulfilment-ui.tsx";
@@ -73,7 +74,9 @@ function InvoiceView({ order, invoice }: { order: OrderDetail; invoice: Invoice 
         <dt>Registrada por</dt>
         <dd>{actorLabel(invoice.createdBy)}</dd>
       </dl>
-      <EstornoButton order={order} invoice={invoice} />
+      <Can permission="operate">
+        <EstornoButton order={order} invoice={invoice} />
+      </Can>
     </>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { ConfirmButton, useToast } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
+import { Can } from "../permissions.tsx";
 import { resolveStoreCancellation, useInvoices, useOrderAction } from "./back-office-api.ts";
 import { EstornoButton } from "./EstornoButton.tsx";
 import { ErrorNotice, TextField, useFailureToast } from "./fulfilment-ui.tsx";
@@ -17,7 +18,9 @@ export function StoreCancellationNotice({ order }: { order: OrderDetail }) {
       <p>
         <strong>{flag.label}</strong> em {formatDateTime(flag.cancelledAt)}. {flag.reason}
       </p>
-      {flag.kind === "invoice_live" ? <LiveInvoiceEstorno order={order} /> : <MarkHandled order={order} />}
+      <Can permission="operate">
+        {flag.kind === "invoice_live" ? <LiveInvoiceEstorno order={order} /> : <MarkHandled order={order} />}
+      </Can>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { CustomerOrders } from "../customers/CustomerOrders.tsx";
 import { type CustomerRecord, useCustomer } from "../customers/customers-api.ts";
 import { MergeCustomers } from "../customers/MergeCustomers.tsx";
 import { formatDateTime, formatDocumentOrDash, formatPhoneBr } from "../format.ts";
+import { Can } from "../permissions.tsx";
 
 export function CustomerPage() {
   const id = Number(useParams().id);
@@ -88,9 +89,11 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
         <Link to="/clientes">← Clientes</Link>
       </p>
       <PageHeader title={c.name}>
-        <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
-          Novo pedido para este cliente
-        </Link>
+        <Can permission="operate">
+          <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
+            Novo pedido para este cliente
+          </Link>
+        </Can>
       </PageHeader>
       <div className="order-cards">
         <Card title="Documentos e contatos">
@@ -144,14 +147,16 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
         </Card>
       </div>
       <CustomerOrders customer={c} />
-      <div className="order-cards">
-        <Card title="Editar cadastro">
-          <CustomerForm customer={c} />
-        </Card>
-        <Card title="Unificar cadastros">
-          <MergeCustomers customer={c} />
-        </Card>
-      </div>
+      <Can permission="operate">
+        <div className="order-cards">
+          <Card title="Editar cadastro">
+            <CustomerForm customer={c} />
+          </Card>
+          <Card title="Unificar cadastros">
+            <MergeCustomers customer={c} />
+          </Card>
+        </div>
+      </Can>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { CustomerRows } from "../customers/CustomerRows.tsx";
 import { CUSTOMER_SEARCH_HINT, customerSearchProblem } from "../customers/customer-search.ts";
 import { useCustomerList } from "../customers/customers-api.ts";
 import { NewCustomerForm } from "../customers/NewCustomerForm.tsx";
+import { Can } from "../permissions.tsx";
 
 export function CustomersPage() {
   const [params, setParams] = useSearchParams();
@@ -27,9 +28,11 @@ export function CustomersPage() {
   return (
     <>
       <PageHeader title="Clientes" />
-      <div className="toolbar">
-        <NewCustomerForm />
-      </div>
+      <Can permission="operate">
+        <div className="toolbar">
+          <NewCustomerForm />
+        </div>
+      </Can>
       <form className="card filters" onSubmit={submit} aria-label="Buscar clientes" noValidate>
         <div className="filters-grid">
           <Field label="Buscar" hint={CUSTOMER_SEARCH_HINT} error={problem ?? undefined}>

@@ -23,6 +23,7 @@ import { type Address, deleteOrder, ORDERS_KEY, type OrderDetail, useOrder } fro
 import { StatusChangeForm } from "../orders/StatusChangeForm.tsx";
 import { StoreCancellationNotice } from "../orders/StoreCancellationNotice.tsx";
 import { Timeline } from "../orders/Timeline.tsx";
+import { Can } from "../permissions.tsx";
 import { usePlatformLabel, usePlatformStatusLabel } from "../platforms.ts";
 
 type TabId = "dados" | "historico";
@@ -68,7 +69,9 @@ function OrderView({ order }: { order: OrderDetail }) {
         <Link to="/pedidos">← Pedidos</Link>
       </p>
       <PageHeader title={`Pedido Nº ${order.number}`}>
-        <DeleteOrder order={order} />
+        <Can permission="operate">
+          <DeleteOrder order={order} />
+        </Can>
       </PageHeader>
       <div className="order-summary">
         {order.origin === "manual" ? (
@@ -213,7 +216,11 @@ function OrderData({ order }: { order: OrderDetail }) {
                 ) : (
                   <div key="nao-vinculado">
                     <span className="badge badge-warn">Não vinculado{notLinked ? `: ${notLinked}` : ""}</span>
-                    {order.deletedAt ? null : <LinkOrderCustomer orderId={order.id} />}
+                    {order.deletedAt ? null : (
+                      <Can permission="operate">
+                        <LinkOrderCustomer orderId={order.id} />
+                      </Can>
+                    )}
                   </div>
                 ),
               ],
@@ -373,7 +380,9 @@ function OrderHistory({ order }: { order: OrderDetail }) {
         <h2 id="linha-do-tempo">Histórico</h2>
         <Timeline events={order.events} />
       </section>
-      <StatusChangeForm order={order} />
+      <Can permission="operate">
+        <StatusChangeForm order={order} />
+      </Can>
     </div>
   );
 }

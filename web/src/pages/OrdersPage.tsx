@@ -25,6 +25,7 @@ import {
 } from "../orders/filters.ts";
 import { canonicalLabel, statusBadgeClass } from "../orders/labels.ts";
 import { type OrderListItem, useOrderList } from "../orders/orders-api.ts";
+import { Can } from "../permissions.tsx";
 import { SEARCH_HINT, SEARCH_LABEL } from "../search.ts";
 import { useStores } from "../stores.ts";
 
@@ -114,9 +115,11 @@ export function OrdersPage() {
       <PageHeader title="Pedidos">
         {/* The same filter and sort as the list, every page of it. */}
         <ExportLink href={withQuery("/api/v1/exports/orders", apiQuery(filters))} />
-        <Link className="btn btn-primary" to="/pedidos/novo">
-          Novo pedido
-        </Link>
+        <Can permission="operate">
+          <Link className="btn btn-primary" to="/pedidos/novo">
+            Novo pedido
+          </Link>
+        </Can>
       </PageHeader>
       {/* Remounted when the address changes (back button), so the form shows the list's filters. */}
       <FilterForm key={params.toString()} filters={filters} onApply={go} />

@@ -10,6 +10,7 @@ import { Button, ListError, Loading, LoadMore, Notice, PageHeader, useToast } fr
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { canonicalLabel } from "../orders/labels.ts";
+import { useCan } from "../permissions.tsx";
 import { useStores } from "../stores.ts";
 
 type EmailPage = ResponseOf<"/api/v1/emails", "get">;
@@ -30,7 +31,11 @@ function StatusBadge({ status }: { status: EmailSummary["status"] }) {
 }
 
 /** Reenviar, for a failed e-mail: back to the queue with its attempts at zero (same Message-ID). */
-function ResendButton({ email, small }: { email: EmailSummary; small?: boolean }) {
+function ResendButton(props: { email: EmailSummary; small?: boolean }) {
+  return useCan("operate") ? <Resend {...props} /> : null;
+}
+
+function Resend({ email, small }: { email: EmailSummary; small?: boolean }) {
   const client = useQueryClient();
   const toast = useToast();
   const resend = useMutation({

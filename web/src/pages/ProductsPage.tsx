@@ -7,6 +7,7 @@ import "../products/products.css";
 import { ExportLink } from "../components/ExportLink.tsx";
 import { Button, ListError, Loading, LoadMore, PageHeader } from "../components/ui.tsx";
 import { formatDateTime } from "../format.ts";
+import { Can } from "../permissions.tsx";
 import { type ProductFilters, stockExportHref, useProducts } from "../products/products-api.ts";
 import { StockAdjustPanel } from "../products/StockAdjustPanel.tsx";
 import { StockCell } from "../products/StockCell.tsx";
@@ -28,9 +29,11 @@ export function ProductsPage() {
   return (
     <>
       <PageHeader title="Produtos">
-        <Button onClick={() => setImporting((v) => !v)} aria-expanded={importing}>
-          Importar CSV
-        </Button>
+        <Can permission="operate">
+          <Button onClick={() => setImporting((v) => !v)} aria-expanded={importing}>
+            Importar CSV
+          </Button>
+        </Can>
         <ExportLink href={stockExportHref(filters)} />
       </PageHeader>
 
@@ -113,13 +116,15 @@ export function ProductsPage() {
                       </td>
                       <td>{formatDateTime(p.lastMovementAt)}</td>
                       <td>
-                        <Button
-                          className="btn-small"
-                          aria-label={`Ajustar estoque de ${p.sku}`}
-                          onClick={() => setSelected(p.sku)}
-                        >
-                          Ajustar estoque
-                        </Button>
+                        <Can permission="operate">
+                          <Button
+                            className="btn-small"
+                            aria-label={`Ajustar estoque de ${p.sku}`}
+                            onClick={() => setSelected(p.sku)}
+                          >
+                            Ajustar estoque
+                          </Button>
+                        </Can>
                       </td>
                     </tr>
                   ))}

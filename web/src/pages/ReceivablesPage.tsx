@@ -7,6 +7,7 @@ import { ExportLink } from "../components/ExportLink.tsx";
 import { ActionsHeader, Button, Field, ListError, LoadMore, PageHeader } from "../components/ui.tsx";
 import { formatDate, formatMoney } from "../format.ts";
 import { TextField } from "../orders/fulfilment-ui.tsx";
+import { Can } from "../permissions.tsx";
 import { SITUATION_LABELS } from "../receivables/labels.ts";
 import { ReceiptForm } from "../receivables/ReceiptForm.tsx";
 import { ReceiptList } from "../receivables/ReceiptList.tsx";
@@ -114,7 +115,9 @@ export function ReceivablesPage() {
                     <td colSpan={8}>
                       <ReceiptList receivable={r} />
                       {r.status === "open" || r.status === "partial" ? (
-                        <ReceiptForm receivable={r} onDone={() => setOpenId(r.id)} />
+                        <Can permission="operate">
+                          <ReceiptForm receivable={r} onDone={() => setOpenId(r.id)} />
+                        </Can>
                       ) : null}
                     </td>
                   </tr>

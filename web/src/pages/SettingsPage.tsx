@@ -1,11 +1,15 @@
-// Configurações: the shipping label's sender (remetente) — name, CPF/CNPJ and address with CEP.
-// Until it is set, labels carry only the store's name.
+// Configurações: the shipping label's sender (remetente) — name, CPF/CNPJ and address with CEP
+// (until it is set, labels carry only the store's name) — and, for admins, Usuários and Tokens de
+// API. Who may not change the sender sees it read-only.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
+import { Can, useCan } from "../permissions.tsx";
 import { SENDER_KEY, type Sender, useSender } from "../settings/sender-api.ts";
+import { TokensSection } from "../settings/TokensSection.tsx";
+import { UsersSection } from "../settings/UsersSection.tsx";
 
 type Draft = Record<keyof Sender, string>;
 type Problems = Partial<Record<keyof Sender, string>>;
@@ -50,6 +54,10 @@ export function SettingsPage() {
       {sender.isPending ? <Loading label="Carregando as configurações…" /> : null}
       {sender.isError ? <Notice kind="error">{describeError(sender.error)}</Notice> : null}
       {sender.isSuccess ? <SenderForm initial={sender.data.sender} /> : null}
+      <Can permission="access">
+        <UsersSection />
+        <TokensSection />
+      </Can>
     </>
   );
 }
@@ -85,37 +93,44 @@ function SenderForm({ initial }: { initial: Sender | null }) {
     save.mutate(draft);
   };
   const unnamed = save.isError && Object.keys(apiProblems(save.error)).length === 0;
+  const editable = useCan("configure");
 
   return (
     <form onSubmit={submit} noValidate aria-label="Remetente das etiquetas">
       <section className="card">
-        <h2>Remetente das etiquetas</h2>
-        <p className="muted small">
-          O endereço impresso como remetente na etiqueta de envio (10 × 15 cm). Sem ele, a etiqueta traz só o
-          nome da loja.
-        </p>
-        {initial === null ? <Notice kind="warning">Nenhum remetente cadastrado ainda.</Notice> : null}
-        <div className="grid-2">
-          {FIELDS.map(({ key, label, max, hint }) => (
-            <Field key={key} label={label} hint={hint} error={problems[key]}>
-              {(props) => (
-                <input
-                  {...props}
-                  value={draft[key]}
-                  maxLength={max}
-                  required={key === "name"}
-                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-        {unnamed ? <Notice kind="error">{describeError(save.error)}</Notice> : null}
-        <p>
-          <Button type="submit" variant="primary" pending={save.isPending}>
-            Salvar remetente
-          </Button>
-        </p>
+        <fieldset className="plain-fieldset" disabled={!editable}>
+          <h2>Remetente das etiquetas</h2>
+          <p className="muted small">
+            O endereço impresso como remetente na etiqueta de envio (10 × 15 cm). Sem ele, a etiqueta traz só
+            o nome da loja.
+          </p>
+          {initial === null ? <Notice kind="warning">Nenhum remetente cadastrado ainda.</Notice> : null}
+          <div className="grid-2">
+            {FIELDS.map(({ key, label, max, hint }) => (
+              <Field key={key} label={label} hint={hint} error={problems[key]}>
+                {(props) => (
+                  <input
+                    {...props}
+                    value={draft[key]}
+                    maxLength={max}
+                    required={key === "name"}
+                    onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          {unnamed ? <Notice kind="error">{describeError(save.error)}</Notice> : null}
+          {editable ? (
+            <p>
+              <Button type="submit" variant="primary" pending={save.isPending}>
+                Salvar remetente
+              </Button>
+            </p>
+          ) : (
+            <p className="muted small">Só um administrador altera o remetente.</p>
+          )}
+        </fieldset>
       </section>
     </form>
   );

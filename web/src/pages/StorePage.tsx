@@ -8,6 +8,7 @@ import { type TabItem, Tabs } from "../components/Tabs.tsx";
 import { Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
+import { Can, useCan } from "../permissions.tsx";
 import { usePlatformLabel } from "../platforms.ts";
 import { CustomerEmailsForm, PushChannelForm } from "../store-settings/ChannelForms.tsx";
 import { CustomerDefaultsTab } from "../store-settings/CustomerDefaultsTab.tsx";
@@ -49,6 +50,7 @@ export function StorePage() {
   const tab: TabKey = TABS.some((t) => t.key === requested) ? (requested as TabKey) : "geral";
   const [dirty, setDirty] = useState(false);
   const importNow = useImportNow();
+  const canConfigure = useCan("configure");
   const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
   useUnsavedGuard(dirty);
 
@@ -85,14 +87,16 @@ export function StorePage() {
         </Notice>
       ) : null}
       <PageHeader title={s.name}>
-        <Button
-          pending={importNow.isPending}
-          disabled={!s.importEnabled}
-          title={s.importEnabled ? undefined : IMPORT_OFF_ACTION}
-          onClick={() => importNow.mutate(s)}
-        >
-          Importar agora
-        </Button>
+        <Can permission="operate">
+          <Button
+            pending={importNow.isPending}
+            disabled={!s.importEnabled}
+            title={s.importEnabled ? undefined : IMPORT_OFF_ACTION}
+            onClick={() => importNow.mutate(s)}
+          >
+            Importar agora
+          </Button>
+        </Can>
         <Link className="btn btn-secondary" to={`/integracao?loja=${s.id}`}>
           Ver na Integração
         </Link>
@@ -128,27 +132,34 @@ export function StorePage() {
         ) : null}
         {s.importEnabled ? null : <Notice kind="warning">{IMPORT_OFF_TEXT}</Notice>}
       </div>
+      {canConfigure ? null : (
+        <Notice kind="info">
+          Só um administrador altera as configurações da loja: aqui você as consulta.
+        </Notice>
+      )}
       <Tabs label="Configurações da loja" tabs={TABS} selected={tab} onSelect={select}>
-        {tab === "geral" ? <GeneralTab key={s.id} store={s} onDirtyChange={onDirtyChange} /> : null}
-        {tab === "status" ? (
-          <StatusMapTab key={s.id} storeId={s.id} platform={s.platform} onDirtyChange={onDirtyChange} />
-        ) : null}
-        {tab === "pagamento" ? (
-          <MapTableTab storeId={s.id} spec={PAYMENT_SPEC} key={s.id} onDirtyChange={onDirtyChange} />
-        ) : null}
-        {tab === "envio" ? (
-          <MapTableTab storeId={s.id} spec={SHIPPING_SPEC} key={s.id} onDirtyChange={onDirtyChange} />
-        ) : null}
-        {tab === "emails" ? (
-          <>
-            <CustomerEmailsForm key={`quem-${s.id}`} store={s} />
-            <EmailTemplatesTab key={s.id} storeId={s.id} onDirtyChange={onDirtyChange} />
-          </>
-        ) : null}
-        {tab === "envio-loja" ? <PushChannelForm key={s.id} store={s} /> : null}
-        {tab === "cliente" ? (
-          <CustomerDefaultsTab key={s.id} storeId={s.id} onDirtyChange={onDirtyChange} />
-        ) : null}
+        <fieldset className="plain-fieldset" disabled={!canConfigure}>
+          {tab === "geral" ? <GeneralTab key={s.id} store={s} onDirtyChange={onDirtyChange} /> : null}
+          {tab === "status" ? (
+            <StatusMapTab key={s.id} storeId={s.id} platform={s.platform} onDirtyChange={onDirtyChange} />
+          ) : null}
+          {tab === "pagamento" ? (
+            <MapTableTab storeId={s.id} spec={PAYMENT_SPEC} key={s.id} onDirtyChange={onDirtyChange} />
+          ) : null}
+          {tab === "envio" ? (
+            <MapTableTab storeId={s.id} spec={SHIPPING_SPEC} key={s.id} onDirtyChange={onDirtyChange} />
+          ) : null}
+          {tab === "emails" ? (
+            <>
+              <CustomerEmailsForm key={`quem-${s.id}`} store={s} />
+              <EmailTemplatesTab key={s.id} storeId={s.id} onDirtyChange={onDirtyChange} />
+            </>
+          ) : null}
+          {tab === "envio-loja" ? <PushChannelForm key={s.id} store={s} /> : null}
+          {tab === "cliente" ? (
+            <CustomerDefaultsTab key={s.id} storeId={s.id} onDirtyChange={onDirtyChange} />
+          ) : null}
+        </fieldset>
       </Tabs>
     </>
   );

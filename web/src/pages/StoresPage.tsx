@@ -7,6 +7,7 @@ import { ApiError } from "../api.ts";
 import { ActionsHeader, Button, Loading, Notice, PageHeader } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
+import { useCan } from "../permissions.tsx";
 import { usePlatformLabel } from "../platforms.ts";
 import { ConnectStoreForm } from "../store-settings/ConnectStoreForm.tsx";
 import {
@@ -25,7 +26,9 @@ export function StoresPage() {
   const [connecting, setConnecting] = useState(false);
   const formId = useId();
   const list = stores.data ?? [];
-  const showForm = connecting || (stores.isSuccess && list.length === 0);
+  const canConnect = useCan("configure");
+  const canOperate = useCan("operate");
+  const showForm = canConnect && (connecting || (stores.isSuccess && list.length === 0));
   // A platform's app install sends the browser back here when it failed (?erro_instalacao=<code>).
   const [search] = useSearchParams();
   const installFailure = search.get("erro_instalacao");
@@ -33,15 +36,17 @@ export function StoresPage() {
   return (
     <>
       <PageHeader title="Lojas">
-        <Button
-          variant="primary"
-          aria-expanded={showForm}
-          aria-controls={formId}
-          onClick={() => setConnecting(!connecting)}
-          disabled={stores.isSuccess && list.length === 0}
-        >
-          Conectar loja
-        </Button>
+        {canConnect ? (
+          <Button
+            variant="primary"
+            aria-expanded={showForm}
+            aria-controls={formId}
+            onClick={() => setConnecting(!connecting)}
+            disabled={stores.isSuccess && list.length === 0}
+          >
+            Conectar loja
+          </Button>
+        ) : null}
       </PageHeader>
       {installFailure ? (
         <Notice kind="error">
@@ -102,6 +107,7 @@ export function StoresPage() {
                     <div className="row-actions">
                       <Button
                         className="btn-small"
+                        hidden={!canOperate}
                         pending={importNow.isPending && importNow.variables?.id === s.id}
                         disabled={!s.importEnabled}
                         title={s.importEnabled ? undefined : IMPORT_OFF_ACTION}

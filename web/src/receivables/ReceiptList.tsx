@@ -4,6 +4,7 @@ import { ConfirmButton, useToast } from "../components/ui.tsx";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
 import { TextField, useFailureToast } from "../orders/fulfilment-ui.tsx";
 import { actorLabel } from "../orders/labels.ts";
+import { useCan } from "../permissions.tsx";
 import { METHOD_LABELS } from "./labels.ts";
 import { type Receipt, type ReceivableRow, useUndoReceipt } from "./receivables-api.ts";
 
@@ -25,6 +26,7 @@ function ReceiptLine({ receivable, receipt }: { receivable: ReceivableRow; recei
   const undo = useUndoReceipt(receivable.id);
   const toast = useToast();
   const failed = useFailureToast();
+  const canUndo = useCan("operate");
   const text = `${formatMoney(receipt.amountCents)} em ${formatDate(receipt.receivedOn)} (${METHOD_LABELS[receipt.method] ?? receipt.method})`;
   if (receipt.undoneAt) {
     return (
@@ -38,31 +40,33 @@ function ReceiptLine({ receivable, receipt }: { receivable: ReceivableRow; recei
     <span>
       {text}, por {actorLabel(receipt.createdBy)}
       {receipt.note ? ` — ${receipt.note}` : ""}{" "}
-      <ConfirmButton
-        className="btn-small"
-        label="Desfazer"
-        title={`Desfazer a baixa de ${formatMoney(receipt.amountCents)}?`}
-        message={
-          <>
-            <p>
-              O valor volta a ficar em aberto na parcela {receivable.installment} do pedido Nº{" "}
-              {receivable.salesOrderNumber}. A baixa continua registrada como desfeita, com o seu nome.
-            </p>
-            <TextField label="Motivo (opcional)" maxLength={500} value={reason} onChange={setReason} />
-          </>
-        }
-        confirmLabel="Desfazer baixa"
-        pending={undo.isPending}
-        onConfirm={() =>
-          undo.mutate(
-            { receiptId: receipt.id, reason },
-            {
-              onSuccess: () => toast("success", `Baixa de ${formatMoney(receipt.amountCents)} desfeita.`),
-              onError: failed("Baixa não desfeita"),
-            },
-          )
-        }
-      />
+      {canUndo ? (
+        <ConfirmButton
+          className="btn-small"
+          label="Desfazer"
+          title={`Desfazer a baixa de ${formatMoney(receipt.amountCents)}?`}
+          message={
+            <>
+              <p>
+                O valor volta a ficar em aberto na parcela {receivable.installment} do pedido Nº{" "}
+                {receivable.salesOrderNumber}. A baixa continua registrada como desfeita, com o seu nome.
+              </p>
+              <TextField label="Motivo (opcional)" maxLength={500} value={reason} onChange={setReason} />
+            </>
+          }
+          confirmLabel="Desfazer baixa"
+          pending={undo.isPending}
+          onConfirm={() =>
+            undo.mutate(
+              { receiptId: receipt.id, reason },
+              {
+                onSuccess: () => toast("success", `Baixa de ${formatMoney(receipt.amountCents)} desfeita.`),
+                onError: failed("Baixa não desfeita"),
+              },
+            )
+          }
+        />
+      ) : null}
     </span>
   );
 }
