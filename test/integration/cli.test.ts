@@ -126,6 +126,46 @@ describe("ponte user and ponte token", () => {
     assert.equal((await login("outra senha longa")).statusCode, 200);
 
     const listed = await run(["user", "list"], env);
-    assert.match(listed.output, /^bia@example\.com\t/m);
+    assert.match(
+      listed.output,
+      /^bia@example\.com\tadmin\tactive\t/m,
+      "an admin unless --role says otherwise",
+    );
+  });
+
+  it("user role, disable and remove; token create with a scope and an expiry", async () => {
+    const made = await withStdin(
+      ["user", "create", "--email", "caio@example.com", "--role", "reader", "--password-stdin"],
+      "senha do caio 123",
+    );
+    assert.equal(made.code, 0, made.output);
+    assert.match(made.output, /\(reader\)/);
+    const badRole = await run(["user", "role", "--email", "caio@example.com", "--role", "chefe"], env);
+    assert.equal(badRole.code, 2);
+    const role = await run(["user", "role", "--email", "caio@example.com", "--role", "operator"], env);
+    assert.equal(role.code, 0, role.output);
+    const disabled = await run(["user", "disable", "--email", "caio@example.com"], env);
+    assert.match(disabled.output, /disabled, sessions ended/);
+    assert.match((await run(["user", "list"], env)).output, /^caio@example\.com\toperator\tdisabled\t/m);
+    const removed = await run(["user", "remove", "--email", "caio@example.com"], env);
+    assert.equal(removed.code, 0, removed.output);
+    assert.doesNotMatch((await run(["user", "list"], env)).output, /caio@example\.com/);
+
+    const created = await run(
+      ["token", "create", "--name", "relatórios", "--access", "reader", "--expires-days", "7"],
+      env,
+    );
+    assert.equal(created.code, 0, created.output);
+    const token = created.output.trim().split("\n").at(-1)!;
+    const headers = { authorization: `Bearer ${token}` };
+    assert.equal((await app.inject({ url: "/api/v1/orders", headers })).statusCode, 200);
+    assert.equal(
+      (await app.inject({ method: "POST", url: "/api/v1/orders", headers, payload: {} })).statusCode,
+      403,
+    );
+    assert.match((await run(["token", "list"], env)).output, /relatórios\t.*\treader\t.*expires \d{4}-/);
+    const badDays = await run(["token", "create", "--name", "x", "--expires-days", "0"], env);
+    assert.equal(badDays.code, 1);
+    assert.match(badDays.output, /1 to 3650 whole days/);
   });
 });
