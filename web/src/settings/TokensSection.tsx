@@ -6,6 +6,7 @@ import { Button, ConfirmButton, Field, Loading, Notice, useToast } from "../comp
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { ACCESS_LABELS } from "../permissions.tsx";
+import { AccessSelect } from "./AccessSelect.tsx";
 import { type NewToken, type TokenRow, useTokenActions, useTokens } from "./access-api.ts";
 
 const ACCESS = ["reader", "operator", "admin", "webhooks"] as const;
@@ -132,19 +133,7 @@ function NewTokenForm() {
           )}
         </Field>
         <Field label="Acesso">
-          {(props) => (
-            <select
-              {...props}
-              value={access}
-              onChange={(e) => setAccess(e.target.value as NewToken["access"])}
-            >
-              {ACCESS.map((a) => (
-                <option key={a} value={a}>
-                  {ACCESS_LABELS[a]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <AccessSelect {...props} options={ACCESS} value={access} onPick={setAccess} />}
         </Field>
         <Field label="Validade">
           {(props) => (

@@ -7,6 +7,7 @@ import { Button, ConfirmButton, Field, Loading, Notice, useToast } from "../comp
 import { describeError } from "../errors-pt.ts";
 import { formatDateTime } from "../format.ts";
 import { ACCESS_LABELS } from "../permissions.tsx";
+import { AccessSelect } from "./AccessSelect.tsx";
 import { type UserRow, useUserActions, useUsers } from "./access-api.ts";
 
 const ROLES = ["admin", "operator", "reader"] as const;
@@ -63,27 +64,21 @@ function UsersTable({ users }: { users: UserRow[] }) {
                 {u.id === me?.id ? " (você)" : ""}
               </th>
               <td>
-                <select
+                <AccessSelect
                   aria-label={`Papel de ${u.email}`}
+                  options={ROLES}
                   value={u.role}
                   disabled={change.isPending}
-                  onChange={(e) =>
+                  onPick={(role) =>
                     change.mutate(
-                      { id: u.id, role: e.target.value as Role },
+                      { id: u.id, role },
                       {
-                        onSuccess: () =>
-                          toast("success", `${u.email} agora é ${ACCESS_LABELS[e.target.value]}.`),
+                        onSuccess: () => toast("success", `${u.email} agora é ${ACCESS_LABELS[role]}.`),
                         onError: failed,
                       },
                     )
                   }
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ACCESS_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
+                />
               </td>
               <td>{u.disabled ? "Desativado" : "Ativo"}</td>
               <td>{formatDateTime(u.lastLoginAt)}</td>
@@ -187,15 +182,7 @@ function NewUserForm() {
           )}
         </Field>
         <Field label="Papel">
-          {(props) => (
-            <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ACCESS_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <AccessSelect {...props} options={ROLES} value={role} onPick={setRole} />}
         </Field>
       </div>
       {create.isError ? <Notice kind="error">{describeError(create.error)}</Notice> : null}
