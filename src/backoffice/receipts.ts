@@ -55,7 +55,7 @@ export const receivableNotFound = (id: number) =>
 async function lockReceivable(tx: Queryable, orgId: number, id: number): Promise<LockedReceivable> {
   const { rows } = await tx.query<LockedReceivable>(
     `select r.id, r.org_id as "orgId", r.sales_order_id as "salesOrderId", s.store_order_id as "storeOrderId",
-            r.installment, r.amount_cents::int as "amountCents", r.received_cents::int as "receivedCents", r.status
+            r.installment, r.amount_cents as "amountCents", r.received_cents as "receivedCents", r.status
        from receivables r join sales_orders s on s.id = r.sales_order_id
       where r.org_id = $1 and r.id = $2
       for update of r`,
@@ -165,7 +165,7 @@ export async function undoReceipt(
   const { rows } = await tx.query<{ amount: number }>(
     `update receivable_receipts set undone_at = now(), undone_by = $3, undo_reason = $4
       where receivable_id = $1 and id = $2 and undone_at is null
-      returning amount_cents::int as amount`,
+      returning amount_cents as amount`,
     [r.id, receiptId, actor, reason],
   );
   if (!rows[0]) {

@@ -80,6 +80,31 @@ describe("receivables: baixa, undo, overdue, filters, totals, estorno with recei
     await t.drop();
   });
 
+  it("an installment past R$ 21.474.836,47 (beyond 32-bit cents) takes its baixa and its undo to the cent", async () => {
+    await invoiced(); // the store's order brings a product to sell
+    const product = ((await ok("GET", "/api/v1/products")).items as Json[])[0]!;
+    const big = 3_000_000_001;
+    const made = await ok("POST", "/api/v1/orders", {
+      customer: { name: "Compra Grande" },
+      items: [{ sku: product.sku, quantity: 1, unitPriceCents: big }],
+      pickup: true,
+      payment: { type: "pix" },
+    });
+    await ok("POST", `/api/v1/orders/${made.id}/confirm-payment`, {});
+    const invoice = await ok("POST", `/api/v1/orders/${made.id}/invoice`, { kind: "simple" });
+    const r = invoice.receivables[0]!;
+    assert.equal(r.amountCents, big);
+    const part = receipt(r.id, 2_500_000_000);
+    const partial = await ok("POST", part.url, part.body);
+    assert.equal(partial.receivable.receivedCents, 2_500_000_000);
+    assert.equal(partial.receivable.status, "partial");
+    const undone = await ok("POST", `/api/v1/receivables/${r.id}/receipts/${partial.receipt.id}/undo`, {
+      reason: "lançado errado",
+    });
+    assert.equal(undone.receivable.receivedCents, 0);
+    assert.equal(undone.receivable.status, "open");
+  });
+
   it("partial receipts add up to paid, never past the amount, and each is in the order's timeline", async () => {
     const { salesOrderId, receivables } = await invoiced();
     const first = receivables[0]!;
