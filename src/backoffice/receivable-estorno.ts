@@ -24,7 +24,7 @@ export async function settleReceiptsForEstorno(
   actor: string,
 ): Promise<EstornoReceipts & { sentence: string | null }> {
   const { rows } = await tx.query<{ n: number; cents: number }>(
-    `select count(*)::int as n, coalesce(sum(x.amount_cents), 0)::int as cents
+    `select count(*)::int as n, coalesce(sum(x.amount_cents), 0)::bigint as cents
        from receivable_receipts x join receivables r on r.id = x.receivable_id
       where r.invoice_id = $1 and r.status <> 'reversed' and x.undone_at is null`,
     [invoiceId],

@@ -103,6 +103,12 @@ describe("receivables: baixa, undo, overdue, filters, totals, estorno with recei
     });
     assert.equal(undone.receivable.receivedCents, 0);
     assert.equal(undone.receivable.status, "open");
+    const whole = receipt(r.id, big);
+    assert.equal((await ok("POST", whole.url, whole.body)).receivable.status, "paid");
+    // The estorno asks what to do with what came in, and says how much it was.
+    const ask = await refused(`/api/v1/orders/${made.id}/invoice/cancel`, { reason: "valor errado" }, 409);
+    assert.equal(ask.reasonCode, "receipts_need_choice");
+    assert.equal(ask.receivedCents, big);
   });
 
   it("partial receipts add up to paid, never past the amount, and each is in the order's timeline", async () => {
