@@ -1,7 +1,8 @@
 // An admin's changes to other users: role, disabled, removed. Ponte always keeps one enabled
 // admin: the admins' rows are locked first, so two admins demoting each other at once cannot
-// both succeed. Disabling or removing a user ends their sessions in the same transaction.
-import type { Db, Queryable } from "../db/db.ts";
+// both succeed. Disabling or removing a user ends their sessions in the same transaction; the
+// caller's transaction, so the audit trail records the change with it.
+import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import type { Role } from "./roles.ts";
 import type { UserListing } from "./users.ts";
@@ -33,64 +34,59 @@ const ownAccount = () =>
     details: { reasonCode: "own_account" },
   });
 
-/** Locks every enabled admin and the target; the target's row before the change. */
-async function lockForChange(
-  tx: Queryable,
-  id: number,
-): Promise<{ role: Role; disabled: boolean; admins: number }> {
-  const admins = await tx.query<{ id: number }>(
-    "select id from users where role = 'admin' and disabled_at is null order by id for update",
-  );
-  const { rows } = await tx.query<{ role: Role; disabled: boolean }>(
-    "select role, disabled_at is not null as disabled from users where id = $1 for update",
-    [id],
-  );
-  const row = rows[0];
-  if (!row) throw new PonteError("not_found", `no user ${id}`);
-  return { ...row, admins: admins.rowCount };
-}
-
-function keepsAnAdmin(before: { role: Role; disabled: boolean; admins: number }, after: UserChange): boolean {
-  const wasLiveAdmin = before.role === "admin" && !before.disabled;
-  if (!wasLiveAdmin) return true;
-  const staysLiveAdmin = (after.role ?? before.role) === "admin" && !(after.disabled ?? before.disabled);
-  return staysLiveAdmin || before.admins > 1;
-}
-
 const LISTING = `id, email, role, disabled_at is not null as disabled, created_at as "createdAt",
                  last_login_at as "lastLoginAt"`;
 
+interface Locked {
+  /** The target as it was. */
+  row: UserListing;
+  /** Enabled admins, the target included when it is one. */
+  admins: number;
+}
+
+/** Locks every enabled admin and the target. */
+async function lockForChange(tx: Queryable, id: number): Promise<Locked> {
+  const admins = await tx.query<{ id: number }>(
+    "select id from users where role = 'admin' and disabled_at is null order by id for update",
+  );
+  const { rows } = await tx.query<UserListing>(`select ${LISTING} from users where id = $1 for update`, [id]);
+  if (!rows[0]) throw new PonteError("not_found", `no user ${id}`);
+  return { row: rows[0], admins: admins.rowCount };
+}
+
+function keepsAnAdmin({ row, admins }: Locked, after: UserChange): boolean {
+  const wasLiveAdmin = row.role === "admin" && !row.disabled;
+  if (!wasLiveAdmin) return true;
+  const staysLiveAdmin = (after.role ?? row.role) === "admin" && !(after.disabled ?? row.disabled);
+  return staysLiveAdmin || admins > 1;
+}
+
+/** The change, on the caller's transaction; the user before and after it. */
 export async function changeUser(
-  db: Db,
+  tx: Queryable,
   id: number,
   change: UserChange,
   by: Requester,
-): Promise<UserListing> {
-  return db.transaction(async (tx) => {
-    const before = await lockForChange(tx, id);
-    if (change.disabled && by.kind === "user" && by.id === id) throw ownAccount();
-    if (!keepsAnAdmin(before, change)) throw lastAdmin();
-    const { rows } = await tx.query<UserListing>(
-      `update users set role = coalesce($2, role),
-              disabled_at = case when $3::boolean is null then disabled_at
-                                 when $3 then coalesce(disabled_at, now()) else null end
-        where id = $1 returning ${LISTING}`,
-      [id, change.role ?? null, change.disabled ?? null],
-    );
-    if (change.disabled) await tx.query("delete from sessions where user_id = $1", [id]);
-    return rows[0]!;
-  });
+): Promise<{ before: UserListing; after: UserListing }> {
+  const locked = await lockForChange(tx, id);
+  if (change.disabled && by.kind === "user" && by.id === id) throw ownAccount();
+  if (!keepsAnAdmin(locked, change)) throw lastAdmin();
+  const { rows } = await tx.query<UserListing>(
+    `update users set role = coalesce($2, role),
+            disabled_at = case when $3::boolean is null then disabled_at
+                               when $3 then coalesce(disabled_at, now()) else null end
+      where id = $1 returning ${LISTING}`,
+    [id, change.role ?? null, change.disabled ?? null],
+  );
+  if (change.disabled) await tx.query("delete from sessions where user_id = $1", [id]);
+  return { before: locked.row, after: rows[0]! };
 }
 
-/** Removes the user (their sessions go with them); the returned e-mail is for the record. */
-export async function removeUser(db: Db, id: number, by: Requester): Promise<UserListing> {
-  return db.transaction(async (tx) => {
-    const before = await lockForChange(tx, id);
-    if (by.kind === "user" && by.id === id) throw ownAccount();
-    if (!keepsAnAdmin(before, { disabled: true })) throw lastAdmin();
-    const { rows } = await tx.query<UserListing>(`delete from users where id = $1 returning ${LISTING}`, [
-      id,
-    ]);
-    return rows[0]!;
-  });
+/** Removes the user on the caller's transaction (their sessions go with them); the user as they were. */
+export async function removeUser(tx: Queryable, id: number, by: Requester): Promise<UserListing> {
+  const locked = await lockForChange(tx, id);
+  if (by.kind === "user" && by.id === id) throw ownAccount();
+  if (!keepsAnAdmin(locked, { disabled: true })) throw lastAdmin();
+  await tx.query("delete from users where id = $1", [id]);
+  return locked.row;
 }

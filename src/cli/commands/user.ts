@@ -125,16 +125,12 @@ Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --p
         const id = await userIdByEmail(db, email);
         const cli = { kind: "cli", id: 0 } as const;
         if (action === "remove") {
-          await removeUser(db, id, cli);
+          await db.transaction((tx) => removeUser(tx, id, cli));
           console.log(`user ${email.trim()} removed; their sessions were ended`);
           return;
         }
-        const changed = await changeUser(
-          db,
-          id,
-          action === "role" ? { role } : { disabled: action === "disable" },
-          cli,
-        );
+        const change = action === "role" ? { role } : { disabled: action === "disable" };
+        const { after: changed } = await db.transaction((tx) => changeUser(tx, id, change, cli));
         console.log(
           `user ${changed.email}: ${ACCESS_LABELS[changed.role]} (${changed.role}), ${changed.disabled ? "disabled, sessions ended" : "active"}`,
         );

@@ -127,9 +127,11 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request) => {
-      const changed = await changeUser(ctx.db, request.params.id, request.body, request.principal!);
-      request.log.info({ userId: changed.id, change: request.body, by: actorOf(request) }, "user changed");
-      return changed;
+      const { after } = await ctx.db.transaction((tx) =>
+        changeUser(tx, request.params.id, request.body, request.principal!),
+      );
+      request.log.info({ userId: after.id, change: request.body, by: actorOf(request) }, "user changed");
+      return after;
     },
   );
 
@@ -145,7 +147,7 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const removed = await removeUser(ctx.db, request.params.id, request.principal!);
+      const removed = await ctx.db.transaction((tx) => removeUser(tx, request.params.id, request.principal!));
       request.log.info({ userId: removed.id, by: actorOf(request) }, "user removed");
       return reply.status(204).send();
     },
