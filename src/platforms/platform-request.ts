@@ -83,6 +83,33 @@ export interface PlatformHttp<E extends PlatformHttpError> {
   refuse?(answer: Answer, what: string, contact: (c: PlatformContact) => Promise<void>): Promise<void>;
 }
 
+/** What every platform client is built with, besides its credentials. */
+export interface ClientBasics {
+  apiBaseUrl: string;
+  userAgent: string;
+  logger: Logger;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxRetries?: number;
+  baseDelayMs?: number;
+  /** Epoch milliseconds: see ConnectorDeps.deadline. */
+  deadline?: number;
+  onContact?: (contact: PlatformContact) => Promise<void> | void;
+}
+
+/** The loop's settings that come straight from the client's basics (5 retries, 500 ms base). */
+export function basicsOf(options: ClientBasics, timeoutMs: number) {
+  return {
+    logger: options.logger,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? timeoutMs,
+    maxRetries: options.maxRetries ?? 5,
+    baseDelayMs: options.baseDelayMs ?? 500,
+    deadline: options.deadline,
+    onContact: options.onContact,
+  };
+}
+
 export interface RequestOptions {
   body?: unknown;
   /** A throttle's turn before each try; `noRoom` tells its "not before the deadline" error apart. */

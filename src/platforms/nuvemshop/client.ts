@@ -1,16 +1,8 @@
-// HTTP client for Nuvemshop's REST API: auth header, User-Agent, rate limit, retries.
-// 429 waits for the bucket's reset and never spends a retry; 5xx and timeouts back off
-// exponentially with jitter, a bounded number of times; 401/402 become PlatformAccessError.
-// With a deadline (a person waits on a panel action) no request, retry or wait runs past it.
-// Errors carry their kind and the path only: the base URL and the cause go to the log.
-// The token goes only to the store's API origin: a URL elsewhere (a listing's next link) is
-// refused before anything is sent, and a redirect is never followed (a 3xx is an error).
-// The loop is the one every platform runs (../platform-request.ts); this file says Nuvemshop's part.
-
-import type { Logger } from "../../logger.ts";
-import { PlatformAccessError, type PlatformContact } from "../connector.ts";
+import { PlatformAccessError } from "../connector.ts";
 import {
   type ApiResponse,
+  basicsOf,
+  type ClientBasics,
   giveUp,
   numberHeader,
   type PlatformHttp,
@@ -21,20 +13,10 @@ import { BucketWaitTooLong, bucketFor, type LeakyBucket } from "./leaky-bucket.t
 
 export type { ApiResponse };
 
-export interface ClientOptions {
-  apiBaseUrl: string;
+export interface ClientOptions extends ClientBasics {
   storeId: string;
   accessToken: string;
-  userAgent: string;
   planMultiplier?: number;
-  logger: Logger;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  maxRetries?: number;
-  baseDelayMs?: number;
-  /** Epoch milliseconds: see ConnectorDeps.deadline. */
-  deadline?: number;
-  onContact?: (contact: PlatformContact) => Promise<void> | void;
 }
 
 export class PlatformRequestError extends PlatformHttpError {}
@@ -56,13 +38,7 @@ export class NuvemshopClient {
       origin: this.origin,
       originName: "the store's API",
       errorClass: PlatformRequestError,
-      logger: options.logger,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs: options.timeoutMs ?? 15_000,
-      maxRetries: options.maxRetries ?? 5,
-      baseDelayMs: options.baseDelayMs ?? 500,
-      deadline: options.deadline,
-      onContact: options.onContact,
+      ...basicsOf(options, 15_000),
       headers: { Authentication: `bearer ${options.accessToken}`, "User-Agent": options.userAgent },
       observe: (headers) =>
         this.bucket.observe(

@@ -1,19 +1,8 @@
-// HTTP client for VTEX's OMS on one account: the two key headers (X-VTEX-API-AppKey and
-// X-VTEX-API-AppToken, platforms README §4.1), only to the account's API origin (a redirect is
-// never followed: it would carry the token elsewhere), retries of 5xx and timeouts with backoff,
-// the caller's deadline, and the engine's contact log.
-// - 401 → PlatformAccessError("invalid_credentials").
-// - 403 → also invalid_credentials: the key lacks the OMS role the call needs (Orders API
-//   OpenAPI: "Otherwise they will receive a status code 403 error") — a person must fix the key. [U]
-// - 402 → PlatformAccessError("suspended"): VTEX documents no answer for a blocked account. [U]
-// - 429 → waited out per Retry-After (seconds) or 60 s, as VTEX advises (platforms README §4.5),
-//   without spending a retry and never past the deadline.
-// Errors carry their kind and the path only; the base URL and the cause go to the log.
-// The loop is the one every platform runs (../platform-request.ts); this file says VTEX's part.
-import type { Logger } from "../../logger.ts";
-import { PlatformAccessError, type PlatformContact } from "../connector.ts";
+import { PlatformAccessError } from "../connector.ts";
 import {
   type ApiResponse,
+  basicsOf,
+  type ClientBasics,
   type PlatformHttp,
   PlatformHttpError,
   platformRequest,
@@ -23,19 +12,9 @@ import { getOrderBucket, type TokenBucket, TokenWaitTooLong } from "./token-buck
 
 export type { ApiResponse };
 
-export interface VtexClientOptions {
-  apiBaseUrl: string;
+export interface VtexClientOptions extends ClientBasics {
   appKey: string;
   appToken: string;
-  userAgent: string;
-  logger: Logger;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  maxRetries?: number;
-  baseDelayMs?: number;
-  /** Epoch milliseconds: see ConnectorDeps.deadline. */
-  deadline?: number;
-  onContact?: (contact: PlatformContact) => Promise<void> | void;
   /** The wait after a 429 without Retry-After (VTEX advises about a minute). */
   rateLimitWaitMs?: number;
   /** The Get order throttle (default: the account's shared bucket). */
@@ -73,13 +52,7 @@ export class VtexClient {
       origin: this.origin,
       originName: "the account's API",
       errorClass: VtexRequestError,
-      logger: options.logger,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs: options.timeoutMs ?? 15_000,
-      maxRetries: options.maxRetries ?? 5,
-      baseDelayMs: options.baseDelayMs ?? 500,
-      deadline: options.deadline,
-      onContact: options.onContact,
+      ...basicsOf(options, 15_000),
       headers: {
         "X-VTEX-API-AppKey": options.appKey,
         "X-VTEX-API-AppToken": options.appToken,

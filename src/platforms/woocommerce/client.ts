@@ -1,27 +1,9 @@
-// HTTP client for one WooCommerce site's REST API v3: the key pair as HTTP Basic
-// (_authentication.md "Authentication over HTTPS"), only to the site's API origin (a redirect is
-// never followed: it would carry the key elsewhere), retries of 5xx and timeouts with backoff, the
-// caller's deadline, and the engine's contact log.
-// - 401 → PlatformAccessError("invalid_credentials"). WooCommerce answers 401 both for a refused
-//   key and for a read-only key that writes (core class-wc-rest-authentication.php
-//   check_permissions: "The API key provided does not have write permissions."): that one's
-//   message says "sem permissão de escrita", so the person knows to fix the key's permission.
-// - 403 → PlatformAccessError("invalid_credentials") too: the key's user lacks the capability
-//   (e.g. a key of a Shop manager demoted since). [U]
-// - WooCommerce has no suspension of its own (no 402): a store is "suspended" when its hosting
-//   account is, and the host then answers with its own HTML page instead of WordPress — a 503 or
-//   403 "Account Suspended" page, or a redirect to cPanel's /suspendedpage.cgi. An answer that is
-//   not JSON and says "suspended" is read as PlatformAccessError("suspended"). [U]
-// - 429 → waited out per Retry-After (seconds or a date), without spending a retry and never past
-//   the deadline. Core has no rate limit; hosts and security plugins add one (platforms README
-//   §2.1 "Errors") [U]; without Retry-After Ponte waits 30 s.
-// Errors carry their kind and the path only; the base URL and the cause go to the log.
-// The loop is the one every platform runs (../platform-request.ts); this file says WooCommerce's part.
-import type { Logger } from "../../logger.ts";
 import { PlatformAccessError, type PlatformContact } from "../connector.ts";
 import {
   type Answer,
   type ApiResponse,
+  basicsOf,
+  type ClientBasics,
   type PlatformHttp,
   PlatformHttpError,
   platformRequest,
@@ -30,20 +12,10 @@ import {
 
 export type { ApiResponse };
 
-export interface WooClientOptions {
-  /** The site's API base, `${siteUrl}/wp-json/wc/v3` (or a simulator's). */
-  apiBaseUrl: string;
+/** apiBaseUrl: the site's API base, `${siteUrl}/wp-json/wc/v3` (or a simulator's). */
+export interface WooClientOptions extends ClientBasics {
   consumerKey: string;
   consumerSecret: string;
-  userAgent: string;
-  logger: Logger;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  maxRetries?: number;
-  baseDelayMs?: number;
-  /** Epoch milliseconds: see ConnectorDeps.deadline. */
-  deadline?: number;
-  onContact?: (contact: PlatformContact) => Promise<void> | void;
   /** The wait after a 429 without Retry-After. */
   rateLimitWaitMs?: number;
 }
@@ -139,13 +111,7 @@ export class WooClient {
       origin: this.origin,
       originName: "the site's API",
       errorClass: WooRequestError,
-      logger: options.logger,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs: options.timeoutMs ?? 20_000,
-      maxRetries: options.maxRetries ?? 5,
-      baseDelayMs: options.baseDelayMs ?? 500,
-      deadline: options.deadline,
-      onContact: options.onContact,
+      ...basicsOf(options, 20_000),
       headers: { Authorization: `Basic ${basic}`, "User-Agent": options.userAgent },
       rateLimitWaitMs: (answer) =>
         Math.min(
