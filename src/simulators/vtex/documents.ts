@@ -1,7 +1,19 @@
 // Brazilian documents for seeded VTEX buyers: CPF, numeric and alphanumeric CNPJ (check digits per
 // the shared domain notes: each character is worth its ASCII code − 48), invalid ones, and the
 // masked forms an app key without PII rights sees.
+import {
+  breakCheckDigit,
+  cnpjCheckDigits,
+  cpfCheckDigits,
+  formatCnpj,
+  formatCpf,
+  OFFICIAL_ALNUM_CNPJ,
+  randomCnpj,
+  randomCpf,
+} from "../shared/brazil-documents.ts";
 import type { Random } from "../shared/random.ts";
+
+export { cnpjCheckDigits, cpfCheckDigits, formatCnpj, formatCpf, randomCpf };
 
 export type DocumentKind = "cpf" | "cnpj" | "cnpj-alnum" | "missing" | "invalid" | "masked";
 
@@ -12,61 +24,6 @@ export interface GeneratedDocument {
   /** A company buyer: VTEX puts the CNPJ in corporateDocument with isCorporate true. */
   corporate: boolean;
 }
-
-const CNPJ_WEIGHTS_1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
-const CNPJ_WEIGHTS_2 = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
-const ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-function checkDigit(sum: number): number {
-  const r = sum % 11;
-  return r < 2 ? 0 : 11 - r;
-}
-
-export function cpfCheckDigits(base: string): string {
-  const d = [...base].map(Number);
-  const d1 = checkDigit(d.reduce((sum, n, i) => sum + n * (10 - i), 0));
-  const d2 = checkDigit([...d, d1].reduce((sum, n, i) => sum + n * (11 - i), 0));
-  return `${d1}${d2}`;
-}
-
-export function cnpjCheckDigits(base: string): string {
-  const values = [...base.toUpperCase()].map((c) => c.charCodeAt(0) - 48);
-  const d1 = checkDigit(values.reduce((sum, v, i) => sum + v * CNPJ_WEIGHTS_1[i]!, 0));
-  const d2 = checkDigit([...values, d1].reduce((sum, v, i) => sum + v * CNPJ_WEIGHTS_2[i]!, 0));
-  return `${d1}${d2}`;
-}
-
-export const formatCpf = (cpf: string) =>
-  `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
-
-export const formatCnpj = (cnpj: string) =>
-  `${cnpj.slice(0, 2)}.${cnpj.slice(2, 5)}.${cnpj.slice(5, 8)}/${cnpj.slice(8, 12)}-${cnpj.slice(12)}`;
-
-export function randomCpf(rng: Random): string {
-  let base = rng.digits(9);
-  if (/^(\d)\1{8}$/.test(base)) base = `${(Number(base[0]) + 1) % 10}${base.slice(1)}`;
-  return base + cpfCheckDigits(base);
-}
-
-export function randomCnpj(rng: Random, alphanumeric: boolean): string {
-  let base: string;
-  if (alphanumeric) {
-    base = "";
-    for (let i = 0; i < 12; i++) base += ALNUM[rng.int(0, ALNUM.length - 1)];
-    if (!/[A-Z]/.test(base)) base = `${base.slice(0, 2)}${ALNUM[rng.int(10, 35)]}${base.slice(3)}`;
-  } else {
-    base = `${rng.digits(8)}0001`;
-  }
-  return base + cnpjCheckDigits(base);
-}
-
-function breakCheckDigit(document: string): string {
-  const last = Number(document.at(-1));
-  return `${document.slice(0, -1)}${(last + 1) % 10}`;
-}
-
-/** The official alphanumeric example (IN RFB 2.229/2024), so tests can pin it. */
-export const OFFICIAL_ALNUM_CNPJ = "12.ABC.345/01DE-35";
 
 // [U] The mask VTEX applies for app keys without PII rights is not documented for the document
 // field (the Get order example masks only names, e.g. "U**"); the simulator masks every digit and
