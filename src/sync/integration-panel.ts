@@ -276,7 +276,13 @@ export async function updateFromPanel(ctx: AppContext, store: Store, externalId:
  * Mapeamento: delete the link (R5.3). A sales order created with an invalid status is
  * excluded with it (soft delete, in its timeline), so the order is as if never synced.
  */
-export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+export async function unlinkFromPanel(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  actor: string,
+  onCommit?: (tx: Queryable) => Promise<unknown>,
+) {
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
       "select id from store_orders where store_id = $1 and external_id = $2 for update",
@@ -304,13 +310,22 @@ export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId:
         actor,
       },
     ]);
+    await onCommit?.(tx);
     return getPanelRow(tx, store.id, externalId);
   });
 }
 
 /** Reprocessar: queue a fresh sync of the order now (the panel polls its row). */
-export async function retryFromPanel(ctx: AppContext, store: Store, externalId: string) {
+export async function retryFromPanel(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  onCommit?: (tx: Queryable) => Promise<unknown>,
+) {
   if (!store.importEnabled) throw importOff(store.id);
   await getPanelRow(ctx.db, store.id, externalId);
-  await ctx.db.transaction((tx) => enqueue(tx, syncOrderJob(store.id, externalId)));
+  await ctx.db.transaction(async (tx) => {
+    await enqueue(tx, syncOrderJob(store.id, externalId));
+    await onCommit?.(tx);
+  });
 }

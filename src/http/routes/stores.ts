@@ -1,5 +1,7 @@
 // Stores: connect (token or OAuth), read, change import settings, run an import now.
 import type { FastifyInstance } from "fastify";
+import { auditSource, recordAudit } from "../../audit/record.ts";
+import { storeSnapshot } from "../../audit/snapshots.ts";
 import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from "../../backoffice/negative-stock-policy.ts";
 import type { AppContext } from "../../context.ts";
 import { enqueue } from "../../jobs/queue.ts";
@@ -102,14 +104,23 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       const { reconnect, apiBaseUrl, accessToken, credentials, ...input } = request.body;
       const accepted = acceptApiBase(ctx, input, apiBaseUrl);
       const given = credentials ?? (accessToken !== undefined ? { accessToken } : {});
-      const store = await ctx.db.transaction((tx) =>
-        connectStore(ctx, tx, {
+      const store = await ctx.db.transaction(async (tx) => {
+        const connected = await connectStore(ctx, tx, {
           ...input,
           credentials: given,
           apiBaseUrl: accepted,
           mode: reconnect ? "reconnect" : "new",
-        }),
-      );
+        });
+        // The credentials given are recorded by name only (masked): never their values.
+        await recordAudit(tx, auditSource(request), {
+          action: reconnect ? "store.reconnect" : "store.connect",
+          entityType: "store",
+          entityId: connected.id,
+          entityLabel: connected.name,
+          after: { ...storeSnapshot(connected), platform: connected.platform, credentials: given },
+        });
+        return connected;
+      });
       return reply.status(reconnect ? 200 : 201).send(publicStore(store));
     },
   );
@@ -227,7 +238,16 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.
         const wasOn =
           patch.importEnabled === undefined ? null : await lockImportSwitch(tx, request.params.id);
+        const before = await getStore(tx, request.params.id);
         const updated = await updateStore(tx, request.params.id, { ...patch, settings: withChannel });
+        await recordAudit(tx, auditSource(request), {
+          action: "store.settings.update",
+          entityType: "store",
+          entityId: updated.id,
+          entityLabel: updated.name,
+          before: storeSnapshot(before),
+          after: storeSnapshot(updated),
+        });
         if (wasOn === false && updated.importEnabled)
           await resumeStoreWork(tx, updated.id, ctx.importMaxAttempts);
         return updated;
@@ -327,7 +347,19 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         response: { 200: storeSchema },
       },
     },
-    async (request) => publicStore(await disconnectStore(ctx, request.params.id)),
+    async (request) =>
+      publicStore(
+        await disconnectStore(ctx, request.params.id, async (tx, before) => {
+          await recordAudit(tx, auditSource(request), {
+            action: "store.disconnect",
+            entityType: "store",
+            entityId: before.id,
+            entityLabel: before.name,
+            before: storeSnapshot(before),
+            after: storeSnapshot(await getStore(tx, before.id)),
+          });
+        }),
+      ),
   );
 
   app.get<{ Params: { id: number }; Querystring: { limit?: number; afterId?: number } }>(
