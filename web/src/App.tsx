@@ -2,6 +2,7 @@
 import { NavLink, Route, Routes } from "react-router";
 import { SessionGate, useLogout, useSession } from "./auth.tsx";
 import { Button, ToastProvider } from "./components/ui.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
 import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { FailuresPage } from "./pages/FailuresPage.tsx";
@@ -28,6 +29,7 @@ const sections = [
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
+  { to: "/auditoria", label: "Auditoria" },
   { to: "/configuracoes", label: "Configurações" },
 ];
 
@@ -85,6 +87,7 @@ function Shell() {
           <Route path="/caixa-de-saida" element={<OutboxPage />} />
           <Route path="/caixa-de-saida/:id" element={<EmailPage />} />
           <Route path="/falhas" element={<FailuresPage />} />
+          <Route path="/auditoria" element={<AuditPage />} />
           <Route path="/configuracoes" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
