@@ -66,15 +66,27 @@ export async function auditStoreOrder(
   store: { id: number; name: string },
   externalId: string,
   action: string,
+  result: Fields = {},
 ): Promise<void> {
   await recordAudit(tx, auditSource(request), {
     action,
     entityType: "store_order",
     entityId: `${store.id}/${externalId}`,
     entityLabel: `${store.name} ${externalId}`,
-    after: { storeId: store.id, externalId },
+    after: { storeId: store.id, externalId, ...result },
   });
 }
+
+/** What a panel sync (Criar, Atualizar) left: its state and the sales order. */
+export const syncResult = (outcome: {
+  state: string;
+  salesOrderId: number | null;
+  salesOrderNumber: number | null;
+}): Fields => ({
+  syncState: outcome.state,
+  salesOrderId: outcome.salesOrderId,
+  salesOrderNumber: outcome.salesOrderNumber,
+});
 
 /**
  * A store's table replaced whole (DE-PARA, Envio à loja): the rows that went away and the rows

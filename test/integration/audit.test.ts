@@ -39,6 +39,7 @@ describe("audit trail: who changed what, from where, before and after", () => {
   let asUser: { headers: Record<string, string>; remoteAddress: string };
   let asToken: { headers: Record<string, string>; remoteAddress: string };
   let storeId: number;
+  let placedId: number;
 
   const call = async (as: typeof asUser, method: Method, url: string, payload?: unknown) => {
     const res = await app.inject({
@@ -207,6 +208,7 @@ describe("audit trail: who changed what, from where, before and after", () => {
 
   it("records an order's status change and invoice against the order; a refused second invoice leaves no row", async () => {
     const placed = sim.createOrder({ payment_status: "paid" }) as { id: number };
+    placedId = placed.id;
     const synced = await syncOrder(ctx, storeId, String(placed.id));
     const orderId = synced?.salesOrderId as number;
     assert.ok(orderId, JSON.stringify(synced));
@@ -295,5 +297,36 @@ describe("audit trail: who changed what, from where, before and after", () => {
     const invoice = lines.find((l) => l[4] === "order.invoice")!;
     assert.match(invoice[5]!, /^Pedido \d+$/);
     assert.equal(JSON.parse(invoice[7]!).status, "faturado");
+  });
+
+  it("records Envio à loja, Reprocessar and Desconectar loja", async () => {
+    const push = `/api/v1/stores/${storeId}/push-map`;
+    const refused = await call(asUser, "PUT", push, {
+      rows: [{ trigger: "entregue", actions: ["teleport"] }],
+    });
+    assert.equal(refused.status, 400, refused.body);
+    await ok(asUser, "PUT", push, { rows: [{ trigger: "entregue", actions: [] }] });
+    await ok(asToken, "POST", `/api/v1/integration/${storeId}/orders/${placedId}/retry`);
+    await ok(asUser, "POST", `/api/v1/stores/${storeId}/disconnect`);
+
+    const [pushMap, ...others] = await audit("action=push_map");
+    assert.equal(others.length, 0);
+    assert.equal(pushMap!.actorName, USER.email);
+    assert.deepEqual(
+      [pushMap!.before["push-map"][0].actions, pushMap!.after["push-map"][0].actions],
+      [["close"], []],
+    );
+    const retried = await audit("action=integration.retry");
+    assert.deepEqual(
+      retried.map((r) => [r.actorName, r.entityId]),
+      [[TOKEN_NAME, `${storeId}/${placedId}`]],
+    );
+    const [disconnected] = await audit("action=store.disconnect");
+    assert.equal(disconnected!.actorName, USER.email);
+    assert.deepEqual(
+      [disconnected!.before.connectionState, disconnected!.after.connectionState],
+      ["ok", "disconnected"],
+    );
+    assert.deepEqual([disconnected!.before.importEnabled, disconnected!.after.importEnabled], [true, false]);
   });
 });

@@ -1,7 +1,7 @@
 // The integration panel as API (docs/REQUIREMENTS.md#seed-000, R5): the store's orders with their sync state,
 // Criar / Atualizar / Mapeamento / Reprocessar, and the preview of a raw payload.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { auditStoreOrder } from "../../audit/changes.ts";
+import { auditStoreOrder, syncResult } from "../../audit/changes.ts";
 import { parseOrderSearch } from "../../backoffice/order-search.ts";
 import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES } from "../../domain/order-status.ts";
@@ -187,13 +187,19 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     "POST",
     "create",
     "Criar: create the sales order the integration did not create, from the order as last received (no call to the platform; 409 when synced, gone from the platform or the store's import is off)",
-    (s, id, actor) => createFromPanel(ctx, s, id, actor),
+    (s, id, actor, request) =>
+      createFromPanel(ctx, s, id, actor, (tx, outcome) =>
+        auditStoreOrder(tx, request, s, id, "integration.create", syncResult(outcome)),
+      ),
   );
   action(
     "POST",
     "update",
     "Atualizar: re-read the order from the platform and update its sales order (409 when it is gone there or the store's import is off; within the panel's deadline: 502/503 `platform_unavailable` when the platform does not answer, 409 `platform_refused` when it refuses the store's access; `error.reason` in pt-BR)",
-    (s, id, actor) => updateFromPanel(ctx, s, id, actor),
+    (s, id, actor, request) =>
+      updateFromPanel(ctx, s, id, actor, (tx, outcome) =>
+        auditStoreOrder(tx, request, s, id, "integration.update", syncResult(outcome)),
+      ),
   );
   action(
     "DELETE",

@@ -1,7 +1,10 @@
 // Stores: connect (token or OAuth), read, change import settings, run an import now.
 import type { FastifyInstance } from "fastify";
-import { auditSource, recordAudit } from "../../audit/record.ts";
-import { storeSnapshot } from "../../audit/snapshots.ts";
+import {
+  auditStoreConnected,
+  auditStoreDisconnected,
+  auditStoreSettings,
+} from "../../audit/store-changes.ts";
 import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from "../../backoffice/negative-stock-policy.ts";
 import type { AppContext } from "../../context.ts";
 import { enqueue } from "../../jobs/queue.ts";
@@ -111,14 +114,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
           apiBaseUrl: accepted,
           mode: reconnect ? "reconnect" : "new",
         });
-        // The credentials given are recorded by name only (masked): never their values.
-        await recordAudit(tx, auditSource(request), {
-          action: reconnect ? "store.reconnect" : "store.connect",
-          entityType: "store",
-          entityId: connected.id,
-          entityLabel: connected.name,
-          after: { ...storeSnapshot(connected), platform: connected.platform, credentials: given },
-        });
+        await auditStoreConnected(tx, request, connected, given, reconnect === true);
         return connected;
       });
       return reply.status(reconnect ? 200 : 201).send(publicStore(store));
@@ -240,14 +236,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
           patch.importEnabled === undefined ? null : await lockImportSwitch(tx, request.params.id);
         const before = await getStore(tx, request.params.id);
         const updated = await updateStore(tx, request.params.id, { ...patch, settings: withChannel });
-        await recordAudit(tx, auditSource(request), {
-          action: "store.settings.update",
-          entityType: "store",
-          entityId: updated.id,
-          entityLabel: updated.name,
-          before: storeSnapshot(before),
-          after: storeSnapshot(updated),
-        });
+        await auditStoreSettings(tx, request, before, updated);
         if (wasOn === false && updated.importEnabled)
           await resumeStoreWork(tx, updated.id, ctx.importMaxAttempts);
         return updated;
@@ -349,16 +338,9 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request) =>
       publicStore(
-        await disconnectStore(ctx, request.params.id, async (tx, before) => {
-          await recordAudit(tx, auditSource(request), {
-            action: "store.disconnect",
-            entityType: "store",
-            entityId: before.id,
-            entityLabel: before.name,
-            before: storeSnapshot(before),
-            after: storeSnapshot(await getStore(tx, before.id)),
-          });
-        }),
+        await disconnectStore(ctx, request.params.id, (tx, before) =>
+          auditStoreDisconnected(tx, request, before),
+        ),
       ),
   );
 
