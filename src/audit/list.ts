@@ -3,9 +3,10 @@
 import type { Readable } from "node:stream";
 import { csvDateTime } from "../backoffice/csv-write.ts";
 import { csvStream } from "../backoffice/exports.ts";
+import { fieldError } from "../backoffice/field-error.ts";
 import { cursorBatches } from "../db/cursor-stream.ts";
 import type { Db, Queryable } from "../db/db.ts";
-import { decodeCursor, encodeCursor, isTimestamp } from "../db/keyset-cursor.ts";
+import { decodeCursor, encodeCursor, isDate, isTimestamp } from "../db/keyset-cursor.ts";
 import { BUSINESS_TIME_ZONE } from "../domain/business-date.ts";
 
 export const AUDIT_LIMIT_DEFAULT = 50;
@@ -49,6 +50,11 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The where clause of the filters; `params` receives their values. */
 function auditWhere(orgId: number, filter: AuditFilter, params: unknown[]): string {
+  for (const field of ["from", "to"] as const) {
+    const day = filter[field];
+    // The schema checks the form; PostgreSQL also refuses year 0.
+    if (day && !isDate(day)) throw fieldError(field, "bad_date", "is not a day", "Data inválida");
+  }
   const p = (value: unknown) => `$${params.push(value)}`;
   const where = [`a.org_id = ${p(orgId)}`];
   const zone = `'${BUSINESS_TIME_ZONE}'`; // a constant: a parameter left unused would have no type

@@ -27,7 +27,7 @@ export async function orderSnapshot(q: Queryable, orderId: number): Promise<Orde
             s.payment_confirmed_at is not null as "paymentConfirmed", s.customer_id as "customerId",
             s.delivered_at as "deliveredAt", s.deleted_at is not null as deleted,
             s.store_cancellation as "storeCancellation",
-            (select i.kind || ' ' || coalesce(i.number, '') || coalesce('/' || i.series, '') from invoices i
+            (select i.kind || coalesce(' ' || i.number, '') || coalesce('/' || i.series, '') from invoices i
               where i.sales_order_id = s.id and i.status = 'approved' order by i.id desc limit 1) as invoice,
             (select count(*)::int from shipments sh where sh.sales_order_id = s.id) as shipments
        from sales_orders s where s.id = $1`,

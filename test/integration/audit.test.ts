@@ -268,6 +268,7 @@ describe("audit trail: who changed what, from where, before and after", () => {
     );
     assert.equal((await call(asToken, "GET", "/api/v1/audit?after=nonsense")).status, 400);
     assert.equal((await call(asToken, "GET", "/api/v1/audit?from=06-12-2026")).status, 400);
+    assert.equal((await call(asToken, "GET", "/api/v1/audit?to=0000-01-01")).status, 400);
   });
 
   it("exports the filtered rows as pt-BR CSV", async () => {

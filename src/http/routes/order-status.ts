@@ -181,7 +181,7 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
           entityLabel: before.number === null ? null : String(before.number),
           before,
           after: await orderSnapshot(tx, order.id),
-          input: withoutEmpty({ notifyCustomer: done.event ? notifyCustomer : undefined, message }),
+          input: withoutEmpty({ notifyCustomer, message }),
         });
         return done;
       });
