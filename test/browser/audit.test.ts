@@ -52,7 +52,6 @@ test("Auditoria shows a change made in the panel: who, from where, before → af
   assert.match(text, /Intervalo de importação \(min\):\s*15\s*→\s*45/);
   assert.match(text, /127\.0\.0\.1/, "from where");
   assert.match(text, /Usuário/);
-  await screenshot(page, "auditoria");
   await row.getByRole("link", { name: /^Loja / }).click();
   await page.waitForURL(new RegExp(`/lojas/${panel.server.storeId}$`));
 });
@@ -60,6 +59,7 @@ test("Auditoria shows a change made in the panel: who, from where, before → af
 test("Auditoria filters by who and exports the filtered rows as CSV", async () => {
   await page.goto("/auditoria");
   await auditTable().getByRole("row").filter({ hasText: TOKEN_NAME }).first().waitFor();
+  await screenshot(page, "auditoria");
   const form = page.getByRole("form", { name: "Filtros da auditoria" });
   await form.getByLabel("Quem").fill("robo");
   await form.getByRole("button", { name: "Filtrar" }).click();

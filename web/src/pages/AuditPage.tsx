@@ -128,12 +128,24 @@ function AuditLine({ r }: { r: AuditRow }) {
   );
 }
 
-/** Where the change was made, linked to its screen when it has one. */
+/** Where the change was made (its name, then its kind), linked to its screen when it has one. */
 function EntityLink({ r }: { r: AuditRow }) {
   const kind = ENTITY_LABELS[r.entityType] ?? r.entityType;
-  const label = `${kind} ${r.entityLabel ?? r.entityId ?? ""}`.trim();
+  const name = r.entityLabel ?? r.entityId;
+  const label = name ? (r.entityType === "order" ? `Nº ${name}` : name) : kind;
   const to = entityPath(r);
-  return to ? <Link to={to}>{label}</Link> : <>{label}</>;
+  return (
+    <>
+      {to ? (
+        <Link to={to} aria-label={name ? `${kind} ${name}` : kind}>
+          {label}
+        </Link>
+      ) : (
+        label
+      )}
+      {name ? <div className="muted small">{kind}</div> : null}
+    </>
+  );
 }
 
 function entityPath(r: AuditRow): string | null {
