@@ -40,6 +40,8 @@ describe("audit trail: who changed what, from where, before and after", () => {
   let asToken: { headers: Record<string, string>; remoteAddress: string };
   let storeId: number;
   let placedId: number;
+  let orderId: number;
+  let receivables: Json[];
 
   const call = async (as: typeof asUser, method: Method, url: string, payload?: unknown) => {
     const res = await app.inject({
@@ -210,12 +212,13 @@ describe("audit trail: who changed what, from where, before and after", () => {
     const placed = sim.createOrder({ payment_status: "paid" }) as { id: number };
     placedId = placed.id;
     const synced = await syncOrder(ctx, storeId, String(placed.id));
-    const orderId = synced?.salesOrderId as number;
+    orderId = synced?.salesOrderId as number;
     assert.ok(orderId, JSON.stringify(synced));
     const order = await ok(asUser, "GET", `/api/v1/orders/${orderId}`);
 
     await ok(asUser, "POST", `/api/v1/orders/${orderId}/status`, { status: "em_preparacao" });
-    await ok(asToken, "POST", `/api/v1/orders/${orderId}/invoice`, { kind: "simple" });
+    receivables = (await ok(asToken, "POST", `/api/v1/orders/${orderId}/invoice`, { kind: "simple" }))
+      .receivables;
     assert.equal(
       (await call(asToken, "POST", `/api/v1/orders/${orderId}/invoice`, { kind: "simple" })).status,
       409,
@@ -238,6 +241,53 @@ describe("audit trail: who changed what, from where, before and after", () => {
     assert.equal(invoice.before.status, order.status);
     assert.equal(invoice.after.status, "faturado");
     assert.ok(invoice.after.invoice, "the invoice it made");
+  });
+
+  it("records a baixa, a shipment, a stock count, customer edits and the label's sender, each against its entity", async () => {
+    const first = receivables[0]!;
+    const receipt = (amountCents: number) => ({ receivedOn: spToday(), amountCents, method: "pix" });
+    const url = `/api/v1/receivables/${first.id}/receipts`;
+    assert.equal((await call(asUser, "POST", url, receipt(first.amountCents + 1))).status, 409);
+    await ok(asUser, "POST", url, receipt(100));
+    await ok(asUser, "POST", `/api/v1/orders/${orderId}/shipments`, {
+      carrier: "Transportadora X",
+      trackingCode: "TX123",
+    });
+    const { items } = await ok(asUser, "GET", `/api/v1/orders/${orderId}`);
+    const sku = items[0].sku as string;
+    await ok(asToken, "POST", `/api/v1/products/${encodeURIComponent(sku)}/stock-adjustments`, {
+      reason: "count",
+      quantity: 7,
+    });
+    const customer = await ok(asUser, "POST", "/api/v1/customers", { name: "Maria Auditada" });
+    await ok(asUser, "PATCH", `/api/v1/customers/${customer.id}`, { email: "maria@exemplo.com.br" });
+    await ok(asUser, "PUT", "/api/v1/settings/sender", {
+      name: "Loja Centro Ltda",
+      city: "São Paulo",
+      state: "SP",
+    });
+
+    const [baixa, ...moreBaixas] = await audit("action=receivable");
+    assert.equal(moreBaixas.length, 0, "the refused receipt left no row");
+    assert.deepEqual([baixa!.entityType, baixa!.entityId], ["order", String(orderId)]);
+    assert.deepEqual(
+      [baixa!.before.receivedCents, baixa!.after.receivedCents, baixa!.after.receivableStatus],
+      [0, 100, "partial"],
+    );
+    const [shipped] = await audit("action=order.ship");
+    assert.equal(shipped!.after.canonicalStatus, "despachado");
+    assert.equal(shipped!.after.carrier, "Transportadora X");
+    const [counted] = await audit("action=stock.adjust");
+    assert.deepEqual([counted!.entityId, counted!.actorName], [sku, TOKEN_NAME]);
+    assert.equal(counted!.after.stockQuantity, 7);
+    const customers = await audit(`entityType=customer&entityId=${customer.id}`);
+    assert.deepEqual(
+      customers.map((r) => r.action),
+      ["customer.update", "customer.create"],
+    );
+    assert.deepEqual([customers[0]!.before.email, customers[0]!.after.email], [null, "maria@exemplo.com.br"]);
+    const [sender] = await audit("action=settings.");
+    assert.equal(sender!.after.name, "Loja Centro Ltda");
   });
 
   it("filters by who, by action, by day and by text, and pages every row once", async () => {
