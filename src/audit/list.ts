@@ -129,6 +129,7 @@ const ENTITY_TYPES: Record<string, string> = {
   settings: "Configurações",
   user: "Usuário",
   token: "Token de API",
+  job: "Tarefas",
 };
 
 const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));

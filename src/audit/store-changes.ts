@@ -14,10 +14,10 @@ export async function auditStoreConnected(
   request: FastifyRequest,
   store: Store,
   credentials: Record<string, unknown>,
-  reconnect: boolean,
+  action: "store.connect" | "store.reconnect" | "store.install",
 ): Promise<void> {
   await recordAudit(tx, auditSource(request), {
-    action: reconnect ? "store.reconnect" : "store.connect",
+    action,
     ...storeEntity(store),
     after: { ...storeSnapshot(store), platform: store.platform, credentials },
   });

@@ -114,7 +114,13 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
           apiBaseUrl: accepted,
           mode: reconnect ? "reconnect" : "new",
         });
-        await auditStoreConnected(tx, request, connected, given, reconnect === true);
+        await auditStoreConnected(
+          tx,
+          request,
+          connected,
+          given,
+          reconnect ? "store.reconnect" : "store.connect",
+        );
         return connected;
       });
       return reply.status(reconnect ? 200 : 201).send(publicStore(store));

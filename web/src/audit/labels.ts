@@ -12,6 +12,7 @@ export const ACTION_GROUPS: [string, string][] = [
   ["stock.", "Estoque"],
   ["customer.", "Clientes"],
   ["integration.", "Integração"],
+  ["job.", "Tarefas"],
   ["settings.", "Configurações"],
   ["user.", "Usuários"],
   ["token.", "Tokens de API"],
@@ -19,6 +20,7 @@ export const ACTION_GROUPS: [string, string][] = [
 
 export const ACTION_LABELS: Record<string, string> = {
   "store.connect": "Loja conectada",
+  "store.install": "Loja instalada pela plataforma",
   "store.reconnect": "Credenciais da loja trocadas",
   "store.disconnect": "Loja desconectada",
   "store.settings.update": "Configurações da loja alteradas",
@@ -46,6 +48,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "customer.update": "Cadastro do cliente alterado",
   "customer.merge": "Clientes unificados",
   "integration.retry": "Reprocessar",
+  "integration.create": "Criar pedido de venda",
+  "integration.update": "Atualizar da plataforma",
+  "job.retry": "Reprocessar tarefas",
+  "order.push.resend": "Reenviar à loja",
+  "order.email.resend": "Reenviar e-mail",
   "integration.dismiss": "Ignorar",
   "integration.restore": "Desfazer Ignorar",
   "integration.unlink": "Mapeamento apagado",
@@ -62,6 +69,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   settings: "Configurações",
   user: "Usuário",
   token: "Token de API",
+  job: "Tarefas",
 };
 
 export const ACTOR_KINDS: Record<string, string> = {
