@@ -57,6 +57,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "integration.restore": "Desfazer Ignorar",
   "integration.unlink": "Mapeamento apagado",
   "settings.sender.update": "Remetente da etiqueta alterado",
+  "user.create": "Usuário criado",
+  "user.update": "Usuário alterado",
+  "user.delete": "Usuário removido",
+  "token.create": "Token de API criado",
+  "token.revoke": "Token de API revogado",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
