@@ -259,6 +259,9 @@ describe("audit trail: who changed what, from where, before and after", () => {
       reason: "count",
       quantity: 7,
     });
+    const csv = `SKU;quantidade\n${sku};9\n`;
+    const { token } = await ok(asUser, "POST", "/api/v1/products/stock-import/preview", { csv });
+    await ok(asUser, "POST", "/api/v1/products/stock-import", { csv, token });
     const customer = await ok(asUser, "POST", "/api/v1/customers", { name: "Maria Auditada" });
     await ok(asUser, "PATCH", `/api/v1/customers/${customer.id}`, { email: "maria@exemplo.com.br" });
     await ok(asUser, "PUT", "/api/v1/settings/sender", {
@@ -280,6 +283,9 @@ describe("audit trail: who changed what, from where, before and after", () => {
     const [counted] = await audit("action=stock.adjust");
     assert.deepEqual([counted!.entityId, counted!.actorName], [sku, TOKEN_NAME]);
     assert.equal(counted!.after.stockQuantity, 7);
+    const [imported] = await audit("action=stock.import");
+    assert.deepEqual(imported!.before.stock, [{ sku, quantity: 7 }]);
+    assert.deepEqual(imported!.after.stock, [{ sku, quantity: 9 }]);
     const customers = await audit(`entityType=customer&entityId=${customer.id}`);
     assert.deepEqual(
       customers.map((r) => r.action),

@@ -127,13 +127,14 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           actorOf(request),
         );
         // One row for the file: each counted SKU's stock before and after (the first few hundred).
+        // SKUs are values, not field names, so a SKU that reads like a secret is not masked.
         const counted = done.movements.slice(0, 300);
         await recordAudit(tx, auditSource(request), {
           action: "stock.import",
           entityType: "product",
           entityLabel: "Importação CSV",
-          before: Object.fromEntries(counted.map((m) => [m.sku, (m.stockAfter ?? 0) - m.quantity])),
-          after: Object.fromEntries(counted.map((m) => [m.sku, m.stockAfter])),
+          before: { stock: counted.map((m) => ({ sku: m.sku, quantity: (m.stockAfter ?? 0) - m.quantity })) },
+          after: { stock: counted.map((m) => ({ sku: m.sku, quantity: m.stockAfter })) },
           input: { applied: done.applied, skipped: done.skipped },
         });
         return done;
