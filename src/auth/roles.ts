@@ -11,7 +11,7 @@ export type TokenAccess = (typeof TOKEN_ACCESS)[number];
  * - read: see orders, customers, stores, the back office (documents masked without `operate`);
  * - operate: orders, invoices, shipments, customers, stock, receivables, Integração and Falhas;
  * - configure: stores, their settings, DE-PARA tables, e-mail templates, the sender;
- * - access: users, API tokens and the audit trail;
+ * - access: users, API tokens and the audit trail (Auditoria);
  * - webhooks: the stores' webhook registration (Testar conexão) and the store list it needs.
  */
 export const PERMISSIONS = ["read", "operate", "configure", "access", "webhooks"] as const;

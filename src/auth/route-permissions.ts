@@ -101,6 +101,9 @@ const ROUTES: Record<string, Need> = {
   "GET /api/v1/tokens": "access",
   "POST /api/v1/tokens": "access",
   "DELETE /api/v1/tokens/:id": "access",
+  // The audit trail: who changed what, with the values (secrets masked).
+  "GET /api/v1/audit": "access",
+  "GET /api/v1/exports/audit": "access",
 };
 
 /** The permissions that open a route (method and pattern), or undefined when the table lacks it. */

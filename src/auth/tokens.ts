@@ -107,23 +107,35 @@ export async function tokenPrincipal(
   return { id: row.id, name: row.name, access: row.access };
 }
 
-/** Revokes the live token of that name; false when there is none. */
-export async function revokeToken(db: Queryable, name: string): Promise<boolean> {
-  const { rowCount } = await db.query(
-    "update api_tokens set revoked_at = now() where org_id = $1 and name = $2 and revoked_at is null",
+/** Revokes the live token of that name: the token as it now is, undefined when there is none. */
+export async function revokeToken(db: Queryable, name: string): Promise<TokenListing | undefined> {
+  const { rows } = await db.query<TokenListing>(
+    `update api_tokens set revoked_at = now() where org_id = $1 and name = $2 and revoked_at is null
+     returning ${LISTING}`,
     [DEFAULT_ORG, name.trim()],
   );
-  return rowCount > 0;
+  return rows[0];
 }
 
-/** Revokes a token by id (the panel); the token as it now is, or undefined when there is none. */
-export async function revokeTokenById(db: Queryable, id: number): Promise<TokenListing | undefined> {
+/**
+ * Revokes a token by id (the panel): the token as it now is and whether this call revoked it
+ * (false: it already was); undefined when there is none.
+ */
+export async function revokeTokenById(
+  db: Queryable,
+  id: number,
+): Promise<{ token: TokenListing; revoked: boolean } | undefined> {
   const { rows } = await db.query<TokenListing>(
-    `update api_tokens set revoked_at = coalesce(revoked_at, now()) where org_id = $1 and id = $2
+    `update api_tokens set revoked_at = now() where org_id = $1 and id = $2 and revoked_at is null
      returning ${LISTING}`,
     [DEFAULT_ORG, id],
   );
-  return rows[0];
+  if (rows[0]) return { token: rows[0], revoked: true };
+  const { rows: found } = await db.query<TokenListing>(
+    `select ${LISTING} from api_tokens where org_id = $1 and id = $2`,
+    [DEFAULT_ORG, id],
+  );
+  return found[0] ? { token: found[0], revoked: false } : undefined;
 }
 
 /** Live tokens first, then revoked and expired ones, oldest first within each. */

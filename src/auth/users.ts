@@ -42,15 +42,23 @@ async function insertUser(tx: Queryable, email: string, passwordHash: string, ro
   return rows[0];
 }
 
-/** Creates a user (the CLI or an admin). Throws weak_password, validation_failed, conflict. */
+/**
+ * Creates a user (the CLI or an admin); `record` runs on the same transaction (the audit trail).
+ * Throws weak_password, validation_failed, conflict.
+ */
 export async function createUser(
   db: Db,
   input: { email: string; password: string; role: Role },
+  record?: (tx: Queryable, user: User) => Promise<unknown>,
 ): Promise<User> {
   const email = normalizeEmail(input.email);
   checkPasswordRules(input.password);
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => insertUser(tx, email, passwordHash, input.role));
+  const passwordHash = await hashPassword(input.password); // outside the transaction: it takes a while
+  return db.transaction(async (tx) => {
+    const user = await insertUser(tx, email, passwordHash, input.role);
+    await record?.(tx, user);
+    return user;
+  });
 }
 
 /** The first-run setup: creates the first user only while there is none (setup_done otherwise). */
@@ -84,8 +92,13 @@ export async function authenticate(db: Queryable, email: string, password: strin
   return { id: row.id, email: row.email, role: row.role };
 }
 
-/** Sets a new password and ends every session of the user. */
-export async function setPassword(db: Db, email: string, password: string): Promise<User> {
+/** Sets a new password and ends every session of the user; `record` runs on the same transaction. */
+export async function setPassword(
+  db: Db,
+  email: string,
+  password: string,
+  record?: (tx: Queryable, user: User) => Promise<unknown>,
+): Promise<User> {
   checkPasswordRules(password);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -96,6 +109,7 @@ export async function setPassword(db: Db, email: string, password: string): Prom
     const user = rows[0];
     if (!user) throw new PonteError("not_found", `no user with e-mail ${email}`);
     await tx.query("delete from sessions where user_id = $1", [user.id]);
+    await record?.(tx, user);
     return user;
   });
 }

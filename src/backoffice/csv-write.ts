@@ -49,3 +49,19 @@ export function csvFileName(prefix: string, now = new Date()): string {
   const [d, m, y] = dayFormat.format(now).split("/");
   return `${prefix}-${y}-${m}-${d}.csv`;
 }
+
+const minuteFormat = new Intl.DateTimeFormat("pt-BR", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: BUSINESS_TIME_ZONE,
+});
+
+/** An instant → "27/11/2026 14:05", where the merchant is. */
+export function csvDateTime(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return minuteFormat.format(new Date(value)).replace(",", "");
+}

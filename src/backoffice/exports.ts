@@ -18,7 +18,7 @@ import { type ListFilter, salesOrderConditions, sortKeysOf } from "./list-sales-
 import { type ReceivablesFilter, receivablesWhere } from "./receivables.ts";
 
 /** The header, then one line per row, a batch per chunk. */
-function csvStream<T>(
+export function csvStream<T>(
   header: string[],
   batches: AsyncGenerator<T[]>,
   line: (row: T) => CsvValue[],

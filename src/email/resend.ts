@@ -2,7 +2,7 @@
 // to pending with its attempts at zero and a new send job, in one transaction, so the e-mail is
 // queued exactly when the row says so. Only a failed e-mail can be sent again: one pending or
 // sending is on its way, one sent arrived, one local has no SMTP server to go to (409).
-import type { Db } from "../db/db.ts";
+import type { Db, Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { sendEmailJob } from "../jobs/specs.ts";
@@ -15,10 +15,15 @@ const NOT_FAILED: Record<string, string> = {
   local: "Este e-mail ficou na Caixa de saída porque não há servidor SMTP configurado",
 };
 
+/** `onCommit` runs last in the transaction with the e-mail's order (the audit row). */
 export async function resendEmail(
   db: Db,
   id: number,
   actor: string,
+  onCommit?: (
+    tx: Queryable,
+    email: { salesOrderId: number; to: string; subject: string },
+  ) => Promise<unknown>,
 ): Promise<{ id: number; status: "pending" }> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{
@@ -55,6 +60,11 @@ export async function resendEmail(
       { emailId: Number(row.id), to: row.to_address },
       actor,
     );
+    await onCommit?.(tx, {
+      salesOrderId: Number(row.sales_order_id),
+      to: row.to_address,
+      subject: row.subject,
+    });
     return { id: Number(row.id), status: "pending" as const };
   });
 }

@@ -15,6 +15,7 @@ import { panelPlugin } from "./plugins/panel.ts";
 import { securityHeaders } from "./plugins/security-headers.ts";
 import { accessRoutes } from "./routes/access.ts";
 import { attentionRoutes } from "./routes/attention.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { backOfficeRoutes } from "./routes/back-office.ts";
 import { customerRoutes } from "./routes/customers.ts";
@@ -105,7 +106,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         {
           name: "exports",
-          description: "CSV exports (pt-BR, for spreadsheets): Pedidos, contas a receber, estoque",
+          description: "CSV exports (pt-BR, for spreadsheets): Pedidos, contas a receber, estoque, auditoria",
+        },
+        {
+          name: "audit",
+          description:
+            "Auditoria: every change made by a person or an API token, with who, when, from where and the changed fields (secrets masked)",
         },
         { name: "webhooks", description: "Signed notifications from the store platforms" },
         {
@@ -154,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customerRoutes, { ctx: deps.ctx });
   await app.register(productRoutes, { ctx: deps.ctx });
   await app.register(exportRoutes, { ctx: deps.ctx });
+  await app.register(auditRoutes, { ctx: deps.ctx });
   await app.register(receivableRoutes, { ctx: deps.ctx });
   await app.register(emailTemplateRoutes, { ctx: deps.ctx });
   await app.register(emailRoutes, { ctx: deps.ctx });

@@ -86,7 +86,12 @@ export async function listPushFailures(
  * job each, and a timeline line saying who asked. Unknown and sent pushes are skipped; returns
  * the ids queued.
  */
-export async function resendPushes(db: Db, ids: readonly number[], actor: string): Promise<number[]> {
+export async function resendPushes(
+  db: Db,
+  ids: readonly number[],
+  actor: string,
+  onCommit?: OnResent,
+): Promise<number[]> {
   if (ids.length === 0) return [];
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{
@@ -117,17 +122,29 @@ export async function resendPushes(db: Db, ids: readonly number[], actor: string
         where o.id = any($1::bigint[])`,
       [queued.map((r) => r.id), actor],
     );
+    if (queued.length > 0)
+      await onCommit?.(
+        tx,
+        queued.map((r) => ({ id: r.id, salesOrderId: Number(r.sales_order_id), summary: r.summary })),
+      );
     return queued.map((r) => r.id);
   });
 }
+
+/** Runs last in a Reenviar's transaction with the pushes queued again (the audit row). */
+export type OnResent = (
+  tx: Queryable,
+  pushes: { id: number; salesOrderId: number; summary: string | null }[],
+) => Promise<unknown>;
 
 /** Reenviar for one push: 404 when unknown, 409 when it was already sent. */
 export async function resendPush(
   db: Db,
   id: number,
   actor: string,
+  onCommit?: OnResent,
 ): Promise<{ id: number; status: "pending" }> {
-  const queued = await resendPushes(db, [id], actor);
+  const queued = await resendPushes(db, [id], actor, onCommit);
   if (queued.length === 1) return { id, status: "pending" };
   const { rows } = await db.query<{ status: string }>(
     "select status from outbox where id = $1 and channel <> 'email'",

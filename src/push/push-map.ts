@@ -143,9 +143,16 @@ function checkRows(
   return rows.map((r) => ({ trigger: r.trigger as PushTrigger, actions: r.actions as PushActionKind[] }));
 }
 
-export async function replacePushMap(db: Db, storeId: number, rows: PushMapInput[]): Promise<PushMapRow[]> {
+/** `onReplaced` runs last in the transaction with the table before and after (the audit row). */
+export async function replacePushMap(
+  db: Db,
+  storeId: number,
+  rows: PushMapInput[],
+  onReplaced?: (tx: Queryable, before: PushMapRow[], after: PushMapRow[]) => Promise<unknown>,
+): Promise<PushMapRow[]> {
   return db.transaction(async (tx) => {
     const { orgId, platform } = await storePlatform(tx, storeId, true);
+    const before = onReplaced ? await getPushMap(tx, storeId) : [];
     const checked = checkRows(platform, rows);
     await tx.query("delete from push_maps where store_id = $1", [storeId]);
     await tx.query(
@@ -153,6 +160,8 @@ export async function replacePushMap(db: Db, storeId: number, rows: PushMapInput
        select $1, $2, r.trigger, r.actions from jsonb_to_recordset($3::jsonb) as r(trigger text, actions text[])`,
       [orgId, storeId, JSON.stringify(checked)],
     );
-    return getPushMap(tx, storeId);
+    const after = await getPushMap(tx, storeId);
+    await onReplaced?.(tx, before, after);
+    return after;
   });
 }

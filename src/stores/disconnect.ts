@@ -3,6 +3,7 @@
 // credentials and drops the store's queued sync work. Orders and sales orders stay. Connecting
 // the same platform store again (token or OAuth) brings it back (stores.ts, connectStore).
 import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
 import { platformModule } from "../platforms/registry.ts";
 import { panelCall } from "./panel-platform.ts";
 import { getStore, openStore, type Store, type WebhooksState } from "./stores.ts";
@@ -43,7 +44,12 @@ async function removeWebhooks(
   }
 }
 
-export async function disconnectStore(ctx: AppContext, storeId: number): Promise<Store> {
+/** `onCommit` runs last in the disconnection's transaction (the audit row), with the store as it was. */
+export async function disconnectStore(
+  ctx: AppContext,
+  storeId: number,
+  onCommit?: (tx: Queryable, before: Store) => Promise<unknown>,
+): Promise<Store> {
   const store = await getStore(ctx.db, storeId);
   if (store.connectionState === "disconnected") return store;
   const webhooks = await removeWebhooks(ctx, store);
@@ -64,6 +70,7 @@ export async function disconnectStore(ctx: AppContext, storeId: number): Promise
           where t.identifier = any($2) and (j.payload->>'storeId')::bigint = $1 and j.locked_at is null))`,
       [storeId, STORE_TASKS],
     );
+    await onCommit?.(tx, store);
   });
   ctx.logger.info({ store: storeId, webhooks: webhooks.state }, "store disconnected");
   return getStore(ctx.db, storeId);

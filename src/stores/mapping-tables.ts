@@ -117,10 +117,11 @@ async function replace<T>(
   table: string,
   write: (tx: Queryable, store: LockedStore) => Promise<unknown>,
   read: (q: Queryable, storeId: number) => Promise<T[]>,
-  options: { redecide: boolean } = { redecide: true },
+  options: { redecide: boolean; onReplaced?: OnReplaced<T> },
 ): Promise<T[]> {
   return db.transaction(async (tx) => {
     const store = await lockStore(tx, storeId);
+    const before = options.onReplaced ? await read(tx, storeId) : [];
     await tx.query(`delete from ${table} where store_id = $1 and org_id = $2`, [storeId, store.orgId]);
     await write(tx, store);
     if (options.redecide) {
@@ -129,11 +130,21 @@ async function replace<T>(
       await tx.query("update stores set mappings_changed_at = now() where id = $1", [storeId]);
       await enqueue(tx, redecideJob(storeId));
     }
-    return read(tx, storeId);
+    const after = await read(tx, storeId);
+    await options.onReplaced?.(tx, before, after);
+    return after;
   });
 }
 
-export async function replaceStatusMap(db: Db, storeId: number, rows: StatusRow[]): Promise<StatusRow[]> {
+/** Runs last in a table's replacing transaction, with the rows before and after (the audit row). */
+export type OnReplaced<T> = (tx: Queryable, before: T[], after: T[]) => Promise<unknown>;
+
+export async function replaceStatusMap(
+  db: Db,
+  storeId: number,
+  rows: StatusRow[],
+  onReplaced?: OnReplaced<StatusRow>,
+): Promise<StatusRow[]> {
   const write = (tx: Queryable, { orgId, platform }: LockedStore) => {
     // The extra columns the store's platform declares (none for most): only those are kept.
     const columns = isSupportedPlatform(platform) ? statusColumnsOf(platform) : [];
@@ -146,10 +157,15 @@ export async function replaceStatusMap(db: Db, storeId: number, rows: StatusRow[
       [orgId, storeId, JSON.stringify(checked)],
     );
   };
-  return replace(db, storeId, "status_maps", write, getStatusMap);
+  return replace(db, storeId, "status_maps", write, getStatusMap, { redecide: true, onReplaced });
 }
 
-export async function replacePaymentMap(db: Db, storeId: number, rows: PaymentRow[]): Promise<PaymentRow[]> {
+export async function replacePaymentMap(
+  db: Db,
+  storeId: number,
+  rows: PaymentRow[],
+  onReplaced?: OnReplaced<PaymentRow>,
+): Promise<PaymentRow[]> {
   const checked = checkPaymentMap(rows);
   const write = (tx: Queryable, { orgId }: LockedStore) =>
     tx.query(
@@ -164,13 +180,14 @@ export async function replacePaymentMap(db: Db, storeId: number, rows: PaymentRo
         checked.map((r) => r.installments),
       ],
     );
-  return replace(db, storeId, "payment_maps", write, getPaymentMap);
+  return replace(db, storeId, "payment_maps", write, getPaymentMap, { redecide: true, onReplaced });
 }
 
 export async function replaceShippingMap(
   db: Db,
   storeId: number,
   rows: ShippingRow[],
+  onReplaced?: OnReplaced<ShippingRow>,
 ): Promise<ShippingRow[]> {
   const checked = checkShippingMap(rows);
   const write = (tx: Queryable, { orgId }: LockedStore) =>
@@ -186,13 +203,14 @@ export async function replaceShippingMap(
         checked.map((r) => r.shippingType),
       ],
     );
-  return replace(db, storeId, "shipping_maps", write, getShippingMap);
+  return replace(db, storeId, "shipping_maps", write, getShippingMap, { redecide: true, onReplaced });
 }
 
 export async function replaceCustomerDefaults(
   db: Db,
   storeId: number,
   rows: CustomerDefault[],
+  onReplaced?: OnReplaced<CustomerDefault>,
 ): Promise<CustomerDefault[]> {
   const checked = checkCustomerDefaults(rows);
   const write = (tx: Queryable, { orgId }: LockedStore) =>
@@ -202,5 +220,8 @@ export async function replaceCustomerDefaults(
       [orgId, storeId, checked.map((r) => r.field), checked.map((r) => r.expression)],
     );
   // Defaults apply to customers created from now on; nothing waits on them.
-  return replace(db, storeId, "customer_default_fields", write, getCustomerDefaults, { redecide: false });
+  return replace(db, storeId, "customer_default_fields", write, getCustomerDefaults, {
+    redecide: false,
+    onReplaced,
+  });
 }

@@ -52,6 +52,8 @@ export interface SyncOptions {
   mappings?: StoreMappings;
   /** Payloads the caller just stored, by store order id, so they are not read back. */
   known?: ReadonlyMap<number, KnownPayload>;
+  /** One order's panel action (Criar, Atualizar): runs last in its sync's transaction (the audit row). */
+  onCommit?: (tx: Queryable, outcome: SyncOutcome) => Promise<unknown>;
 }
 
 export type SyncState = "synced" | "held" | "error" | "unchanged";

@@ -117,7 +117,11 @@ const ENQUEUE_CHUNK = 1_000;
  * Reprocessar, in bulk: a fresh sync job for each order named (unknown ones are skipped) and,
  * with allOrdersOfStore, for each of that store's orders in error. Returns how many were queued.
  */
-export async function retryOrders(db: Db, request: OrderRetry): Promise<number> {
+export async function retryOrders(
+  db: Db,
+  request: OrderRetry,
+  onCommit?: (tx: Queryable, queued: { storeId: number; externalId: string }[]) => Promise<unknown>,
+): Promise<number> {
   if (request.allOrdersOfStore !== undefined) await getStore(db, request.allOrdersOfStore);
   const named = request.orders ?? [];
   return db.transaction(async (tx) => {
@@ -138,6 +142,11 @@ export async function retryOrders(db: Db, request: OrderRetry): Promise<number> 
         rows.slice(i, i + ENQUEUE_CHUNK).map((r) => syncOrderJob(Number(r.store_id), r.external_id)),
       );
     }
+    if (rows.length > 0)
+      await onCommit?.(
+        tx,
+        rows.map((r) => ({ storeId: Number(r.store_id), externalId: r.external_id })),
+      );
     return rows.length;
   });
 }

@@ -11,6 +11,7 @@ import { syncOrderJob } from "../jobs/specs.ts";
 import type { ReasonCode } from "../reason-codes.ts";
 import { withPlatform } from "../stores/panel-platform.ts";
 import type { Store } from "../stores/stores.ts";
+import type { SyncOptions } from "./apply-sync.ts";
 import { countAttention, ON_ATTENTION_LIST } from "./attention.ts";
 import { GONE_MESSAGE } from "./gone-orders.ts";
 import { importOff } from "./import-switch.ts";
@@ -234,7 +235,13 @@ const conflict = (reasonCode: ReasonCode, reason: string) =>
  * Criar: create the sales order the integration did not (held, failed or never synced), from the
  * order as last received: it does not ask the platform, so a platform outage does not stop it.
  */
-export async function createFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+export async function createFromPanel(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  actor: string,
+  onCommit?: SyncOptions["onCommit"],
+) {
   if (!store.importEnabled) throw importOff(store.id);
   const row = await getPanelRow(ctx.db, store.id, externalId);
   if (row.synced) {
@@ -250,7 +257,7 @@ export async function createFromPanel(ctx: AppContext, store: Store, externalId:
     );
   }
   if (row.goneAt) throw conflict("gone_on_platform", GONE_REASON);
-  const outcome = await syncStoredOrder(ctx, store, externalId, { mode: "create", actor });
+  const outcome = await syncStoredOrder(ctx, store, externalId, { mode: "create", actor, onCommit });
   if (outcome.state === "error")
     throw conflict(outcome.reason?.code ?? "sync_failed", outcome.reason?.message ?? "");
   return getPanelRow(ctx.db, store.id, externalId);
@@ -260,12 +267,18 @@ export async function createFromPanel(ctx: AppContext, store: Store, externalId:
  * Atualizar: re-read the order from the platform and bring its sales order up to date. A person
  * waits: the platform gets the panel's deadline, and its failure is the answer (502/503/409).
  */
-export async function updateFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+export async function updateFromPanel(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  actor: string,
+  onCommit?: SyncOptions["onCommit"],
+) {
   if (!store.importEnabled) throw importOff(store.id);
   const row = await getPanelRow(ctx.db, store.id, externalId);
   if (!row.synced) throw conflict("not_synced", "Pedido não sincronizado: use Criar");
   const outcome = await withPlatform(ctx, store, `Atualizar order ${externalId}`, (call) =>
-    syncOrder(ctx, store.id, externalId, { mode: "update", actor }, call),
+    syncOrder(ctx, store.id, externalId, { mode: "update", actor, onCommit }, call),
   );
   // null: the platform answered 404, and the order is now marked gone.
   if (outcome === null) throw conflict("gone_on_platform", GONE_REASON);
@@ -276,7 +289,13 @@ export async function updateFromPanel(ctx: AppContext, store: Store, externalId:
  * Mapeamento: delete the link (R5.3). A sales order created with an invalid status is
  * excluded with it (soft delete, in its timeline), so the order is as if never synced.
  */
-export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId: string, actor: string) {
+export async function unlinkFromPanel(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  actor: string,
+  onCommit?: (tx: Queryable) => Promise<unknown>,
+) {
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
       "select id from store_orders where store_id = $1 and external_id = $2 for update",
@@ -304,13 +323,22 @@ export async function unlinkFromPanel(ctx: AppContext, store: Store, externalId:
         actor,
       },
     ]);
+    await onCommit?.(tx);
     return getPanelRow(tx, store.id, externalId);
   });
 }
 
 /** Reprocessar: queue a fresh sync of the order now (the panel polls its row). */
-export async function retryFromPanel(ctx: AppContext, store: Store, externalId: string) {
+export async function retryFromPanel(
+  ctx: AppContext,
+  store: Store,
+  externalId: string,
+  onCommit?: (tx: Queryable) => Promise<unknown>,
+) {
   if (!store.importEnabled) throw importOff(store.id);
   await getPanelRow(ctx.db, store.id, externalId);
-  await ctx.db.transaction((tx) => enqueue(tx, syncOrderJob(store.id, externalId)));
+  await ctx.db.transaction(async (tx) => {
+    await enqueue(tx, syncOrderJob(store.id, externalId));
+    await onCommit?.(tx);
+  });
 }

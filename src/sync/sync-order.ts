@@ -62,6 +62,7 @@ export async function syncOrder(
     );
     if (!stored[0]) return null;
     await tx.query("update order_links set refreshed_at = now() where store_order_id = $1", [stored[0].id]);
+    if (outcomes[0]) await options.onCommit?.(tx, outcomes[0]);
     return outcomes[0] ?? null;
   });
 }
@@ -174,6 +175,7 @@ export async function syncStoredOrder(
     );
     if (!rows[0]) throw orderNotFound(store.id, externalId);
     const [outcome] = await syncStoreOrders(tx, store, [rows[0].id], options);
+    await options.onCommit?.(tx, outcome!);
     return outcome!;
   });
 }

@@ -134,6 +134,8 @@ describe("ponte user and ponte token", () => {
   });
 
   it("user role, disable and remove; token create with a scope and an expiry", async () => {
+    const admin = await run(["token", "create", "--name", "auditoria"], env);
+    const token = admin.output.trim().split("\n").at(-1)!;
     const made = await withStdin(
       ["user", "create", "--email", "caio@example.com", "--role", "reader", "--password-stdin"],
       "senha do caio 123",
@@ -150,14 +152,23 @@ describe("ponte user and ponte token", () => {
     const removed = await run(["user", "remove", "--email", "caio@example.com"], env);
     assert.equal(removed.code, 0, removed.output);
     assert.doesNotMatch((await run(["user", "list"], env)).output, /caio@example\.com/);
+    // Each change is in the audit trail, made from the command line.
+    const audit = await app.inject({
+      url: "/api/v1/audit?entityType=user&q=caio",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const actions = (audit.json().items as { action: string; actorKind: string }[]).map(
+      (e) => `${e.actorKind}:${e.action}`,
+    );
+    assert.deepEqual(actions, ["cli:user.delete", "cli:user.update", "cli:user.update", "cli:user.create"]);
 
     const created = await run(
       ["token", "create", "--name", "relatórios", "--access", "reader", "--expires-days", "7"],
       env,
     );
     assert.equal(created.code, 0, created.output);
-    const token = created.output.trim().split("\n").at(-1)!;
-    const headers = { authorization: `Bearer ${token}` };
+    const reader = created.output.trim().split("\n").at(-1)!;
+    const headers = { authorization: `Bearer ${reader}` };
     assert.equal((await app.inject({ url: "/api/v1/orders", headers })).statusCode, 200);
     assert.equal(
       (await app.inject({ method: "POST", url: "/api/v1/orders", headers, payload: {} })).statusCode,

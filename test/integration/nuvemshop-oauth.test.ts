@@ -72,6 +72,18 @@ describe("Nuvemshop app install (OAuth)", () => {
     assert.equal(stores.length, 1);
     assert.equal(stores[0]!.externalId, String(sim.storeId));
     assert.equal(back.headers.location, `/lojas/${stores[0]!.id}?instalada=1`);
+    // Auditoria: the user whose session started the install installed it; the token only masked.
+    const audit = await app.inject({ url: "/api/v1/audit?action=store.install", headers: { cookie } });
+    const rows = audit.json().items as {
+      actorName: string;
+      entityId: string;
+      after: Record<string, unknown>;
+    }[];
+    assert.deepEqual(
+      rows.map((r) => [r.actorName, r.entityId]),
+      [["dona@loja.com.br", String(stores[0]!.id)]],
+    );
+    assert.deepEqual(rows[0]!.after.credentials, { accessToken: "••••" });
   });
 
   it("the installed store's webhooks are registered at PONTE_PUBLIC_URL", async () => {

@@ -302,4 +302,52 @@ describe("roles, scopes and the route table", () => {
     const whole = await app.inject({ url: "/api/v1/exports/orders?q=Dora", headers: operator });
     assert.ok(whole.body.includes("529.982.247-25"));
   });
+
+  it("the audit trail records users and tokens made, changed and removed, never a secret", async () => {
+    const before = (await ok("GET", "/api/v1/audit?entityType=user", admin)).items.length as number;
+    const made = await ok("POST", "/api/v1/users", admin, {
+      email: "audit.me@example.com",
+      password: PASSWORD,
+      role: "reader",
+    });
+    await ok("PATCH", `/api/v1/users/${made.id}`, admin, { role: "operator" });
+    assert.equal((await call("DELETE", `/api/v1/users/${made.id}`, admin)).status, 204);
+    const users = (await ok("GET", `/api/v1/audit?entityType=user&entityId=${made.id}`, admin))
+      .items as Json[];
+    assert.deepEqual(
+      users.map((e) => e.action),
+      ["user.delete", "user.update", "user.create"],
+    );
+    assert.deepEqual([users[1]!.before, users[1]!.after], [{ role: "reader" }, { role: "operator" }]);
+    assert.ok(users.every((e) => e.actorKind === "token" && e.entityLabel === "audit.me@example.com"));
+    assert.ok(!JSON.stringify(users).includes(PASSWORD), "never the password");
+    assert.ok(
+      ((await ok("GET", "/api/v1/audit?entityType=user", admin)).items.length as number) >= before + 3,
+    );
+
+    const token = await tokenFor("reader", "auditado");
+    await ok("DELETE", `/api/v1/tokens/${token.listing.id}`, admin);
+    await ok("DELETE", `/api/v1/tokens/${token.listing.id}`, admin); // already revoked: nothing more to record
+    const tokens = (await ok("GET", `/api/v1/audit?entityType=token&entityId=${token.listing.id}`, admin))
+      .items as Json[];
+    assert.deepEqual(
+      tokens.map((e) => e.action),
+      ["token.revoke", "token.create"],
+    );
+    assert.equal(tokens[1]!.after.access, "reader");
+    assert.ok(!JSON.stringify(tokens).includes(token.headers.authorization.slice(7)), "never the secret");
+    // A refused change leaves no trace.
+    const last = (await ok("GET", "/api/v1/audit?entityType=user", admin)).items.length as number;
+    assert.equal(
+      (
+        await call("POST", "/api/v1/users", admin, {
+          email: "x@example.com",
+          password: "curta",
+          role: "reader",
+        })
+      ).status,
+      400,
+    );
+    assert.equal((await ok("GET", "/api/v1/audit?entityType=user", admin)).items.length, last);
+  });
 });

@@ -2,6 +2,7 @@
 import { NavLink, Route, Routes } from "react-router";
 import { SessionGate, useLogout, useSession } from "./auth.tsx";
 import { Button, ToastProvider } from "./components/ui.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
 import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { FailuresPage } from "./pages/FailuresPage.tsx";
@@ -17,9 +18,9 @@ import { ReceivablesPage } from "./pages/ReceivablesPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
-import { ACCESS_LABELS } from "./permissions.tsx";
+import { ACCESS_LABELS, type Permission, useCan } from "./permissions.tsx";
 
-const sections = [
+const sections: { to: string; label: string; end?: boolean; needs?: Permission }[] = [
   { to: "/", label: "Visão geral", end: true },
   { to: "/integracao", label: "Integração" },
   { to: "/pedidos", label: "Pedidos" },
@@ -29,6 +30,7 @@ const sections = [
   { to: "/lojas", label: "Lojas" },
   { to: "/caixa-de-saida", label: "Caixa de saída" },
   { to: "/falhas", label: "Falhas" },
+  { to: "/auditoria", label: "Auditoria", needs: "access" },
   { to: "/configuracoes", label: "Configurações" },
 ];
 
@@ -47,6 +49,7 @@ export function App() {
 
 function Shell() {
   const session = useSession();
+  const can: Partial<Record<Permission, boolean>> = { access: useCan("access") };
   const logout = useLogout();
   return (
     <div className="shell">
@@ -54,13 +57,15 @@ function Shell() {
         <span className="brand">Ponte</span>
         <nav aria-label="Seções do painel">
           <ul>
-            {sections.map((s) => (
-              <li key={s.to}>
-                <NavLink to={s.to} end={s.end}>
-                  {s.label}
-                </NavLink>
-              </li>
-            ))}
+            {sections
+              .filter((s) => !s.needs || can[s.needs])
+              .map((s) => (
+                <li key={s.to}>
+                  <NavLink to={s.to} end={s.end}>
+                    {s.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="user">
@@ -87,6 +92,7 @@ function Shell() {
           <Route path="/caixa-de-saida" element={<OutboxPage />} />
           <Route path="/caixa-de-saida/:id" element={<EmailPage />} />
           <Route path="/falhas" element={<FailuresPage />} />
+          <Route path="/auditoria" element={<AuditPage />} />
           <Route path="/configuracoes" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -1,7 +1,11 @@
 // `ponte token create|revoke|list`: API tokens for scripts (`Authorization: Bearer …`).
+
+import { recordTokenCreated, recordTokenRevoked } from "../../audit/access-changes.ts";
+import { cliSource } from "../../audit/record.ts";
 import { isTokenAccess, TOKEN_ACCESS, type TokenAccess } from "../../auth/roles.ts";
 import { createToken, listTokens, MAX_TOKEN_DAYS, revokeToken } from "../../auth/tokens.ts";
 import { type Command, UsageError } from "../command.ts";
+import { osUser } from "../os-user.ts";
 import { withDatabase } from "./with-database.ts";
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
@@ -63,14 +67,28 @@ Example: TOKEN=$(ponte token create --name backup-script | tail -n 1)`,
       }
       // Printed after the database is closed, so no log line can follow the token.
       const created = await withDatabase((db) =>
-        createToken(db, { name, access: access as TokenAccess, expiresInDays, createdBy: "cli" }),
+        db.transaction(async (tx) => {
+          const made = await createToken(tx, {
+            name,
+            access: access as TokenAccess,
+            expiresInDays,
+            createdBy: "cli",
+          });
+          await recordTokenCreated(tx, cliSource(osUser()), made.listing);
+          return made;
+        }),
       );
       console.log(`API token "${name.trim()}" created. Copy it now: it is not shown again.`);
       console.log(created.token);
       return 0;
     }
     return withDatabase(async (db) => {
-      if (await revokeToken(db, name)) {
+      const revoked = await db.transaction(async (tx) => {
+        const token = await revokeToken(tx, name);
+        if (token) await recordTokenRevoked(tx, cliSource(osUser()), token);
+        return token;
+      });
+      if (revoked) {
         console.log(`token "${name.trim()}" revoked`);
         return 0;
       }

@@ -1,9 +1,17 @@
 // `ponte user create|password|role|disable|enable|remove|list`: the panel's users, from the
 // machine Ponte runs on.
+import {
+  recordPasswordSet,
+  recordUserChanged,
+  recordUserCreated,
+  recordUserRemoved,
+} from "../../audit/access-changes.ts";
+import { cliSource } from "../../audit/record.ts";
 import { ACCESS_LABELS, isRole, ROLES, type Role } from "../../auth/roles.ts";
 import { changeUser, removeUser, userIdByEmail } from "../../auth/user-admin.ts";
 import { createUser, listUsers, setPassword } from "../../auth/users.ts";
 import { type Command, UsageError } from "../command.ts";
+import { osUser } from "../os-user.ts";
 import { withDatabase } from "./with-database.ts";
 
 /** Reads a password without echoing it (the terminal is in raw mode meanwhile). */
@@ -125,12 +133,18 @@ Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --p
         const id = await userIdByEmail(db, email);
         const cli = { kind: "cli", id: 0 } as const;
         if (action === "remove") {
-          await db.transaction((tx) => removeUser(tx, id, cli));
+          await db.transaction(async (tx) =>
+            recordUserRemoved(tx, cliSource(osUser()), await removeUser(tx, id, cli)),
+          );
           console.log(`user ${email.trim()} removed; their sessions were ended`);
           return;
         }
         const change = action === "role" ? { role } : { disabled: action === "disable" };
-        const { after: changed } = await db.transaction((tx) => changeUser(tx, id, change, cli));
+        const changed = await db.transaction(async (tx) => {
+          const { before, after } = await changeUser(tx, id, change, cli);
+          await recordUserChanged(tx, cliSource(osUser()), before, after);
+          return after;
+        });
         console.log(
           `user ${changed.email}: ${ACCESS_LABELS[changed.role]} (${changed.role}), ${changed.disabled ? "disabled, sessions ended" : "active"}`,
         );
@@ -139,12 +153,16 @@ Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --p
     const password = await readNewPassword(fromStdin, action!);
     return withDatabase(async (db) => {
       if (action === "create") {
-        const created = await createUser(db, { email, password, role: role ?? "admin" });
+        const created = await createUser(db, { email, password, role: role ?? "admin" }, (tx, u) =>
+          recordUserCreated(tx, cliSource(osUser()), u),
+        );
         console.log(
           `created user ${created.email} (${created.role}): sign in to the panel with this e-mail and password`,
         );
       } else {
-        const changed = await setPassword(db, email, password);
+        const changed = await setPassword(db, email, password, (tx, u) =>
+          recordPasswordSet(tx, cliSource(osUser()), u),
+        );
         console.log(`password of ${changed.email} changed; their sessions were ended`);
       }
     });

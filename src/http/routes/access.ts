@@ -3,6 +3,14 @@
 // and revokes API tokens with a role or scope and an optional expiry. The table in
 // auth/route-permissions.ts keeps these routes to the `access` permission.
 import type { FastifyInstance } from "fastify";
+import {
+  recordTokenCreated,
+  recordTokenRevoked,
+  recordUserChanged,
+  recordUserCreated,
+  recordUserRemoved,
+} from "../../audit/access-changes.ts";
+import { auditSource } from "../../audit/record.ts";
 import { ROLES, type Role, TOKEN_ACCESS, type TokenAccess } from "../../auth/roles.ts";
 import { createToken, listTokens, MAX_TOKEN_DAYS, revokeTokenById } from "../../auth/tokens.ts";
 import { changeUser, removeUser, type UserChange } from "../../auth/user-admin.ts";
@@ -101,7 +109,9 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const created = await createUser(ctx.db, request.body);
+      const created = await createUser(ctx.db, request.body, (tx, user) =>
+        recordUserCreated(tx, auditSource(request), user),
+      );
       request.log.info({ userId: created.id, role: request.body.role, by: actorOf(request) }, "user created");
       const listed = (await listUsers(ctx.db)).find((u) => u.id === created.id)!;
       return reply.status(201).send(listed);
@@ -127,9 +137,11 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request) => {
-      const { after } = await ctx.db.transaction((tx) =>
-        changeUser(tx, request.params.id, request.body, request.principal!),
-      );
+      const { after } = await ctx.db.transaction(async (tx) => {
+        const change = await changeUser(tx, request.params.id, request.body, request.principal!);
+        await recordUserChanged(tx, auditSource(request), change.before, change.after);
+        return change;
+      });
       request.log.info({ userId: after.id, change: request.body, by: actorOf(request) }, "user changed");
       return after;
     },
@@ -147,7 +159,11 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const removed = await ctx.db.transaction((tx) => removeUser(tx, request.params.id, request.principal!));
+      const removed = await ctx.db.transaction(async (tx) => {
+        const user = await removeUser(tx, request.params.id, request.principal!);
+        await recordUserRemoved(tx, auditSource(request), user);
+        return user;
+      });
       request.log.info({ userId: removed.id, by: actorOf(request) }, "user removed");
       return reply.status(204).send();
     },
@@ -205,7 +221,11 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const made = await createToken(ctx.db, { ...request.body, createdBy: actorOf(request) });
+      const made = await ctx.db.transaction(async (tx) => {
+        const token = await createToken(tx, { ...request.body, createdBy: actorOf(request) });
+        await recordTokenCreated(tx, auditSource(request), token.listing);
+        return token;
+      });
       request.log.info(
         { tokenId: made.listing.id, access: made.listing.access, by: actorOf(request) },
         "API token created",
@@ -225,10 +245,15 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request) => {
-      const revoked = await revokeTokenById(ctx.db, request.params.id);
-      if (!revoked) throw new PonteError("not_found", `no API token ${request.params.id}`);
-      request.log.info({ tokenId: revoked.id, by: actorOf(request) }, "API token revoked");
-      return revoked;
+      const result = await ctx.db.transaction(async (tx) => {
+        const found = await revokeTokenById(tx, request.params.id);
+        if (found?.revoked) await recordTokenRevoked(tx, auditSource(request), found.token);
+        return found;
+      });
+      if (!result) throw new PonteError("not_found", `no API token ${request.params.id}`);
+      if (result.revoked)
+        request.log.info({ tokenId: result.token.id, by: actorOf(request) }, "API token revoked");
+      return result.token;
     },
   );
 }

@@ -2,6 +2,7 @@
 // (recorded, with who), and its undo puts it back. The answer carries the list's new count, the
 // same number Visão geral shows as "Pedidos aguardando".
 import type { FastifyInstance } from "fastify";
+import { auditStoreOrder } from "../../audit/changes.ts";
 import type { AppContext } from "../../context.ts";
 import { getStore } from "../../stores/stores.ts";
 import { countAttention } from "../../sync/attention.ts";
@@ -42,6 +43,8 @@ export async function attentionRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         return ctx.db.transaction(async (tx) => {
           const run = dismiss ? dismissFromAttention : restoreToAttention;
           const order = await run(tx, store, request.params.externalId, actorOf(request));
+          const action = dismiss ? "integration.dismiss" : "integration.restore";
+          await auditStoreOrder(tx, request, store, request.params.externalId, action);
           return { order, attentionCount: (await countAttention(tx, store.id)).get(store.id) ?? 0 };
         });
       },

@@ -3,6 +3,8 @@
 // and what they produced: a product's stock ledger (receivables: routes/receivables.ts), the label's sender. Each action
 // is one transaction with its status change, pushes and e-mail (backoffice/status-effects.ts).
 import type { FastifyInstance } from "fastify";
+import { auditedOrderChange } from "../../audit/changes.ts";
+import { auditSource, recordAudit } from "../../audit/record.ts";
 import { type InvoiceInput, validateInvoiceInput } from "../../backoffice/invoice-input.ts";
 import { cancelInvoice, createInvoice, listInvoices, type Notify } from "../../backoffice/invoices.ts";
 import { confirmPayment } from "../../backoffice/payment-confirmation.ts";
@@ -69,7 +71,15 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const note = request.body?.note?.trim() || null;
       return ctx.db.transaction((tx) =>
-        confirmPayment(tx, ctx, request.params.id, note, actorOf(request), notifyOf(request.body ?? {})),
+        auditedOrderChange(
+          tx,
+          auditSource(request),
+          request.params.id,
+          "order.payment_confirm",
+          () =>
+            confirmPayment(tx, ctx, request.params.id, note, actorOf(request), notifyOf(request.body ?? {})),
+          { note },
+        ),
       );
     },
   );
@@ -92,7 +102,9 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const [input, notify] = splitNotify(request.body);
       const valid = validateInvoiceInput(input);
       const result = await ctx.db.transaction((tx) =>
-        createInvoice(tx, ctx, request.params.id, valid, actorOf(request), notify),
+        auditedOrderChange(tx, auditSource(request), request.params.id, "order.invoice", () =>
+          createInvoice(tx, ctx, request.params.id, valid, actorOf(request), notify),
+        ),
       );
       return reply.status(201).send(result);
     },
@@ -126,7 +138,14 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
       return ctx.db.transaction((tx) =>
-        cancelInvoice(tx, request.params.id, reason, actorOf(request), request.body?.receipts),
+        auditedOrderChange(
+          tx,
+          auditSource(request),
+          request.params.id,
+          "order.invoice.cancel",
+          () => cancelInvoice(tx, request.params.id, reason, actorOf(request), request.body?.receipts),
+          { reason, receipts: request.body?.receipts },
+        ),
       );
     },
   );
@@ -162,7 +181,14 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const note = request.body?.note?.trim() || null;
       return ctx.db.transaction((tx) =>
-        resolveStoreCancellation(tx, request.params.id, note, actorOf(request)),
+        auditedOrderChange(
+          tx,
+          auditSource(request),
+          request.params.id,
+          "order.store_cancellation.resolve",
+          () => resolveStoreCancellation(tx, request.params.id, note, actorOf(request)),
+          { note },
+        ),
       );
     },
   );
@@ -203,7 +229,14 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const [input, notify] = splitNotify(request.body);
       const valid = validateShipmentInput(input);
       const result = await ctx.db.transaction((tx) =>
-        createShipment(tx, ctx, request.params.id, valid, actorOf(request), notify),
+        auditedOrderChange(
+          tx,
+          auditSource(request),
+          request.params.id,
+          "order.ship",
+          () => createShipment(tx, ctx, request.params.id, valid, actorOf(request), notify),
+          { carrier: valid.carrier, trackingCode: valid.trackingCode, trackingUrl: valid.trackingUrl },
+        ),
       );
       return reply.status(201).send(result);
     },
@@ -330,6 +363,21 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         response: { 200: s.sender, 400: problem },
       },
     },
-    async (request) => setSender(ctx.db, ORG_ID, validateSender(request.body)),
+    async (request) => {
+      const sender = validateSender(request.body);
+      return ctx.db.transaction(async (tx) => {
+        const before = await getSender(tx, ORG_ID);
+        const saved = await setSender(tx, ORG_ID, sender);
+        await recordAudit(tx, auditSource(request), {
+          action: "settings.sender.update",
+          entityType: "settings",
+          entityId: "sender",
+          entityLabel: "Remetente da etiqueta",
+          before: before ? { ...before } : {},
+          after: { ...saved },
+        });
+        return saved;
+      });
+    },
   );
 }

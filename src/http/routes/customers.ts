@@ -2,6 +2,9 @@
 // and stores; made and edited by hand with validation; an order without a usable CPF/CNPJ linked
 // to one by hand; two records of the same person merged. Each change is one transaction.
 import type { FastifyInstance } from "fastify";
+import { auditedOrderChange } from "../../audit/changes.ts";
+import { auditSource, recordAudit } from "../../audit/record.ts";
+import { customerSnapshot } from "../../audit/snapshots.ts";
 import {
   createCustomer,
   linkOrderToCustomer,
@@ -69,6 +72,14 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       const name = valid.name;
       const record = await ctx.db.transaction(async (tx) => {
         const id = await createCustomer(tx, ORG_ID, { ...valid, name });
+        const after = await customerSnapshot(tx, id);
+        await recordAudit(tx, auditSource(request), {
+          action: "customer.create",
+          entityType: "customer",
+          entityId: id,
+          entityLabel: name,
+          after,
+        });
         return readCustomer(tx, ORG_ID, id);
       });
       return reply.status(201).send(record);
@@ -91,7 +102,17 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     async (request) => {
       const valid = validateCustomerInput(request.body);
       return ctx.db.transaction(async (tx) => {
+        const before = await customerSnapshot(tx, request.params.id);
         await updateCustomer(tx, ORG_ID, request.params.id, valid);
+        const after = await customerSnapshot(tx, request.params.id);
+        await recordAudit(tx, auditSource(request), {
+          action: "customer.update",
+          entityType: "customer",
+          entityId: request.params.id,
+          entityLabel: String(after.name ?? ""),
+          before,
+          after,
+        });
         return readCustomer(tx, ORG_ID, request.params.id);
       });
     },
@@ -112,6 +133,8 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (request) =>
       ctx.db.transaction(async (tx) => {
+        const before = await customerSnapshot(tx, request.params.id);
+        const other = await customerSnapshot(tx, request.body.otherId);
         const { movedOrders } = await mergeCustomers(
           tx,
           ORG_ID,
@@ -119,6 +142,16 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           request.body.otherId,
           actorOf(request),
         );
+        const after = await customerSnapshot(tx, request.params.id);
+        await recordAudit(tx, auditSource(request), {
+          action: "customer.merge",
+          entityType: "customer",
+          entityId: request.params.id,
+          entityLabel: String(after.name ?? ""),
+          before,
+          after,
+          input: { mergedCustomerId: request.body.otherId, mergedName: other.name, movedOrders },
+        });
         return { customer: await readCustomer(tx, ORG_ID, request.params.id), movedOrders };
       }),
   );
@@ -140,7 +173,9 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       const { id } = request.params;
       const { customerId } = request.body;
       const { eventId } = await ctx.db.transaction((tx) =>
-        linkOrderToCustomer(tx, ORG_ID, id, customerId, actorOf(request)),
+        auditedOrderChange(tx, auditSource(request), id, "order.customer.link", () =>
+          linkOrderToCustomer(tx, ORG_ID, id, customerId, actorOf(request)),
+        ),
       );
       return { salesOrderId: id, customerId, eventId };
     },

@@ -1,11 +1,19 @@
 // A store's customer e-mail templates (R6.3): the default pt-BR one per status or the store's
 // own, "Notificar cliente" per status, and a preview on a real order.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { auditSource, recordAudit } from "../../audit/record.ts";
 import type { AppContext } from "../../context.ts";
+import type { Queryable } from "../../db/db.ts";
 import { CANONICAL_STATUSES, type CanonicalStatus } from "../../domain/order-status.ts";
 import { previewTemplate } from "../../email/preview.ts";
 import { OUTPUT_LIMITS } from "../../email/render.ts";
-import { listStoreTemplates, resetStoreTemplate, saveStoreTemplate } from "../../email/templates.ts";
+import {
+  listStoreTemplates,
+  resetStoreTemplate,
+  type StoreTemplate,
+  saveStoreTemplate,
+  storeTemplate,
+} from "../../email/templates.ts";
 import { VARIABLE_DOCS } from "../../email/variables.ts";
 import { customerEmailsBy, getStore } from "../../stores/stores.ts";
 import { actorOf } from "../plugins/auth.ts";
@@ -63,6 +71,36 @@ const renderedSchema = {
 
 const VARIABLES_HELP =
   "Variables: store.name; order.number (Ponte), order.store_number, order.status (label), order.status_code, order.date, order.items (name, variant, sku, quantity, unit_price, total), order.subtotal / discount / shipping / total (formatted R$ 1.234,56; *_cents as integers); customer.name, customer.email, customer.document (masked CPF/CNPJ); shipment.carrier / tracking_code / tracking_url (latest shipment, or empty); invoice.kind / key / number / series (or empty); message (the operator's). Includes and layouts are not available.";
+
+const templateFields = (t: StoreTemplate) => ({
+  subject: t.subject,
+  html: t.html,
+  text: t.text,
+  notifyByDefault: t.notifyByDefault,
+  custom: t.custom,
+});
+
+/** Saves or resets one status's template and records its fields before and after, in `tx`. */
+async function auditedTemplateChange(
+  tx: Queryable,
+  request: FastifyRequest<{ Params: { id: number; status: CanonicalStatus } }>,
+  action: string,
+  work: () => Promise<StoreTemplate>,
+): Promise<StoreTemplate> {
+  const { id, status } = request.params;
+  const store = await getStore(tx, id);
+  const before = await storeTemplate(tx, id, status);
+  const after = await work();
+  await recordAudit(tx, auditSource(request), {
+    action,
+    entityType: "email_template",
+    entityId: `${id}/${status}`,
+    entityLabel: `${store.name} · ${after.label}`,
+    before: templateFields(before),
+    after: templateFields(after),
+  });
+  return after;
+}
 
 export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{ Params: { id: number } }>(
@@ -134,7 +172,11 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
       },
     },
     async (request) =>
-      saveStoreTemplate(ctx.db, request.params.id, request.params.status, request.body, actorOf(request)),
+      ctx.db.transaction((tx) =>
+        auditedTemplateChange(tx, request, "email_template.update", () =>
+          saveStoreTemplate(tx, request.params.id, request.params.status, request.body, actorOf(request)),
+        ),
+      ),
   );
 
   app.delete<{ Params: { id: number; status: CanonicalStatus } }>(
@@ -147,7 +189,12 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
         response: { 200: templateSchema, 404: problem },
       },
     },
-    async (request) => resetStoreTemplate(ctx.db, request.params.id, request.params.status),
+    async (request) =>
+      ctx.db.transaction((tx) =>
+        auditedTemplateChange(tx, request, "email_template.reset", () =>
+          resetStoreTemplate(tx, request.params.id, request.params.status),
+        ),
+      ),
   );
 
   app.post<{

@@ -1,6 +1,7 @@
 // The Caixa de saída: every customer e-mail Ponte queued, sent, failed or kept locally (no SMTP
 // server configured), and one message in full as the customer gets it.
 import type { FastifyInstance } from "fastify";
+import { auditEmailResent } from "../../audit/retries.ts";
 import type { AppContext } from "../../context.ts";
 import { EMAIL_STATUSES, type EmailStatus, getEmail, listEmails } from "../../email/outbox.ts";
 import { resendEmail } from "../../email/resend.ts";
@@ -133,6 +134,12 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request, reply) =>
-      reply.status(202).send(await resendEmail(ctx.db, request.params.id, actorOf(request))),
+      reply
+        .status(202)
+        .send(
+          await resendEmail(ctx.db, request.params.id, actorOf(request), (tx, email) =>
+            auditEmailResent(tx, request, request.params.id, email),
+          ),
+        ),
   );
 }

@@ -1,6 +1,7 @@
 // Falhas: orders and jobs in error, with the message and the payload, and Reprocessar for
 // one, many, or every order of a store in error.
 import type { FastifyInstance } from "fastify";
+import { auditJobsRetried, auditOrdersRetried, auditPushesResent } from "../../audit/retries.ts";
 import { listStoreCancellations } from "../../backoffice/store-cancellation.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
@@ -247,10 +248,24 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       }
       const ordersQueued =
         orders?.length || allOrdersOfStore !== undefined
-          ? await retryOrders(ctx.db, { orders, allOrdersOfStore })
+          ? await retryOrders(ctx.db, { orders, allOrdersOfStore }, (tx, queued) =>
+              auditOrdersRetried(tx, request, queued, allOrdersOfStore),
+            )
           : 0;
-      const jobsQueued = jobs?.length ? await retryJobs(ctx.db, jobs) : 0;
-      const pushesQueued = pushes?.length ? (await resendPushes(ctx.db, pushes, actorOf(request))).length : 0;
+      const jobsQueued = jobs?.length
+        ? await ctx.db.transaction(async (tx) => {
+            const queued = await retryJobs(tx, jobs);
+            await auditJobsRetried(tx, request, jobs, queued);
+            return queued;
+          })
+        : 0;
+      const pushesQueued = pushes?.length
+        ? (
+            await resendPushes(ctx.db, pushes, actorOf(request), (tx, sent) =>
+              auditPushesResent(tx, request, sent),
+            )
+          ).length
+        : 0;
       // pushesQueued only when pushes were named: the answer to orders and jobs keeps its shape.
       return reply.status(202).send({ ordersQueued, jobsQueued, ...(pushes ? { pushesQueued } : {}) });
     },
@@ -276,6 +291,12 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) =>
-      reply.status(202).send(await resendPush(ctx.db, request.params.id, actorOf(request))),
+      reply
+        .status(202)
+        .send(
+          await resendPush(ctx.db, request.params.id, actorOf(request), (tx, sent) =>
+            auditPushesResent(tx, request, sent),
+          ),
+        ),
   );
 }

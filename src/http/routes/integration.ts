@@ -1,6 +1,7 @@
 // The integration panel as API (docs/REQUIREMENTS.md#seed-000, R5): the store's orders with their sync state,
 // Criar / Atualizar / Mapeamento / Reprocessar, and the preview of a raw payload.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { auditStoreOrder, syncResult } from "../../audit/changes.ts";
 import { parseOrderSearch } from "../../backoffice/order-search.ts";
 import type { AppContext } from "../../context.ts";
 import { CANONICAL_STATUSES } from "../../domain/order-status.ts";
@@ -160,7 +161,12 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     method: "POST" | "DELETE",
     path: string,
     summary: string,
-    run: (store: Awaited<ReturnType<typeof getStore>>, externalId: string, actor: string) => Promise<unknown>,
+    run: (
+      store: Awaited<ReturnType<typeof getStore>>,
+      externalId: string,
+      actor: string,
+      request: FastifyRequest,
+    ) => Promise<unknown>,
   ) =>
     app.route<{ Params: { storeId: number; externalId: string } }>({
       method,
@@ -173,7 +179,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
       handler: async (request) => {
         const store = await getStore(ctx.db, request.params.storeId);
-        return run(store, request.params.externalId, actorOf(request));
+        return run(store, request.params.externalId, actorOf(request), request);
       },
     });
 
@@ -181,19 +187,26 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     "POST",
     "create",
     "Criar: create the sales order the integration did not create, from the order as last received (no call to the platform; 409 when synced, gone from the platform or the store's import is off)",
-    (s, id, actor) => createFromPanel(ctx, s, id, actor),
+    (s, id, actor, request) =>
+      createFromPanel(ctx, s, id, actor, (tx, outcome) =>
+        auditStoreOrder(tx, request, s, id, "integration.create", syncResult(outcome)),
+      ),
   );
   action(
     "POST",
     "update",
     "Atualizar: re-read the order from the platform and update its sales order (409 when it is gone there or the store's import is off; within the panel's deadline: 502/503 `platform_unavailable` when the platform does not answer, 409 `platform_refused` when it refuses the store's access; `error.reason` in pt-BR)",
-    (s, id, actor) => updateFromPanel(ctx, s, id, actor),
+    (s, id, actor, request) =>
+      updateFromPanel(ctx, s, id, actor, (tx, outcome) =>
+        auditStoreOrder(tx, request, s, id, "integration.update", syncResult(outcome)),
+      ),
   );
   action(
     "DELETE",
     "link",
     "Mapeamento: delete the link; only when synced with an invalid status or its sales order was deleted (else 409)",
-    (s, id, actor) => unlinkFromPanel(ctx, s, id, actor),
+    (s, id, actor, request) =>
+      unlinkFromPanel(ctx, s, id, actor, (tx) => auditStoreOrder(tx, request, s, id, "integration.unlink")),
   );
 
   app.post<{ Params: { storeId: number; externalId: string } }>(
@@ -213,7 +226,9 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const store = await getStore(ctx.db, request.params.storeId);
-      await retryFromPanel(ctx, store, request.params.externalId);
+      await retryFromPanel(ctx, store, request.params.externalId, (tx) =>
+        auditStoreOrder(tx, request, store, request.params.externalId, "integration.retry"),
+      );
       return reply.status(202).send({ status: "queued" });
     },
   );

@@ -1,6 +1,8 @@
 // A sales order made in the back office (balcão, telefone): POST /api/v1/orders. Everything after
 // its creation is the same API as a store's order (confirm-payment, invoice, shipments, status).
 import type { FastifyInstance } from "fastify";
+import { auditSource, recordAudit } from "../../audit/record.ts";
+import { orderSnapshot } from "../../audit/snapshots.ts";
 import { createManualOrder, type ManualOrderInput } from "../../backoffice/manual-order.ts";
 import type { AppContext } from "../../context.ts";
 import { actorOf } from "../plugins/auth.ts";
@@ -108,9 +110,18 @@ export async function manualOrderRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request, reply) => {
-      const order = await ctx.db.transaction((tx) =>
-        createManualOrder(tx, ORG_ID, request.body, actorOf(request)),
-      );
+      const order = await ctx.db.transaction(async (tx) => {
+        const made = await createManualOrder(tx, ORG_ID, request.body, actorOf(request));
+        const { number: _, ...after } = await orderSnapshot(tx, made.id);
+        await recordAudit(tx, auditSource(request), {
+          action: "order.create",
+          entityType: "order",
+          entityId: made.id,
+          entityLabel: String(made.number),
+          after: { ...after, items: request.body.items.length, payment: request.body.payment.type },
+        });
+        return made;
+      });
       return reply.status(201).send(order);
     },
   );

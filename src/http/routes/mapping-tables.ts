@@ -1,6 +1,7 @@
 // A store's DE-PARA tables (status, payment, shipping) and customer default fields: each is
 // read whole and replaced whole (PUT), the way the panel edits a table and saves it.
 import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from "fastify";
+import { auditTable } from "../../audit/changes.ts";
 import type { AppContext } from "../../context.ts";
 import type { Db, Queryable } from "../../db/db.ts";
 import { PonteError } from "../../errors.ts";
@@ -12,6 +13,7 @@ import {
   getShippingMap,
   getStatusMap,
   MAX_VALUE_LENGTH,
+  type OnReplaced,
   replaceCustomerDefaults,
   replacePaymentMap,
   replaceShippingMap,
@@ -166,7 +168,7 @@ interface TableSpec<Row> {
   responseRow?: object;
   maxRows: number;
   read(q: Queryable, storeId: number): Promise<Row[]>;
-  replace(db: Db, storeId: number, rows: Row[]): Promise<Row[]>;
+  replace(db: Db, storeId: number, rows: Row[], onReplaced?: OnReplaced<Row>): Promise<Row[]>;
 }
 
 function tableRoutes<Row>(app: FastifyInstance, ctx: AppContext, spec: TableSpec<Row>) {
@@ -221,7 +223,10 @@ function tableRoutes<Row>(app: FastifyInstance, ctx: AppContext, spec: TableSpec
       failIfInvalid(request);
       // An unknown store is a 404 whatever the body says (replace checks again, under lock).
       await getStore(ctx.db, request.params.id);
-      return { rows: await spec.replace(ctx.db, request.params.id, request.body.rows) };
+      const rows = await spec.replace(ctx.db, request.params.id, request.body.rows, (tx, before, after) =>
+        auditTable(tx, request, `mapping.${spec.path}.update`, spec.path, before, after),
+      );
+      return { rows };
     },
   );
 }

@@ -1,6 +1,9 @@
 // The order page's status form: the statuses the order may move to now, and the change itself
 // with "Notificar cliente" (sim/não) and an optional message, recorded in the timeline.
 import type { FastifyInstance } from "fastify";
+import { withoutEmpty } from "../../audit/changes.ts";
+import { auditSource, recordAudit } from "../../audit/record.ts";
+import { orderSnapshot } from "../../audit/snapshots.ts";
 import { changeOrderStatus, orderTransitions } from "../../backoffice/order-status.ts";
 import { applyStatusEffects } from "../../backoffice/status-effects.ts";
 import type { AppContext } from "../../context.ts";
@@ -162,6 +165,7 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       const { status, notifyCustomer, message } = request.body;
       const change = await ctx.db.transaction(async (tx) => {
         const order = await lockSalesOrder(tx, request.params.id);
+        const before = await orderSnapshot(tx, order.id);
         const done = await changeOrderStatus(tx, order, {
           status,
           notifyCustomer: await resolveNotifyCustomer(tx, order, status, notifyCustomer),
@@ -170,6 +174,15 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         });
         // The pushes and the customer e-mail it owes, durable with the change itself.
         await applyStatusEffects(tx, ctx, order, done);
+        await recordAudit(tx, auditSource(request), {
+          action: "order.status",
+          entityType: "order",
+          entityId: order.id,
+          entityLabel: before.number === null ? null : String(before.number),
+          before,
+          after: await orderSnapshot(tx, order.id),
+          input: withoutEmpty({ notifyCustomer, message }),
+        });
         return done;
       });
       return { ...change.order, eventId: change.event.id };

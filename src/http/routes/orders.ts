@@ -2,6 +2,8 @@
 // with everything its page shows, and deleting one in the back office (which is what lets the
 // panel delete its Mapeamento, R5.3).
 import type { FastifyInstance } from "fastify";
+import { auditedOrderChange } from "../../audit/changes.ts";
+import { auditSource } from "../../audit/record.ts";
 import { type ListQuery, listSalesOrders, parseListQuery } from "../../backoffice/list-sales-orders.ts";
 import { deleteSalesOrder, getSalesOrder } from "../../backoffice/sales-orders.ts";
 import type { AppContext } from "../../context.ts";
@@ -62,7 +64,11 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request, reply) => {
-      await ctx.db.transaction((tx) => deleteSalesOrder(tx, ORG_ID, request.params.id, actorOf(request)));
+      await ctx.db.transaction((tx) =>
+        auditedOrderChange(tx, auditSource(request), request.params.id, "order.delete", () =>
+          deleteSalesOrder(tx, ORG_ID, request.params.id, actorOf(request)),
+        ),
+      );
       return reply.status(204).send();
     },
   );

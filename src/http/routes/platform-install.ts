@@ -6,6 +6,7 @@
 // from the store the merchant names, and its platform POSTs the keys to
 // /api/v1/platforms/<id>/key-delivery before it sends the owner back to the callback.
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { auditStoreConnected } from "../../audit/store-changes.ts";
 import {
   consumeInstallState,
   issueInstallState,
@@ -271,15 +272,19 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         });
       throw error;
     }
-    return ctx.db.transaction((tx) =>
-      connectStore(ctx, tx, {
+    return ctx.db.transaction(async (tx) => {
+      const store = await connectStore(ctx, tx, {
         platform: module.id,
         name: installed.name,
         externalId: installed.externalId,
         credentials: installed.credentials,
         apiBaseUrl: installed.apiBaseUrl,
         mode: "install",
-      }),
-    );
+      });
+      // The session that started the install finishes it (its state says so): that user installed it.
+      if (request.principal)
+        await auditStoreConnected(tx, request, store, installed.credentials, "store.install");
+      return store;
+    });
   }
 }

@@ -3,6 +3,9 @@
 // count, previewed line by line before anything is written. A product's movements are on
 // GET /api/v1/products/{sku}/stock-movements (back-office.ts).
 import type { FastifyInstance } from "fastify";
+import { withoutEmpty } from "../../audit/changes.ts";
+import { auditSource, recordAudit } from "../../audit/record.ts";
+import { productSnapshot } from "../../audit/snapshots.ts";
 import {
   type AdjustmentInput,
   adjustStock,
@@ -63,9 +66,24 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const result = await ctx.db.transaction((tx) =>
-        adjustStock(tx, ORG_ID, request.params.sku, request.body, actorOf(request)),
-      );
+      const result = await ctx.db.transaction(async (tx) => {
+        const before = await productSnapshot(tx, ORG_ID, request.params.sku);
+        const done = await adjustStock(tx, ORG_ID, request.params.sku, request.body, actorOf(request));
+        await recordAudit(tx, auditSource(request), {
+          action: "stock.adjust",
+          entityType: "product",
+          entityId: request.params.sku,
+          entityLabel: request.params.sku,
+          before,
+          after: await productSnapshot(tx, ORG_ID, request.params.sku),
+          input: withoutEmpty({
+            reason: request.body.reason,
+            quantity: request.body.quantity,
+            note: request.body.note,
+          }),
+        });
+        return done;
+      });
       return reply.status(201).send(result);
     },
   );
@@ -100,8 +118,26 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request) =>
-      ctx.db.transaction((tx) =>
-        applyStockImport(tx, ORG_ID, request.body.csv, request.body.token, actorOf(request)),
-      ),
+      ctx.db.transaction(async (tx) => {
+        const done = await applyStockImport(
+          tx,
+          ORG_ID,
+          request.body.csv,
+          request.body.token,
+          actorOf(request),
+        );
+        // One row for the file: each counted SKU's stock before and after (the first few hundred).
+        // SKUs are values, not field names, so a SKU that reads like a secret is not masked.
+        const counted = done.movements.slice(0, 300);
+        await recordAudit(tx, auditSource(request), {
+          action: "stock.import",
+          entityType: "product",
+          entityLabel: "Importação CSV",
+          before: { stock: counted.map((m) => ({ sku: m.sku, quantity: (m.stockAfter ?? 0) - m.quantity })) },
+          after: { stock: counted.map((m) => ({ sku: m.sku, quantity: m.stockAfter })) },
+          input: { applied: done.applied, skipped: done.skipped },
+        });
+        return done;
+      }),
   );
 }

@@ -2,6 +2,7 @@
 // back-office change pushes) and an order's pushes with their state. Reenviar and the failed
 // pushes are with Falhas (routes/failures.ts).
 import type { FastifyInstance } from "fastify";
+import { auditTable } from "../../audit/changes.ts";
 import type { AppContext } from "../../context.ts";
 import { orderNotFound } from "../../orders/order-lock.ts";
 import { PUSH_ACTIONS, PUSH_TRIGGERS } from "../../push/actions.ts";
@@ -97,7 +98,11 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         response: { 200: pushMapAnswer, 400: problem, 404: problem },
       },
     },
-    async (request) => ({ rows: await replacePushMap(ctx.db, request.params.id, request.body.rows) }),
+    async (request) => ({
+      rows: await replacePushMap(ctx.db, request.params.id, request.body.rows, (tx, before, after) =>
+        auditTable(tx, request, "push_map.update", "push-map", before, after),
+      ),
+    }),
   );
 
   app.get<{ Params: { id: number } }>(

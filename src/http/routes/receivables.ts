@@ -2,6 +2,8 @@
 // and the baixa (a receipt, partial or in full) with its undo. Each baixa and undo is one
 // transaction with the order's timeline entry.
 import type { FastifyInstance } from "fastify";
+import { auditedReceivableChange } from "../../audit/changes.ts";
+import { auditSource } from "../../audit/record.ts";
 import {
   type ReceiptInput,
   receivableNotFound,
@@ -95,7 +97,9 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request, reply) => {
       const result = await ctx.db.transaction((tx) =>
-        recordReceipt(tx, ORG_ID, request.params.id, request.body, actorOf(request)),
+        auditedReceivableChange(tx, auditSource(request), request.params.id, "receivable.receipt", () =>
+          recordReceipt(tx, ORG_ID, request.params.id, request.body, actorOf(request)),
+        ),
       );
       return reply.status(201).send(result);
     },
@@ -118,7 +122,15 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
       return ctx.db.transaction((tx) =>
-        undoReceipt(tx, ORG_ID, request.params.id, request.params.receiptId, reason, actorOf(request)),
+        auditedReceivableChange(
+          tx,
+          auditSource(request),
+          request.params.id,
+          "receivable.receipt.undo",
+          () =>
+            undoReceipt(tx, ORG_ID, request.params.id, request.params.receiptId, reason, actorOf(request)),
+          { receiptId: request.params.receiptId, reason },
+        ),
       );
     },
   );

@@ -1,5 +1,10 @@
 // Stores: connect (token or OAuth), read, change import settings, run an import now.
 import type { FastifyInstance } from "fastify";
+import {
+  auditStoreConnected,
+  auditStoreDisconnected,
+  auditStoreSettings,
+} from "../../audit/store-changes.ts";
 import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from "../../backoffice/negative-stock-policy.ts";
 import type { AppContext } from "../../context.ts";
 import { enqueue } from "../../jobs/queue.ts";
@@ -102,14 +107,22 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       const { reconnect, apiBaseUrl, accessToken, credentials, ...input } = request.body;
       const accepted = acceptApiBase(ctx, input, apiBaseUrl);
       const given = credentials ?? (accessToken !== undefined ? { accessToken } : {});
-      const store = await ctx.db.transaction((tx) =>
-        connectStore(ctx, tx, {
+      const store = await ctx.db.transaction(async (tx) => {
+        const connected = await connectStore(ctx, tx, {
           ...input,
           credentials: given,
           apiBaseUrl: accepted,
           mode: reconnect ? "reconnect" : "new",
-        }),
-      );
+        });
+        await auditStoreConnected(
+          tx,
+          request,
+          connected,
+          given,
+          reconnect ? "store.reconnect" : "store.connect",
+        );
+        return connected;
+      });
       return reply.status(reconnect ? 200 : 201).send(publicStore(store));
     },
   );
@@ -227,7 +240,9 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.
         const wasOn =
           patch.importEnabled === undefined ? null : await lockImportSwitch(tx, request.params.id);
+        const before = await getStore(tx, request.params.id);
         const updated = await updateStore(tx, request.params.id, { ...patch, settings: withChannel });
+        await auditStoreSettings(tx, request, before, updated);
         if (wasOn === false && updated.importEnabled)
           await resumeStoreWork(tx, updated.id, ctx.importMaxAttempts);
         return updated;
@@ -327,7 +342,12 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         response: { 200: storeSchema },
       },
     },
-    async (request) => publicStore(await disconnectStore(ctx, request.params.id)),
+    async (request) =>
+      publicStore(
+        await disconnectStore(ctx, request.params.id, (tx, before) =>
+          auditStoreDisconnected(tx, request, before),
+        ),
+      ),
   );
 
   app.get<{ Params: { id: number }; Querystring: { limit?: number; afterId?: number } }>(

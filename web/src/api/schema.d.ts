@@ -2,6 +2,107 @@
 // routes' JSON schemas (GET /api/openapi.json). Change a route's schema, then run
 // `npm run gen:api` and commit this file (a test fails while it is stale).
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Auditoria: every change made by a person or an API token, newest first, a keyset page at a time
+         * @description Each change is recorded in its own transaction: who (user or token), when, from where (IP, user agent), the action, the entity and the changed fields before and after, secrets masked. Pass `next` back as `after` for the following page; it is null on the last one.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The start of the action: `order` finds order.invoice, order.status… */
+                    action?: string;
+                    /** @description Part of who: a user's e-mail or a token's name */
+                    actor?: string;
+                    /** @description The `next` of the previous page */
+                    after?: string;
+                    entityId?: string;
+                    /** @description order, store, store_order, email_template, product, customer, settings, user, token */
+                    entityType?: string;
+                    /** @description From this day on (YYYY-MM-DD, São Paulo time) */
+                    from?: string;
+                    limit?: number;
+                    /** @description Text anywhere: action, who, IP, entity, values before and after */
+                    q?: string;
+                    /** @description Up to this day, the whole day included (YYYY-MM-DD, São Paulo time) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Dotted, most general first: store.settings.update, order.invoice… */
+                                action: string;
+                                /** @enum {string} */
+                                actorKind: "user" | "token" | "cli" | "system";
+                                /** @description The user's e-mail or the token's name, as it was then */
+                                actorName: string;
+                                /** @description The changed fields after, and the action's input (secrets as ••••) */
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The changed fields before (secrets as ••••); null on a creation */
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                entityId: string | null;
+                                /** @description The order's number, the store's name… */
+                                entityLabel: string | null;
+                                entityType: string;
+                                id: number;
+                                /** @description Where the request came from (PONTE_TRUST_PROXY decides) */
+                                ip: string | null;
+                                userAgent: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1229,6 +1330,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the audit trail (its current filters) as CSV, newest first
+         * @description The filters of GET /api/v1/audit (no page: every row they find). Columns: Quando (dd/mm/aaaa HH:MM, São Paulo); Quem; Tipo (Usuário, Token de API, Linha de comando); De onde (IP); Ação; Entidade; Antes; Depois (the changed fields as JSON, secrets as ••••).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The start of the action: `order` finds order.invoice, order.status… */
+                    action?: string;
+                    /** @description Part of who: a user's e-mail or a token's name */
+                    actor?: string;
+                    entityId?: string;
+                    /** @description order, store, store_order, email_template, product, customer, settings, user, token */
+                    entityType?: string;
+                    /** @description From this day on (YYYY-MM-DD, São Paulo time) */
+                    from?: string;
+                    /** @description Text anywhere: action, who, IP, entity, values before and after */
+                    q?: string;
+                    /** @description Up to this day, the whole day included (YYYY-MM-DD, São Paulo time) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description auditoria-AAAA-MM-DD.csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
