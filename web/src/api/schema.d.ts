@@ -492,6 +492,11 @@ export interface paths {
                                 platform: string;
                             } | null;
                             phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                             */
+                            redactedAt: string | null;
                             /** @description The stores its orders came from */
                             stores: {
                                 id: number;
@@ -620,6 +625,11 @@ export interface paths {
                                 platform: string;
                             } | null;
                             phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                             */
+                            redactedAt: string | null;
                             /** @description The stores its orders came from */
                             stores: {
                                 id: number;
@@ -738,6 +748,11 @@ export interface paths {
                                 platform: string;
                             } | null;
                             phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                             */
+                            redactedAt: string | null;
                             /** @description The stores its orders came from */
                             stores: {
                                 id: number;
@@ -892,6 +907,11 @@ export interface paths {
                                     platform: string;
                                 } | null;
                                 phone: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                                 */
+                                redactedAt: string | null;
                                 /** @description The stores its orders came from */
                                 stores: {
                                     id: number;
@@ -903,6 +923,213 @@ export interface paths {
                                 updatedAt: string;
                             };
                             movedOrders: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's privacy requests, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The customer record, when one was found */
+                                customer: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                error: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it runs (a store's removal waits its retention period)
+                                 */
+                                executeAfter: string;
+                                /** @description A data request's export can be downloaded (data.json) */
+                                hasData: boolean;
+                                id: number;
+                                /**
+                                 * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                                 * @enum {string}
+                                 */
+                                kind: "data_request" | "customer_redact" | "store_redact";
+                                platformRequestId: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                /** @description The user, for a manual request */
+                                requestedBy: string | null;
+                                /**
+                                 * @description The store's platform, or a user
+                                 * @enum {string}
+                                 */
+                                source: "platform" | "manual";
+                                /** @enum {string} */
+                                state: "pending" | "done" | "failed";
+                                store: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description What was exported, anonymised or removed, counted per kind of record */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Export a customer's data (LGPD) or anonymise the customer, by hand
+         * @description Queued and carried out by a job (the answer is the pending request). The data request's JSON is then at GET /api/v1/privacy-requests/{id}/data.json. Anonymising keeps fiscal records (invoice numbers, NF-e keys, amounts, dates, items): see docs/PRIVACY.md. 409 `conflict` reasonCode `customer_redacted` when the customer was anonymised already.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "data_request" | "customer_redact";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The customer record, when one was found */
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it runs (a store's removal waits its retention period)
+                             */
+                            executeAfter: string;
+                            /** @description A data request's export can be downloaded (data.json) */
+                            hasData: boolean;
+                            id: number;
+                            /**
+                             * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                             * @enum {string}
+                             */
+                            kind: "data_request" | "customer_redact" | "store_redact";
+                            platformRequestId: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description The user, for a manual request */
+                            requestedBy: string | null;
+                            /**
+                             * @description The store's platform, or a user
+                             * @enum {string}
+                             */
+                            source: "platform" | "manual";
+                            /** @enum {string} */
+                            state: "pending" | "done" | "failed";
+                            store: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @description What was exported, anonymised or removed, counted per kind of record */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
                         };
                     };
                 };
@@ -5202,6 +5429,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Privacidade: every privacy request, the platforms' and the users', newest first (the latest 200) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The customer record, when one was found */
+                                customer: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                error: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it runs (a store's removal waits its retention period)
+                                 */
+                                executeAfter: string;
+                                /** @description A data request's export can be downloaded (data.json) */
+                                hasData: boolean;
+                                id: number;
+                                /**
+                                 * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                                 * @enum {string}
+                                 */
+                                kind: "data_request" | "customer_redact" | "store_redact";
+                                platformRequestId: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                /** @description The user, for a manual request */
+                                requestedBy: string | null;
+                                /**
+                                 * @description The store's platform, or a user
+                                 * @enum {string}
+                                 */
+                                source: "platform" | "manual";
+                                /** @enum {string} */
+                                state: "pending" | "done" | "failed";
+                                store: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description What was exported, anonymised or removed, counted per kind of record */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One privacy request and its state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The customer record, when one was found */
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it runs (a store's removal waits its retention period)
+                             */
+                            executeAfter: string;
+                            /** @description A data request's export can be downloaded (data.json) */
+                            hasData: boolean;
+                            id: number;
+                            /**
+                             * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                             * @enum {string}
+                             */
+                            kind: "data_request" | "customer_redact" | "store_redact";
+                            platformRequestId: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description The user, for a manual request */
+                            requestedBy: string | null;
+                            /**
+                             * @description The store's platform, or a user
+                             * @enum {string}
+                             */
+                            source: "platform" | "manual";
+                            /** @enum {string} */
+                            state: "pending" | "done" | "failed";
+                            store: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @description What was exported, anonymised or removed, counted per kind of record */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/data.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A data request's export: the customer's record and orders as JSON, for the merchant to deliver
+         * @description 404 until the request is done, and after the customer is anonymised (the export is erased with the rest).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -9158,7 +9622,7 @@ export interface paths {
         put?: never;
         /**
          * A platform's webhook, signed as the platform signs it
-         * @description Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.
+         * @description Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy (LGPD) events are recorded as privacy requests and carried out by a job (a store's removal after PONTE_STORE_REDACT_AFTER_DAYS).
          */
         post: {
             parameters: {
@@ -9277,7 +9741,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "customer_redacted" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;
