@@ -50,6 +50,7 @@ describe("job specs and the task map", () => {
       ["send-email", "email:12", null],
       ["push", "push:40", "push:3"],
       ["selftest", null, null],
+      ["privacy-request", "privacy:5", null],
     ]);
   });
 
