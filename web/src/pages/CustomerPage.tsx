@@ -1,12 +1,13 @@
 // One customer (issue 16, seeds 000–002): documents and contacts, addresses, the default fields
 // the store's expressions filled, the stores and orders; the edit form, and the merge of another
-// record of the same person into this one.
+// record of the same person into this one; the LGPD requests (export, anonymise).
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { RecordLoad } from "../components/RecordLoad.tsx";
 import { PageHeader } from "../components/ui.tsx";
 import { CustomerForm } from "../customers/CustomerForm.tsx";
 import { CustomerOrders } from "../customers/CustomerOrders.tsx";
+import { CustomerPrivacy } from "../customers/CustomerPrivacy.tsx";
 import { type CustomerRecord, useCustomer } from "../customers/customers-api.ts";
 import { MergeCustomers } from "../customers/MergeCustomers.tsx";
 import { formatDateTime, formatDocumentOrDash, formatPhoneBr } from "../format.ts";
@@ -152,6 +153,7 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
           <MergeCustomers customer={c} />
         </Card>
       </div>
+      <CustomerPrivacy customer={c} />
     </>
   );
 }

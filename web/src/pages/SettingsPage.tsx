@@ -1,10 +1,11 @@
-// Configurações: the shipping label's sender (remetente) — name, CPF/CNPJ and address with CEP.
-// Until it is set, labels carry only the store's name.
+// Configurações: the shipping label's sender (remetente) — name, CPF/CNPJ and address with CEP;
+// until it is set, labels carry only the store's name. Then Privacidade (LGPD): every privacy request.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
+import { PrivacySection } from "../privacy/PrivacySection.tsx";
 import { SENDER_KEY, type Sender, useSender } from "../settings/sender-api.ts";
 
 type Draft = Record<keyof Sender, string>;
@@ -50,6 +51,7 @@ export function SettingsPage() {
       {sender.isPending ? <Loading label="Carregando as configurações…" /> : null}
       {sender.isError ? <Notice kind="error">{describeError(sender.error)}</Notice> : null}
       {sender.isSuccess ? <SenderForm initial={sender.data.sender} /> : null}
+      <PrivacySection />
     </>
   );
 }
