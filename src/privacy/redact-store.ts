@@ -94,7 +94,7 @@ export async function redactStore(
   await q.query(`update customers set origin_store_id = null where origin_store_id = $1`, [storeId]);
   await q.query(
     `update stores set removed_at = now(), credentials = null, credentials_key_version = null,
-            import_enabled = false, import_progress = null, connection_state = 'disconnected',
+            import_enabled = false, import_progress = null, import_cursor = null, connection_state = 'disconnected',
             connection_message = 'dados da loja removidos (LGPD)', updated_at = now()
       where id = $1`,
     [storeId],

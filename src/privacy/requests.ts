@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Records a platform's request and queues its job; a store's removal waits `retentionDays`.
- * Null when this notice (`dedupeKey`) was recorded already: a second delivery is the same request.
+ * Null when this notice (`dedupeKey`) is already an open request: a second delivery is the same one.
  */
 export async function recordPlatformRequest(
   tx: Queryable,
@@ -29,13 +29,23 @@ export async function recordPlatformRequest(
     `insert into privacy_requests (org_id, store_id, kind, source, platform_request_id, subject, execute_after,
                                    dedupe_key)
      values ($1, $2, $3, 'platform', $4, $5::jsonb, $6, $7)
-     on conflict (store_id, dedupe_key) where dedupe_key is not null do nothing returning id`,
+     on conflict (store_id, dedupe_key) where dedupe_key is not null and state in ('pending', 'failed')
+     do nothing returning id`,
     [store.orgId, store.id, notice.kind, notice.requestId, JSON.stringify(subject), runAt, dedupeKey],
   );
   if (!rows[0]) return null;
   const id = Number(rows[0].id);
   await enqueue(tx, privacyRequestJob(id, runAt));
   return id;
+}
+
+/** A store connected again: its pending removal (store redact) is cancelled, its data kept. */
+export async function cancelStoreRemoval(tx: Queryable, storeId: number): Promise<void> {
+  await tx.query(
+    `update privacy_requests set state = 'cancelled', error = null, done_at = now()
+      where store_id = $1 and kind = 'store_redact' and state in ('pending', 'failed')`,
+    [storeId],
+  );
 }
 
 /** A request made on the customer record (Exportar dados, Anonimizar cliente). */
@@ -72,7 +82,7 @@ export interface PrivacyRequest {
   id: number;
   kind: PrivacyKind;
   source: "platform" | "manual";
-  state: "pending" | "done" | "failed";
+  state: "pending" | "done" | "failed" | "cancelled";
   error: string | null;
   store: { id: number; name: string } | null;
   customer: { id: number; name: string } | null;

@@ -327,7 +327,14 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
 
     const body = other.privacyNotice("store/redact");
     assert.deepEqual(JSON.parse(body), { store_id: other.storeId, event: "store/redact" });
+    // Installed again within the retention period: the removal is called off.
     assert.deepEqual(await injectSignedBody(app, secret, body), { status: 200, ack: "accepted" });
+    await connectSimulatorStore(ctx, other, "Loja Praia", "reconnect");
+    const [cancelled] = await requests();
+    assert.deepEqual([cancelled!.kind, cancelled!.state], ["store_redact", "cancelled"]);
+
+    assert.deepEqual(await injectSignedBody(app, secret, body), { status: 200, ack: "accepted" });
+    assert.deepEqual(await injectSignedBody(app, secret, body), { status: 200, ack: "duplicate" });
     const [request] = await requests();
     assert.deepEqual(
       [request!.kind, request!.state, request!.store.id],

@@ -15,15 +15,18 @@ create table privacy_requests (
   subject jsonb,
   received_at timestamptz not null default now(),
   execute_after timestamptz not null default now(),   -- a store redact waits its retention
-  state text not null default 'pending' check (state in ('pending', 'done', 'failed')),
+  -- cancelled: a store removal whose store was connected again before it ran.
+  state text not null default 'pending' check (state in ('pending', 'done', 'failed', 'cancelled')),
   error text,
   data jsonb,                                -- the exported data, for a data request
   summary jsonb,                             -- what was anonymised or removed, counted
   done_at timestamptz
 );
 create index privacy_requests_list on privacy_requests (org_id, id desc);
+-- A notice delivered again while its request is open is that request (a store's removal notice
+-- is the same bytes every time: once done or cancelled, the next one is a new request).
 create unique index privacy_requests_notice_once on privacy_requests (store_id, dedupe_key)
-  where dedupe_key is not null;
+  where dedupe_key is not null and state in ('pending', 'failed');
 create index privacy_requests_customer on privacy_requests (customer_id, id desc);
 
 -- Anonymised: the row stays (orders keep their customer), its personal data is gone.

@@ -18,7 +18,11 @@ export const request = whole({
     id: { type: "integer" },
     kind,
     source: { type: "string", enum: ["platform", "manual"], description: "The store's platform, or a user" },
-    state: { type: "string", enum: ["pending", "done", "failed"] },
+    state: {
+      type: "string",
+      enum: ["pending", "done", "failed", "cancelled"],
+      description: "cancelled: a store's removal, called off because the store was connected again first",
+    },
     error: nullable("string"),
     store: { ...named, type: ["object", "null"] },
     customer: { ...named, type: ["object", "null"], description: "The customer record, when one was found" },

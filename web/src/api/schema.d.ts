@@ -1043,8 +1043,11 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 source: "platform" | "manual";
-                                /** @enum {string} */
-                                state: "pending" | "done" | "failed";
+                                /**
+                                 * @description cancelled: a store's removal, called off because the store was connected again first
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed" | "cancelled";
                                 store: {
                                     id: number;
                                     name: string;
@@ -1120,8 +1123,11 @@ export interface paths {
                              * @enum {string}
                              */
                             source: "platform" | "manual";
-                            /** @enum {string} */
-                            state: "pending" | "done" | "failed";
+                            /**
+                             * @description cancelled: a store's removal, called off because the store was connected again first
+                             * @enum {string}
+                             */
+                            state: "pending" | "done" | "failed" | "cancelled";
                             store: {
                                 id: number;
                                 name: string;
@@ -5485,8 +5491,11 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 source: "platform" | "manual";
-                                /** @enum {string} */
-                                state: "pending" | "done" | "failed";
+                                /**
+                                 * @description cancelled: a store's removal, called off because the store was connected again first
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed" | "cancelled";
                                 store: {
                                     id: number;
                                     name: string;
@@ -5566,8 +5575,11 @@ export interface paths {
                              * @enum {string}
                              */
                             source: "platform" | "manual";
-                            /** @enum {string} */
-                            state: "pending" | "done" | "failed";
+                            /**
+                             * @description cancelled: a store's removal, called off because the store was connected again first
+                             * @enum {string}
+                             */
+                            state: "pending" | "done" | "failed" | "cancelled";
                             store: {
                                 id: number;
                                 name: string;

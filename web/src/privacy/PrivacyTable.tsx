@@ -8,6 +8,7 @@ const STATE_BADGE: Record<PrivacyRequest["state"], string> = {
   pending: "badge badge-warn",
   done: "badge badge-ok",
   failed: "badge badge-bad",
+  cancelled: "badge badge-info",
 };
 
 export function PrivacyTable({ items, label }: { items: PrivacyRequest[]; label: string }) {

@@ -67,4 +67,5 @@ export const STATE_LABEL: Record<PrivacyRequest["state"], string> = {
   pending: "Pendente",
   done: "Concluída",
   failed: "Falhou",
+  cancelled: "Cancelada (loja conectada de novo)",
 };
