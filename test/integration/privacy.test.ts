@@ -17,6 +17,7 @@ import { authHeaders } from "../helpers/auth.ts";
 import { connectSimulatorStore, testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { jobInfo } from "../helpers/jobs.ts";
+import { traces } from "../helpers/traces.ts";
 import { injectSignedBody, injectWebhook } from "../helpers/webhooks.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field
@@ -47,34 +48,8 @@ const CARLA: Person = {
   cpf: "390.533.447-05",
 };
 
-/** Where a value still is: "table.column" for every text or JSON column of Ponte's tables holding it. */
-async function whereIs(db: Db, value: string): Promise<string[]> {
-  const { rows: columns } = await db.query<{ table_name: string; column_name: string }>(
-    `select c.table_name, c.column_name from information_schema.columns c
-       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-        and c.data_type in ('text', 'character varying', 'jsonb', 'json')`,
-  );
-  const found: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const { rows } = await db.query<{ n: number }>(
-      `select count(*)::int as n from "${table_name}" where "${column_name}"::text ilike $1`,
-      [`%${value}%`],
-    );
-    if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`);
-  }
-  return found;
-}
-
 /** Every trace of a person: name, e-mail, CPF as digits and as typed. */
-async function traces(db: Db, p: Person): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const value of [p.name, p.email, p.cpf, p.cpf.replace(/\D/g, "")]) {
-    const where = await whereIs(db, value);
-    if (where.length > 0) out[value] = where;
-  }
-  return out;
-}
+const personTraces = (db: Db, p: Person) => traces(db, [p.name, p.email, p.cpf, p.cpf.replace(/\D/g, "")]);
 
 describe("LGPD requests: data export, customer anonymised, store removed", () => {
   let t: TestDatabase;
@@ -228,7 +203,7 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
       issuedAt: "2026-03-10T22:30:00-03:00",
     });
     const before = await ok("GET", `/api/v1/orders/${invoicedId}`);
-    assert.ok(Object.keys(await traces(t.db, ANA)).length > 0, "her data is there before");
+    assert.ok(Object.keys(await personTraces(t.db, ANA)).length > 0, "her data is there before");
     const emails = await t.db.query("select 1 from email_outbox where to_address = $1", [ANA.email]);
     assert.ok(emails.rows.length > 0, "an e-mail was written to her");
 
@@ -239,8 +214,12 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
     const [redact] = await requests();
     assert.deepEqual([redact!.kind, redact!.state], ["customer_redact", "done"]);
     assert.ok(redact!.summary.salesOrders >= 2, JSON.stringify(redact!.summary));
-    assert.deepEqual(await traces(t.db, ANA), {}, "no column of any table holds her name, e-mail or CPF");
-    assert.ok(Object.keys(await traces(t.db, BRUNO)).length > 0, "Bruno's data is untouched");
+    assert.deepEqual(
+      await personTraces(t.db, ANA),
+      {},
+      "no column of any table holds her name, e-mail or CPF",
+    );
+    assert.ok(Object.keys(await personTraces(t.db, BRUNO)).length > 0, "Bruno's data is untouched");
 
     const after = await ok("GET", `/api/v1/orders/${invoicedId}`);
     const [invoice] = (await ok("GET", `/api/v1/orders/${invoicedId}/invoices`)).items as Json[];
@@ -272,7 +251,7 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
     assert.equal((await injectWebhook(app, secret, sim.storeId, "order/updated", external!)).status, 200);
     await buildTaskList(ctx)["sync-orders"]!({ storeId }, jobInfo());
     await syncOrder(ctx, storeId, String(external));
-    assert.deepEqual(await traces(t.db, ANA), {}, "still no trace after the order's next webhook");
+    assert.deepEqual(await personTraces(t.db, ANA), {}, "still no trace after the order's next webhook");
   });
 
   it("the same requests are made by hand on the customer record", async () => {
@@ -306,7 +285,7 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
     assert.equal(redact.state, "pending");
     await runDuePrivacyJobs();
     assert.equal((await ok("GET", `/api/v1/privacy-requests/${redact.id}`)).state, "done");
-    assert.deepEqual(await traces(t.db, BRUNO), {});
+    assert.deepEqual(await personTraces(t.db, BRUNO), {});
     const list = (await ok("GET", `/api/v1/customers/${customerId}/privacy-requests`)).items as Json[];
     assert.deepEqual(
       list.map((r) => r.kind),
@@ -349,7 +328,7 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
       200,
       "not removed before",
     );
-    assert.ok(Object.keys(await traces(t.db, CARLA)).length > 0);
+    assert.ok(Object.keys(await personTraces(t.db, CARLA)).length > 0);
 
     await sleep(Math.max(0, due - Date.now()) + 200);
     await runDuePrivacyJobs();
@@ -357,7 +336,7 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
     assert.equal((await api("GET", `/api/v1/orders/${dropped.salesOrderId}`)).status, 404, "removed after");
     const fiscal = await ok("GET", `/api/v1/orders/${kept.salesOrderId}`);
     assert.ok(fiscal.totalCents > 0, "the invoiced order stays, with its amounts");
-    assert.deepEqual(await traces(t.db, CARLA), {}, "nothing of the store's customer remains");
+    assert.deepEqual(await personTraces(t.db, CARLA), {}, "nothing of the store's customer remains");
     const { rows } = await t.db.query<{ n: number }>(
       `select (select count(*) from store_orders where store_id = $1)
             + (select count(*) from inbox where store_id = $1) as n`,
