@@ -41,6 +41,15 @@ export interface CustomerRecord {
 
 export const customerNotFound = (id: number) => new PonteError("not_found", `customer ${id} not found`);
 
+/** An anonymised record (LGPD) is closed: nothing is exported, edited, linked or merged into it again. */
+export const customerRedacted = (id: number) =>
+  new PonteError("conflict", `customer ${id} is anonymised`, {
+    details: {
+      reasonCode: "customer_redacted",
+      reason: "Este cliente foi anonimizado (LGPD): o cadastro não recebe mais dados pessoais nem pedidos.",
+    },
+  });
+
 export async function readCustomer(q: Queryable, orgId: number, id: number): Promise<CustomerRecord> {
   const { rows } = await q.query<CustomerRecord>(
     `select c.id, c.name, c.kind, c.document, c.document_kind as "documentKind", c.email, c.phone,

@@ -1,6 +1,8 @@
 // Privacy requests as rows: recorded from a platform's notice (in the webhook's transaction) or
 // made by hand on a customer record, each with the job that carries it out; listed for the
 // panel, and a data request's export read back for download.
+
+import { customerRedacted } from "../backoffice/customer-record.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import { enqueue } from "../jobs/queue.ts";
@@ -61,13 +63,7 @@ export async function createManualRequest(
     [customerId, orgId],
   );
   if (!rows[0]) throw new PonteError("not_found", `customer ${customerId} not found`);
-  if (rows[0].redacted)
-    throw new PonteError("conflict", `customer ${customerId} is already anonymised`, {
-      details: {
-        reasonCode: "customer_redacted",
-        reason: "Este cliente já foi anonimizado: não há mais dados pessoais a exportar ou remover.",
-      },
-    });
+  if (rows[0].redacted) throw customerRedacted(customerId);
   const inserted = await tx.query<{ id: number }>(
     `insert into privacy_requests (org_id, customer_id, kind, source, requested_by)
      values ($1, $2, $3, 'manual', $4) returning id`,

@@ -77,6 +77,11 @@ test("Anonimizar cliente asks first, says what is kept, then the record holds no
   assert.equal(await facts.getByText(PERSON.email).count(), 0);
   assert.equal(await facts.getByText(PERSON.cpf).count(), 0);
   assert.equal(await page.getByRole("button", { name: "Anonimizar cliente" }).count(), 0);
+  assert.equal(
+    await page.getByRole("form", { name: "Editar cadastro" }).count(),
+    0,
+    "no edit: it takes no data again",
+  );
   // The earlier export went with the rest.
   const list = privacy.getByRole("table", { name: "Solicitações de privacidade do cliente" });
   await list

@@ -244,6 +244,14 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
     });
     assert.equal(again.status, 409);
     assert.equal(again.json.error.reasonCode, "customer_redacted");
+    const edit = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      headers,
+      payload: { name: ANA.name, email: ANA.email },
+    });
+    assert.equal(edit.statusCode, 409, "the anonymised record takes no personal data again");
+    assert.equal(edit.json().error.reasonCode, "customer_redacted");
 
     // The platform still has her on the order: its next webhook is read and not stored.
     const [external] = JSON.parse(body).orders_to_redact as number[];

@@ -668,7 +668,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a customer: name, CPF/CNPJ, e-mail, phone
-         * @description Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead).
+         * @description Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead), or `customer_redacted` when the customer was anonymised (LGPD).
          */
         patch: {
             parameters: {
@@ -831,7 +831,7 @@ export interface paths {
         put?: never;
         /**
          * Merge another record of the same person into this one: its orders move here, it is removed
-         * @description One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people); 400 reasonCode `same_customer`; 404 when either does not exist.
+         * @description One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people), or `customer_redacted` when either was anonymised (LGPD); 400 reasonCode `same_customer`; 404 when either does not exist.
          */
         post: {
             parameters: {
@@ -3197,7 +3197,7 @@ export interface paths {
         put?: never;
         /**
          * Make a sales order in the back office (balcão, telefone)
-         * @description Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.
+         * @description Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. 409 `conflict` reasonCode `customer_redacted` for an anonymised customer (LGPD). Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.
          */
         post: {
             parameters: {
@@ -3266,6 +3266,23 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3666,7 +3683,7 @@ export interface paths {
         put?: never;
         /**
          * Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand
-         * @description Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.
+         * @description Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`, or `customer_redacted` when the customer was anonymised (LGPD); 404 when the order or the customer does not exist.
          */
         post: {
             parameters: {

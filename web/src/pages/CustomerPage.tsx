@@ -89,9 +89,11 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
         <Link to="/clientes">← Clientes</Link>
       </p>
       <PageHeader title={c.name}>
-        <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
-          Novo pedido para este cliente
-        </Link>
+        {c.redactedAt === null ? (
+          <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
+            Novo pedido para este cliente
+          </Link>
+        ) : null}
       </PageHeader>
       <div className="order-cards">
         <Card title="Documentos e contatos">
@@ -145,14 +147,17 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
         </Card>
       </div>
       <CustomerOrders customer={c} />
-      <div className="order-cards">
-        <Card title="Editar cadastro">
-          <CustomerForm customer={c} />
-        </Card>
-        <Card title="Unificar cadastros">
-          <MergeCustomers customer={c} />
-        </Card>
-      </div>
+      {/* An anonymised record takes no data again: no edit, no merge. */}
+      {c.redactedAt === null ? (
+        <div className="order-cards">
+          <Card title="Editar cadastro">
+            <CustomerForm customer={c} />
+          </Card>
+          <Card title="Unificar cadastros">
+            <MergeCustomers customer={c} />
+          </Card>
+        </div>
+      ) : null}
       <CustomerPrivacy customer={c} />
     </>
   );
