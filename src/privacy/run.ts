@@ -2,6 +2,7 @@
 // (done with its data or summary; failed with the error, retried by the queue). The log names
 // the request, never the person.
 import type { AppContext } from "../context.ts";
+import type { Queryable } from "../db/db.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { privacyRequestJob } from "../jobs/specs.ts";
 import { exportCustomerData } from "./export-data.ts";
@@ -76,7 +77,7 @@ export async function runPrivacyRequest(ctx: AppContext, requestId: number): Pro
 }
 
 async function finish(
-  tx: import("../db/db.ts").Queryable,
+  tx: Queryable,
   id: number,
   customerId: number | null,
   data: unknown,

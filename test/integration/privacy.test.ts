@@ -320,6 +320,8 @@ describe("LGPD requests: data export, customer anonymised, store removed", () =>
     const [cancelled] = await requests();
     assert.deepEqual([cancelled!.kind, cancelled!.state], ["store_redact", "cancelled"]);
 
+    // The platform sends it after the app was uninstalled: the store still gets it.
+    assert.equal((await injectWebhook(app, secret, other.storeId, "app/uninstalled", 1)).ack, "accepted");
     assert.deepEqual(await injectSignedBody(app, secret, body), { status: 200, ack: "accepted" });
     assert.deepEqual(await injectSignedBody(app, secret, body), { status: 200, ack: "duplicate" });
     const [request] = await requests();

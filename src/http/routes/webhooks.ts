@@ -87,22 +87,20 @@ const INSERT_INBOX = {
 /**
  * App, privacy and other notices: recorded already processed (they are applied in the same
  * transaction), so the next identical notice — a second app/suspended after an app/resumed — is
- * new work, never a duplicate of a pending one.
+ * new work, never a duplicate of a pending one. `store` selects the store the notice is for.
  */
-const INSERT_PROCESSED = {
-  name: "webhook-inbox-processed",
-  text: `with s as (${STORE}),
+const processedInsert = (name: string, store: string) => ({
+  name,
+  text: `with s as (${store}),
   ins as (
     insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body, processed_at)
     select coalesce((select org_id from s), 1), (select id from s), $7, $2, $3, $4, $5, $6, now()
     returning 1)
   select (select id from s) as store_id, (select org_id from s) as org_id, exists (select 1 from ins) as inserted`,
-};
+});
 
-const INSERT_PRIVACY = {
-  name: "webhook-inbox-privacy",
-  text: INSERT_PROCESSED.text.replace(`with s as (${STORE})`, `with s as (${PRIVACY_STORE})`),
-};
+const INSERT_PROCESSED = processedInsert("webhook-inbox-processed", STORE);
+const INSERT_PRIVACY = processedInsert("webhook-inbox-privacy", PRIVACY_STORE);
 
 type InboxRow = { store_id: number | null; org_id?: number; inserted: boolean };
 
