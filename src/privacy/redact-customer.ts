@@ -138,6 +138,9 @@ export async function redactCustomer(
   await count("pushes", scrubColumn(q, "outbox", "last_error", false, bySales, [S], values));
   await count("notes", scrubColumn(q, "invoices", "cancel_reason", false, bySales, [S], values));
   await count("notes", scrubColumn(q, "stock_movements", "note", false, bySales, [S], values));
+  const receipts = "receivable_id in (select id from receivables where sales_order_id = any($2::bigint[]))";
+  await count("notes", scrubColumn(q, "receivable_receipts", "note", false, receipts, [S], values));
+  await count("notes", scrubColumn(q, "receivable_receipts", "undo_reason", false, receipts, [S], values));
   // Earlier requests about the person: their exports and what they were asked with go too.
   if (!options.wide) return summary;
   await count(

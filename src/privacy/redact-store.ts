@@ -92,6 +92,8 @@ export async function redactStore(
   );
   add("customersAnonymised", await anonymiseCustomers(q, orgId, onlyHere));
   await q.query(`update customers set origin_store_id = null where origin_store_id = $1`, [storeId]);
+  // Exports and identifiers of the store's earlier requests go with the rest.
+  await q.query("update privacy_requests set data = null, subject = null where store_id = $1", [storeId]);
   await q.query(
     `update stores set removed_at = now(), credentials = null, credentials_key_version = null,
             import_enabled = false, import_progress = null, import_cursor = null, connection_state = 'disconnected',
