@@ -4,6 +4,7 @@
 // buyer's identity; payloads, inbox bodies, e-mails and free text lose the person's values.
 // What stays, and why, is in docs/PRIVACY.md.
 import type { Queryable } from "../db/db.ts";
+import { normalizeDocument } from "../domain/document.ts";
 import type { Scope } from "./scope.ts";
 import { containing, REDACTED, scrubColumn } from "./scrub.ts";
 
@@ -105,12 +106,15 @@ export async function redactCustomer(
       ]),
     );
   }
-  if (options.wide && values.length > 0) {
+  // Across all deliveries only what identifies one person (an e-mail, a CPF/CNPJ): a name or a
+  // street could be someone else's too.
+  const identifying = values.filter((v) => v.includes("@") || /^[0-9A-Z]{11,14}$/.test(normalizeDocument(v)));
+  if (options.wide && identifying.length > 0) {
     await count(
       "inbox",
       q.query("update inbox set body = $3 where org_id = $1 and body like any($2::text[])", [
         orgId,
-        values.map(containing),
+        identifying.map(containing),
         REDACTED_BODY,
       ]),
     );
@@ -149,7 +153,7 @@ export async function redactCustomer(
       `update privacy_requests set data = null, subject = null
         where org_id = $1 and (customer_id = $2 or subject::text like any($3::text[])
                                or data::text like any($3::text[]))`,
-      [orgId, scope.customerId, values.map(containing)],
+      [orgId, scope.customerId, identifying.map(containing)],
     ),
   );
   return summary;
