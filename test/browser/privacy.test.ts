@@ -91,6 +91,13 @@ test("Anonimizar cliente asks first, says what is kept, then the record holds no
   assert.equal(await list.getByRole("link", { name: /Baixar JSON/ }).count(), 0);
   await screenshot(page, "cliente-lgpd-anonimizado");
 
+  // The order stays, without her.
+  await page.getByRole("table", { name: "Pedidos do cliente" }).getByRole("link").first().click();
+  const buyer = page.getByRole("region", { name: "Cliente" });
+  await buyer.getByText("Cliente anonimizado").first().waitFor();
+  assert.equal(await page.getByText(PERSON.email).count(), 0);
+  assert.equal(await page.getByText(PERSON.name).count(), 0);
+
   await page.goto("/configuracoes");
   const all = page.getByRole("table", { name: "Solicitações de privacidade" });
   await all.getByRole("row", { name: /Anonimização de cliente/ }).waitFor();
