@@ -68,7 +68,7 @@ export async function runPrivacyRequest(ctx: AppContext, requestId: number): Pro
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await ctx.db.query(
-      "update privacy_requests set state = 'failed', error = $2 where id = $1 and state <> 'done'",
+      "update privacy_requests set state = 'failed', error = $2 where id = $1 and state in ('pending', 'failed')",
       [requestId, message],
     );
     log.warn({ error: message }, "privacy request failed");
