@@ -10,6 +10,8 @@ describe("config", () => {
     assert.ok(c.dataDir.endsWith("/data"));
     assert.equal(c.databaseUrl, undefined);
     assert.equal(c.demo, true);
+    assert.equal(c.storeRedactAfterDays, 30);
+    assert.equal(loadConfig({ PONTE_STORE_REDACT_AFTER_DAYS: "0.5" }).storeRedactAfterDays, 0.5);
   });
 
   it("refuses bad values with a message naming the variable", () => {
@@ -19,6 +21,8 @@ describe("config", () => {
     assert.throws(() => loadConfig({ PONTE_DEMO: "maybe" }), /PONTE_DEMO/);
     assert.throws(() => loadConfig({ LOG_LEVEL: "loud" }), /LOG_LEVEL/);
     assert.throws(() => loadConfig({ PONTE_MAIL_FROM: "ponte" }), /PONTE_MAIL_FROM/);
+    assert.throws(() => loadConfig({ PONTE_STORE_REDACT_AFTER_DAYS: "-1" }), /PONTE_STORE_REDACT_AFTER_DAYS/);
+    assert.throws(() => loadConfig({ PONTE_STORE_REDACT_AFTER_DAYS: "soon" }), /must be a number/);
   });
 
   it("takes an smtp:// or smtps:// PONTE_SMTP_URL and never echoes a refused one (it holds the password)", () => {

@@ -50,6 +50,11 @@ export interface Config {
   readonly pushBackoffMs: number;
   /** Tries of one import job before the queue gives up on it (Falhas › Tarefas, Reprocessar). */
   readonly importMaxAttempts: number;
+  /**
+   * Days a store's data is kept after the platform asks for it to be removed (a store redact,
+   * PONTE_STORE_REDACT_AFTER_DAYS; fractions allowed); fiscal records stay regardless.
+   */
+  readonly storeRedactAfterDays: number;
   /** A request's headers and body must arrive within this, else 408 and the connection closes. */
   readonly requestTimeoutMs: number;
   /** A connection with no bytes either way for this long is closed (a client that stops reading). */
@@ -68,6 +73,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new PonteError("config_invalid", `${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new PonteError("config_invalid", `${name} must be a number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -198,6 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
     pushMaxAttempts: integer(env, "PONTE_PUSH_MAX_ATTEMPTS", 10, 1, 100),
     pushBackoffMs: integer(env, "PONTE_PUSH_BACKOFF_MS", 10_000, 1, 3_600_000),
     importMaxAttempts: integer(env, "PONTE_IMPORT_MAX_ATTEMPTS", 25, 1, 100),
+    storeRedactAfterDays: decimal(env, "PONTE_STORE_REDACT_AFTER_DAYS", 30, 0, 3650),
     requestTimeoutMs: integer(env, "PONTE_REQUEST_TIMEOUT_MS", 30_000, 100, 600_000),
     idleTimeoutMs: integer(env, "PONTE_IDLE_TIMEOUT_MS", 30_000, 100, 600_000),
     keepAliveTimeoutMs: integer(env, "PONTE_KEEP_ALIVE_TIMEOUT_MS", 10_000, 100, 600_000),

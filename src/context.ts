@@ -34,6 +34,8 @@ export interface AppContext {
   platformDeadlineMs: number;
   /** PONTE_IMPORT_MAX_ATTEMPTS: tries of one import job before the queue gives up on it. */
   importMaxAttempts: number;
+  /** PONTE_STORE_REDACT_AFTER_DAYS: how long a store's data waits after its store redact (LGPD). */
+  storeRedactAfterDays: number;
   /** PONTE_PUBLIC_URL's origin: where platforms reach Ponte (webhook registration needs https). */
   publicUrl: string | undefined;
   /** PONTE_REQUEST_TIMEOUT_MS, PONTE_IDLE_TIMEOUT_MS, PONTE_KEEP_ALIVE_TIMEOUT_MS: what a slow client gets. */
@@ -91,6 +93,7 @@ export function createContext(config: Config, db: Db, logger: Logger, secretKey:
     push: pushSettings(config),
     platformDeadlineMs: PLATFORM_DEADLINE_MS,
     importMaxAttempts: config.importMaxAttempts,
+    storeRedactAfterDays: config.storeRedactAfterDays,
     publicUrl: config.publicUrl,
     http: httpTimeouts(config),
     userAgent: `Ponte/${VERSION} (https://github.com/ponte-hub/ponte; ponte@example.org)`,

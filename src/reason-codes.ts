@@ -49,6 +49,7 @@ export const REASON_CODES = [
   "documents_differ",
   "customer_already_linked",
   "same_customer",
+  "customer_redacted",
   "no_delivery_address",
   "invalid_cep",
   // Stock (backoffice/negative-stock-policy.ts, backoffice/stock-import.ts).

@@ -12,9 +12,10 @@ export type TokenAccess = (typeof TOKEN_ACCESS)[number];
  * - operate: orders, invoices, shipments, customers, stock, receivables, Integração and Falhas;
  * - configure: stores, their settings, DE-PARA tables, e-mail templates, the sender;
  * - access: users, API tokens and the audit trail (Auditoria);
+ * - privacy: LGPD requests (a customer's data exported whole, a customer anonymised);
  * - webhooks: the stores' webhook registration (Testar conexão) and the store list it needs.
  */
-export const PERMISSIONS = ["read", "operate", "configure", "access", "webhooks"] as const;
+export const PERMISSIONS = ["read", "operate", "configure", "access", "privacy", "webhooks"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<TokenAccess, readonly Permission[]> = {

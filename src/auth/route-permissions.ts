@@ -101,6 +101,12 @@ const ROUTES: Record<string, Need> = {
   "GET /api/v1/tokens": "access",
   "POST /api/v1/tokens": "access",
   "DELETE /api/v1/tokens/:id": "access",
+  // LGPD: a customer's data exported whole, a customer anonymised (docs/PRIVACY.md).
+  "GET /api/v1/privacy-requests": "privacy",
+  "GET /api/v1/privacy-requests/:id": "privacy",
+  "GET /api/v1/privacy-requests/:id/data.json": "privacy",
+  "GET /api/v1/customers/:id/privacy-requests": "privacy",
+  "POST /api/v1/customers/:id/privacy-requests": "privacy",
   // The audit trail: who changed what, with the values (secrets masked).
   "GET /api/v1/audit": "access",
   "GET /api/v1/exports/audit": "access",

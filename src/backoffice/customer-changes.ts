@@ -7,7 +7,7 @@ import { PonteError } from "../errors.ts";
 import { lockSalesOrder } from "../orders/order-lock.ts";
 import { insertOrderEvent } from "../orders/timeline.ts";
 import type { ValidCustomer } from "./customer-input.ts";
-import { customerNotFound } from "./customer-record.ts";
+import { customerNotFound, customerRedacted } from "./customer-record.ts";
 
 interface CustomerRow {
   id: number;
@@ -41,13 +41,16 @@ async function assertDocumentFree(tx: Queryable, orgId: number, document: string
   if (rows[0]) throw documentInUse(rows[0].id);
 }
 
+/** The record, locked; an anonymised one (LGPD) is refused: it takes no data or orders again. */
 async function lockCustomer(tx: Queryable, orgId: number, id: number): Promise<CustomerRow> {
-  const { rows } = await tx.query<CustomerRow>(
-    `select id, name, document, document_kind, email, phone, addresses, extra_fields, origin_store_id
+  const { rows } = await tx.query<CustomerRow & { redacted: boolean }>(
+    `select id, name, document, document_kind, email, phone, addresses, extra_fields, origin_store_id,
+            redacted_at is not null as redacted
        from customers where id = $1 and org_id = $2 for update`,
     [id, orgId],
   );
   if (!rows[0]) throw customerNotFound(id);
+  if (rows[0].redacted) throw customerRedacted(id);
   return rows[0];
 }
 

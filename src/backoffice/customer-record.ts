@@ -35,9 +35,20 @@ export interface CustomerRecord {
   orders: CustomerOrder[];
   createdAt: string;
   updatedAt: string;
+  /** When the customer was anonymised (LGPD); null while the record holds their data. */
+  redactedAt: string | null;
 }
 
 export const customerNotFound = (id: number) => new PonteError("not_found", `customer ${id} not found`);
+
+/** An anonymised record (LGPD) is closed: nothing is exported, edited, linked or merged into it again. */
+export const customerRedacted = (id: number) =>
+  new PonteError("conflict", `customer ${id} is anonymised`, {
+    details: {
+      reasonCode: "customer_redacted",
+      reason: "Este cliente foi anonimizado (LGPD): o cadastro não recebe mais dados pessoais nem pedidos.",
+    },
+  });
 
 export async function readCustomer(q: Queryable, orgId: number, id: number): Promise<CustomerRecord> {
   const { rows } = await q.query<CustomerRecord>(
@@ -62,7 +73,7 @@ export async function readCustomer(q: Queryable, orgId: number, id: number): Pro
                                 from sales_orders s left join stores t on t.id = s.origin_store_id
                                where s.customer_id = c.id and s.deleted_at is null
                                order by s.ordered_at desc, s.id desc limit $3) o), '[]') as orders,
-            c.created_at as "createdAt", c.updated_at as "updatedAt"
+            c.created_at as "createdAt", c.updated_at as "updatedAt", c.redacted_at as "redactedAt"
        from customers c
        left join stores st on st.id = c.origin_store_id
       where c.id = $1 and c.org_id = $2`,
@@ -76,5 +87,6 @@ export async function readCustomer(q: Queryable, orgId: number, id: number): Pro
     orders: row.orders.map((o) => ({ ...o, orderedAt: new Date(o.orderedAt).toISOString() })),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
+    redactedAt: row.redactedAt === null ? null : new Date(row.redactedAt).toISOString(),
   };
 }

@@ -2,11 +2,13 @@
 // record, or found or made by CPF/CNPJ, or only a name), items by SKU from Produtos, shipping and
 // payment. It becomes a sales order like a store's — Aguardando pagamento, no store — and from
 // there runs the same lifecycle: Confirmar pagamento, invoice (stock, receivables), shipment.
+
 import type { Queryable } from "../db/db.ts";
 import { normalizeCep } from "../domain/cep.ts";
 import { checkDocument, customerKind } from "../domain/document.ts";
 import type { Address } from "../domain/order.ts";
 import { insertOrderEvent } from "../orders/timeline.ts";
+import { customerRedacted } from "./customer-record.ts";
 import { fieldError } from "./field-error.ts";
 
 export interface ManualOrderInput {
@@ -49,12 +51,15 @@ async function buyerOf(tx: Queryable, orgId: number, input: ManualOrderInput): P
       phone: string | null;
       document: string | null;
       document_kind: string | null;
+      redacted: boolean;
     }>(
-      "select id, name, email, phone, document, document_kind from customers where id = $1 and org_id = $2",
+      `select id, name, email, phone, document, document_kind, redacted_at is not null as redacted
+         from customers where id = $1 and org_id = $2`,
       [c.id, orgId],
     );
     const found = rows[0];
     if (!found) throw fieldError("customer/id", "missing", `no customer ${c.id}`, "Cliente não encontrado");
+    if (found.redacted) throw customerRedacted(found.id);
     return {
       customerId: found.id,
       snapshot: {

@@ -32,6 +32,7 @@ import { orderRoutes } from "./routes/orders.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 import { platformInstallRoutes } from "./routes/platform-install.ts";
 import { platformRoutes } from "./routes/platforms.ts";
+import { privacyRoutes } from "./routes/privacy.ts";
 import { productRoutes } from "./routes/products.ts";
 import { pushRoutes } from "./routes/pushes.ts";
 import { receivableRoutes } from "./routes/receivables.ts";
@@ -115,6 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         { name: "webhooks", description: "Signed notifications from the store platforms" },
         {
+          name: "privacy",
+          description:
+            "LGPD requests: a customer's data exported, a customer anonymised, a store's data removed",
+        },
+        {
           name: "pushes",
           description:
             "Status pushes to the stores: what each change pushes, per order (Reenviar is in failures)",
@@ -158,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderStatusRoutes, { ctx: deps.ctx });
   await app.register(backOfficeRoutes, { ctx: deps.ctx });
   await app.register(customerRoutes, { ctx: deps.ctx });
+  await app.register(privacyRoutes, { ctx: deps.ctx });
   await app.register(productRoutes, { ctx: deps.ctx });
   await app.register(exportRoutes, { ctx: deps.ctx });
   await app.register(auditRoutes, { ctx: deps.ctx });

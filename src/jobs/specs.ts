@@ -115,3 +115,10 @@ export const selftestJob = (runId: string, seq: number, when: JobTiming = {}): J
   payload: { runId, seq },
   options: timing(when),
 });
+
+/** One privacy request, run when it is due (a store's removal waits its retention period). */
+export const privacyRequestJob = (requestId: number, runAt?: Date): JobSpec => ({
+  task: "privacy-request",
+  payload: { requestId },
+  options: { jobKey: `privacy:${requestId}`, maxAttempts: 10, ...timing({ runAt }) },
+});

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import {
   importJob,
   type JobSpec,
+  privacyRequestJob,
   pushJob,
   redecideJob,
   refreshJob,
@@ -25,6 +26,7 @@ const every: JobSpec[] = [
   sendEmailJob(12),
   pushJob(3, 40),
   selftestJob("run", 0),
+  privacyRequestJob(5, new Date()),
 ];
 
 describe("job specs and the task map", () => {
@@ -48,6 +50,7 @@ describe("job specs and the task map", () => {
       ["send-email", "email:12", null],
       ["push", "push:40", "push:3"],
       ["selftest", null, null],
+      ["privacy-request", "privacy:5", null],
     ]);
   });
 

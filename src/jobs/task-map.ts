@@ -13,6 +13,8 @@ export interface TaskPayloads {
   "send-email": { emailId: number };
   /** `storeId` is not needed to run it: Falhas › Tarefas reads it to name the store. */
   push: { outboxId: number; storeId: number };
+  /** One LGPD request (privacy_requests row): export, anonymise, or remove a store's data. */
+  "privacy-request": { requestId: number };
   selftest: { runId: string; seq: number };
 }
 
@@ -79,6 +81,9 @@ const parsers: { [T in TaskName]: (raw: unknown) => TaskPayloads[T] } = {
     const f = fieldsOf("push", raw);
     return { outboxId: id("push", f, "outboxId"), storeId: id("push", f, "storeId") };
   },
+  "privacy-request": (raw) => ({
+    requestId: id("privacy-request", fieldsOf("privacy-request", raw), "requestId"),
+  }),
   selftest: (raw) => {
     const f = fieldsOf("selftest", raw);
     return { runId: text("selftest", f, "runId"), seq: count("selftest", f, "seq") };

@@ -3,6 +3,7 @@
 // here, explicitly, and must be idempotent: the queue delivers at least once.
 import type { AppContext } from "../context.ts";
 import { emailSender } from "../email/send.ts";
+import { runPrivacyRequest } from "../privacy/run.ts";
 import { runPush } from "../push/run-push.ts";
 import { runWebhookRegistration } from "../stores/webhook-registration.ts";
 import { importOrders, recordImportFailure } from "../sync/import-orders.ts";
@@ -83,6 +84,11 @@ const factories: TaskFactories = {
     (context) =>
     async ({ outboxId }) => {
       await runPush(context, outboxId);
+    },
+  "privacy-request":
+    (context) =>
+    async ({ requestId }) => {
+      await runPrivacyRequest(context, requestId);
     },
   selftest:
     (context) =>

@@ -40,6 +40,26 @@ export interface WebhookNotice {
   lifecycle?: "suspended" | "resumed" | "uninstalled";
   /** Key under which pending work for this notice is coalesced. */
   dedupeKey: string;
+  /** For privacy notices: the request, in neutral words (absent for other kinds). */
+  privacy?: PrivacyNotice;
+}
+
+/** A privacy law request (LGPD) a platform relays: what Ponte must do, and for whom. */
+export interface PrivacyNotice {
+  /** Export a customer's data, anonymise a customer, or remove a store's data after retention. */
+  kind: "data_request" | "customer_redact" | "store_redact";
+  /** The customer as the platform identifies it; null for a store request. */
+  customer: {
+    externalId: string | null;
+    email: string | null;
+    phone: string | null;
+    /** CPF/CNPJ as sent (any punctuation). */
+    document: string | null;
+  } | null;
+  /** The platform's order ids the request names (to export or to redact). */
+  externalOrderIds: string[];
+  /** The platform's id for the request, when it gives one (shown with it). */
+  requestId: string | null;
 }
 
 export type Headers = Record<string, string | string[] | undefined>;

@@ -16,6 +16,7 @@ import type { ConnectorDeps, PlatformId, StoreConnector } from "../platforms/con
 import { fieldProblem, fieldsProblems, pickFields } from "../platforms/fields.ts";
 import type { PlatformModule } from "../platforms/module.ts";
 import { platformApiBase, platformModule } from "../platforms/registry.ts";
+import { cancelStoreRemoval } from "../privacy/requests.ts";
 import { lockImportSwitch, resumeStoreWork } from "../sync/import-switch.ts";
 import { storeApiBaseRefused } from "./api-base-policy.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
@@ -214,7 +215,7 @@ export async function connectStore(
      on conflict (platform, external_id) where external_id is not null do update
        set credentials = excluded.credentials, credentials_key_version = excluded.credentials_key_version,
            api_base_url = case when $9 then excluded.api_base_url else stores.api_base_url end,
-           connection_state = 'ok', connection_message = null,
+           connection_state = 'ok', connection_message = null, removed_at = null,
            import_enabled = stores.import_enabled or stores.connection_state in ('disconnected', 'uninstalled'),
            next_import_at = now(), updated_at = now()
        where $10
@@ -239,6 +240,8 @@ export async function connectStore(
     throw storeExists(raced!, input, module.label);
   }
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, module.defaults);
+  // Installed again before its data was removed: the removal the platform asked for is off.
+  else await cancelStoreRemoval(tx, row.id);
   if (wasOn === false && row.import_enabled) await resumeStoreWork(tx, row.id, ctx.importMaxAttempts);
   return queueWebhookRegistration(ctx, tx, toStore(row));
 }

@@ -8,6 +8,7 @@ import type { Queryable } from "../db/db.ts";
 import type { PlatformModule } from "../platforms/module.ts";
 import { type SyncOptions, type SyncOutcome, type SyncStore, syncStoreOrders } from "./apply-sync.ts";
 import { clearGone } from "./gone-orders.ts";
+import { withoutRedacted } from "./redacted-orders.ts";
 import { type StoredOrder, upsertStoreOrders } from "./store-orders.ts";
 import { insertEvents } from "./sync-writes.ts";
 
@@ -85,6 +86,7 @@ export async function storeAndSync(
   raws: readonly unknown[],
   options: SyncOptions = {},
 ): Promise<StoreAndSyncResult> {
+  raws = await withoutRedacted(tx, store.id, module, raws);
   const whole = await attempt(tx, () => once(tx, store, module, raws, options));
   if (whole.ok) return whole.value;
   const result: StoreAndSyncResult = { stored: [], outcomes: [], maxUpdatedAt: null };

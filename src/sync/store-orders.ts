@@ -1,7 +1,8 @@
 // Storing store orders as received: raw payload, our normalized reading, a digest. One
 // statement per batch (an import page), and a row only changes when its content did and
-// the platform's updated_at did not go backwards. Text PostgreSQL cannot hold (U+0000, lone
-// surrogates) is cleaned first and the row says so (text_cleaned).
+// the platform's updated_at did not go backwards — never once anonymised (privacy/; the check
+// here closes the race with a redact committed after the batch was filtered). Text PostgreSQL
+// cannot hold (U+0000, lone surrogates) is cleaned first and the row says so (text_cleaned).
 import crypto from "node:crypto";
 import type { Queryable } from "../db/db.ts";
 import { type CanonicalOrder, MappingError } from "../platforms/connector.ts";
@@ -160,7 +161,7 @@ export async function upsertStoreOrders(
          total_cents = excluded.total_cents, cancelled = excluded.cancelled,
          platform_created_at = excluded.platform_created_at, platform_updated_at = excluded.platform_updated_at,
          text_cleaned = excluded.text_cleaned, updated_at = now()
-       where s.payload_digest <> excluded.payload_digest
+       where s.payload_digest <> excluded.payload_digest and s.redacted_at is null
          and (s.platform_updated_at is null or excluded.platform_updated_at is null
               or excluded.platform_updated_at >= s.platform_updated_at)
        returning s.id, s.external_id, s.gone_at is not null as gone

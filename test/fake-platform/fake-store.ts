@@ -153,6 +153,21 @@ export class FakeStore {
     return this.notify(evento, null);
   }
 
+  /**
+   * A privacy-law request relayed to the app: with a buyer, erase that buyer (their code, e-mail
+   * and document, and the orders named); without one, erase the store's data.
+   */
+  eraseNotice(comprador?: { codigo: string; email: string | null; documento: string | null }): Notice {
+    const pedidos = comprador
+      ? [...this.orders.values()].filter((o) => o.comprador.codigo === comprador.codigo).map((o) => o.codigo)
+      : [];
+    return this.notify(
+      EVENTS.erase,
+      null,
+      comprador ? { titular: comprador, pedidos, protocolo: "LGPD-1" } : {},
+    );
+  }
+
   // ---- faults ----
 
   /** The merchant revoked the app's secret: every call answers 401 until `credentials` are used. */
@@ -307,9 +322,9 @@ export class FakeStore {
     return { status: 200, body: this.updateOrder(codigo, patch) };
   }
 
-  private notify(evento: string, codigo: string | null): Notice {
+  private notify(evento: string, codigo: string | null, extra: Record<string, unknown> = {}): Notice {
     const body = Buffer.from(
-      JSON.stringify({ conta: this.account, evento, ...(codigo ? { pedido: codigo } : {}) }),
+      JSON.stringify({ conta: this.account, evento, ...(codigo ? { pedido: codigo } : {}), ...extra }),
     );
     const secret = this.signature === "invalid" ? `${this.webhookSecret}-outro` : this.webhookSecret;
     const headers: Record<string, string> =

@@ -4,7 +4,7 @@
 // field, base64 signatures in its own header, opaque cursors, no OAuth — so an engine that leans
 // on a Nuvemshop fact fails with it. Stores reach their FakeStore by their external id.
 import crypto from "node:crypto";
-import type { WebhookNotice } from "../../src/platforms/connector.ts";
+import type { PrivacyNotice, WebhookNotice } from "../../src/platforms/connector.ts";
 import { WebhookPayloadError } from "../../src/platforms/connector.ts";
 import type { PlatformModule } from "../../src/platforms/module.ts";
 import { registerPlatformForTests } from "../../src/platforms/registry.ts";
@@ -40,6 +40,25 @@ function verify(rawBody: Buffer, headers: Record<string, string | string[] | und
   return received.length === expected.length && crypto.timingSafeEqual(expected, received);
 }
 
+/** loja.apagar_dados: with a `titular`, erase that buyer; without, erase the store's data. */
+function privacyOf(body: Record<string, unknown>): PrivacyNotice {
+  const titular = body.titular as
+    | { codigo?: string; email?: string | null; documento?: string | null }
+    | undefined;
+  if (!titular) return { kind: "store_redact", customer: null, externalOrderIds: [], requestId: null };
+  return {
+    kind: "customer_redact",
+    customer: {
+      externalId: titular.codigo ?? null,
+      email: titular.email ?? null,
+      phone: null,
+      document: titular.documento ?? null,
+    },
+    externalOrderIds: Array.isArray(body.pedidos) ? body.pedidos.map(String) : [],
+    requestId: typeof body.protocolo === "string" ? body.protocolo : null,
+  };
+}
+
 function parse(rawBody: Buffer): WebhookNotice {
   let body: { conta?: unknown; evento?: unknown; pedido?: unknown };
   try {
@@ -63,6 +82,7 @@ function parse(rawBody: Buffer): WebhookNotice {
       ? `${conta}/pedido/${body.pedido}`
       : `${conta}/${evento}/${crypto.createHash("sha256").update(rawBody).digest("base64url")}`,
     ...(lifecycle ? { lifecycle } : {}),
+    ...(kind === "privacy" ? { privacy: privacyOf(body as Record<string, unknown>) } : {}),
   };
 }
 

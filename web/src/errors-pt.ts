@@ -81,6 +81,8 @@ const reasonMessages: Record<ReasonCode, string> = {
   email_in_use: "Já existe um usuário com esse e-mail.",
   documents_differ: "Os dois cadastros têm CPF/CNPJ diferentes: não são a mesma pessoa.",
   customer_already_linked: "Este pedido já está vinculado a um cliente.",
+  customer_redacted:
+    "Este cliente foi anonimizado (LGPD): o cadastro não recebe mais dados pessoais nem pedidos.",
   same_customer: "Escolha outro cadastro: não dá para unificar um cliente com ele mesmo.",
   no_delivery_address: "O pedido não tem endereço de entrega: não há etiqueta a imprimir.",
   invalid_cep: "O CEP do endereço de entrega é inválido.",

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useSession } from "./auth.tsx";
 
-export type Permission = "read" | "operate" | "configure" | "access" | "webhooks";
+export type Permission = "read" | "operate" | "configure" | "access" | "privacy" | "webhooks";
 
 export function useCan(permission: Permission): boolean {
   const session = useSession();

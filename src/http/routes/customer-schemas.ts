@@ -99,6 +99,11 @@ export const record = whole({
     },
     createdAt: dateTime,
     updatedAt: dateTime,
+    redactedAt: {
+      ...nullable("string"),
+      format: "date-time",
+      description: "When the customer was anonymised (LGPD): name, contacts, document and addresses removed",
+    },
   },
 });
 

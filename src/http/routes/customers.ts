@@ -93,7 +93,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: TAGS,
         summary: "Edit a customer: name, CPF/CNPJ, e-mail, phone",
         description:
-          "Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead).",
+          "Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead), or `customer_redacted` when the customer was anonymised (LGPD).",
         params: idParams,
         body: s.updateBody,
         response: { 200: s.record, 400: problem, 404: problem, 409: problem },
@@ -125,7 +125,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: TAGS,
         summary: "Merge another record of the same person into this one: its orders move here, it is removed",
         description:
-          "One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people); 400 reasonCode `same_customer`; 404 when either does not exist.",
+          "One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people), or `customer_redacted` when either was anonymised (LGPD); 400 reasonCode `same_customer`; 404 when either does not exist.",
         params: idParams,
         body: s.mergeBody,
         response: { 200: s.mergeResult, 400: problem, 404: problem, 409: problem },
@@ -163,7 +163,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: TAGS,
         summary: "Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand",
         description:
-          "Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.",
+          "Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`, or `customer_redacted` when the customer was anonymised (LGPD); 404 when the order or the customer does not exist.",
         params: idParams,
         body: s.linkBody,
         response: { 200: s.linkResult, 404: problem, 409: problem },

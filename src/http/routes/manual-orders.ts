@@ -97,7 +97,7 @@ export async function manualOrderRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags: ["orders"],
         summary: "Make a sales order in the back office (balcão, telefone)",
         description:
-          "Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.",
+          "Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. 409 `conflict` reasonCode `customer_redacted` for an anonymised customer (LGPD). Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.",
         body: manualOrderBody,
         response: {
           201: {
@@ -106,6 +106,7 @@ export async function manualOrderRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
             required: ["id", "number"],
           },
           400: problem,
+          409: problem,
         },
       },
     },

@@ -8,6 +8,7 @@ import { PonteError } from "../../errors.ts";
 import { type WebhookNotice, WebhookPayloadError } from "../../platforms/connector.ts";
 import type { PlatformModule } from "../../platforms/module.ts";
 import { isSupportedPlatform, platformModule } from "../../platforms/registry.ts";
+import { recordPlatformRequest } from "../../privacy/requests.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 
 const ack = {
@@ -63,6 +64,14 @@ type Ack = "accepted" | "duplicate" | "ignored";
 const STORE = `select id, org_id from stores
                 where platform = $7 and external_id = $1 and connection_state <> 'disconnected'`;
 
+/**
+ * Privacy notices name a store that may have been disconnected or uninstalled meanwhile (a store
+ * redact comes after the uninstall): any store of ours with that id, not yet removed.
+ */
+const PRIVACY_STORE = `select id, org_id from stores
+                where platform = $7 and external_id = $1 and removed_at is null
+                order by (connection_state <> 'disconnected') desc, id desc limit 1`;
+
 /** Order notices: one row, the store (null when not connected here) and whether the delivery was new. */
 const INSERT_INBOX = {
   name: "webhook-inbox",
@@ -78,19 +87,22 @@ const INSERT_INBOX = {
 /**
  * App, privacy and other notices: recorded already processed (they are applied in the same
  * transaction), so the next identical notice — a second app/suspended after an app/resumed — is
- * new work, never a duplicate of a pending one.
+ * new work, never a duplicate of a pending one. `store` selects the store the notice is for.
  */
-const INSERT_PROCESSED = {
-  name: "webhook-inbox-processed",
-  text: `with s as (${STORE}),
+const processedInsert = (name: string, store: string) => ({
+  name,
+  text: `with s as (${store}),
   ins as (
     insert into inbox (org_id, store_id, platform, event, external_id, dedupe_key, headers, body, processed_at)
     select coalesce((select org_id from s), 1), (select id from s), $7, $2, $3, $4, $5, $6, now()
     returning 1)
-  select (select id from s) as store_id, exists (select 1 from ins) as inserted`,
-};
+  select (select id from s) as store_id, (select org_id from s) as org_id, exists (select 1 from ins) as inserted`,
+});
 
-type InboxRow = { store_id: number | null; inserted: boolean };
+const INSERT_PROCESSED = processedInsert("webhook-inbox-processed", STORE);
+const INSERT_PRIVACY = processedInsert("webhook-inbox-privacy", PRIVACY_STORE);
+
+type InboxRow = { store_id: number | null; org_id?: number; inserted: boolean };
 
 function ackOf(row: InboxRow): Ack {
   if (row.store_id === null) return "ignored";
@@ -124,7 +136,10 @@ async function storeOrderNotice(
   return ackOf(rows[0]!);
 }
 
-/** App and privacy events: recorded, and app/* applied to the store, in one transaction, every time. */
+/**
+ * App and privacy events: recorded, and applied in the same transaction, every time: app/* to the
+ * store; a privacy request recorded with the job that carries it out (src/privacy/).
+ */
 async function applyStoreNotice(
   ctx: AppContext,
   module: PlatformModule,
@@ -134,12 +149,18 @@ async function applyStoreNotice(
 ): Promise<Ack> {
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<InboxRow>(
-      INSERT_PROCESSED,
+      notice.privacy ? INSERT_PRIVACY : INSERT_PROCESSED,
       inboxParams(module.id, notice, raw, userAgent),
     );
-    const ack = ackOf(rows[0]!);
+    let ack = ackOf(rows[0]!);
     if (ack === "accepted" && notice.kind === "app")
       await applyAppEvent(tx, rows[0]!.store_id!, notice, module.label);
+    if (ack === "accepted" && notice.privacy) {
+      const store = { id: Number(rows[0]!.store_id), orgId: Number(rows[0]!.org_id) };
+      const days = ctx.storeRedactAfterDays;
+      if ((await recordPlatformRequest(tx, store, notice.privacy, notice.dedupeKey, days)) === null)
+        ack = "duplicate";
+    }
     return ack;
   });
 }
@@ -158,7 +179,7 @@ export async function webhookRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       schema: {
         tags: ["webhooks"],
         summary: "A platform's webhook, signed as the platform signs it",
-        description: `Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.`,
+        description: `Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy (LGPD) events are recorded as privacy requests and carried out by a job (a store's removal after PONTE_STORE_REDACT_AFTER_DAYS).`,
         params: {
           type: "object",
           required: ["platform"],

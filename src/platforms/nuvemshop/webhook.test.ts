@@ -53,4 +53,44 @@ describe("Nuvemshop webhook signature", () => {
     );
     assert.throws(() => parseNuvemshopWebhook(Buffer.from("{not json")), /not JSON/);
   });
+
+  it("reads the LGPD notices into a neutral privacy request, with or without the event field", () => {
+    const redact = parseNuvemshopWebhook(
+      Buffer.from(
+        JSON.stringify({
+          store_id: 1,
+          event: "customers/redact",
+          customer: { id: 77, email: "ana@example.org", phone: "+5511", identification: "529.982.247-25" },
+          orders_to_redact: [10, 11],
+        }),
+      ),
+    );
+    assert.deepEqual(redact.privacy, {
+      kind: "customer_redact",
+      customer: { externalId: "77", email: "ana@example.org", phone: "+5511", document: "529.982.247-25" },
+      externalOrderIds: ["10", "11"],
+      requestId: null,
+    });
+    const request = parseNuvemshopWebhook(
+      Buffer.from(
+        JSON.stringify({
+          store_id: 1,
+          customer: { id: 77, email: "ana@example.org" },
+          orders_requested: [10],
+          checkouts_requested: [],
+          drafts_orders_requested: [],
+          data_request: { id: 456 },
+        }),
+      ),
+    );
+    assert.equal(request.event, "customers/data_request");
+    assert.equal(request.kind, "privacy");
+    assert.equal(request.privacy?.kind, "data_request");
+    assert.equal(request.privacy?.requestId, "456");
+    assert.deepEqual(request.privacy?.externalOrderIds, ["10"]);
+    const store = parseNuvemshopWebhook(Buffer.from('{"store_id":1}'));
+    assert.equal(store.event, "store/redact");
+    assert.equal(store.privacy?.kind, "store_redact");
+    assert.throws(() => parseNuvemshopWebhook(Buffer.from('{"store_id":1,"id":3}')), /lacks/);
+  });
 });

@@ -2,6 +2,7 @@
 // in x-linkedstore-hmac-sha256. Thin payload {store_id, event, id}: the order is re-read.
 import crypto from "node:crypto";
 import { type Headers, type WebhookNotice, WebhookPayloadError } from "../connector.ts";
+import { parsePrivacyNotice, privacyEventOf } from "./privacy.ts";
 
 export const ORDER_EVENTS = new Set([
   "order/created",
@@ -42,11 +43,13 @@ export function parseNuvemshopWebhook(rawBody: Buffer): WebhookNotice {
     throw new WebhookPayloadError("the webhook body is not JSON");
   }
   const b = body as { store_id?: unknown; event?: unknown; id?: unknown };
-  if (typeof b !== "object" || b === null || typeof b.event !== "string" || b.store_id === undefined) {
+  if (typeof b !== "object" || b === null || Array.isArray(b) || b.store_id === undefined) {
     throw new WebhookPayloadError("the webhook body lacks store_id or event");
   }
+  // LGPD notices posted to their own URL may leave the event out.
+  const event = typeof b.event === "string" ? b.event : privacyEventOf(b as Record<string, unknown>);
+  if (event === null) throw new WebhookPayloadError("the webhook body lacks store_id or event");
   const storeExternalId = String(b.store_id);
-  const event = b.event;
   const kind = ORDER_EVENTS.has(event)
     ? "order"
     : APP_EVENTS.has(event)
@@ -64,5 +67,14 @@ export function parseNuvemshopWebhook(rawBody: Buffer): WebhookNotice {
       ? `${storeExternalId}:order:${externalOrderId}`
       : `${storeExternalId}:${event}:${crypto.createHash("sha256").update(rawBody).digest("hex").slice(0, 16)}`;
   const lifecycle = LIFECYCLE[event];
-  return { event, storeExternalId, externalOrderId, kind, dedupeKey, ...(lifecycle ? { lifecycle } : {}) };
+  const privacy = kind === "privacy" ? parsePrivacyNotice(event, b as Record<string, unknown>) : undefined;
+  return {
+    event,
+    storeExternalId,
+    externalOrderId,
+    kind,
+    dedupeKey,
+    ...(lifecycle ? { lifecycle } : {}),
+    ...(privacy ? { privacy } : {}),
+  };
 }

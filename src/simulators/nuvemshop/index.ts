@@ -12,6 +12,7 @@ import { Metafields } from "./metafields.ts";
 import { OAuth } from "./oauth.ts";
 import { checkOptions, normalizeHosts, resolveOptions, type Settings } from "./options.ts";
 import { OrderStore } from "./orders.ts";
+import { privacyFields } from "./privacy.ts";
 import { LeakyBucket } from "./rate-limit.ts";
 import { createRouter } from "./routes.ts";
 import { OrderFactory } from "./seed.ts";
@@ -178,6 +179,10 @@ export async function startNuvemshopSimulator(options: SimulatorOptions = {}): P
     metafields: () => copy(metafields.all()),
     issueAuthorizationCode: () => oauth.issue(),
     sentWebhooks: () => emitter.log(),
+    privacyNotice: (event, email) => {
+      const requestId = chaos.int(100_000, 999_999);
+      return emitter.emitFields(event, settings.storeId, privacyFields(event, store.all(), email, requestId));
+    },
     actions: () => store.actionLog(),
     faultsRemaining: () => faults.remaining(),
     close() {

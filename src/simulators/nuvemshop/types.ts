@@ -151,6 +151,15 @@ export interface NuvemshopSimulator {
   metafields(): Record<string, unknown>[];
   issueAuthorizationCode(): string;
   sentWebhooks(): SentWebhook[];
+  /**
+   * Sends an LGPD notice (customers/data_request, customers/redact for the customer with this
+   * e-mail, naming their orders; store/redact) to its subscriptions, as the platform does when
+   * a customer or the store asks; returns the body sent (for delivering it by hand too).
+   */
+  privacyNotice(
+    event: "customers/data_request" | "customers/redact" | "store/redact",
+    email?: string,
+  ): string;
   /** Scripted faults not yet used. */
   faultsRemaining(): number;
   /** Push-back calls received (order actions and PUTs), oldest first. */

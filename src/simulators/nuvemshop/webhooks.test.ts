@@ -90,6 +90,44 @@ describe("Nuvemshop simulator: webhooks", () => {
   });
   const configure = (options: WebhookOptions) => sim.setOptions({ webhook: options });
 
+  it("sends the LGPD notices to their subscriptions, naming the customer and their orders", async () => {
+    await register("customers/redact");
+    await register("customers/data_request");
+    await register("store/redact");
+    const customer = {
+      id: 4242,
+      email: "lia@example.org",
+      phone: "+55 11 90000-0000",
+      identification: "52998224725",
+    };
+    const a = sim.createOrder({ customer, contact_email: customer.email });
+    const b = sim.createOrder({ customer, contact_email: customer.email });
+    const sent = JSON.parse(sim.privacyNotice("customers/redact", customer.email));
+    sim.privacyNotice("customers/data_request", customer.email);
+    sim.privacyNotice("store/redact");
+    await waitFor("three notices", () => (received.length >= 3 ? true : undefined));
+    const byEvent = Object.fromEntries(
+      received.map((r) => [r.body.event, r.body as unknown as Record<string, unknown>]),
+    );
+    assert.deepEqual(byEvent["customers/redact"], sent);
+    assert.deepEqual(sent, {
+      store_id: sim.storeId,
+      event: "customers/redact",
+      customer: {
+        id: 4242,
+        email: customer.email,
+        phone: customer.phone,
+        identification: customer.identification,
+      },
+      orders_to_redact: [a.id, b.id],
+    });
+    const request = byEvent["customers/data_request"]!;
+    assert.deepEqual(request.orders_requested, [a.id, b.id]);
+    assert.deepEqual([request.checkouts_requested, request.drafts_orders_requested], [[], []]);
+    assert.equal(typeof (request.data_request as { id: unknown }).id, "number");
+    assert.deepEqual(byEvent["store/redact"], { store_id: sim.storeId, event: "store/redact" });
+  });
+
   it("delivers only to registered URLs, signed with a hex HMAC-SHA256 of the client secret", async () => {
     sim.createOrder({ payment_status: "paid" });
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -90,9 +90,19 @@ export class WebhookEmitter {
 
   /** Queues one event for each of its subscriptions. `extra` adds fields to the thin body (fulfillment_order/*). */
   emit(event: string, id: number | string, extra: Json = {}, force = false): void {
+    this.emitBody(event, id, JSON.stringify({ store_id: this.storeId(), event, id, ...extra }), force);
+  }
+
+  /** An event whose body is not the thin one (the LGPD notices); `id` names it in the log. Returns the body. */
+  emitFields(event: string, id: number | string, fields: Json): string {
+    const body = JSON.stringify({ store_id: this.storeId(), event, ...fields });
+    this.emitBody(event, id, body, false);
+    return body;
+  }
+
+  private emitBody(event: string, id: number | string, body: string, force: boolean): void {
     const options = this.options ?? {};
     if (this.closed || (this.paused && !force)) return;
-    const body = JSON.stringify({ store_id: this.storeId(), event, id, ...extra });
     for (const hook of this.targets.forEvent(event)) {
       const delivery: Delivery = { event, id, body, force, hookId: hook.id, url: hook.url };
       if (options.dropRate && this.rng.chance(options.dropRate)) {

@@ -143,7 +143,7 @@ export interface paths {
                                 email: string;
                                 id: number;
                                 /** @description What the role may do: the panel hides what is not here */
-                                permissions: ("read" | "operate" | "configure" | "access" | "webhooks")[];
+                                permissions: ("read" | "operate" | "configure" | "access" | "privacy" | "webhooks")[];
                                 /**
                                  * @description Administrador, Operador or Leitura
                                  * @enum {string}
@@ -291,7 +291,7 @@ export interface paths {
                                 email: string;
                                 id: number;
                                 /** @description What the role may do: the panel hides what is not here */
-                                permissions: ("read" | "operate" | "configure" | "access" | "webhooks")[];
+                                permissions: ("read" | "operate" | "configure" | "access" | "privacy" | "webhooks")[];
                                 /**
                                  * @description Administrador, Operador or Leitura
                                  * @enum {string}
@@ -393,7 +393,7 @@ export interface paths {
                                 email: string;
                                 id: number;
                                 /** @description What the role may do: the panel hides what is not here */
-                                permissions: ("read" | "operate" | "configure" | "access" | "webhooks")[];
+                                permissions: ("read" | "operate" | "configure" | "access" | "privacy" | "webhooks")[];
                                 /**
                                  * @description Administrador, Operador or Leitura
                                  * @enum {string}
@@ -614,6 +614,11 @@ export interface paths {
                                 platform: string;
                             } | null;
                             phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                             */
+                            redactedAt: string | null;
                             /** @description The stores its orders came from */
                             stores: {
                                 id: number;
@@ -742,6 +747,11 @@ export interface paths {
                                 platform: string;
                             } | null;
                             phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                             */
+                            redactedAt: string | null;
                             /** @description The stores its orders came from */
                             stores: {
                                 id: number;
@@ -780,7 +790,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a customer: name, CPF/CNPJ, e-mail, phone
-         * @description Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead).
+         * @description Only the fields sent change. 400 `validation_failed` names the field (`details.field`, `details.reasonCode`, pt-BR `details.reason`); the document can be corrected but not removed. 409 `conflict` reasonCode `document_in_use` when the CPF/CNPJ belongs to another customer (its id in `details.customerId`: merge the two instead), or `customer_redacted` when the customer was anonymised (LGPD).
          */
         patch: {
             parameters: {
@@ -860,6 +870,11 @@ export interface paths {
                                 platform: string;
                             } | null;
                             phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                             */
+                            redactedAt: string | null;
                             /** @description The stores its orders came from */
                             stores: {
                                 id: number;
@@ -938,7 +953,7 @@ export interface paths {
         put?: never;
         /**
          * Merge another record of the same person into this one: its orders move here, it is removed
-         * @description One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people); 400 reasonCode `same_customer`; 404 when either does not exist.
+         * @description One transaction: the other record's orders move to this one (a `customer_merged` entry on each order's timeline, with who did it), this record's empty document, e-mail and phone are filled from the other, addresses and default fields are joined, and the other record is removed. 409 `conflict` reasonCode `documents_differ` when both have a CPF/CNPJ (two people), or `customer_redacted` when either was anonymised (LGPD); 400 reasonCode `same_customer`; 404 when either does not exist.
          */
         post: {
             parameters: {
@@ -1014,6 +1029,11 @@ export interface paths {
                                     platform: string;
                                 } | null;
                                 phone: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer was anonymised (LGPD): name, contacts, document and addresses removed
+                                 */
+                                redactedAt: string | null;
                                 /** @description The stores its orders came from */
                                 stores: {
                                     id: number;
@@ -1025,6 +1045,219 @@ export interface paths {
                                 updatedAt: string;
                             };
                             movedOrders: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's privacy requests, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The customer record, when one was found */
+                                customer: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                error: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it runs (a store's removal waits its retention period)
+                                 */
+                                executeAfter: string;
+                                /** @description A data request's export can be downloaded (data.json) */
+                                hasData: boolean;
+                                id: number;
+                                /**
+                                 * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                                 * @enum {string}
+                                 */
+                                kind: "data_request" | "customer_redact" | "store_redact";
+                                platformRequestId: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                /** @description The user, for a manual request */
+                                requestedBy: string | null;
+                                /**
+                                 * @description The store's platform, or a user
+                                 * @enum {string}
+                                 */
+                                source: "platform" | "manual";
+                                /**
+                                 * @description cancelled: a store's removal, called off because the store was connected again first
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed" | "cancelled";
+                                store: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description What was exported, anonymised or removed, counted per kind of record */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Export a customer's data (LGPD) or anonymise the customer, by hand
+         * @description Queued and carried out by a job (the answer is the pending request). The data request's JSON is then at GET /api/v1/privacy-requests/{id}/data.json. Anonymising keeps fiscal records (invoice numbers, NF-e keys, amounts, dates, items): see docs/PRIVACY.md. 409 `conflict` reasonCode `customer_redacted` when the customer was anonymised already.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "data_request" | "customer_redact";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The customer record, when one was found */
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it runs (a store's removal waits its retention period)
+                             */
+                            executeAfter: string;
+                            /** @description A data request's export can be downloaded (data.json) */
+                            hasData: boolean;
+                            id: number;
+                            /**
+                             * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                             * @enum {string}
+                             */
+                            kind: "data_request" | "customer_redact" | "store_redact";
+                            platformRequestId: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description The user, for a manual request */
+                            requestedBy: string | null;
+                            /**
+                             * @description The store's platform, or a user
+                             * @enum {string}
+                             */
+                            source: "platform" | "manual";
+                            /**
+                             * @description cancelled: a store's removal, called off because the store was connected again first
+                             * @enum {string}
+                             */
+                            state: "pending" | "done" | "failed" | "cancelled";
+                            store: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @description What was exported, anonymised or removed, counted per kind of record */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
                         };
                     };
                 };
@@ -3156,7 +3389,7 @@ export interface paths {
         put?: never;
         /**
          * Make a sales order in the back office (balcão, telefone)
-         * @description Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.
+         * @description Items by SKU from Produtos (400 `validation_failed`, reasonCode `unknown_sku`, names the item); a shipped order needs `carrier` and a delivery CEP, a store pickup (`pickup`) neither. The order starts Aguardando pagamento, without a store, and runs the same lifecycle as a store's: confirm-payment, invoice (stock and receivables), shipments, status. 409 `conflict` reasonCode `customer_redacted` for an anonymised customer (LGPD). Money in integer cents: total = Σ(quantity × unitPriceCents − item discount) − discountCents + shippingCents.
          */
         post: {
             parameters: {
@@ -3225,6 +3458,23 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3625,7 +3875,7 @@ export interface paths {
         put?: never;
         /**
          * Link an order that has no customer (no usable CPF/CNPJ came with it) to one, by hand
-         * @description Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`; 404 when the order or the customer does not exist.
+         * @description Recorded in the order's timeline (`customer_linked_manually`, with who did it). The order's customer data as the store sent it (customerSnapshot) is kept. 409 `conflict` reasonCode `customer_already_linked` (the linked id in `details.customerId`) or `sales_order_deleted`, or `customer_redacted` when the customer was anonymised (LGPD); 404 when the order or the customer does not exist.
          */
         post: {
             parameters: {
@@ -5388,6 +5638,249 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Privacidade: every privacy request, the platforms' and the users', newest first (the latest 200) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The customer record, when one was found */
+                                customer: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                error: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it runs (a store's removal waits its retention period)
+                                 */
+                                executeAfter: string;
+                                /** @description A data request's export can be downloaded (data.json) */
+                                hasData: boolean;
+                                id: number;
+                                /**
+                                 * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                                 * @enum {string}
+                                 */
+                                kind: "data_request" | "customer_redact" | "store_redact";
+                                platformRequestId: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                /** @description The user, for a manual request */
+                                requestedBy: string | null;
+                                /**
+                                 * @description The store's platform, or a user
+                                 * @enum {string}
+                                 */
+                                source: "platform" | "manual";
+                                /**
+                                 * @description cancelled: a store's removal, called off because the store was connected again first
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed" | "cancelled";
+                                store: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description What was exported, anonymised or removed, counted per kind of record */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One privacy request and its state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The customer record, when one was found */
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it runs (a store's removal waits its retention period)
+                             */
+                            executeAfter: string;
+                            /** @description A data request's export can be downloaded (data.json) */
+                            hasData: boolean;
+                            id: number;
+                            /**
+                             * @description data_request: the customer's data as JSON; customer_redact: the customer anonymised (fiscal records kept); store_redact: the store's data removed after its retention period
+                             * @enum {string}
+                             */
+                            kind: "data_request" | "customer_redact" | "store_redact";
+                            platformRequestId: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description The user, for a manual request */
+                            requestedBy: string | null;
+                            /**
+                             * @description The store's platform, or a user
+                             * @enum {string}
+                             */
+                            source: "platform" | "manual";
+                            /**
+                             * @description cancelled: a store's removal, called off because the store was connected again first
+                             * @enum {string}
+                             */
+                            state: "pending" | "done" | "failed" | "cancelled";
+                            store: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @description What was exported, anonymised or removed, counted per kind of record */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/data.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A data request's export: the customer's record and orders as JSON, for the merchant to deliver
+         * @description 404 until the request is done, and after the customer is anonymised (the export is erased with the rest).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9867,7 +10360,7 @@ export interface paths {
         put?: never;
         /**
          * A platform's webhook, signed as the platform signs it
-         * @description Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy events are recorded for the operator.
+         * @description Answers 200 only once the delivery is stored in the inbox (503 when the database is down; 413 past 64 KiB; 404 for a platform Ponte does not know). The signature is checked on the raw bytes, in the platform's own signature header, before anything else. Order events are then read from the platform and synced in batches per store by the workers; app lifecycle events update the store; privacy (LGPD) events are recorded as privacy requests and carried out by a job (a store's removal after PONTE_STORE_REDACT_AFTER_DAYS).
          */
         post: {
             parameters: {
@@ -9986,7 +10479,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "last_admin" | "own_account" | "email_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
+        ReasonCode: "sync_failed" | "not_synced" | "payload_unreadable" | "sales_order_deleted" | "status_unmapped" | "status_waiting" | "status_inactive" | "status_not_creating" | "unknown_sku" | "already_synced" | "unlink_not_allowed" | "gone_on_platform" | "import_disabled" | "already_dismissed" | "not_dismissed" | "same" | "backwards" | "cancelled_is_final" | "needs_shipment_form" | "needs_shipment" | "invoice_live" | "payment_not_confirmed" | "payment_already_confirmed" | "already_invoiced" | "not_invoiced" | "access_key_in_use" | "no_store_cancellation" | "document_in_use" | "last_admin" | "own_account" | "email_in_use" | "documents_differ" | "customer_already_linked" | "same_customer" | "customer_redacted" | "no_delivery_address" | "invalid_cep" | "negative_stock_blocked" | "preview_changed" | "receivable_reversed" | "receipt_exceeds_open" | "receipt_already_undone" | "receipts_need_choice" | "missing" | "masked" | "bad_format" | "bad_length" | "bad_characters" | "repeated_digits" | "bad_check_digit" | "bad_check_digits" | "bad_uf" | "bad_month" | "bad_model" | "bad_emission_type" | "bad_date" | "future" | "key_mismatch" | "not_allowed" | "bad_url" | "store_exists" | "store_disconnected" | "store_unavailable" | "api_base_refused" | "push_already_sent" | "invalid_url" | "scheme" | "credentials" | "port" | "address" | "unresolvable" | "email_not_failed" | "output_too_large" | "platform_sends" | "no_address";
     };
     responses: never;
     parameters: never;

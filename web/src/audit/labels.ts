@@ -57,6 +57,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "integration.restore": "Desfazer Ignorar",
   "integration.unlink": "Mapeamento apagado",
   "settings.sender.update": "Remetente da etiqueta alterado",
+  "customer.privacy.data_request": "Dados do cliente exportados (LGPD)",
+  "customer.privacy.customer_redact": "Cliente anonimizado (LGPD)",
   "user.create": "Usuário criado",
   "user.update": "Usuário alterado",
   "user.delete": "Usuário removido",
@@ -128,4 +130,5 @@ export const FIELD_LABELS: Record<string, string> = {
   expiresAt: "Expira em",
   revokedAt: "Revogado em",
   sessionsEnded: "Sessões encerradas",
+  privacyRequest: "Pedido LGPD nº",
 };

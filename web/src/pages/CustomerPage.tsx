@@ -1,12 +1,13 @@
 // One customer (issue 16, seeds 000–002): documents and contacts, addresses, the default fields
 // the store's expressions filled, the stores and orders; the edit form, and the merge of another
-// record of the same person into this one.
+// record of the same person into this one; the LGPD requests (export, anonymise).
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { RecordLoad } from "../components/RecordLoad.tsx";
 import { PageHeader } from "../components/ui.tsx";
 import { CustomerForm } from "../customers/CustomerForm.tsx";
 import { CustomerOrders } from "../customers/CustomerOrders.tsx";
+import { CustomerPrivacy } from "../customers/CustomerPrivacy.tsx";
 import { type CustomerRecord, useCustomer } from "../customers/customers-api.ts";
 import { MergeCustomers } from "../customers/MergeCustomers.tsx";
 import { formatDateTime, formatDocumentOrDash, formatPhoneBr } from "../format.ts";
@@ -89,11 +90,13 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
         <Link to="/clientes">← Clientes</Link>
       </p>
       <PageHeader title={c.name}>
-        <Can permission="operate">
-          <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
-            Novo pedido para este cliente
-          </Link>
-        </Can>
+        {c.redactedAt === null ? (
+          <Can permission="operate">
+            <Link className="btn btn-primary" to={`/pedidos/novo?cliente=${c.id}`}>
+              Novo pedido para este cliente
+            </Link>
+          </Can>
+        ) : null}
       </PageHeader>
       <div className="order-cards">
         <Card title="Documentos e contatos">
@@ -147,15 +150,21 @@ function CustomerView({ customer: c }: { customer: CustomerRecord }) {
         </Card>
       </div>
       <CustomerOrders customer={c} />
-      <Can permission="operate">
-        <div className="order-cards">
-          <Card title="Editar cadastro">
-            <CustomerForm customer={c} />
-          </Card>
-          <Card title="Unificar cadastros">
-            <MergeCustomers customer={c} />
-          </Card>
-        </div>
+      {/* An anonymised record takes no data again: no edit, no merge. */}
+      {c.redactedAt === null ? (
+        <Can permission="operate">
+          <div className="order-cards">
+            <Card title="Editar cadastro">
+              <CustomerForm customer={c} />
+            </Card>
+            <Card title="Unificar cadastros">
+              <MergeCustomers customer={c} />
+            </Card>
+          </div>
+        </Can>
+      ) : null}
+      <Can permission="privacy">
+        <CustomerPrivacy customer={c} />
       </Can>
     </>
   );

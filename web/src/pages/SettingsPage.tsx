@@ -1,12 +1,13 @@
 // Configurações: the shipping label's sender (remetente) — name, CPF/CNPJ and address with CEP
-// (until it is set, labels carry only the store's name) — and, for admins, Usuários and Tokens de
-// API. Who may not change the sender sees it read-only.
+// (until it is set, labels carry only the store's name) — and, for admins, Usuários, Tokens de API
+// and Privacidade (LGPD): every privacy request. Who may not change the sender sees it read-only.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { Button, Field, Loading, Notice, PageHeader, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
 import { Can, useCan } from "../permissions.tsx";
+import { PrivacySection } from "../privacy/PrivacySection.tsx";
 import { SENDER_KEY, type Sender, useSender } from "../settings/sender-api.ts";
 import { TokensSection } from "../settings/TokensSection.tsx";
 import { UsersSection } from "../settings/UsersSection.tsx";
@@ -57,6 +58,9 @@ export function SettingsPage() {
       <Can permission="access">
         <UsersSection />
         <TokensSection />
+      </Can>
+      <Can permission="privacy">
+        <PrivacySection />
       </Can>
     </>
   );
