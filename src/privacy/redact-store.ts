@@ -78,6 +78,14 @@ export async function redactStore(
   await run("salesOrders", "delete from sales_orders where id = any($1::bigint[])", [gone]);
   await run("storeOrders", "delete from store_orders where id = any($1::bigint[])", [storeOrders]);
   await run("inbox", "delete from inbox where store_id = $1", [storeId]);
+  // The audit trail keeps who did what and when to the removed orders and customers, not the values.
+  await run(
+    "audit",
+    `update audit_log set before = null, after = null, entity_label = null
+      where org_id = $1 and (entity_type = 'order' and entity_id = any($2::text[])
+                             or entity_type = 'customer' and entity_id = any($3::text[]))`,
+    [orgId, gone.map(String), onlyHere.map(String)],
+  );
   // Customers only this store had: deleted, or anonymised when a kept fiscal order still names them.
   await q.query(
     `update privacy_requests r set customer_id = null where r.customer_id = any($1::bigint[])
