@@ -5,6 +5,8 @@
 // install callback (its state must belong to the browser's session).
 // Requests that a cookie authenticates and that change something must come from our own
 // pages on a Host Ponte serves (CSRF, DNS rebinding).
+// Then the principal's role or scope must hold the permission the route's entry in
+// auth/route-permissions.ts names (403 `forbidden` otherwise; a route without one is refused).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { readCookie, SESSION_COOKIE } from "../../auth/cookie.ts";
