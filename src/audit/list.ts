@@ -8,6 +8,7 @@ import { cursorBatches } from "../db/cursor-stream.ts";
 import type { Db, Queryable } from "../db/db.ts";
 import { decodeCursor, encodeCursor, isDate, isTimestamp } from "../db/keyset-cursor.ts";
 import { BUSINESS_TIME_ZONE } from "../domain/business-date.ts";
+import { ACTOR_KINDS, ENTITY_LABELS } from "./labels.ts";
 
 export const AUDIT_LIMIT_DEFAULT = 50;
 export const AUDIT_LIMIT_MAX = 200;
@@ -113,25 +114,6 @@ export async function listAudit(
 
 export const AUDIT_COLUMNS = ["Quando", "Quem", "Tipo", "De onde", "Ação", "Entidade", "Antes", "Depois"];
 
-const ACTOR_KINDS: Record<string, string> = {
-  user: "Usuário",
-  token: "Token de API",
-  cli: "Linha de comando",
-};
-
-const ENTITY_TYPES: Record<string, string> = {
-  order: "Pedido",
-  store: "Loja",
-  store_order: "Pedido na loja",
-  email_template: "Modelo de e-mail",
-  product: "Produto",
-  customer: "Cliente",
-  settings: "Configurações",
-  user: "Usuário",
-  token: "Token de API",
-  job: "Tarefas",
-};
-
 const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
 /** The rows GET /audit lists under the same filters, newest first, as pt-BR CSV. */
@@ -145,7 +127,7 @@ export function auditCsv(db: Db, orgId: number, filter: AuditFilter): Readable {
     ACTOR_KINDS[r.actorKind] ?? r.actorKind,
     r.ip,
     r.action,
-    [ENTITY_TYPES[r.entityType] ?? r.entityType, r.entityLabel ?? r.entityId].filter(Boolean).join(" "),
+    [ENTITY_LABELS[r.entityType] ?? r.entityType, r.entityLabel ?? r.entityId].filter(Boolean).join(" "),
     json(r.before),
     json(r.after),
   ]);

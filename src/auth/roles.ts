@@ -18,22 +18,22 @@ export type TokenAccess = (typeof TOKEN_ACCESS)[number];
 export const PERMISSIONS = ["read", "operate", "configure", "access", "privacy", "webhooks"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const GRANTS: Record<TokenAccess, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  operator: ["read", "operate"],
-  reader: ["read"],
-  webhooks: ["webhooks"],
+const GRANTS: Record<TokenAccess, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  operator: new Set(["read", "operate"]),
+  reader: new Set(["read"]),
+  webhooks: new Set(["webhooks"]),
 };
 
 export function permissionsOf(access: TokenAccess): ReadonlySet<Permission> {
-  return new Set(GRANTS[access]);
+  return GRANTS[access];
 }
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 export const isTokenAccess = (value: unknown): value is TokenAccess =>
   (TOKEN_ACCESS as readonly unknown[]).includes(value);
 
-/** The panel's names (pt-BR), used in its reasons. */
+/** The names the panel shows (pt-BR), in the API's reasons and on its screens. */
 export const ACCESS_LABELS: Record<TokenAccess, string> = {
   admin: "Administrador",
   operator: "Operador",

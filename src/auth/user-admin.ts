@@ -5,7 +5,7 @@
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
 import type { Role } from "./roles.ts";
-import type { UserListing } from "./users.ts";
+import { USER_LISTING, type UserListing } from "./users.ts";
 
 export interface UserChange {
   role?: Role;
@@ -34,9 +34,6 @@ const ownAccount = () =>
     details: { reasonCode: "own_account" },
   });
 
-const LISTING = `id, email, role, disabled_at is not null as disabled, created_at as "createdAt",
-                 last_login_at as "lastLoginAt"`;
-
 interface Locked {
   /** The target as it was. */
   row: UserListing;
@@ -49,7 +46,9 @@ async function lockForChange(tx: Queryable, id: number): Promise<Locked> {
   const admins = await tx.query<{ id: number }>(
     "select id from users where role = 'admin' and disabled_at is null order by id for update",
   );
-  const { rows } = await tx.query<UserListing>(`select ${LISTING} from users where id = $1 for update`, [id]);
+  const { rows } = await tx.query<UserListing>(`select ${USER_LISTING} from users where id = $1 for update`, [
+    id,
+  ]);
   if (!rows[0]) throw new PonteError("not_found", `no user ${id}`);
   return { row: rows[0], admins: admins.rowCount };
 }
@@ -75,7 +74,7 @@ export async function changeUser(
     `update users set role = coalesce($2, role),
             disabled_at = case when $3::boolean is null then disabled_at
                                when $3 then coalesce(disabled_at, now()) else null end
-      where id = $1 returning ${LISTING}`,
+      where id = $1 returning ${USER_LISTING}`,
     [id, change.role ?? null, change.disabled ?? null],
   );
   if (change.disabled) await tx.query("delete from sessions where user_id = $1", [id]);

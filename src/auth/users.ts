@@ -19,6 +19,10 @@ export interface UserListing extends User {
 }
 
 const DEFAULT_ORG = 1;
+
+/** A user's row as lists and answers show it. */
+export const USER_LISTING = `id, email, role, disabled_at is not null as disabled, created_at as "createdAt",
+                 last_login_at as "lastLoginAt"`;
 // Serializes first-run setups: two at once create one user.
 const SETUP_LOCK = 7_301_955_003;
 
@@ -27,11 +31,16 @@ export async function hasUsers(db: Queryable): Promise<boolean> {
   return rows[0]?.any === true;
 }
 
-async function insertUser(tx: Queryable, email: string, passwordHash: string, role: Role): Promise<User> {
-  const { rows } = await tx.query<User>(
+async function insertUser(
+  tx: Queryable,
+  email: string,
+  passwordHash: string,
+  role: Role,
+): Promise<UserListing> {
+  const { rows } = await tx.query<UserListing>(
     `insert into users (org_id, email, password_hash, role) values ($1, $2, $3, $4)
      on conflict (lower(email)) do nothing
-     returning id, email, role`,
+     returning ${USER_LISTING}`,
     [DEFAULT_ORG, email, passwordHash, role],
   );
   if (!rows[0]) {
@@ -49,8 +58,8 @@ async function insertUser(tx: Queryable, email: string, passwordHash: string, ro
 export async function createUser(
   db: Db,
   input: { email: string; password: string; role: Role },
-  record?: (tx: Queryable, user: User) => Promise<unknown>,
-): Promise<User> {
+  record?: (tx: Queryable, user: UserListing) => Promise<unknown>,
+): Promise<UserListing> {
   const email = normalizeEmail(input.email);
   checkPasswordRules(input.password);
   const passwordHash = await hashPassword(input.password); // outside the transaction: it takes a while
@@ -115,10 +124,6 @@ export async function setPassword(
 }
 
 export async function listUsers(db: Queryable): Promise<UserListing[]> {
-  const { rows } = await db.query<UserListing>(
-    `select id, email, role, disabled_at is not null as disabled, created_at as "createdAt",
-            last_login_at as "lastLoginAt"
-       from users order by id`,
-  );
+  const { rows } = await db.query<UserListing>(`select ${USER_LISTING} from users order by id`);
   return rows;
 }

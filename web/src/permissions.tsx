@@ -1,9 +1,11 @@
 // What the signed-in user may do (their role's permissions, from the session probe): the panel
 // hides what a role cannot do. The API refuses it anyway (403 with a pt-BR reason).
 import type { ReactNode } from "react";
+import type { Permission } from "../../src/auth/roles.ts";
 import { useSession } from "./auth.tsx";
 
-export type Permission = "read" | "operate" | "configure" | "access" | "privacy" | "webhooks";
+export { ACCESS_LABELS } from "../../src/auth/roles.ts";
+export type { Permission };
 
 export function useCan(permission: Permission): boolean {
   const session = useSession();
@@ -22,11 +24,3 @@ export function Can({
 }) {
   return <>{useCan(permission) ? children : otherwise}</>;
 }
-
-/** The pt-BR names of the roles and token scopes. */
-export const ACCESS_LABELS: Record<string, string> = {
-  admin: "Administrador",
-  operator: "Operador",
-  reader: "Leitura",
-  webhooks: "Webhooks",
-};

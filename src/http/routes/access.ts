@@ -113,8 +113,7 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         recordUserCreated(tx, auditSource(request), user),
       );
       request.log.info({ userId: created.id, role: request.body.role, by: actorOf(request) }, "user created");
-      const listed = (await listUsers(ctx.db)).find((u) => u.id === created.id)!;
-      return reply.status(201).send(listed);
+      return reply.status(201).send(created);
     },
   );
 

@@ -1,5 +1,7 @@
 // How Auditoria names what was done, to what, and the fields that changed (pt-BR); a name not
-// listed is shown as the API sends it.
+// listed is shown as the API sends it. The kinds of entity and actor are the CSV export's too.
+
+export { ACTOR_KINDS, ENTITY_LABELS } from "../../../src/audit/labels.ts";
 
 /** The action filter's choices: a prefix each (order. finds every order action). */
 export const ACTION_GROUPS: [string, string][] = [
@@ -65,26 +67,6 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.password": "Senha trocada (sessões encerradas)",
   "token.create": "Token de API criado",
   "token.revoke": "Token de API revogado",
-};
-
-export const ENTITY_LABELS: Record<string, string> = {
-  order: "Pedido",
-  store: "Loja",
-  store_order: "Pedido na loja",
-  email_template: "Modelo de e-mail",
-  product: "Produto",
-  customer: "Cliente",
-  settings: "Configurações",
-  user: "Usuário",
-  token: "Token de API",
-  job: "Tarefas",
-};
-
-export const ACTOR_KINDS: Record<string, string> = {
-  user: "Usuário",
-  token: "Token de API",
-  cli: "Linha de comando",
-  system: "Sistema",
 };
 
 export const FIELD_LABELS: Record<string, string> = {

@@ -1,9 +1,10 @@
 // A choice of role (or token scope) by its pt-BR name: the users' table, Adicionar usuário and
 // Criar token all use it.
 import type { SelectHTMLAttributes } from "react";
+import type { TokenAccess } from "../../../src/auth/roles.ts";
 import { ACCESS_LABELS } from "../permissions.tsx";
 
-export function AccessSelect<T extends string>({
+export function AccessSelect<T extends TokenAccess>({
   options,
   value,
   onPick,

@@ -2,6 +2,7 @@
 // initial password, change a role, disable (their sessions end) or remove. The server keeps the
 // last enabled admin and says so in pt-BR.
 import { type FormEvent, useState } from "react";
+import { ROLES, type Role } from "../../../src/auth/roles.ts";
 import { useSession } from "../auth.tsx";
 import { Button, ConfirmButton, Field, Loading, Notice, useToast } from "../components/ui.tsx";
 import { describeError } from "../errors-pt.ts";
@@ -9,9 +10,6 @@ import { formatDateTime } from "../format.ts";
 import { ACCESS_LABELS } from "../permissions.tsx";
 import { AccessSelect } from "./AccessSelect.tsx";
 import { type UserRow, useUserActions, useUsers } from "./access-api.ts";
-
-const ROLES = ["admin", "operator", "reader"] as const;
-type Role = (typeof ROLES)[number];
 
 const ROLE_HINTS: Record<Role, string> = {
   admin: "usuários, tokens, lojas e configurações, além de tudo o que o Operador faz",
