@@ -122,8 +122,14 @@ test("the operator invoices, ships, prints the label and delivers from the order
     .click();
   await page.getByText(/Pedido marcado como entregue/).waitFor();
   await page.locator(".order-summary").getByText("Entregue", { exact: true }).waitFor();
-  await card.getByText(/Entregue em/).waitFor();
-  assert.equal(await card.getByRole("button", { name: "Marcar como entregue" }).count(), 0);
+  // The shipment's delivery date fills in and the button goes: the order detail and its transitions are
+  // refetched apart, so both are waited for rather than read at once.
+  await card
+    .locator("dt", { hasText: "Entregue em" })
+    .locator("xpath=following-sibling::dd[1]")
+    .filter({ hasText: /\d{2}\/\d{2}\/\d{4}/ })
+    .waitFor();
+  await card.getByRole("button", { name: "Marcar como entregue" }).waitFor({ state: "detached" });
 
   // The timeline: invoice, shipment, and what the worker did with the pushes and e-mails.
   const kinds = await until("e-mails kept and pushes sent", async () => {
