@@ -87,7 +87,7 @@ async function main() {
   const live = (
     await db.query<{ n: number }>("select count(*)::int as n from sales_orders where deleted_at is null")
   ).rows[0]!.n;
-  const { token } = await createToken(db, {
+  const { token } = await createToken(db, 1, {
     name: `bench-export-${Date.now()}`,
     access: "reader",
     createdBy: "cli",

@@ -44,13 +44,18 @@ async function run(label: string, rateLimit: boolean) {
     clientSecret: ctx.platforms.nuvemshop!.webhookSecret,
   });
   const store = await db.transaction((tx) =>
-    connectStore(ctx, tx, {
-      platform: "nuvemshop",
-      name: "Bench",
-      externalId: String(sim.storeId),
-      credentials: { accessToken: sim.accessToken },
-      apiBaseUrl: sim.apiBase,
-    }),
+    connectStore(
+      ctx,
+      tx,
+      {
+        platform: "nuvemshop",
+        name: "Bench",
+        externalId: String(sim.storeId),
+        credentials: { accessToken: sim.accessToken },
+        apiBaseUrl: sim.apiBase,
+      },
+      1,
+    ),
   );
   sim.clearLog();
   const started = performance.now();

@@ -103,13 +103,18 @@ async function throughPonte(db: Db, logger: Logger, orders: number): Promise<Vte
   });
   try {
     const store = await db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "vtex",
-        name: "Bench VTEX",
-        externalId: sim.account,
-        credentials: { appKey: sim.appKey, appToken: sim.appToken },
-        apiBaseUrl: sim.url,
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "vtex",
+          name: "Bench VTEX",
+          externalId: sim.account,
+          credentials: { appKey: sim.appKey, appToken: sim.appToken },
+          apiBaseUrl: sim.url,
+        },
+        1,
+      ),
     );
     await importOrders(ctx, store.id); // configures the feed
     placeOrders(sim, orders);

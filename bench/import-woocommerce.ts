@@ -85,13 +85,18 @@ async function ceiling(db: Db, sim: WooSimulator): Promise<WooFigures> {
 async function throughPonte(db: Db, sim: WooSimulator): Promise<WooFigures> {
   const ctx = testContext(db);
   const store = await db.transaction((tx) =>
-    connectStore(ctx, tx, {
-      platform: "woocommerce",
-      name: "Bench WooCommerce",
-      externalId: "https://bench-woo.test",
-      credentials: { consumerKey: sim.consumerKey, consumerSecret: sim.consumerSecret },
-      apiBaseUrl: sim.apiBase,
-    }),
+    connectStore(
+      ctx,
+      tx,
+      {
+        platform: "woocommerce",
+        name: "Bench WooCommerce",
+        externalId: "https://bench-woo.test",
+        credentials: { consumerKey: sim.consumerKey, consumerSecret: sim.consumerSecret },
+        apiBaseUrl: sim.apiBase,
+      },
+      1,
+    ),
   );
   sim.clearLog();
   let orders = 0;

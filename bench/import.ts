@@ -137,13 +137,18 @@ async function freshDatabase(label: string, wrap?: (db: Db) => Db): Promise<Env>
   await migrate(db, logger);
   const ctx = testContext(wrap ? wrap(db) : db);
   const store = await db.transaction((tx) =>
-    connectStore(ctx, tx, {
-      platform: "nuvemshop",
-      name: "Bench",
-      externalId: String(sim.info.storeId),
-      credentials: { accessToken: sim.info.accessToken },
-      apiBaseUrl: sim.info.apiBase,
-    }),
+    connectStore(
+      ctx,
+      tx,
+      {
+        platform: "nuvemshop",
+        name: "Bench",
+        externalId: String(sim.info.storeId),
+        credentials: { accessToken: sim.info.accessToken },
+        apiBaseUrl: sim.info.apiBase,
+      },
+      1,
+    ),
   );
   const env = { name, db, ctx, storeId: store.id };
   envs.push(env);

@@ -145,13 +145,18 @@ const sim = await startSimulatorChild({
   recordWebhooks: true,
 });
 const benchStore = await db.transaction((tx) =>
-  connectStore(ctx, tx, {
-    platform: "nuvemshop",
-    name: "Bench",
-    externalId: String(sim.info.storeId),
-    credentials: { accessToken: sim.info.accessToken },
-    apiBaseUrl: sim.info.apiBase,
-  }),
+  connectStore(
+    ctx,
+    tx,
+    {
+      platform: "nuvemshop",
+      name: "Bench",
+      externalId: String(sim.info.storeId),
+      credentials: { accessToken: sim.info.accessToken },
+      apiBaseUrl: sim.info.apiBase,
+    },
+    1,
+  ),
 );
 
 // Ponte, as `ponte start` (or `ponte api` + `ponte worker`), each in its own process.

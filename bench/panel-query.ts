@@ -184,7 +184,11 @@ for (const [name, query] of filters) {
 const ctx = testContext(db);
 const app = await buildApp({ ctx, version: "bench" });
 const base = await app.listen({ host: "127.0.0.1", port: 0 });
-const { token } = await createToken(db, { name: `bench-${Date.now()}`, access: "reader", createdBy: "cli" });
+const { token } = await createToken(db, 1, {
+  name: `bench-${Date.now()}`,
+  access: "reader",
+  createdBy: "cli",
+});
 const headers = { authorization: `Bearer ${token}` };
 
 // Captures the list's SQL, to EXPLAIN ANALYZE it.

@@ -235,13 +235,18 @@ async function main() {
     const ctx = testContext(db);
     const storeExternalId = "900001";
     await db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Bench",
-        externalId: storeExternalId,
-        credentials: { accessToken: "bench-token" },
-        apiBaseUrl: "http://127.0.0.1:9/v1",
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "nuvemshop",
+          name: "Bench",
+          externalId: storeExternalId,
+          credentials: { accessToken: "bench-token" },
+          apiBaseUrl: "http://127.0.0.1:9/v1",
+        },
+        1,
+      ),
     );
 
     // The real app, as `ponte api` serves it (buildApp + listen).

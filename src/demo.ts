@@ -10,12 +10,14 @@
 // The demo store is the one store whose API address is not its platform's without
 // PONTE_ALLOW_API_OVERRIDE: Ponte itself points it at the simulator it runs on this machine (the
 // API cannot set that address), and its token is the simulator's, not a platform's.
+
 import crypto from "node:crypto";
 import { type AppContext, platformApp } from "./context.ts";
 import { type NuvemshopSimulator, startNuvemshopSimulator } from "./simulators/nuvemshop/index.ts";
 import { startVtexSimulator, type VtexSimulator } from "./simulators/vtex/index.ts";
 import { connectStore, listStores, updateStore } from "./stores/stores.ts";
 import { DEMO_WEBHOOK_BASE, queueWebhookRegistration } from "./stores/webhook-target.ts";
+import { FIRST_ORG } from "./tenancy/organizations.ts";
 
 export const DEMO_STORE_ID = 1234567;
 /** The demo store's webhook base when PONTE_PUBLIC_URL is not an https address. */
@@ -56,14 +58,19 @@ export async function startDemoStore(
     });
   } else {
     await ctx.db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Loja Demo",
-        externalId: String(DEMO_STORE_ID),
-        credentials: { accessToken: token },
-        apiBaseUrl: simulator.apiBase,
-        settings: { demo: true, [DEMO_WEBHOOK_BASE]: DEMO_BASE },
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "nuvemshop",
+          name: "Loja Demo",
+          externalId: String(DEMO_STORE_ID),
+          credentials: { accessToken: token },
+          apiBaseUrl: simulator.apiBase,
+          settings: { demo: true, [DEMO_WEBHOOK_BASE]: DEMO_BASE },
+        },
+        FIRST_ORG,
+      ),
     );
   }
   ctx.logger.info(
@@ -114,14 +121,19 @@ export async function startVtexDemoStore(
       });
       await queueWebhookRegistration(ctx, tx, store);
     } else {
-      await connectStore(ctx, tx, {
-        platform: "vtex",
-        name: "Loja Demo VTEX",
-        externalId: DEMO_VTEX_ACCOUNT,
-        credentials: { appKey, appToken },
-        apiBaseUrl: simulator.url,
-        settings: { demo: true, [DEMO_WEBHOOK_BASE]: DEMO_BASE },
-      });
+      await connectStore(
+        ctx,
+        tx,
+        {
+          platform: "vtex",
+          name: "Loja Demo VTEX",
+          externalId: DEMO_VTEX_ACCOUNT,
+          credentials: { appKey, appToken },
+          apiBaseUrl: simulator.url,
+          settings: { demo: true, [DEMO_WEBHOOK_BASE]: DEMO_BASE },
+        },
+        FIRST_ORG,
+      );
     }
   });
   ctx.logger.info(

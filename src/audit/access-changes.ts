@@ -34,7 +34,7 @@ export const recordUserChanged = (
   });
 
 /** A new password (never its value); the user's sessions ended with it. */
-export const recordPasswordSet = (tx: Queryable, source: AuditSource, user: UserFields) =>
+export const recordPasswordSet = (tx: Queryable, source: AuditSource, user: { id: number; email: string }) =>
   recordAudit(tx, source, {
     action: "user.password",
     entityType: "user",

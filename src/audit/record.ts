@@ -9,8 +9,9 @@ import { maskSecrets } from "./mask.ts";
 
 export type ActorKind = "user" | "token" | "cli" | "system";
 
-/** Who made a change and from where. */
+/** Who made a change, from where, and in which organisation. */
 export interface AuditSource {
+  orgId: number;
   actor: { kind: ActorKind; id: number | null; name: string };
   ip: string | null;
   userAgent: string | null;
@@ -34,8 +35,6 @@ export interface AuditEntry {
 }
 
 const USER_AGENT_MAX = 300;
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 
 /** Who is calling (the session's user or the API token) and from where (PONTE_TRUST_PROXY decides request.ip). */
 export function auditSource(request: FastifyRequest): AuditSource {
@@ -43,15 +42,16 @@ export function auditSource(request: FastifyRequest): AuditSource {
   if (!principal) throw new PonteError("unauthenticated", "no principal on this request");
   const agent = request.headers["user-agent"];
   return {
+    orgId: principal.orgId,
     actor: { kind: principal.kind, id: principal.id, name: principal.name },
     ip: request.ip ?? null,
     userAgent: agent ? agent.slice(0, USER_AGENT_MAX) : null,
   };
 }
 
-/** A change made from the command line (ponte user/token): `name` is the OS user, when known. */
-export function cliSource(name = "ponte"): AuditSource {
-  return { actor: { kind: "cli", id: null, name }, ip: null, userAgent: null };
+/** A change made from the command line (ponte user/token) in an organisation: `name` is the OS user, when known. */
+export function cliSource(orgId: number, name = "ponte"): AuditSource {
+  return { orgId, actor: { kind: "cli", id: null, name }, ip: null, userAgent: null };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -85,7 +85,7 @@ export async function recordAudit(tx: Queryable, source: AuditSource, entry: Aud
                             entity_id, entity_label, before, after)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
-      ORG_ID,
+      source.orgId,
       source.actor.kind,
       source.actor.id,
       source.actor.name,

@@ -94,6 +94,9 @@ const ROUTES: Record<string, Need> = {
   "POST /api/v1/stores/:id/test-connection": ["configure", "webhooks"],
 
   // Who may use Ponte.
+  "GET /api/v1/organizations": "read",
+  "POST /api/v1/organizations": "access",
+  "PUT /api/v1/auth/organization": "read",
   "GET /api/v1/users": "access",
   "POST /api/v1/users": "access",
   "PATCH /api/v1/users/:id": "access",

@@ -16,7 +16,8 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Queryable, userId: number): Promise<NewSession> {
+/** A session working in the organisation (one of the user's live memberships). */
+export async function createSession(db: Queryable, userId: number, orgId: number): Promise<NewSession> {
   const id = randomSecret();
   // Ended sessions are swept here, where sign-ins are rare, rather than by a job.
   await db.query(
@@ -24,32 +25,47 @@ export async function createSession(db: Queryable, userId: number): Promise<NewS
     [SESSION_IDLE_SECONDS],
   );
   const { rows } = await db.query<{ expires_at: Date }>(
-    `insert into sessions (token_hash, user_id, expires_at)
-     values ($1, $2, now() + make_interval(secs => $3)) returning expires_at`,
-    [digest(id), userId, SESSION_LIFETIME_SECONDS],
+    `insert into sessions (token_hash, user_id, org_id, expires_at)
+     values ($1, $2, $3, now() + make_interval(secs => $4)) returning expires_at`,
+    [digest(id), userId, orgId, SESSION_LIFETIME_SECONDS],
   );
   return { id, expiresAt: rows[0]!.expires_at };
 }
 
-/** The user a live session belongs to (with the session's row id), or undefined; refreshes the idle clock. */
+/**
+ * The user a live session belongs to, with the organisation it works in and the role there (and
+ * the session's row id), or undefined; refreshes the idle clock. A disabled membership ends it.
+ */
 export async function sessionUser(
   db: Queryable,
   id: string,
 ): Promise<(User & { sessionId: number }) | undefined> {
   const { rows } = await db.query<User & { session_id: number; stale: boolean }>(
-    `select s.id as session_id, u.id, u.email, u.role,
+    `select s.id as session_id, u.id, u.email, m.role, m.org_id as "orgId",
             s.last_seen_at < now() - make_interval(secs => $3) as stale
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null
+       join memberships m on m.user_id = s.user_id and m.org_id = s.org_id
+      where s.token_hash = $1 and s.expires_at > now() and m.disabled_at is null
         and s.last_seen_at > now() - make_interval(secs => $2)`,
     [digest(id), SESSION_IDLE_SECONDS, TOUCH_EVERY_SECONDS],
   );
   const row = rows[0];
   if (!row) return undefined;
   if (row.stale) await db.query("update sessions set last_seen_at = now() where id = $1", [row.session_id]);
-  return { id: row.id, email: row.email, sessionId: row.session_id, role: row.role };
+  return { id: row.id, email: row.email, sessionId: row.session_id, role: row.role, orgId: row.orgId };
 }
 
 export async function endSession(db: Queryable, id: string): Promise<void> {
   await db.query("delete from sessions where token_hash = $1", [digest(id)]);
+}
+
+/** Moves the session to another organisation of the user's; false when they have no live membership there. */
+export async function switchSessionOrg(db: Queryable, sessionId: number, orgId: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update sessions s set org_id = $2
+      where s.id = $1 and exists (select 1 from memberships m
+                                   where m.user_id = s.user_id and m.org_id = $2 and m.disabled_at is null)`,
+    [sessionId, orgId],
+  );
+  return rowCount === 1;
 }

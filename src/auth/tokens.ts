@@ -8,7 +8,6 @@ import { digest, randomSecret } from "./secrets.ts";
 
 const TOKEN_PREFIX = "ponte_";
 const DISPLAY_LENGTH = TOKEN_PREFIX.length + 6;
-const DEFAULT_ORG = 1;
 /** last_used_at is written at most this often: not one write per request. */
 const TOUCH_EVERY_SECONDS = 60;
 /** The furthest expiry accepted: a token meant to last longer should simply not expire. */
@@ -57,9 +56,10 @@ function checkDays(days: number | undefined): void {
 const LISTING = `id, name, prefix, access, created_at as "createdAt", created_by as "createdBy",
                  expires_at as "expiresAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
 
-/** Creates a token; the returned secret is the only copy there will ever be. */
+/** Creates a token of the organisation; the returned secret is the only copy there will ever be. */
 export async function createToken(
   db: Queryable,
+  orgId: number,
   input: NewToken,
 ): Promise<{ token: string; listing: TokenListing }> {
   const name = normalizeTokenName(input.name);
@@ -71,7 +71,7 @@ export async function createToken(
      on conflict (org_id, name) where revoked_at is null do nothing
      returning ${LISTING}`,
     [
-      DEFAULT_ORG,
+      orgId,
       name,
       digest(token),
       token.slice(0, DISPLAY_LENGTH),
@@ -88,14 +88,23 @@ export async function createToken(
   return { token, listing: rows[0] };
 }
 
-/** The live, unexpired token's id, name and access, or undefined; refreshes last_used_at at most once a minute. */
+/**
+ * The live, unexpired token's id, name, access and organisation, or undefined; refreshes
+ * last_used_at at most once a minute.
+ */
 export async function tokenPrincipal(
   db: Queryable,
   token: string,
-): Promise<{ id: number; name: string; access: TokenAccess } | undefined> {
+): Promise<{ id: number; name: string; access: TokenAccess; orgId: number } | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const { rows } = await db.query<{ id: number; name: string; access: TokenAccess; stale: boolean }>(
-    `select id, name, access,
+  const { rows } = await db.query<{
+    id: number;
+    name: string;
+    access: TokenAccess;
+    orgId: number;
+    stale: boolean;
+  }>(
+    `select id, name, access, org_id as "orgId",
             last_used_at is null or last_used_at < now() - make_interval(secs => $2) as stale
        from api_tokens
       where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > now())`,
@@ -104,15 +113,19 @@ export async function tokenPrincipal(
   const row = rows[0];
   if (!row) return undefined;
   if (row.stale) await db.query("update api_tokens set last_used_at = now() where id = $1", [row.id]);
-  return { id: row.id, name: row.name, access: row.access };
+  return { id: row.id, name: row.name, access: row.access, orgId: row.orgId };
 }
 
 /** Revokes the live token of that name: the token as it now is, undefined when there is none. */
-export async function revokeToken(db: Queryable, name: string): Promise<TokenListing | undefined> {
+export async function revokeToken(
+  db: Queryable,
+  orgId: number,
+  name: string,
+): Promise<TokenListing | undefined> {
   const { rows } = await db.query<TokenListing>(
     `update api_tokens set revoked_at = now() where org_id = $1 and name = $2 and revoked_at is null
      returning ${LISTING}`,
-    [DEFAULT_ORG, name.trim()],
+    [orgId, name.trim()],
   );
   return rows[0];
 }
@@ -123,26 +136,28 @@ export async function revokeToken(db: Queryable, name: string): Promise<TokenLis
  */
 export async function revokeTokenById(
   db: Queryable,
+  orgId: number,
   id: number,
 ): Promise<{ token: TokenListing; revoked: boolean } | undefined> {
   const { rows } = await db.query<TokenListing>(
     `update api_tokens set revoked_at = now() where org_id = $1 and id = $2 and revoked_at is null
      returning ${LISTING}`,
-    [DEFAULT_ORG, id],
+    [orgId, id],
   );
   if (rows[0]) return { token: rows[0], revoked: true };
   const { rows: found } = await db.query<TokenListing>(
     `select ${LISTING} from api_tokens where org_id = $1 and id = $2`,
-    [DEFAULT_ORG, id],
+    [orgId, id],
   );
   return found[0] ? { token: found[0], revoked: false } : undefined;
 }
 
-/** Live tokens first, then revoked and expired ones, oldest first within each. */
-export async function listTokens(db: Queryable): Promise<TokenListing[]> {
+/** The organisation's tokens: live ones first, then revoked and expired ones, oldest first within each. */
+export async function listTokens(db: Queryable, orgId: number): Promise<TokenListing[]> {
   const { rows } = await db.query<TokenListing>(
-    `select ${LISTING} from api_tokens
+    `select ${LISTING} from api_tokens where org_id = $1
       order by revoked_at is not null or coalesce(expires_at < now(), false), created_at`,
+    [orgId],
   );
   return rows;
 }

@@ -16,6 +16,7 @@ export async function* cursorBatches<T>(
   let broken: Error | undefined;
   try {
     await client.query("begin transaction isolation level repeatable read read only");
+    if (db.setup) await client.query(db.setup); // a tenant's export sees its own rows only
     await client.query(`declare export_cursor no scroll cursor for ${sql}`, params);
     for (;;) {
       const { rows } = await client.query<T & Record<string, unknown>>(`fetch ${batch} from export_cursor`);

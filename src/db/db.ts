@@ -32,6 +32,11 @@ export interface Db extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** The underlying pool, for libraries that take one (the job queue). */
   readonly pool: pg.Pool;
+  /**
+   * SQL this handle runs at the start of each of its transactions, "" for none: a tenant's
+   * role and organisation (tenant-db.ts). Who opens a transaction on the pool runs it too.
+   */
+  readonly setup: string;
   close(): Promise<void>;
 }
 
@@ -88,46 +93,56 @@ export function createDb(options: DbOptions): Db {
     client.on("error", (error) => options.logger?.warn(brief(error), "database connection lost"));
   });
 
-  const run: Queryable["query"] = async (statement, params) => {
+  const db = handleOn(pool, "");
+  return { ...db, close: () => pool.end() };
+}
+
+/** A Db on the pool whose transactions start with `setup`; a bare query runs alone unless there is a setup. */
+export function handleOn(pool: pg.Pool, setup: string): Db {
+  const transaction: Db["transaction"] = async (work) => {
+    let client: pg.PoolClient;
     try {
-      const result = await pool.query(toConfig(statement, params));
-      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      client = await pool.connect();
     } catch (error) {
       return wrap(error);
     }
+    const tx: Queryable = {
+      async query(statement, params) {
+        const result = await client.query(toConfig(statement, params));
+        return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      },
+    };
+    try {
+      // One round trip: BEGIN and the setup go as one simple-protocol string.
+      await client.query(setup ? `BEGIN; ${setup}` : "BEGIN");
+      const value = await work(tx);
+      await client.query("COMMIT");
+      client.release();
+      return value;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      // A broken connection must not go back to the pool.
+      client.release(isConnectionError(error) ? (error as Error) : undefined);
+      return wrap(error);
+    }
   };
-
+  const query: Queryable["query"] = setup
+    ? (statement, params) => transaction((tx) => tx.query(statement, params))
+    : async (statement, params) => {
+        try {
+          const result = await pool.query(toConfig(statement, params));
+          return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+        } catch (error) {
+          return wrap(error);
+        }
+      };
   return {
     pool,
-    query: run,
-    async transaction(work) {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        return wrap(error);
-      }
-      const tx: Queryable = {
-        async query(statement, params) {
-          const result = await client.query(toConfig(statement, params));
-          return { rows: result.rows, rowCount: result.rowCount ?? 0 };
-        },
-      };
-      try {
-        await client.query("BEGIN");
-        const value = await work(tx);
-        await client.query("COMMIT");
-        client.release();
-        return value;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        // A broken connection must not go back to the pool.
-        client.release(isConnectionError(error) ? (error as Error) : undefined);
-        return wrap(error);
-      }
-    },
+    setup,
+    query,
+    transaction,
     async close() {
-      await pool.end();
+      // A handle does not own its pool: the Db that made the pool closes it.
     },
   };
 }

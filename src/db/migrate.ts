@@ -13,6 +13,7 @@ import { PonteError } from "../errors.ts";
 import { queueLogger } from "../jobs/queue-logger.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "./db.ts";
+import { grantTenantAccess } from "./tenant-grants.ts";
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 const LOCK_KEY = 7_301_955_001; // any constant unique to Ponte's migrations
@@ -103,6 +104,7 @@ export async function migrate(
     }
     // The job queue's own schema, under the same lock.
     await runQueueMigrations({ pgPool: db.pool, logger: queueLogger(logger) });
+    await grantTenantAccess(client);
   } finally {
     await client.query("select pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
     client.release();

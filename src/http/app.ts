@@ -29,6 +29,7 @@ import { manualOrderRoutes } from "./routes/manual-orders.ts";
 import { mappingTableRoutes } from "./routes/mapping-tables.ts";
 import { orderStatusRoutes } from "./routes/order-status.ts";
 import { orderRoutes } from "./routes/orders.ts";
+import { organizationRoutes } from "./routes/organizations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 import { platformInstallRoutes } from "./routes/platform-install.ts";
 import { platformRoutes } from "./routes/platforms.ts";
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: deps.ctx.db });
   await app.register(authRoutes, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
   await app.register(accessRoutes, { ctx: deps.ctx });
+  await app.register(organizationRoutes, { ctx: deps.ctx });
   await app.register(storeRoutes, { ctx: deps.ctx });
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });

@@ -177,6 +177,20 @@ function storeExists(
   );
 }
 
+/** The platform store is connected in another organisation of this Ponte. */
+function storeElsewhere(input: ConnectStoreInput, label: string): PonteError {
+  return new PonteError(
+    "conflict",
+    `${input.platform} store ${input.externalId} belongs to another organisation`,
+    {
+      details: {
+        reasonCode: "store_exists",
+        reason: `A loja ${input.externalId} da ${label} já está conectada em outra organização deste Ponte.`,
+      },
+    },
+  );
+}
+
 /**
  * Creates the store (`new`, `install`), or replaces the token of the same platform store
  * (`reconnect`, `install`: a new token, an OAuth reinstall, a disconnected or uninstalled store
@@ -187,7 +201,7 @@ export async function connectStore(
   ctx: AppContext,
   tx: Queryable,
   input: ConnectStoreInput,
-  orgId = 1,
+  orgId: number,
 ): Promise<Store> {
   const mode = input.mode ?? "new";
   const module = platformModule(input.platform);
@@ -208,7 +222,7 @@ export async function connectStore(
   // Coming back (disconnected, or the app uninstalled and installed again) turns the import on;
   // the switch is taken like the panel takes it, so what waited while it was off goes now.
   const wasOn = existing ? await lockImportSwitch(tx, existing.id) : null;
-  const { rows } = await tx.query<StoreRow & { inserted: boolean }>(
+  const upsert = tx.query<StoreRow & { inserted: boolean }>(
     `insert into stores (org_id, platform, name, external_id, api_base_url, credentials, credentials_key_version, settings,
                          next_import_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, now())
@@ -233,11 +247,16 @@ export async function connectStore(
       mode !== "new",
     ],
   );
+  // 42501: the platform store is another organisation's, which row-level security refuses to touch.
+  const { rows } = await upsert.catch((error: { code?: string }) => {
+    throw error.code === "42501" ? storeElsewhere(input, module.label) : error;
+  });
   const row = rows[0];
   if (!row) {
-    // Created by a concurrent connection between the check and the insert.
+    // Created by a concurrent connection between the check and the insert, or another
+    // organisation's (row-level security hides it from this one).
     const raced = await findStoreByExternalId(tx, input.platform, input.externalId);
-    throw storeExists(raced!, input, module.label);
+    throw raced ? storeExists(raced, input, module.label) : storeElsewhere(input, module.label);
   }
   if (row.inserted) await insertDefaultMaps(tx, row.id, row.org_id, module.defaults);
   // Installed again before its data was removed: the removal the platform asked for is off.

@@ -17,7 +17,7 @@ before(async () => {
   panel = await openPanel({ simulator: { orders: 1 } });
   page = panel.page;
   // A script with an API token turns the store's negative-stock policy to "block".
-  const { token } = await createToken(panel.server.database.db, {
+  const { token } = await createToken(panel.server.database.db, 1, {
     name: TOKEN_NAME,
     access: "admin",
     createdBy: "cli",

@@ -9,7 +9,7 @@ const tokens = new WeakMap<Db, Promise<string>>();
 export function apiToken(db: Db): Promise<string> {
   let token = tokens.get(db);
   if (!token) {
-    token = createToken(db, {
+    token = createToken(db, 1, {
       name: `test-${crypto.randomBytes(4).toString("hex")}`,
       access: "admin",
       createdBy: "cli",

@@ -27,14 +27,19 @@ export async function connectSimulatorStore(
   mode: ConnectMode = "new",
 ): Promise<number> {
   const store = await ctx.db.transaction((tx) =>
-    connectStore(ctx, tx, {
-      platform: "nuvemshop",
-      name,
-      externalId: String(sim.storeId),
-      credentials: { accessToken: sim.accessToken },
-      apiBaseUrl: sim.apiBase,
-      mode,
-    }),
+    connectStore(
+      ctx,
+      tx,
+      {
+        platform: "nuvemshop",
+        name,
+        externalId: String(sim.storeId),
+        credentials: { accessToken: sim.accessToken },
+        apiBaseUrl: sim.apiBase,
+        mode,
+      },
+      1,
+    ),
   );
   return store.id;
 }

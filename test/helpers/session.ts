@@ -18,7 +18,7 @@ export const PANEL_ORIGIN = { origin: "http://localhost" };
 
 /** Creates the user (as the CLI does); an existing one is kept. */
 export async function ensureUser(db: Db, user: TestUser): Promise<void> {
-  await createUser(db, { role: "admin", ...user }).catch((error: { code?: string }) => {
+  await createUser(db, 1, { role: "admin", ...user }).catch((error: { code?: string }) => {
     if (error.code !== "conflict") throw error;
   });
 }

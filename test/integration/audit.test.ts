@@ -84,7 +84,7 @@ describe("audit trail: who changed what, from where, before and after", () => {
       headers: { cookie, ...PANEL_ORIGIN, "user-agent": "Mozilla/5.0 (Painel de teste)" },
       remoteAddress: USER_IP,
     };
-    const { token } = await createToken(t.db, { name: TOKEN_NAME, access: "admin", createdBy: "cli" });
+    const { token } = await createToken(t.db, 1, { name: TOKEN_NAME, access: "admin", createdBy: "cli" });
     asToken = {
       headers: { authorization: `Bearer ${token}`, "user-agent": "erp/2.1" },
       remoteAddress: TOKEN_IP,

@@ -143,6 +143,7 @@ describe("authentication", () => {
       user: {
         id: ok.json().user.id,
         email: EMAIL,
+        organization: { id: 1, name: "Padrão" },
         role: "admin",
         permissions: ["read", "operate", "configure", "access", "privacy", "webhooks"],
       },
@@ -212,12 +213,17 @@ describe("authentication", () => {
 
   it("checks the origin of every state-changing request a cookie authenticates", async () => {
     const store = await t.db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Loja",
-        externalId: "5001",
-        credentials: { accessToken: "token-12345678" },
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "nuvemshop",
+          name: "Loja",
+          externalId: "5001",
+          credentials: { accessToken: "token-12345678" },
+        },
+        1,
+      ),
     );
     const patch = (headers: Record<string, string>) =>
       app.inject({
@@ -264,7 +270,11 @@ describe("authentication", () => {
       headers: { cookie: session, ...SAME_ORIGIN },
     });
     assert.equal(byUser.statusCode, 204, byUser.body);
-    const token = await createToken(t.db, { name: "robô de testes", access: "operator", createdBy: "cli" });
+    const token = await createToken(t.db, 1, {
+      name: "robô de testes",
+      access: "operator",
+      createdBy: "cli",
+    });
     const byToken = await app.inject({
       method: "DELETE",
       url: `/api/v1/orders/${second}`,
@@ -327,7 +337,7 @@ describe("authentication", () => {
     const {
       token,
       listing: { prefix },
-    } = await createToken(t.db, { name: "backup", access: "reader", createdBy: "cli" });
+    } = await createToken(t.db, 1, { name: "backup", access: "reader", createdBy: "cli" });
     assert.match(token, /^ponte_[A-Za-z0-9_-]{43}$/);
     assert.ok(token.startsWith(prefix) && prefix.length < 16);
     const call = (authorization: string) => app.inject({ url: "/api/v1/stores", headers: { authorization } });
@@ -341,7 +351,7 @@ describe("authentication", () => {
     assert.equal((await call(`Bearer ${token}x`)).statusCode, 401);
     assert.equal((await call("Bearer ")).statusCode, 401);
     assert.equal((await call(`Basic ${token}`)).statusCode, 401);
-    assert.ok(await revokeToken(t.db, "backup"), "revoked");
+    assert.ok(await revokeToken(t.db, 1, "backup"), "revoked");
     const revoked = await call(`Bearer ${token}`);
     assert.equal(revoked.statusCode, 401);
     assert.equal(revoked.json().error.code, "unauthenticated");

@@ -65,7 +65,7 @@ describe("mapping tables API", () => {
       name: "Loja Agro",
       credentials: { accessToken: "token-12345678" },
     };
-    storeId = (await t.db.transaction((tx) => connectStore(ctx, tx, { ...input, externalId: "1001" }))).id;
+    storeId = (await t.db.transaction((tx) => connectStore(ctx, tx, { ...input, externalId: "1001" }, 1))).id;
     const { rows } = await t.db.query<{ id: number }>(
       "insert into organizations (name) values ('Outra') returning id",
     );

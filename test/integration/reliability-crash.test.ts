@@ -66,13 +66,18 @@ describe("reliability: kill -9 of the worker during a 2,000-order import (R4)", 
     });
     const simulator = sim;
     const store = await t.db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Loja Kill",
-        externalId: String(simulator.storeId),
-        credentials: { accessToken: simulator.accessToken },
-        apiBaseUrl: simulator.apiBase,
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "nuvemshop",
+          name: "Loja Kill",
+          externalId: String(simulator.storeId),
+          credentials: { accessToken: simulator.accessToken },
+          apiBaseUrl: simulator.apiBase,
+        },
+        1,
+      ),
     );
     storeId = store.id;
     forgetChildren = killOnExit(() => procs.map((p) => p.child));

@@ -49,13 +49,18 @@ describe("reliability: two workers and an API process share webhooks and an impo
     });
     const simulator = sim;
     const store = await t.db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "nuvemshop",
-        name: "Loja Processos",
-        externalId: String(simulator.storeId),
-        credentials: { accessToken: simulator.accessToken },
-        apiBaseUrl: simulator.apiBase,
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "nuvemshop",
+          name: "Loja Processos",
+          externalId: String(simulator.storeId),
+          credentials: { accessToken: simulator.accessToken },
+          apiBaseUrl: simulator.apiBase,
+        },
+        1,
+      ),
     );
     storeId = store.id;
     // The scheduler would import as soon as a worker starts; the test starts the import itself,

@@ -241,9 +241,9 @@ describe("roles, scopes and the route table", () => {
     const cli = { kind: "cli", id: 0 } as const;
     let waited!: Promise<string>;
     await t.db.transaction(async (tx) => {
-      await changeUser(tx, loser.id, { role: "reader" }, cli);
+      await changeUser(tx, 1, loser.id, { role: "reader" }, cli);
       waited = t.db
-        .transaction((other) => changeUser(other, winner.id, { role: "reader" }, cli))
+        .transaction((other) => changeUser(other, 1, winner.id, { role: "reader" }, cli))
         .then(
           () => "changed",
           (e: { details?: { reasonCode?: string } }) => e.details?.reasonCode ?? String(e),

@@ -52,13 +52,18 @@ describe("VTEX feed: kill -9 of the worker while 2,000 orders come through the f
     });
     const simulator = sim;
     const store = await t.db.transaction((tx) =>
-      connectStore(ctx, tx, {
-        platform: "vtex",
-        name: "Loja Feed",
-        externalId: simulator.account,
-        credentials: { appKey: simulator.appKey, appToken: simulator.appToken },
-        apiBaseUrl: simulator.url,
-      }),
+      connectStore(
+        ctx,
+        tx,
+        {
+          platform: "vtex",
+          name: "Loja Feed",
+          externalId: simulator.account,
+          credentials: { appKey: simulator.appKey, appToken: simulator.appToken },
+          apiBaseUrl: simulator.url,
+        },
+        1,
+      ),
     );
     storeId = store.id;
     forgetChildren = killOnExit(() => procs.map((p) => p.child));

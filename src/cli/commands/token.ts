@@ -5,6 +5,7 @@ import { cliSource } from "../../audit/record.ts";
 import { isTokenAccess, TOKEN_ACCESS, type TokenAccess } from "../../auth/roles.ts";
 import { createToken, listTokens, MAX_TOKEN_DAYS, revokeToken } from "../../auth/tokens.ts";
 import { type Command, UsageError } from "../command.ts";
+import { ORG_HELP, ORG_OPTION, orgFromOption } from "../org-option.ts";
 import { osUser } from "../os-user.ts";
 import { withDatabase } from "./with-database.ts";
 
@@ -13,9 +14,9 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 export const token: Command = {
   name: "token",
   summary: "create, revoke and list API tokens",
-  help: `ponte token create --name NAME [--access admin|operator|reader|webhooks] [--expires-days N]
-       ponte token revoke --name NAME
-       ponte token list
+  help: `ponte token create --name NAME [--access admin|operator|reader|webhooks] [--expires-days N] [--org ID]
+       ponte token revoke --name NAME [--org ID]
+       ponte token list [--org ID]
 
 create   prints a new token alone on the last line of output; it is shown only once
          (Ponte keeps only its hash). Send it as \`Authorization: Bearer <token>\`.
@@ -25,15 +26,22 @@ create   prints a new token alone on the last line of output; it is shown only o
 revoke   stops the token named NAME from working (exit 1 when there is none).
 list     prints name, prefix, created, last used and revoked for every token.
 
+A token works in one organisation. ${ORG_HELP}
+
 Example: TOKEN=$(ponte token create --name backup-script | tail -n 1)`,
-  options: { name: { type: "string" }, access: { type: "string" }, "expires-days": { type: "string" } },
+  options: {
+    name: { type: "string" },
+    access: { type: "string" },
+    "expires-days": { type: "string" },
+    ...ORG_OPTION,
+  },
   async run({ values, positionals }) {
     const [action, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`token: unexpected "${extra.join(" ")}"`);
     const name = values.name as string | undefined;
     if (action === "list") {
       return withDatabase(async (db) => {
-        const tokens = await listTokens(db);
+        const tokens = await listTokens(db, await orgFromOption(db, values.org));
         if (tokens.length === 0) console.log("no tokens yet: `ponte token create --name NAME` makes one");
         for (const t of tokens) {
           console.log(
@@ -66,26 +74,28 @@ Example: TOKEN=$(ponte token create --name backup-script | tail -n 1)`,
         );
       }
       // Printed after the database is closed, so no log line can follow the token.
-      const created = await withDatabase((db) =>
-        db.transaction(async (tx) => {
-          const made = await createToken(tx, {
+      const created = await withDatabase(async (db) => {
+        const orgId = await orgFromOption(db, values.org);
+        return db.transaction(async (tx) => {
+          const made = await createToken(tx, orgId, {
             name,
             access: access as TokenAccess,
             expiresInDays,
             createdBy: "cli",
           });
-          await recordTokenCreated(tx, cliSource(osUser()), made.listing);
+          await recordTokenCreated(tx, cliSource(orgId, osUser()), made.listing);
           return made;
-        }),
-      );
+        });
+      });
       console.log(`API token "${name.trim()}" created. Copy it now: it is not shown again.`);
       console.log(created.token);
       return 0;
     }
     return withDatabase(async (db) => {
+      const orgId = await orgFromOption(db, values.org);
       const revoked = await db.transaction(async (tx) => {
-        const token = await revokeToken(tx, name);
-        if (token) await recordTokenRevoked(tx, cliSource(osUser()), token);
+        const token = await revokeToken(tx, orgId, name);
+        if (token) await recordTokenRevoked(tx, cliSource(orgId, osUser()), token);
         return token;
       });
       if (revoked) {

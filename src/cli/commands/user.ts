@@ -11,6 +11,7 @@ import { ACCESS_LABELS, isRole, ROLES, type Role } from "../../auth/roles.ts";
 import { changeUser, removeUser, userIdByEmail } from "../../auth/user-admin.ts";
 import { createUser, listUsers, setPassword } from "../../auth/users.ts";
 import { type Command, UsageError } from "../command.ts";
+import { ORG_HELP, ORG_OPTION, orgFromOption } from "../org-option.ts";
 import { osUser } from "../os-user.ts";
 import { withDatabase } from "./with-database.ts";
 
@@ -71,28 +72,39 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 export const user: Command = {
   name: "user",
   summary: "create panel users, reset a password, set roles, disable or remove users, list users",
-  help: `ponte user create --email EMAIL [--role admin|operator|reader] [--password-stdin]
+  help: `ponte user create --email EMAIL [--role admin|operator|reader] [--password-stdin] [--org ID]
        ponte user password --email EMAIL [--password-stdin]
-       ponte user role --email EMAIL --role admin|operator|reader
-       ponte user disable|enable|remove --email EMAIL
-       ponte user list
+       ponte user role --email EMAIL --role admin|operator|reader [--org ID]
+       ponte user disable|enable|remove --email EMAIL [--org ID]
+       ponte user list [--org ID]
 
 create     adds a user who can sign in to the panel and the API (the first one can
            also be created in the panel, from a browser on this machine). The role is
            admin unless --role says otherwise: admin (users, tokens, stores, settings),
            operator (orders, invoices, shipments, Integração, Falhas), reader (sees,
            changes nothing).
+           A person who already works in another organisation is added with their own
+           password (the one typed is not used).
 password   sets a new password and signs the user out everywhere.
-role       changes the user's role.
-disable    stops the user signing in and ends their sessions; enable undoes it.
-remove     deletes the user (their sessions end). Ponte keeps at least one enabled admin.
-list       prints every user with role, state and when they last signed in.
+role       changes the user's role in the organisation.
+disable    stops the user working in the organisation and ends their sessions there;
+           enable undoes it.
+remove     takes the user out of the organisation (their sessions there end; a user left
+           in none is deleted). Each organisation keeps at least one enabled admin.
+list       prints the organisation's users with role, state and when they last signed in.
+
+${ORG_HELP}
 
 The password is typed twice without echo, or read from standard input with
 --password-stdin (a trailing newline is dropped). 10 to 256 characters.
 
 Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --password-stdin`,
-  options: { email: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    "password-stdin": { type: "boolean" },
+    ...ORG_OPTION,
+  },
   async run({ values, positionals }) {
     const [action, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`user: unexpected "${extra.join(" ")}"`);
@@ -105,7 +117,7 @@ Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --p
     const role = roleValue as Role | undefined;
     if (action === "list") {
       return withDatabase(async (db) => {
-        const users = await listUsers(db);
+        const users = await listUsers(db, await orgFromOption(db, values.org));
         if (users.length === 0) console.log("no users yet: `ponte user create --email EMAIL` adds one");
         for (const u of users) {
           console.log(
@@ -130,19 +142,20 @@ Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --p
     if (action === "role" && !role) throw new UsageError("user role: --role is required");
     if (changes.includes(action!)) {
       return withDatabase(async (db) => {
+        const orgId = await orgFromOption(db, values.org);
         const id = await userIdByEmail(db, email);
         const cli = { kind: "cli", id: 0 } as const;
         if (action === "remove") {
           await db.transaction(async (tx) =>
-            recordUserRemoved(tx, cliSource(osUser()), await removeUser(tx, id, cli)),
+            recordUserRemoved(tx, cliSource(orgId, osUser()), await removeUser(tx, orgId, id, cli)),
           );
           console.log(`user ${email.trim()} removed; their sessions were ended`);
           return;
         }
         const change = action === "role" ? { role } : { disabled: action === "disable" };
         const changed = await db.transaction(async (tx) => {
-          const { before, after } = await changeUser(tx, id, change, cli);
-          await recordUserChanged(tx, cliSource(osUser()), before, after);
+          const { before, after } = await changeUser(tx, orgId, id, change, cli);
+          await recordUserChanged(tx, cliSource(orgId, osUser()), before, after);
           return after;
         });
         console.log(
@@ -153,16 +166,18 @@ Example: printf '%s' "$PASSWORD" | ponte user create --email ana@example.com --p
     const password = await readNewPassword(fromStdin, action!);
     return withDatabase(async (db) => {
       if (action === "create") {
-        const created = await createUser(db, { email, password, role: role ?? "admin" }, (tx, u) =>
-          recordUserCreated(tx, cliSource(osUser()), u),
+        const orgId = await orgFromOption(db, values.org);
+        const created = await createUser(db, orgId, { email, password, role: role ?? "admin" }, (tx, u) =>
+          recordUserCreated(tx, cliSource(orgId, osUser()), u),
         );
         console.log(
           `created user ${created.email} (${created.role}): sign in to the panel with this e-mail and password`,
         );
       } else {
-        const changed = await setPassword(db, email, password, (tx, u) =>
-          recordPasswordSet(tx, cliSource(osUser()), u),
-        );
+        // Recorded in every organisation the user works in: each one's admins see it.
+        const changed = await setPassword(db, email, password, async (tx, u) => {
+          for (const orgId of u.orgIds) await recordPasswordSet(tx, cliSource(orgId, osUser()), u);
+        });
         console.log(`password of ${changed.email} changed; their sessions were ended`);
       }
     });

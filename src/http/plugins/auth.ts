@@ -16,6 +16,8 @@ import { routeNeeds } from "../../auth/route-permissions.ts";
 import { sessionUser } from "../../auth/sessions.ts";
 import { tokenPrincipal } from "../../auth/tokens.ts";
 import type { AppContext } from "../../context.ts";
+import type { Db } from "../../db/db.ts";
+import { tenantDb } from "../../db/tenant-db.ts";
 import { PonteError } from "../../errors.ts";
 
 export interface Principal {
@@ -26,6 +28,8 @@ export interface Principal {
   /** The user's role, or the token's role or scope. */
   access: TokenAccess;
   permissions: ReadonlySet<Permission>;
+  /** The organisation the request works in: the session's (switched to) or the token's. */
+  orgId: number;
   /** The browser session's row id (users only): what an OAuth install is bound to. */
   sessionId?: number;
 }
@@ -61,6 +65,27 @@ export function isPublicRoute(app: FastifyInstance, url: string): boolean {
   return !url.startsWith("/api/") || isDocs(url) || app.publicRoutes.has(url);
 }
 
+/** The principal's organisation (every route with a principal works in one). */
+export function orgOf(request: FastifyRequest): number {
+  const principal = request.principal;
+  if (!principal) throw new PonteError("unauthenticated", "no principal on this request");
+  return principal.orgId;
+}
+
+/**
+ * The database as the principal's organisation sees it (db/tenant-db.ts): row-level security
+ * hides every other organisation's rows, whatever a query forgets to filter.
+ */
+export function dbOf(request: FastifyRequest): Db {
+  if (!request.tenantDb) throw new PonteError("unauthenticated", "no principal on this request");
+  return request.tenantDb;
+}
+
+/** The app's context with the database as the principal's organisation sees it (dbOf). */
+export function ctxOf(request: FastifyRequest, ctx: AppContext): AppContext {
+  return { ...ctx, db: dbOf(request) };
+}
+
 /** "user:<email>" or "token:<name>": who an action is recorded as done by. */
 export function actorOf(request: FastifyRequest): string {
   const principal = request.principal;
@@ -92,6 +117,7 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
           name: found.name,
           access: found.access,
           permissions: permissionsOf(found.access),
+          orgId: found.orgId,
         }
       : null;
   }
@@ -105,6 +131,7 @@ async function principalOf(ctx: AppContext, request: FastifyRequest): Promise<Pr
         name: user.email,
         access: user.role,
         permissions: permissionsOf(user.role),
+        orgId: user.orgId,
         sessionId: user.sessionId,
       }
     : null;
@@ -143,6 +170,7 @@ function foreignHost(host: string | undefined): PonteError {
 
 export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: AuthOptions) => {
   app.decorateRequest("principal", null);
+  app.decorateRequest("tenantDb", null);
   app.decorate("publicRoutes", new Set<string>());
 
   // Public routes say so in the OpenAPI document; the rest inherit its global security.
@@ -162,6 +190,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
     const isPublic = access !== undefined;
 
     request.principal = await principalOf(ctx, request);
+    if (request.principal) request.tenantDb = tenantDb(ctx.db, request.principal.orgId);
     if (!isPublic && !request.principal) {
       reply.header("www-authenticate", 'Bearer realm="ponte"');
       throw new PonteError("unauthenticated", "sign in, or send Authorization: Bearer <API token>");
@@ -194,6 +223,8 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
 declare module "fastify" {
   interface FastifyRequest {
     principal: Principal | null;
+    /** The principal's organisation's view of the database (dbOf). */
+    tenantDb: Db | null;
   }
   interface FastifyInstance {
     /** The /api/ route patterns marked `config.public`. */

@@ -17,7 +17,7 @@ import { changeUser, removeUser, type UserChange } from "../../auth/user-admin.t
 import { createUser, listUsers } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 import { idParams } from "./order-schemas.ts";
 
@@ -84,7 +84,7 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         },
       },
     },
-    async () => ({ users: await listUsers(ctx.db) }),
+    async (request) => ({ users: await listUsers(ctx.db, orgOf(request)) }),
   );
 
   app.post<{ Body: NewUserBody }>(
@@ -109,7 +109,7 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const created = await createUser(ctx.db, request.body, (tx, user) =>
+      const created = await createUser(ctx.db, orgOf(request), request.body, (tx, user) =>
         recordUserCreated(tx, auditSource(request), user),
       );
       request.log.info({ userId: created.id, role: request.body.role, by: actorOf(request) }, "user created");
@@ -137,7 +137,13 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (request) => {
       const { after } = await ctx.db.transaction(async (tx) => {
-        const change = await changeUser(tx, request.params.id, request.body, request.principal!);
+        const change = await changeUser(
+          tx,
+          orgOf(request),
+          request.params.id,
+          request.body,
+          request.principal!,
+        );
         await recordUserChanged(tx, auditSource(request), change.before, change.after);
         return change;
       });
@@ -159,7 +165,7 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (request, reply) => {
       const removed = await ctx.db.transaction(async (tx) => {
-        const user = await removeUser(tx, request.params.id, request.principal!);
+        const user = await removeUser(tx, orgOf(request), request.params.id, request.principal!);
         await recordUserRemoved(tx, auditSource(request), user);
         return user;
       });
@@ -183,7 +189,7 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         },
       },
     },
-    async () => ({ tokens: await listTokens(ctx.db) }),
+    async (request) => ({ tokens: await listTokens(dbOf(request), orgOf(request)) }),
   );
 
   app.post<{ Body: NewTokenBody }>(
@@ -220,8 +226,8 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const made = await ctx.db.transaction(async (tx) => {
-        const token = await createToken(tx, { ...request.body, createdBy: actorOf(request) });
+      const made = await dbOf(request).transaction(async (tx) => {
+        const token = await createToken(tx, orgOf(request), { ...request.body, createdBy: actorOf(request) });
         await recordTokenCreated(tx, auditSource(request), token.listing);
         return token;
       });
@@ -244,8 +250,8 @@ export async function accessRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (request) => {
-      const result = await ctx.db.transaction(async (tx) => {
-        const found = await revokeTokenById(tx, request.params.id);
+      const result = await dbOf(request).transaction(async (tx) => {
+        const found = await revokeTokenById(tx, orgOf(request), request.params.id);
         if (found?.revoked) await recordTokenRevoked(tx, auditSource(request), found.token);
         return found;
       });

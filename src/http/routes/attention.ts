@@ -7,7 +7,7 @@ import type { AppContext } from "../../context.ts";
 import { getStore } from "../../stores/stores.ts";
 import { countAttention } from "../../sync/attention.ts";
 import { dismissFromAttention, restoreToAttention } from "../../sync/attention-dismissal.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf } from "../plugins/auth.ts";
 import { panelRow, problem } from "./integration.ts";
 import { whole } from "./schema-parts.ts";
 
@@ -39,8 +39,8 @@ export async function attentionRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         },
       },
       async (request) => {
-        const store = await getStore(ctx.db, request.params.storeId);
-        return ctx.db.transaction(async (tx) => {
+        const store = await getStore(dbOf(request), request.params.storeId);
+        return dbOf(request).transaction(async (tx) => {
           const run = dismiss ? dismissFromAttention : restoreToAttention;
           const order = await run(tx, store, request.params.externalId, actorOf(request));
           const action = dismiss ? "integration.dismiss" : "integration.restore";

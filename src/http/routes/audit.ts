@@ -10,12 +10,11 @@ import {
 } from "../../audit/list.ts";
 import { CSV_CONTENT_TYPE, csvFileName } from "../../backoffice/csv-write.ts";
 import type { AppContext } from "../../context.ts";
+import { dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 import { nullable } from "./order-schemas.ts";
 import { whole } from "./schema-parts.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["audit"];
 
 const day = { type: "string", format: "date" } as const;
@@ -93,7 +92,7 @@ export async function auditRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         },
       },
     },
-    async (request) => listAudit(ctx.db, ORG_ID, request.query),
+    async (request) => listAudit(dbOf(request), orgOf(request), request.query),
   );
 
   app.get<{ Querystring: AuditListQuery }>(
@@ -119,6 +118,6 @@ export async function auditRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         .type(CSV_CONTENT_TYPE)
         .header("content-disposition", `attachment; filename="${csvFileName("auditoria")}"`)
         .header("cache-control", "no-store")
-        .send(auditCsv(ctx.db, ORG_ID, request.query)),
+        .send(auditCsv(dbOf(request), orgOf(request), request.query)),
   );
 }

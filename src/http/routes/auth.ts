@@ -8,29 +8,38 @@ import { createSession, endSession, SESSION_LIFETIME_SECONDS } from "../../auth/
 import { reserveSignIn, signInSucceeded, sweepSignInCounters } from "../../auth/throttle.ts";
 import { authenticate, createFirstUser, hasUsers, type User } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
+import type { Queryable } from "../../db/db.ts";
 import { PonteError } from "../../errors.ts";
+import { organizationById } from "../../tenancy/organizations.ts";
 import { isHttps } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const userSchema = {
   type: "object",
-  required: ["id", "email", "role", "permissions"],
+  required: ["id", "email", "role", "permissions", "organization"],
   properties: {
     id: { type: "integer" },
     email: { type: "string" },
+    organization: {
+      type: "object",
+      required: ["id", "name"],
+      properties: { id: { type: "integer" }, name: { type: "string" } },
+      description: "The organisation this session works in (GET /api/v1/organizations lists the others)",
+    },
     role: { type: "string", enum: ROLES, description: "Administrador, Operador or Leitura" },
     permissions: {
       type: "array",
       items: { type: "string", enum: PERMISSIONS },
-      description: "What the role may do: the panel hides what is not here",
+      description: "What the role there may do: the panel hides what is not here",
     },
   },
 } as const;
 
-/** The signed-in user as the panel needs it: who, and what they may do. */
-const userView = (user: { id: number; email: string; role: Role }) => ({
+/** The signed-in user as the panel needs it: who, where they work now, and what they may do there. */
+const userView = async (db: Queryable, user: { id: number; email: string; role: Role; orgId: number }) => ({
   id: user.id,
   email: user.email,
+  organization: (await organizationById(db, user.orgId)) ?? { id: user.orgId, name: "" },
   role: user.role,
   permissions: [...permissionsOf(user.role)],
 });
@@ -68,12 +77,12 @@ export async function authRoutes(
     // A new id on every sign-in; the browser's previous session, if any, ends.
     const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (previous) await endSession(ctx.db, previous);
-    const session = await createSession(ctx.db, user.id);
+    const session = await createSession(ctx.db, user.id, user.orgId);
     reply.header(
       "set-cookie",
       sessionCookie(session.id, { maxAgeSeconds: SESSION_LIFETIME_SECONDS, secure: isHttps(request) }),
     );
-    return { user: userView(user) };
+    return { user: await userView(ctx.db, user) };
   };
 
   app.get(
@@ -91,7 +100,8 @@ export async function authRoutes(
       if (principal?.kind !== "user") {
         throw new PonteError("unauthenticated", "not signed in");
       }
-      return { user: userView({ id: principal.id, email: principal.name, role: principal.access as Role }) };
+      const { id, name: email, orgId } = principal;
+      return { user: await userView(ctx.db, { id, email, role: principal.access as Role, orgId }) };
     },
   );
 

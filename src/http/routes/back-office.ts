@@ -26,13 +26,11 @@ import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/db.ts";
 import { orderLabelPdf } from "../../label/order-label.ts";
 import { orderNotFound } from "../../orders/order-lock.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import * as s from "./back-office-schemas.ts";
 import { problem } from "./integration.ts";
 import { whole } from "./schema-parts.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["backoffice"];
 
 type WithNotify<T> = T & { notifyCustomer?: boolean; message?: string };
@@ -70,7 +68,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const note = request.body?.note?.trim() || null;
-      return ctx.db.transaction((tx) =>
+      return dbOf(request).transaction((tx) =>
         auditedOrderChange(
           tx,
           auditSource(request),
@@ -101,7 +99,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (request, reply) => {
       const [input, notify] = splitNotify(request.body);
       const valid = validateInvoiceInput(input);
-      const result = await ctx.db.transaction((tx) =>
+      const result = await dbOf(request).transaction((tx) =>
         auditedOrderChange(tx, auditSource(request), request.params.id, "order.invoice", () =>
           createInvoice(tx, ctx, request.params.id, valid, actorOf(request), notify),
         ),
@@ -137,7 +135,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
-      return ctx.db.transaction((tx) =>
+      return dbOf(request).transaction((tx) =>
         auditedOrderChange(
           tx,
           auditSource(request),
@@ -180,7 +178,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const note = request.body?.note?.trim() || null;
-      return ctx.db.transaction((tx) =>
+      return dbOf(request).transaction((tx) =>
         auditedOrderChange(
           tx,
           auditSource(request),
@@ -207,8 +205,8 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request) => {
-      await assertOrder(ctx.db, request.params.id);
-      return { items: await listInvoices(ctx.db, request.params.id) };
+      await assertOrder(dbOf(request), request.params.id);
+      return { items: await listInvoices(dbOf(request), request.params.id) };
     },
   );
 
@@ -228,7 +226,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (request, reply) => {
       const [input, notify] = splitNotify(request.body);
       const valid = validateShipmentInput(input);
-      const result = await ctx.db.transaction((tx) =>
+      const result = await dbOf(request).transaction((tx) =>
         auditedOrderChange(
           tx,
           auditSource(request),
@@ -256,8 +254,8 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request) => {
-      await assertOrder(ctx.db, request.params.id);
-      return { items: await listShipments(ctx.db, request.params.id) };
+      await assertOrder(dbOf(request), request.params.id);
+      return { items: await listShipments(dbOf(request), request.params.id) };
     },
   );
 
@@ -282,7 +280,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request, reply) => {
-      const { number, pdf } = await orderLabelPdf(ctx.db, request.params.id);
+      const { number, pdf } = await orderLabelPdf(dbOf(request), request.params.id);
       return reply
         .type("application/pdf")
         .header("content-disposition", `inline; filename="etiqueta-${number}.pdf"`)
@@ -330,7 +328,8 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         },
       },
     },
-    async (request) => productStockMovements(ctx.db, ORG_ID, request.params.sku, request.query),
+    async (request) =>
+      productStockMovements(dbOf(request), orgOf(request), request.params.sku, request.query),
   );
 
   app.get(
@@ -348,7 +347,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
         },
       },
     },
-    async () => ({ sender: await getSender(ctx.db, ORG_ID) }),
+    async (request) => ({ sender: await getSender(dbOf(request), orgOf(request)) }),
   );
 
   app.put<{ Body: SenderInput }>(
@@ -365,9 +364,9 @@ export async function backOfficeRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const sender = validateSender(request.body);
-      return ctx.db.transaction(async (tx) => {
-        const before = await getSender(tx, ORG_ID);
-        const saved = await setSender(tx, ORG_ID, sender);
+      return dbOf(request).transaction(async (tx) => {
+        const before = await getSender(tx, orgOf(request));
+        const saved = await setSender(tx, orgOf(request), sender);
         await recordAudit(tx, auditSource(request), {
           action: "settings.sender.update",
           entityType: "settings",

@@ -16,13 +16,11 @@ import { type CustomerListQuery, listCustomers } from "../../backoffice/customer
 import { readCustomer } from "../../backoffice/customer-record.ts";
 import { fieldError } from "../../backoffice/field-error.ts";
 import type { AppContext } from "../../context.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import * as s from "./customer-schemas.ts";
 import { problem } from "./integration.ts";
 import { idParams } from "./order-schemas.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["customers"];
 
 export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -37,7 +35,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         response: { 200: s.listPage, 400: problem },
       },
     },
-    async (request) => listCustomers(ctx.db, ORG_ID, request.query),
+    async (request) => listCustomers(dbOf(request), orgOf(request), request.query),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -50,7 +48,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         response: { 200: s.record, 404: problem },
       },
     },
-    async (request) => readCustomer(ctx.db, ORG_ID, request.params.id),
+    async (request) => readCustomer(dbOf(request), orgOf(request), request.params.id),
   );
 
   app.post<{ Body: CustomerInput & { name: string } }>(
@@ -70,8 +68,8 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       if (valid.name === undefined)
         throw fieldError("name", "missing", "is required", "Informe o nome do cliente");
       const name = valid.name;
-      const record = await ctx.db.transaction(async (tx) => {
-        const id = await createCustomer(tx, ORG_ID, { ...valid, name });
+      const record = await dbOf(request).transaction(async (tx) => {
+        const id = await createCustomer(tx, orgOf(request), { ...valid, name });
         const after = await customerSnapshot(tx, id);
         await recordAudit(tx, auditSource(request), {
           action: "customer.create",
@@ -80,7 +78,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           entityLabel: name,
           after,
         });
-        return readCustomer(tx, ORG_ID, id);
+        return readCustomer(tx, orgOf(request), id);
       });
       return reply.status(201).send(record);
     },
@@ -101,9 +99,9 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (request) => {
       const valid = validateCustomerInput(request.body);
-      return ctx.db.transaction(async (tx) => {
+      return dbOf(request).transaction(async (tx) => {
         const before = await customerSnapshot(tx, request.params.id);
-        await updateCustomer(tx, ORG_ID, request.params.id, valid);
+        await updateCustomer(tx, orgOf(request), request.params.id, valid);
         const after = await customerSnapshot(tx, request.params.id);
         await recordAudit(tx, auditSource(request), {
           action: "customer.update",
@@ -113,7 +111,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           before,
           after,
         });
-        return readCustomer(tx, ORG_ID, request.params.id);
+        return readCustomer(tx, orgOf(request), request.params.id);
       });
     },
   );
@@ -132,12 +130,12 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       },
     },
     async (request) =>
-      ctx.db.transaction(async (tx) => {
+      dbOf(request).transaction(async (tx) => {
         const before = await customerSnapshot(tx, request.params.id);
         const other = await customerSnapshot(tx, request.body.otherId);
         const { movedOrders } = await mergeCustomers(
           tx,
-          ORG_ID,
+          orgOf(request),
           request.params.id,
           request.body.otherId,
           actorOf(request),
@@ -152,7 +150,7 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           after,
           input: { mergedCustomerId: request.body.otherId, mergedName: other.name, movedOrders },
         });
-        return { customer: await readCustomer(tx, ORG_ID, request.params.id), movedOrders };
+        return { customer: await readCustomer(tx, orgOf(request), request.params.id), movedOrders };
       }),
   );
 
@@ -172,9 +170,9 @@ export async function customerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     async (request) => {
       const { id } = request.params;
       const { customerId } = request.body;
-      const { eventId } = await ctx.db.transaction((tx) =>
+      const { eventId } = await dbOf(request).transaction((tx) =>
         auditedOrderChange(tx, auditSource(request), id, "order.customer.link", () =>
-          linkOrderToCustomer(tx, ORG_ID, id, customerId, actorOf(request)),
+          linkOrderToCustomer(tx, orgOf(request), id, customerId, actorOf(request)),
         ),
       );
       return { salesOrderId: id, customerId, eventId };

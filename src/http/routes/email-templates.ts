@@ -16,7 +16,7 @@ import {
 } from "../../email/templates.ts";
 import { VARIABLE_DOCS } from "../../email/variables.ts";
 import { customerEmailsBy, getStore } from "../../stores/stores.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 
@@ -136,11 +136,11 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
       },
     },
     async (request) => {
-      const store = await getStore(ctx.db, request.params.id);
+      const store = await getStore(dbOf(request), request.params.id);
       return {
         customerEmails: customerEmailsBy(store.settings),
         variables: VARIABLE_DOCS,
-        templates: await listStoreTemplates(ctx.db, store.id),
+        templates: await listStoreTemplates(dbOf(request), store.id),
       };
     },
   );
@@ -172,7 +172,7 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
       },
     },
     async (request) =>
-      ctx.db.transaction((tx) =>
+      dbOf(request).transaction((tx) =>
         auditedTemplateChange(tx, request, "email_template.update", () =>
           saveStoreTemplate(tx, request.params.id, request.params.status, request.body, actorOf(request)),
         ),
@@ -190,7 +190,7 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
       },
     },
     async (request) =>
-      ctx.db.transaction((tx) =>
+      dbOf(request).transaction((tx) =>
         auditedTemplateChange(tx, request, "email_template.reset", () =>
           resetStoreTemplate(tx, request.params.id, request.params.status),
         ),
@@ -224,6 +224,7 @@ export async function emailTemplateRoutes(app: FastifyInstance, { ctx }: { ctx: 
         response: { 200: renderedSchema, 400: problem, 404: problem },
       },
     },
-    async (request) => previewTemplate(ctx.db, request.params.id, request.params.status, request.body ?? {}),
+    async (request) =>
+      previewTemplate(dbOf(request), request.params.id, request.params.status, request.body ?? {}),
   );
 }

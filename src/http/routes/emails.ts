@@ -5,7 +5,7 @@ import { auditEmailResent } from "../../audit/retries.ts";
 import type { AppContext } from "../../context.ts";
 import { EMAIL_STATUSES, type EmailStatus, getEmail, listEmails } from "../../email/outbox.ts";
 import { resendEmail } from "../../email/resend.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const summaryProperties = {
@@ -75,7 +75,7 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         },
       },
     },
-    async (request) => listEmails(ctx.db, request.query),
+    async (request) => listEmails(dbOf(request), request.query),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -110,7 +110,7 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         },
       },
     },
-    async (request) => getEmail(ctx.db, request.params.id),
+    async (request) => getEmail(dbOf(request), request.params.id),
   );
 
   app.post<{ Params: { id: number } }>(
@@ -137,7 +137,7 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       reply
         .status(202)
         .send(
-          await resendEmail(ctx.db, request.params.id, actorOf(request), (tx, email) =>
+          await resendEmail(dbOf(request), request.params.id, actorOf(request), (tx, email) =>
             auditEmailResent(tx, request, request.params.id, email),
           ),
         ),

@@ -8,13 +8,12 @@ import { ordersCsv, receivablesCsv, stockCsv } from "../../backoffice/exports.ts
 import { type ListQuery, parseListQuery } from "../../backoffice/list-sales-orders.ts";
 import type { ReceivablesFilter } from "../../backoffice/receivables.ts";
 import type { AppContext } from "../../context.ts";
+import { dbOf, orgOf } from "../plugins/auth.ts";
 import { documentShown } from "../plugins/document-masking.ts";
 import { problem } from "./integration.ts";
 import { listQuery } from "./order-schemas.ts";
 import { filterProperties } from "./receivable-schemas.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["exports"];
 
 const csvResponse = (description: string) => ({
@@ -49,7 +48,7 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       sendCsv(
         reply,
         "pedidos",
-        ordersCsv(ctx.db, ORG_ID, parseListQuery(request.query), documentShown(request)),
+        ordersCsv(dbOf(request), orgOf(request), parseListQuery(request.query), documentShown(request)),
       ),
   );
 
@@ -69,7 +68,7 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       sendCsv(
         reply,
         "contas-a-receber",
-        receivablesCsv(ctx.db, ORG_ID, request.query, documentShown(request)),
+        receivablesCsv(dbOf(request), orgOf(request), request.query, documentShown(request)),
       ),
   );
 
@@ -92,6 +91,7 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         response: { 200: csvResponse("estoque-AAAA-MM-DD.csv"), 400: problem },
       },
     },
-    async (request, reply) => sendCsv(reply, "estoque", stockCsv(ctx.db, ORG_ID, request.query)),
+    async (request, reply) =>
+      sendCsv(reply, "estoque", stockCsv(dbOf(request), orgOf(request), request.query)),
   );
 }

@@ -8,7 +8,7 @@ import { PonteError } from "../../errors.ts";
 import { listFailedJobs, retryJobs } from "../../jobs/failed-jobs.ts";
 import { listPushFailures, resendPush, resendPushes } from "../../push/failures.ts";
 import { getStoredPayload, listOrderFailures, retryOrders } from "../../sync/failures.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 import { nullableReasonCode, whole } from "./schema-parts.ts";
@@ -153,11 +153,11 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     async (request) => {
       const { kind = "orders", storeId, limit = 100, after } = request.query;
-      if (kind === "pushes") return listPushFailures(ctx.db, { storeId, limit, after });
-      if (kind === "cancellations") return listStoreCancellations(ctx.db, { storeId, limit, after });
+      if (kind === "pushes") return listPushFailures(dbOf(request), { storeId, limit, after });
+      if (kind === "cancellations") return listStoreCancellations(dbOf(request), { storeId, limit, after });
       return kind === "jobs"
-        ? listFailedJobs(ctx.db, { storeId, limit, after })
-        : listOrderFailures(ctx.db, { storeId, limit, after });
+        ? listFailedJobs(dbOf(request), { storeId, limit, after })
+        : listOrderFailures(dbOf(request), { storeId, limit, after });
     },
   );
 
@@ -184,7 +184,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         },
       },
     },
-    async (request) => getStoredPayload(ctx.db, request.params.storeId, request.params.externalId),
+    async (request) => getStoredPayload(dbOf(request), request.params.storeId, request.params.externalId),
   );
 
   app.post<{
@@ -248,12 +248,12 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       }
       const ordersQueued =
         orders?.length || allOrdersOfStore !== undefined
-          ? await retryOrders(ctx.db, { orders, allOrdersOfStore }, (tx, queued) =>
+          ? await retryOrders(dbOf(request), { orders, allOrdersOfStore }, (tx, queued) =>
               auditOrdersRetried(tx, request, queued, allOrdersOfStore),
             )
           : 0;
       const jobsQueued = jobs?.length
-        ? await ctx.db.transaction(async (tx) => {
+        ? await dbOf(request).transaction(async (tx) => {
             const queued = await retryJobs(tx, jobs);
             await auditJobsRetried(tx, request, jobs, queued);
             return queued;
@@ -261,7 +261,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         : 0;
       const pushesQueued = pushes?.length
         ? (
-            await resendPushes(ctx.db, pushes, actorOf(request), (tx, sent) =>
+            await resendPushes(dbOf(request), pushes, actorOf(request), (tx, sent) =>
               auditPushesResent(tx, request, sent),
             )
           ).length
@@ -294,7 +294,7 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       reply
         .status(202)
         .send(
-          await resendPush(ctx.db, request.params.id, actorOf(request), (tx, sent) =>
+          await resendPush(dbOf(request), request.params.id, actorOf(request), (tx, sent) =>
             auditPushesResent(tx, request, sent),
           ),
         ),

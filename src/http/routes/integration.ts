@@ -16,7 +16,7 @@ import {
   updateFromPanel,
 } from "../../sync/integration-panel.ts";
 import { previewOrder } from "../../sync/preview.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, ctxOf, dbOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { preview } from "./preview-schemas.ts";
 import { nullableReasonCode, whole } from "./schema-parts.ts";
@@ -138,9 +138,9 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const store = await getStore(ctx.db, request.params.storeId);
+      const store = await getStore(dbOf(request), request.params.storeId);
       const { view = "attention", limit = 100, after, q } = request.query;
-      return listPanelOrders(ctx.db, store.id, { view, limit, after, search: parseOrderSearch(q) });
+      return listPanelOrders(dbOf(request), store.id, { view, limit, after, search: parseOrderSearch(q) });
     },
   );
 
@@ -154,7 +154,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: panelRow, 404: problem },
       },
     },
-    async (request) => getPanelRow(ctx.db, request.params.storeId, request.params.externalId),
+    async (request) => getPanelRow(dbOf(request), request.params.storeId, request.params.externalId),
   );
 
   const action = (
@@ -178,7 +178,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: panelRow, 404: problem, 409: problem, 502: problem, 503: problem },
       },
       handler: async (request) => {
-        const store = await getStore(ctx.db, request.params.storeId);
+        const store = await getStore(dbOf(request), request.params.storeId);
         return run(store, request.params.externalId, actorOf(request), request);
       },
     });
@@ -188,7 +188,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     "create",
     "Criar: create the sales order the integration did not create, from the order as last received (no call to the platform; 409 when synced, gone from the platform or the store's import is off)",
     (s, id, actor, request) =>
-      createFromPanel(ctx, s, id, actor, (tx, outcome) =>
+      createFromPanel(ctxOf(request, ctx), s, id, actor, (tx, outcome) =>
         auditStoreOrder(tx, request, s, id, "integration.create", syncResult(outcome)),
       ),
   );
@@ -197,7 +197,7 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     "update",
     "Atualizar: re-read the order from the platform and update its sales order (409 when it is gone there or the store's import is off; within the panel's deadline: 502/503 `platform_unavailable` when the platform does not answer, 409 `platform_refused` when it refuses the store's access; `error.reason` in pt-BR)",
     (s, id, actor, request) =>
-      updateFromPanel(ctx, s, id, actor, (tx, outcome) =>
+      updateFromPanel(ctxOf(request, ctx), s, id, actor, (tx, outcome) =>
         auditStoreOrder(tx, request, s, id, "integration.update", syncResult(outcome)),
       ),
   );
@@ -206,7 +206,9 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     "link",
     "Mapeamento: delete the link; only when synced with an invalid status or its sales order was deleted (else 409)",
     (s, id, actor, request) =>
-      unlinkFromPanel(ctx, s, id, actor, (tx) => auditStoreOrder(tx, request, s, id, "integration.unlink")),
+      unlinkFromPanel(ctxOf(request, ctx), s, id, actor, (tx) =>
+        auditStoreOrder(tx, request, s, id, "integration.unlink"),
+      ),
   );
 
   app.post<{ Params: { storeId: number; externalId: string } }>(
@@ -225,8 +227,8 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request, reply) => {
-      const store = await getStore(ctx.db, request.params.storeId);
-      await retryFromPanel(ctx, store, request.params.externalId, (tx) =>
+      const store = await getStore(dbOf(request), request.params.storeId);
+      await retryFromPanel(ctxOf(request, ctx), store, request.params.externalId, (tx) =>
         auditStoreOrder(tx, request, store, request.params.externalId, "integration.retry"),
       );
       return reply.status(202).send({ status: "queued" });
@@ -246,8 +248,8 @@ export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const store = await getStore(ctx.db, request.params.id);
-      return previewOrder(ctx.db, store, request.body);
+      const store = await getStore(dbOf(request), request.params.id);
+      return previewOrder(dbOf(request), store, request.body);
     },
   );
 }

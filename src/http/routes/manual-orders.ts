@@ -5,11 +5,8 @@ import { auditSource, recordAudit } from "../../audit/record.ts";
 import { orderSnapshot } from "../../audit/snapshots.ts";
 import { createManualOrder, type ManualOrderInput } from "../../backoffice/manual-order.ts";
 import type { AppContext } from "../../context.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
-
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 
 const text = (maxLength: number) => ({ type: "string", maxLength }) as const;
 const cents = { type: "integer", minimum: 0, maximum: 100_000_000_00 } as const;
@@ -111,8 +108,8 @@ export async function manualOrderRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request, reply) => {
-      const order = await ctx.db.transaction(async (tx) => {
-        const made = await createManualOrder(tx, ORG_ID, request.body, actorOf(request));
+      const order = await dbOf(request).transaction(async (tx) => {
+        const made = await createManualOrder(tx, orgOf(request), request.body, actorOf(request));
         const { number: _, ...after } = await orderSnapshot(tx, made.id);
         await recordAudit(tx, auditSource(request), {
           action: "order.create",

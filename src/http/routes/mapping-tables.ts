@@ -21,6 +21,7 @@ import {
 } from "../../stores/mapping-tables.ts";
 import { getStore } from "../../stores/stores.ts";
 import { MAX_EXPRESSION_LENGTH } from "../../sync/customer-defaults.ts";
+import { dbOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
@@ -201,8 +202,8 @@ function tableRoutes<Row>(app: FastifyInstance, ctx: AppContext, spec: TableSpec
     },
     async (request) => {
       failIfInvalid(request);
-      await getStore(ctx.db, request.params.id);
-      return { rows: await spec.read(ctx.db, request.params.id) };
+      await getStore(dbOf(request), request.params.id);
+      return { rows: await spec.read(dbOf(request), request.params.id) };
     },
   );
 
@@ -222,9 +223,13 @@ function tableRoutes<Row>(app: FastifyInstance, ctx: AppContext, spec: TableSpec
     async (request) => {
       failIfInvalid(request);
       // An unknown store is a 404 whatever the body says (replace checks again, under lock).
-      await getStore(ctx.db, request.params.id);
-      const rows = await spec.replace(ctx.db, request.params.id, request.body.rows, (tx, before, after) =>
-        auditTable(tx, request, `mapping.${spec.path}.update`, spec.path, before, after),
+      await getStore(dbOf(request), request.params.id);
+      const rows = await spec.replace(
+        dbOf(request),
+        request.params.id,
+        request.body.rows,
+        (tx, before, after) =>
+          auditTable(tx, request, `mapping.${spec.path}.update`, spec.path, before, after),
       );
       return { rows };
     },

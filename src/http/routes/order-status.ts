@@ -12,7 +12,7 @@ import { notifyDefaults, resolveNotifyCustomer } from "../../email/templates.ts"
 import { lockSalesOrder, readOrder } from "../../orders/order-lock.ts";
 import { storeEffects } from "../../push/preview.ts";
 import { customerEmailsBy } from "../../stores/stores.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const idParams = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } as const;
@@ -93,11 +93,11 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const order = await readOrder(ctx.db, request.params.id);
+      const order = await readOrder(dbOf(request), request.params.id);
       const transitions = orderTransitions(order);
-      const notify = await notifyDefaults(ctx.db, order.originStoreId);
+      const notify = await notifyDefaults(dbOf(request), order.originStoreId);
       const effects = await storeEffects(
-        ctx.db,
+        dbOf(request),
         order,
         transitions.allowed.map((a) => a.status),
       );
@@ -163,7 +163,7 @@ export async function orderStatusRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request) => {
       const { status, notifyCustomer, message } = request.body;
-      const change = await ctx.db.transaction(async (tx) => {
+      const change = await dbOf(request).transaction(async (tx) => {
         const order = await lockSalesOrder(tx, request.params.id);
         const before = await orderSnapshot(tx, order.id);
         const done = await changeOrderStatus(tx, order, {

@@ -7,12 +7,9 @@ import { auditSource } from "../../audit/record.ts";
 import { type ListQuery, listSalesOrders, parseListQuery } from "../../backoffice/list-sales-orders.ts";
 import { deleteSalesOrder, getSalesOrder } from "../../backoffice/sales-orders.ts";
 import type { AppContext } from "../../context.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 import { idParams, listQuery, nullable, orderListItem, salesOrder } from "./order-schemas.ts";
-
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 
 export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{ Querystring: ListQuery }>(
@@ -34,7 +31,7 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         },
       },
     },
-    async (request) => listSalesOrders(ctx.db, ORG_ID, parseListQuery(request.query)),
+    async (request) => listSalesOrders(dbOf(request), orgOf(request), parseListQuery(request.query)),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -47,7 +44,7 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         response: { 200: salesOrder, 404: problem },
       },
     },
-    async (request) => getSalesOrder(ctx.db, request.params.id),
+    async (request) => getSalesOrder(dbOf(request), request.params.id),
   );
 
   app.delete<{ Params: { id: number } }>(
@@ -64,9 +61,9 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request, reply) => {
-      await ctx.db.transaction((tx) =>
+      await dbOf(request).transaction((tx) =>
         auditedOrderChange(tx, auditSource(request), request.params.id, "order.delete", () =>
-          deleteSalesOrder(tx, ORG_ID, request.params.id, actorOf(request)),
+          deleteSalesOrder(tx, orgOf(request), request.params.id, actorOf(request)),
         ),
       );
       return reply.status(204).send();

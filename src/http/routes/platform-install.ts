@@ -25,6 +25,7 @@ import {
 import { isSupportedPlatform, platformModule } from "../../platforms/registry.ts";
 import { acceptApiBase } from "../../stores/api-base-policy.ts";
 import { connectStore } from "../../stores/stores.ts";
+import { FIRST_ORG } from "../../tenancy/organizations.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 import { publicStore, storeSchema } from "./store-schemas.ts";
@@ -273,14 +274,21 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
       throw error;
     }
     return ctx.db.transaction(async (tx) => {
-      const store = await connectStore(ctx, tx, {
-        platform: module.id,
-        name: installed.name,
-        externalId: installed.externalId,
-        credentials: installed.credentials,
-        apiBaseUrl: installed.apiBaseUrl,
-        mode: "install",
-      });
+      const store = await connectStore(
+        ctx,
+        tx,
+        {
+          platform: module.id,
+          name: installed.name,
+          externalId: installed.externalId,
+          credentials: installed.credentials,
+          apiBaseUrl: installed.apiBaseUrl,
+          mode: "install",
+        },
+        // The organisation the installing session works in; an install begun on the platform
+        // with no Ponte session goes to the first organisation.
+        request.principal?.orgId ?? FIRST_ORG,
+      );
       // The session that started the install finishes it (its state says so): that user installed it.
       if (request.principal)
         await auditStoreConnected(tx, request, store, installed.credentials, "store.install");

@@ -5,13 +5,11 @@ import type { FastifyInstance } from "fastify";
 import { auditSource, recordAudit } from "../../audit/record.ts";
 import type { AppContext } from "../../context.ts";
 import { createManualRequest, listRequests, readRequest, requestData } from "../../privacy/requests.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 import { idParams } from "./order-schemas.ts";
 import * as s from "./privacy-schemas.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["privacy"];
 
 export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -29,10 +27,10 @@ export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const made = await ctx.db.transaction(async (tx) => {
+      const made = await dbOf(request).transaction(async (tx) => {
         const made = await createManualRequest(
           tx,
-          ORG_ID,
+          orgOf(request),
           request.params.id,
           request.body.kind,
           actorOf(request),
@@ -60,7 +58,9 @@ export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         response: { 200: s.list },
       },
     },
-    async (request) => ({ items: await listRequests(ctx.db, ORG_ID, { customerId: request.params.id }) }),
+    async (request) => ({
+      items: await listRequests(dbOf(request), orgOf(request), { customerId: request.params.id }),
+    }),
   );
 
   app.get(
@@ -73,7 +73,7 @@ export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         response: { 200: s.list },
       },
     },
-    async () => ({ items: await listRequests(ctx.db, ORG_ID) }),
+    async (request) => ({ items: await listRequests(dbOf(request), orgOf(request)) }),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -86,7 +86,7 @@ export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         response: { 200: s.request, 404: problem },
       },
     },
-    async (request) => readRequest(ctx.db, ORG_ID, request.params.id),
+    async (request) => readRequest(dbOf(request), orgOf(request), request.params.id),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -103,7 +103,7 @@ export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const data = await requestData(ctx.db, ORG_ID, request.params.id);
+      const data = await requestData(dbOf(request), orgOf(request), request.params.id);
       return reply
         .header("content-disposition", `attachment; filename="lgpd-solicitacao-${request.params.id}.json"`)
         .send(data);

@@ -15,13 +15,11 @@ import {
 } from "../../backoffice/products.ts";
 import { applyStockImport, previewStockImport } from "../../backoffice/stock-import.ts";
 import type { AppContext } from "../../context.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 import * as s from "./product-schemas.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["products"];
 
 export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -36,7 +34,7 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         response: { 200: s.productPage, 400: problem },
       },
     },
-    async (request) => listProducts(ctx.db, ORG_ID, request.query),
+    async (request) => listProducts(dbOf(request), orgOf(request), request.query),
   );
 
   app.get<{ Params: { sku: string } }>(
@@ -49,7 +47,7 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         response: { 200: s.product, 404: problem },
       },
     },
-    async (request) => getProduct(ctx.db, ORG_ID, request.params.sku),
+    async (request) => getProduct(dbOf(request), orgOf(request), request.params.sku),
   );
 
   app.post<{ Params: { sku: string }; Body: AdjustmentInput }>(
@@ -66,16 +64,22 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const result = await ctx.db.transaction(async (tx) => {
-        const before = await productSnapshot(tx, ORG_ID, request.params.sku);
-        const done = await adjustStock(tx, ORG_ID, request.params.sku, request.body, actorOf(request));
+      const result = await dbOf(request).transaction(async (tx) => {
+        const before = await productSnapshot(tx, orgOf(request), request.params.sku);
+        const done = await adjustStock(
+          tx,
+          orgOf(request),
+          request.params.sku,
+          request.body,
+          actorOf(request),
+        );
         await recordAudit(tx, auditSource(request), {
           action: "stock.adjust",
           entityType: "product",
           entityId: request.params.sku,
           entityLabel: request.params.sku,
           before,
-          after: await productSnapshot(tx, ORG_ID, request.params.sku),
+          after: await productSnapshot(tx, orgOf(request), request.params.sku),
           input: withoutEmpty({
             reason: request.body.reason,
             quantity: request.body.quantity,
@@ -101,7 +105,7 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         response: { 200: s.importPreview, 400: problem },
       },
     },
-    async (request) => previewStockImport(ctx.db, ORG_ID, request.body.csv),
+    async (request) => previewStockImport(dbOf(request), orgOf(request), request.body.csv),
   );
 
   app.post<{ Body: { csv: string; token: string } }>(
@@ -118,10 +122,10 @@ export async function productRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request) =>
-      ctx.db.transaction(async (tx) => {
+      dbOf(request).transaction(async (tx) => {
         const done = await applyStockImport(
           tx,
-          ORG_ID,
+          orgOf(request),
           request.body.csv,
           request.body.token,
           actorOf(request),

@@ -7,6 +7,7 @@ import type { AppContext } from "../../context.ts";
 import { orderNotFound } from "../../orders/order-lock.ts";
 import { PUSH_ACTIONS, PUSH_TRIGGERS } from "../../push/actions.ts";
 import { getPushMap, replacePushMap } from "../../push/push-map.ts";
+import { dbOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 import { whole } from "./schema-parts.ts";
 
@@ -62,7 +63,7 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         response: { 200: pushMapAnswer, 404: problem },
       },
     },
-    async (request) => ({ rows: await getPushMap(ctx.db, request.params.id) }),
+    async (request) => ({ rows: await getPushMap(dbOf(request), request.params.id) }),
   );
 
   app.put<{ Params: { id: number }; Body: { rows: { trigger: string; actions: string[] }[] } }>(
@@ -99,7 +100,7 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       },
     },
     async (request) => ({
-      rows: await replacePushMap(ctx.db, request.params.id, request.body.rows, (tx, before, after) =>
+      rows: await replacePushMap(dbOf(request), request.params.id, request.body.rows, (tx, before, after) =>
         auditTable(tx, request, "push_map.update", "push-map", before, after),
       ),
     }),
@@ -116,7 +117,7 @@ export async function pushRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       },
     },
     async (request) => {
-      const { rows } = await ctx.db.query<Record<string, unknown>>(
+      const { rows } = await dbOf(request).query<Record<string, unknown>>(
         `select o.id, o.store_id as "storeId", o.channel, o.action, o.payload->>'summary' as summary, o.status,
                 o.attempts, o.last_error as "lastError", o.next_attempt_at as "nextAttemptAt",
                 o.status_version as "statusVersion", o.created_at as "createdAt", o.sent_at as "sentAt"

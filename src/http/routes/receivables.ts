@@ -20,14 +20,12 @@ import {
   type ReceivablesQuery,
 } from "../../backoffice/receivables.ts";
 import type { AppContext } from "../../context.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { idParams, pageQuery } from "./back-office-schemas.ts";
 import { problem } from "./integration.ts";
 import * as s from "./receivable-schemas.ts";
 import { whole } from "./schema-parts.ts";
 
-/** No accounts per organization yet: everything is the default organization's. */
-const ORG_ID = 1;
 const TAGS = ["backoffice"];
 
 export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -49,7 +47,7 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
         },
       },
     },
-    async (request) => listReceivables(ctx.db, ORG_ID, request.query),
+    async (request) => listReceivables(dbOf(request), orgOf(request), request.query),
   );
 
   app.get<{ Querystring: ReceivablesFilter }>(
@@ -62,7 +60,7 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
         response: { 200: s.totalsResult, 400: problem },
       },
     },
-    async (request) => receivableTotals(ctx.db, ORG_ID, request.query),
+    async (request) => receivableTotals(dbOf(request), orgOf(request), request.query),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -76,7 +74,7 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request) => {
-      const receivable = await getReceivable(ctx.db, ORG_ID, request.params.id);
+      const receivable = await getReceivable(dbOf(request), orgOf(request), request.params.id);
       if (!receivable) throw receivableNotFound(request.params.id);
       return receivable;
     },
@@ -96,9 +94,9 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request, reply) => {
-      const result = await ctx.db.transaction((tx) =>
+      const result = await dbOf(request).transaction((tx) =>
         auditedReceivableChange(tx, auditSource(request), request.params.id, "receivable.receipt", () =>
-          recordReceipt(tx, ORG_ID, request.params.id, request.body, actorOf(request)),
+          recordReceipt(tx, orgOf(request), request.params.id, request.body, actorOf(request)),
         ),
       );
       return reply.status(201).send(result);
@@ -121,14 +119,21 @@ export async function receivableRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
-      return ctx.db.transaction((tx) =>
+      return dbOf(request).transaction((tx) =>
         auditedReceivableChange(
           tx,
           auditSource(request),
           request.params.id,
           "receivable.receipt.undo",
           () =>
-            undoReceipt(tx, ORG_ID, request.params.id, request.params.receiptId, reason, actorOf(request)),
+            undoReceipt(
+              tx,
+              orgOf(request),
+              request.params.id,
+              request.params.receiptId,
+              reason,
+              actorOf(request),
+            ),
           { receiptId: request.params.receiptId, reason },
         ),
       );

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.ts";
 import { getStore } from "../../stores/stores.ts";
 import { MAX_EXPRESSION_LENGTH } from "../../sync/customer-defaults.ts";
 import { previewStoredOrder } from "../../sync/preview-stored.ts";
+import { dbOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 import { storedOrderPreview } from "./preview-schemas.ts";
@@ -47,8 +48,8 @@ export async function storePreviewRoutes(app: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (request) => {
-      const store = await getStore(ctx.db, request.params.id);
-      return previewStoredOrder(ctx.db, store, {
+      const store = await getStore(dbOf(request), request.params.id);
+      return previewStoredOrder(dbOf(request), store, {
         externalId: request.body?.externalId,
         customerDefaults: request.body?.customerDefaults,
       });

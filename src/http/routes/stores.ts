@@ -24,6 +24,7 @@ import {
 } from "../../stores/stores.ts";
 import { testConnection } from "../../stores/test-connection.ts";
 import { importOff, lockImportSwitch, resumeStoreWork } from "../../sync/import-switch.ts";
+import { ctxOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 import { flag } from "./schema-parts.ts";
 import { apiBaseUrlSchema, publicStore, storeSchema } from "./store-schemas.ts";
@@ -46,9 +47,9 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         response: { 200: { type: "array", items: storeSchema } },
       },
     },
-    async () => {
-      const health = await healthById(ctx);
-      return (await listStores(ctx.db)).map((s) => ({ ...publicStore(s), health: health.get(s.id) }));
+    async (request) => {
+      const health = await healthById(ctxOf(request, ctx));
+      return (await listStores(dbOf(request))).map((s) => ({ ...publicStore(s), health: health.get(s.id) }));
     },
   );
 
@@ -105,15 +106,15 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request, reply) => {
       const { reconnect, apiBaseUrl, accessToken, credentials, ...input } = request.body;
-      const accepted = acceptApiBase(ctx, input, apiBaseUrl);
+      const accepted = acceptApiBase(ctxOf(request, ctx), input, apiBaseUrl);
       const given = credentials ?? (accessToken !== undefined ? { accessToken } : {});
-      const store = await ctx.db.transaction(async (tx) => {
-        const connected = await connectStore(ctx, tx, {
-          ...input,
-          credentials: given,
-          apiBaseUrl: accepted,
-          mode: reconnect ? "reconnect" : "new",
-        });
+      const store = await dbOf(request).transaction(async (tx) => {
+        const connected = await connectStore(
+          ctxOf(request, ctx),
+          tx,
+          { ...input, credentials: given, apiBaseUrl: accepted, mode: reconnect ? "reconnect" : "new" },
+          orgOf(request),
+        );
         await auditStoreConnected(
           tx,
           request,
@@ -138,8 +139,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => {
-      const store = publicStore(await getStore(ctx.db, request.params.id));
-      return { ...store, health: (await healthById(ctx, store.id)).get(store.id) };
+      const store = publicStore(await getStore(dbOf(request), request.params.id));
+      return { ...store, health: (await healthById(ctxOf(request, ctx), store.id)).get(store.id) };
     },
   );
 
@@ -229,14 +230,17 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
             }
           : undefined;
       const current =
-        pushChannel || patch.apiBaseUrl !== undefined ? await getStore(ctx.db, request.params.id) : null;
+        pushChannel || patch.apiBaseUrl !== undefined
+          ? await getStore(dbOf(request), request.params.id)
+          : null;
       // The push channel is checked (URL reachable only on public addresses) before anything is saved.
-      const channel = pushChannel && current ? await preparePushChannel(ctx, current, pushChannel) : null;
+      const channel =
+        pushChannel && current ? await preparePushChannel(ctxOf(request, ctx), current, pushChannel) : null;
       const withChannel = channel ? { ...settings, pushChannel: channel.stored } : settings;
       if (patch.apiBaseUrl !== undefined && current) {
-        patch.apiBaseUrl = acceptApiBase(ctx, current, patch.apiBaseUrl);
+        patch.apiBaseUrl = acceptApiBase(ctxOf(request, ctx), current, patch.apiBaseUrl);
       }
-      const store = await ctx.db.transaction(async (tx) => {
+      const store = await dbOf(request).transaction(async (tx) => {
         // Flipping "Importar pedidos" waits for the syncs in flight; on again, what waited goes.
         const wasOn =
           patch.importEnabled === undefined ? null : await lockImportSwitch(tx, request.params.id);
@@ -276,12 +280,12 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request, reply) => {
-      const store = await getStore(ctx.db, request.params.id);
+      const store = await getStore(dbOf(request), request.params.id);
       // Disconnected says so first: its import is off because the store is.
-      if (store.connectionState === "disconnected") throw storeAccessRefused(ctx, store);
+      if (store.connectionState === "disconnected") throw storeAccessRefused(ctxOf(request, ctx), store);
       if (!store.importEnabled) throw importOff(store.id);
-      await checkBeforeImport(ctx, store);
-      await ctx.db.transaction((tx) => enqueue(tx, importJob(store.id, ctx.importMaxAttempts)));
+      await checkBeforeImport(ctxOf(request, ctx), store);
+      await dbOf(request).transaction((tx) => enqueue(tx, importJob(store.id, ctx.importMaxAttempts)));
       return reply.status(202).send({ status: "queued" });
     },
   );
@@ -326,7 +330,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         },
       },
     },
-    async (request) => testConnection(ctx, request.params.id),
+    async (request) => testConnection(ctxOf(request, ctx), request.params.id),
   );
 
   app.post<{ Params: { id: number } }>(
@@ -344,7 +348,7 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request) =>
       publicStore(
-        await disconnectStore(ctx, request.params.id, (tx, before) =>
+        await disconnectStore(ctxOf(request, ctx), request.params.id, (tx, before) =>
           auditStoreDisconnected(tx, request, before),
         ),
       ),
@@ -384,8 +388,8 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => {
-      await getStore(ctx.db, request.params.id);
-      const { rows } = await ctx.db.query<Record<string, unknown>>(
+      await getStore(dbOf(request), request.params.id);
+      const { rows } = await dbOf(request).query<Record<string, unknown>>(
         `select id, external_id as "externalId", number, platform_status as "platformStatus",
                 customer_name as "customerName", total_cents as "totalCents", cancelled, unknown_values as flags,
                 normalize_error as "normalizeError", platform_updated_at as "platformUpdatedAt"
