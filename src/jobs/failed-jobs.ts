@@ -4,6 +4,7 @@
 // spent but no error is not a failure: graphile-worker leaves such rows behind when a newer
 // job took over a key while the old one ran, and they are never run again.
 import type { Queryable } from "../db/db.ts";
+import { TENANT_ROLE } from "../db/tenant-db.ts";
 import { PonteError } from "../errors.ts";
 
 export interface FailedJob {
@@ -70,13 +71,27 @@ export interface FailedJobPage {
 
 const JOB_ID = /^[0-9]{1,19}$/;
 
+const payloadId = (key: string) =>
+  `case when p.payload->>'${key}' ~ '^[0-9]{1,15}$' then (p.payload->>'${key}')::bigint end`;
+
+/**
+ * The job (`p`, its private row) is the caller's organisation's: one of its stores', e-mails' or
+ * privacy requests'. Row-level security decides what "its" is for a request; Ponte itself (the
+ * CLI, the owner's role) also sees the jobs of no organisation.
+ */
+const JOB_OF_ORG = `(exists (select 1 from stores s where s.id = ${payloadId("storeId")})
+   or exists (select 1 from email_outbox e where e.id = ${payloadId("emailId")})
+   or exists (select 1 from privacy_requests r where r.id = ${payloadId("requestId")})
+   or (current_user <> '${TENANT_ROLE}'
+       and coalesce(p.payload->>'storeId', p.payload->>'emailId', p.payload->>'requestId') is null))`;
+
 /** Newest first (by job id), keyset-paginated. */
 export async function listFailedJobs(
   q: Queryable,
   options: { storeId?: number; limit: number; after?: string | null },
 ): Promise<FailedJobPage> {
   const params: unknown[] = [options.limit + 1];
-  const where = ["j.last_error is not null"];
+  const where = ["j.last_error is not null", JOB_OF_ORG];
   if (options.storeId !== undefined) {
     params.push(String(options.storeId));
     where.push(`p.payload->>'storeId' = $${params.length}`);
@@ -132,7 +147,8 @@ export async function retryJobs(q: Queryable, ids: readonly string[]): Promise<n
   if (valid.length === 0) return 0;
   const { rows } = await q.query<{ n: number }>(
     `select count(*)::int as n from graphile_worker.reschedule_jobs(
-       array(select id from graphile_worker.jobs where id = any($1::bigint[]) and last_error is not null),
+       array(select j.id from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
+              where j.id = any($1::bigint[]) and j.last_error is not null and ${JOB_OF_ORG}),
        run_at => now(), attempts => 0)`,
     [valid],
   );

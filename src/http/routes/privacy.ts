@@ -4,6 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import { auditSource, recordAudit } from "../../audit/record.ts";
 import type { AppContext } from "../../context.ts";
+import { PonteError } from "../../errors.ts";
 import { createManualRequest, listRequests, readRequest, requestData } from "../../privacy/requests.ts";
 import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
@@ -55,12 +56,18 @@ export async function privacyRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags: TAGS,
         summary: "A customer's privacy requests, newest first",
         params: idParams,
-        response: { 200: s.list },
+        response: { 200: s.list, 404: problem },
       },
     },
-    async (request) => ({
-      items: await listRequests(dbOf(request), orgOf(request), { customerId: request.params.id }),
-    }),
+    async (request) => {
+      const db = dbOf(request);
+      const { rowCount } = await db.query("select 1 from customers where id = $1 and org_id = $2", [
+        request.params.id,
+        orgOf(request),
+      ]);
+      if (rowCount === 0) throw new PonteError("not_found", `customer ${request.params.id} not found`);
+      return { items: await listRequests(db, orgOf(request), { customerId: request.params.id }) };
+    },
   );
 
   app.get(
