@@ -12,6 +12,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: "Usuário",
   token: "Token de API",
   job: "Tarefas",
+  organization: "Organização",
 };
 
 export const ACTOR_KINDS: Record<string, string> = {

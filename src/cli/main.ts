@@ -4,6 +4,7 @@ import { VERSION } from "../version.ts";
 import { type Command, parse, UsageError } from "./command.ts";
 import { backup, restore } from "./commands/backup.ts";
 import { migrate } from "./commands/migrate.ts";
+import { org } from "./commands/org.ts";
 import { parse as parseCommand } from "./commands/parse.ts";
 import { selftest } from "./commands/selftest.ts";
 import { api, start, worker } from "./commands/serve.ts";
@@ -18,6 +19,7 @@ const commands: Command[] = [
   migrate,
   backup,
   restore,
+  org,
   user,
   token,
   simulate,

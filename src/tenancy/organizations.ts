@@ -1,5 +1,6 @@
 // Organisations: one Ponte serves several merchants (issue 17). Each has its own stores,
 // orders, customers, users and tokens; a user may belong to several (memberships).
+import { type AuditSource, type Fields, recordAudit } from "../audit/record.ts";
 import type { Role } from "../auth/roles.ts";
 import type { Queryable } from "../db/db.ts";
 import { PonteError } from "../errors.ts";
@@ -49,4 +50,32 @@ export function checkOrganizationName(raw: string): string {
     });
   }
   return name;
+}
+
+/**
+ * A new organisation with its first admin (when one is named), recorded in its own audit trail
+ * by whoever made it (`by` is given the new organisation's id), on the caller's transaction.
+ */
+export async function openOrganization(
+  tx: Queryable,
+  name: string,
+  adminUserId: number | null,
+  by: (orgId: number) => AuditSource,
+  note: Fields = {},
+): Promise<Organization> {
+  const org = await createOrganization(tx, name);
+  if (adminUserId !== null) {
+    await tx.query("insert into memberships (user_id, org_id, role) values ($1, $2, 'admin')", [
+      adminUserId,
+      org.id,
+    ]);
+  }
+  await recordAudit(tx, by(org.id), {
+    action: "organization.create",
+    entityType: "organization",
+    entityId: org.id,
+    entityLabel: org.name,
+    after: { name: org.name, ...note },
+  });
+  return org;
 }

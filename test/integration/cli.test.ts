@@ -179,4 +179,44 @@ describe("ponte user and ponte token", () => {
     assert.equal(badDays.code, 1);
     assert.match(badDays.output, /1 to 3650 whole days/);
   });
+
+  it("org create with an admin; a user and a token of that organisation work in it alone", async () => {
+    await withStdin(
+      ["user", "create", "--email", "gerente@example.com", "--password-stdin"],
+      "senha da gerente 1",
+    );
+    const made = await run(["org", "create", "--name", "Loja Gama", "--admin", "gerente@example.com"], env);
+    assert.equal(made.code, 0, made.output);
+    const id = /organisation (\d+) "Loja Gama" created with gerente@example.com as admin/.exec(
+      made.output,
+    )?.[1];
+    assert.ok(id, made.output);
+    assert.match(
+      (await run(["org", "list"], env)).output,
+      new RegExp(`^${id}\tLoja Gama\t1 users\t0 stores$`, "m"),
+    );
+    const token = (await run(["token", "create", "--name", "gama", "--org", id], env)).output
+      .trim()
+      .split("\n")
+      .at(-1)!;
+    const headers = { authorization: `Bearer ${token}` };
+    const orgs = (await app.inject({ url: "/api/v1/organizations", headers })).json();
+    assert.equal(orgs.current, Number(id));
+    assert.deepEqual(
+      (await app.inject({ url: "/api/v1/users", headers }))
+        .json()
+        .users.map((u: { email: string }) => u.email),
+      ["gerente@example.com"],
+      "only the new organisation's members",
+    );
+    assert.doesNotMatch(
+      (await run(["token", "list"], env)).output,
+      /^gama\t/m,
+      "not the first organisation's token",
+    );
+    assert.match((await run(["token", "list", "--org", id], env)).output, /^gama\t/m);
+    const unknown = await run(["user", "list", "--org", "999"], env);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.output, /no organisation 999/);
+  });
 });

@@ -273,16 +273,13 @@ describe("mapping tables API", () => {
     );
   });
 
-  it("writes under the store's own organization and leaves other stores alone", async () => {
+  it("another organisation's store is not found, and nothing is written under it", async () => {
     const res = await put("customer-defaults", [{ field: "x", expression: "1" }], otherOrgStoreId);
-    assert.equal(res.statusCode, 200, res.body);
-    const { rows } = await t.db.query<{ org_id: number; store_org: number }>(
-      `select c.org_id, s.org_id as store_org from customer_default_fields c join stores s on s.id = c.store_id
-        where c.store_id = $1`,
-      [otherOrgStoreId],
-    );
-    assert.deepEqual(rows, [{ org_id: rows[0]!.store_org, store_org: rows[0]!.store_org }]);
-    assert.notEqual(rows[0]!.org_id, 1);
+    assert.equal(res.statusCode, 404, res.body);
+    const { rows } = await t.db.query("select 1 from customer_default_fields where store_id = $1", [
+      otherOrgStoreId,
+    ]);
+    assert.equal(rows.length, 0);
     assert.equal((await get("customer-defaults")).length, 3, "the first store's fields are untouched");
   });
 

@@ -19,6 +19,7 @@ import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StorePage } from "./pages/StorePage.tsx";
 import { StoresPage } from "./pages/StoresPage.tsx";
 import { ACCESS_LABELS, type Permission, useCan } from "./permissions.tsx";
+import { OrganizationSwitcher } from "./settings/OrganizationSwitcher.tsx";
 
 const sections: { to: string; label: string; end?: boolean; needs?: Permission }[] = [
   { to: "/", label: "Visão geral", end: true },
@@ -69,6 +70,7 @@ function Shell() {
           </ul>
         </nav>
         <div className="user">
+          <OrganizationSwitcher />
           <span className="user-email">{session.data?.email}</span>
           {session.data ? <span className="badge">{ACCESS_LABELS[session.data.role]}</span> : null}
           <Button variant="ghost" pending={logout.isPending} onClick={() => logout.mutate()}>

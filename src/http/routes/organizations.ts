@@ -2,14 +2,14 @@
 // a new organisation for another merchant, made by an admin who becomes its first admin. The
 // table in auth/route-permissions.ts keeps creation to the `access` permission.
 import type { FastifyInstance } from "fastify";
-import { auditSource, recordAudit } from "../../audit/record.ts";
+import { auditSource } from "../../audit/record.ts";
 import { isRole, ROLES } from "../../auth/roles.ts";
 import { switchSessionOrg } from "../../auth/sessions.ts";
 import type { AppContext } from "../../context.ts";
 import { PonteError } from "../../errors.ts";
 import {
-  createOrganization,
   type Membership,
+  openOrganization,
   organizationById,
   organizationsOf,
 } from "../../tenancy/organizations.ts";
@@ -84,22 +84,17 @@ export async function organizationRoutes(app: FastifyInstance, { ctx }: { ctx: A
     async (request, reply) => {
       const principal = request.principal!;
       if (principal.kind !== "user") throw userOnly();
-      const created = await ctx.db.transaction(async (tx) => {
-        const org = await createOrganization(tx, request.body.name);
-        await tx.query("insert into memberships (user_id, org_id, role) values ($1, $2, 'admin')", [
+      const created = await ctx.db.transaction((tx) =>
+        openOrganization(
+          tx,
+          request.body.name,
           principal.id,
-          org.id,
-        ]);
-        const source = { ...auditSource(request), orgId: org.id };
-        await recordAudit(tx, source, {
-          action: "organization.create",
-          entityType: "organization",
-          entityId: org.id,
-          entityLabel: org.name,
-          after: { name: org.name, createdFrom: orgOf(request) },
-        });
-        return org;
-      });
+          (orgId) => ({ ...auditSource(request), orgId }),
+          {
+            createdFrom: orgOf(request),
+          },
+        ),
+      );
       request.log.info({ orgId: created.id, by: principal.name }, "organisation created");
       return reply.status(201).send({ ...created, role: "admin" });
     },

@@ -142,7 +142,12 @@ export interface paths {
                             user: {
                                 email: string;
                                 id: number;
-                                /** @description What the role may do: the panel hides what is not here */
+                                /** @description The organisation this session works in (GET /api/v1/organizations lists the others) */
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description What the role there may do: the panel hides what is not here */
                                 permissions: ("read" | "operate" | "configure" | "access" | "privacy" | "webhooks")[];
                                 /**
                                  * @description Administrador, Operador or Leitura
@@ -263,6 +268,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch this browser session to another organisation of the signed-in person
+         * @description 404 when the person has no live membership there. 403 for an API token.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The organisation this session or token works in */
+                            current: number;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                /**
+                                 * @description The caller's role there
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "operator" | "reader";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session": {
         parameters: {
             query?: never;
@@ -290,7 +386,12 @@ export interface paths {
                             user: {
                                 email: string;
                                 id: number;
-                                /** @description What the role may do: the panel hides what is not here */
+                                /** @description The organisation this session works in (GET /api/v1/organizations lists the others) */
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description What the role there may do: the panel hides what is not here */
                                 permissions: ("read" | "operate" | "configure" | "access" | "privacy" | "webhooks")[];
                                 /**
                                  * @description Administrador, Operador or Leitura
@@ -392,7 +493,12 @@ export interface paths {
                             user: {
                                 email: string;
                                 id: number;
-                                /** @description What the role may do: the panel hides what is not here */
+                                /** @description The organisation this session works in (GET /api/v1/organizations lists the others) */
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description What the role there may do: the panel hides what is not here */
                                 permissions: ("read" | "operate" | "configure" | "access" | "privacy" | "webhooks")[];
                                 /**
                                  * @description Administrador, Operador or Leitura
@@ -1179,6 +1285,23 @@ export interface paths {
                                     [key: string]: number;
                                 } | null;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };
@@ -5064,6 +5187,125 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations the caller works in, and the current one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The organisation this session or token works in */
+                            current: number;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                /**
+                                 * @description The caller's role there
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "operator" | "reader";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an organisation for another merchant; the caller becomes its admin
+         * @description Its stores, orders, customers, users and tokens are its own. The caller switches to it with PUT /api/v1/auth/organization. 403 for an API token.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description The caller's role there
+                             * @enum {string}
+                             */
+                            role: "admin" | "operator" | "reader";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -61,6 +61,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "settings.sender.update": "Remetente da etiqueta alterado",
   "customer.privacy.data_request": "Dados do cliente exportados (LGPD)",
   "customer.privacy.customer_redact": "Cliente anonimizado (LGPD)",
+  "organization.create": "Organização criada",
   "user.create": "Usuário criado",
   "user.update": "Usuário alterado",
   "user.delete": "Usuário removido",

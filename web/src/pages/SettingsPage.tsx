@@ -8,6 +8,7 @@ import { Button, Field, Loading, Notice, PageHeader, useToast } from "../compone
 import { describeError } from "../errors-pt.ts";
 import { Can, useCan } from "../permissions.tsx";
 import { PrivacySection } from "../privacy/PrivacySection.tsx";
+import { OrganizationsSection } from "../settings/OrganizationsSection.tsx";
 import { SENDER_KEY, type Sender, useSender } from "../settings/sender-api.ts";
 import { TokensSection } from "../settings/TokensSection.tsx";
 import { UsersSection } from "../settings/UsersSection.tsx";
@@ -56,6 +57,7 @@ export function SettingsPage() {
       {sender.isError ? <Notice kind="error">{describeError(sender.error)}</Notice> : null}
       {sender.isSuccess ? <SenderForm initial={sender.data.sender} /> : null}
       <Can permission="access">
+        <OrganizationsSection />
         <UsersSection />
         <TokensSection />
       </Can>
