@@ -53,6 +53,7 @@ const summary = ({ createdAt, sentAt, ...rest }: Row): EmailSummary => ({
 
 export async function listEmails(
   q: Queryable,
+  orgId: number,
   query: EmailListQuery,
 ): Promise<{ items: EmailSummary[]; next: string | null }> {
   let before: number | null = null;
@@ -68,8 +69,9 @@ export async function listEmails(
         and ($2::bigint is null or e.store_id = $2)
         and ($3::text is null or e.status = $3)
         and ($4::bigint is null or e.id < $4)
+        and e.org_id = $6
       order by e.id desc limit $5`,
-    [query.salesOrderId ?? null, query.storeId ?? null, query.status ?? null, before, query.limit + 1],
+    [query.salesOrderId ?? null, query.storeId ?? null, query.status ?? null, before, query.limit + 1, orgId],
   );
   const page = rows.slice(0, query.limit).map(summary);
   const more = rows.length > query.limit;

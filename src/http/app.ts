@@ -13,6 +13,7 @@ import { inputGuards } from "./plugins/input-guards.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { panelPlugin } from "./plugins/panel.ts";
 import { securityHeaders } from "./plugins/security-headers.ts";
+import { tenantGuard } from "./plugins/tenant-guard.ts";
 import { accessRoutes } from "./routes/access.ts";
 import { attentionRoutes } from "./routes/attention.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inputGuards);
   await app.register(authPlugin, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });
   await app.register(documentMasking);
+  await app.register(tenantGuard, { ctx: deps.ctx });
 
   await app.register(healthRoutes, { db: deps.ctx.db });
   await app.register(authRoutes, { ctx: deps.ctx, publicUrl: deps.auth?.publicUrl });

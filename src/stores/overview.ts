@@ -97,7 +97,12 @@ interface Row {
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Every store's health, or one store's (`storeId`). */
-export async function storesOverview(q: Queryable, options: { storeId?: number } = {}): Promise<Overview> {
+/** The organisation's stores (one of them with `storeId`). */
+export async function storesOverview(
+  q: Queryable,
+  orgId: number,
+  options: { storeId?: number } = {},
+): Promise<Overview> {
   // Each count reads one partial or composite index: inbox_pending_by_store, order_links_waiting,
   // order_links_store_state, sales_orders_created_by_store, outbox_failed_pushes_by_store,
   // email_outbox_failed_by_store, sales_orders_store_cancellations.
@@ -124,8 +129,8 @@ export async function storesOverview(q: Queryable, options: { storeId?: number }
             s.last_contact_at, s.last_contact_ok, s.last_contact_error, s.contact_failing_since,
             s.last_import_attempt_at, s.last_import_error, s.last_test_at, s.last_test_ok, s.last_test_error,
             now() as now
-       from stores s where $2::bigint is null or s.id = $2 order by s.id`,
-    [BUSINESS_TIME_ZONE, options.storeId ?? null],
+       from stores s where s.org_id = $3 and ($2::bigint is null or s.id = $2) order by s.id`,
+    [BUSINESS_TIME_ZONE, options.storeId ?? null, orgId],
   );
   const jobs = await countFailingJobsByStore(q);
   // Integração's attention list, counted by its own definition so the two numbers always agree.

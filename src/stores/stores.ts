@@ -211,6 +211,9 @@ export async function connectStore(
     checkedCredentials(module, input),
   );
   const existing = await findStoreByExternalId(tx, input.platform, input.externalId);
+  // Another organisation's store (found when row-level security does not hide it). A platform
+  // install proves control of the platform store: it renews that store's token where it is.
+  if (existing && existing.orgId !== orgId && mode !== "install") throw storeElsewhere(input, module.label);
   if (existing && mode === "new") throw storeExists(existing, input, module.label);
   if (!existing && mode === "reconnect") {
     throw new PonteError("not_found", `no ${input.platform} store ${input.externalId} to reconnect`, {
@@ -283,8 +286,12 @@ export async function findStoreByExternalId(
   return rows[0] ? toStore(rows[0]) : null;
 }
 
-export async function listStores(db: Queryable): Promise<Store[]> {
-  const { rows } = await db.query<StoreRow>("select * from stores order by id");
+/** The organisation's stores; every organisation's without one (Ponte's own work: the demo). */
+export async function listStores(db: Queryable, orgId?: number): Promise<Store[]> {
+  const { rows } = await db.query<StoreRow>(
+    "select * from stores where $1::bigint is null or org_id = $1 order by id",
+    [orgId ?? null],
+  );
   return rows.map(toStore);
 }
 

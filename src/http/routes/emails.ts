@@ -5,7 +5,7 @@ import { auditEmailResent } from "../../audit/retries.ts";
 import type { AppContext } from "../../context.ts";
 import { EMAIL_STATUSES, type EmailStatus, getEmail, listEmails } from "../../email/outbox.ts";
 import { resendEmail } from "../../email/resend.ts";
-import { actorOf, dbOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
 import { problem } from "./integration.ts";
 
 const summaryProperties = {
@@ -75,7 +75,7 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         },
       },
     },
-    async (request) => listEmails(dbOf(request), request.query),
+    async (request) => listEmails(dbOf(request), orgOf(request), request.query),
   );
 
   app.get<{ Params: { id: number } }>(

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { HEALTH_CODES } from "../../stores/health-rules.ts";
 import { storesOverview } from "../../stores/overview.ts";
-import { dbOf } from "../plugins/auth.ts";
+import { dbOf, orgOf } from "../plugins/auth.ts";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 
@@ -110,6 +110,6 @@ export async function overviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         },
       },
     },
-    async (request) => storesOverview(dbOf(request)),
+    async (request) => storesOverview(dbOf(request), orgOf(request)),
   );
 }

@@ -30,8 +30,12 @@ import { flag } from "./schema-parts.ts";
 import { apiBaseUrlSchema, publicStore, storeSchema } from "./store-schemas.ts";
 
 /** Each store's health (Lojas shows what Visão geral shows). */
-async function healthById(ctx: AppContext, storeId?: number): Promise<Map<number, HealthState>> {
-  const { stores } = await storesOverview(ctx.db, { storeId });
+async function healthById(
+  ctx: AppContext,
+  orgId: number,
+  storeId?: number,
+): Promise<Map<number, HealthState>> {
+  const { stores } = await storesOverview(ctx.db, orgId, { storeId });
   return new Map(stores.map((s) => [s.id, s.health]));
 }
 
@@ -48,8 +52,11 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (request) => {
-      const health = await healthById(ctxOf(request, ctx));
-      return (await listStores(dbOf(request))).map((s) => ({ ...publicStore(s), health: health.get(s.id) }));
+      const health = await healthById(ctxOf(request, ctx), orgOf(request));
+      return (await listStores(dbOf(request), orgOf(request))).map((s) => ({
+        ...publicStore(s),
+        health: health.get(s.id),
+      }));
     },
   );
 
@@ -140,7 +147,10 @@ export async function storeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request) => {
       const store = publicStore(await getStore(dbOf(request), request.params.id));
-      return { ...store, health: (await healthById(ctxOf(request, ctx), store.id)).get(store.id) };
+      return {
+        ...store,
+        health: (await healthById(ctxOf(request, ctx), orgOf(request), store.id)).get(store.id),
+      };
     },
   );
 
