@@ -1,23 +1,33 @@
-// What the tenant role (tenant-db.ts) may touch, granted again on every start under the
-// migration lock: tables added by a later migration or by the job queue's own upgrades are
-// covered without each migration remembering to. Row-level security then narrows the tenant
+// What the tenant role (tenant-db.ts) may touch, checked on every start under the migration
+// lock and granted when a table lacks it: tables added by a later migration or by the job
+// queue's own upgrades are covered without each migration remembering to. Row-level security then narrows the tenant
 // tables to one organisation; the tables below hold no organisation's data and are Ponte's own.
 import type { PoolClient } from "pg";
 import { TENANT_ROLE } from "./tenant-db.ts";
 
-/** Ponte's own tables: sign-in throttling, install states, worker liveness, the migrations. */
-const SYSTEM_TABLES = [
-  "login_throttle",
-  "oauth_install_states",
-  "worker_heartbeats",
-  "selftest_runs",
-  "schema_migrations",
-];
+/** Ponte's own tables: sign-in throttling, install states, self-tests, the migrations. */
+const SYSTEM_TABLES = ["login_throttle", "oauth_install_states", "selftest_runs", "schema_migrations"];
+
+/** True when every other table already has the grants (nothing to do on an ordinary start). */
+async function upToDate(client: PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ missing: number }>(
+    `select count(*)::int as missing from pg_tables t
+      where t.schemaname in ('public', 'graphile_worker') and not (t.tablename = any($2::text[]))
+        and not has_table_privilege($1, format('%I.%I', t.schemaname, t.tablename), 'select')`,
+    [TENANT_ROLE, SYSTEM_TABLES],
+  );
+  return rows[0]!.missing === 0;
+}
 
 export async function grantTenantAccess(client: PoolClient): Promise<void> {
   // Made by migration 0025: a database migrated by a test's own folder may have none.
   const role = await client.query("select 1 from pg_roles where rolname = $1", [TENANT_ROLE]);
   if (role.rowCount === 0) return;
+  if (!(await upToDate(client))) await grantAll(client);
+  await openQueueTables(client);
+}
+
+async function grantAll(client: PoolClient): Promise<void> {
   await client.query(`
     grant usage on schema public, graphile_worker to ${TENANT_ROLE};
     grant select, insert, update, delete on all tables in schema public to ${TENANT_ROLE};
@@ -26,7 +36,6 @@ export async function grantTenantAccess(client: PoolClient): Promise<void> {
     grant usage, select on all sequences in schema graphile_worker to ${TENANT_ROLE};
     grant execute on all functions in schema graphile_worker to ${TENANT_ROLE};
     revoke insert, update, delete on worker_heartbeats from ${TENANT_ROLE};`);
-  await openQueueTables(client);
   const { rows } = await client.query<{ name: string }>(
     "select t as name from unnest($1::text[]) t where to_regclass('public.' || t) is not null",
     [SYSTEM_TABLES],
