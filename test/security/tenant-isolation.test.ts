@@ -266,7 +266,21 @@ describe("organisations are isolated from each other", () => {
     assert.ok((await call(asB, "GET", "/api/v1/stores")).body.includes(B_STORE));
   });
 
-  it("an id of B given in A's request body is not found either", async () => {
+  it("an id of B given in A's request body is not found either, and B's rows stay as they were", async () => {
+    const before = await snapshot(t.db, orgB);
+    const retried = await call(asA, "POST", "/api/v1/failures/retry", {
+      orders: [{ storeId: idsB.store, externalId: idsB.externalId }],
+      pushes: [idsB.push],
+      allOrdersOfStore: idsB.store,
+    });
+    assert.ok([202, 404].includes(retried.statusCode), retried.body);
+    if (retried.statusCode === 202) {
+      assert.deepEqual(
+        retried.json(),
+        { ordersQueued: 0, jobsQueued: 0, pushesQueued: 0 },
+        "nothing of B's queued",
+      );
+    }
     const cases: [string, string, unknown][] = [
       ["POST", `/api/v1/orders/${idsA.order}/customer`, { customerId: idsB.customer }],
       ["POST", `/api/v1/customers/${idsA.customer}/merge`, { fromId: idsB.customer }],
@@ -276,6 +290,7 @@ describe("organisations are isolated from each other", () => {
       assert.ok([400, 404].includes(res.statusCode), `${method} ${url}: ${res.statusCode} ${res.body}`);
       assert.ok(!markersB.some((s) => res.body.includes(s)), res.body);
     }
+    assert.deepEqual(await snapshot(t.db, orgB), before, "B's rows are as they were");
   });
 
   it("B's store cannot be connected or reconnected from A, and it stays B's", async () => {

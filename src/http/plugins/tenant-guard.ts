@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { AppContext } from "../../context.ts";
+import type { Queryable } from "../../db/db.ts";
 import { PonteError } from "../../errors.ts";
 
 /** Where the value of a path parameter is found with its org_id: a table and the column holding it. */
@@ -57,6 +58,24 @@ const notFound = (pattern: string, param: string, value: unknown) =>
   new PonteError("not_found", `${pattern}: no ${param} ${String(value).slice(0, 64)} in this organisation`, {
     details: { reason: "Não encontrado: o endereço aponta para algo que não existe nesta organização." },
   });
+
+/**
+ * The ids of a table (`stores`, `outbox`…) among `ids` that are the organisation's: for ids a
+ * request names in its body, checked like those in its path (on the owner's connection).
+ */
+export async function ownedIds(
+  db: Queryable,
+  orgId: number,
+  table: string,
+  ids: readonly number[],
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<{ id: number }>(
+    `select id from ${table} where id = any($1::bigint[]) and org_id = $2`,
+    [ids, orgId],
+  );
+  return rows.map((r) => r.id);
+}
 
 export const tenantGuard = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
   const rules = new Map<string, { param: string; owner: Owner }[]>();

@@ -8,7 +8,8 @@ import { PonteError } from "../../errors.ts";
 import { listFailedJobs, retryJobs } from "../../jobs/failed-jobs.ts";
 import { listPushFailures, resendPush, resendPushes } from "../../push/failures.ts";
 import { getStoredPayload, listOrderFailures, retryOrders } from "../../sync/failures.ts";
-import { actorOf, dbOf } from "../plugins/auth.ts";
+import { actorOf, dbOf, orgOf } from "../plugins/auth.ts";
+import { ownedIds } from "../plugins/tenant-guard.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 import { nullableReasonCode, whole } from "./schema-parts.ts";
@@ -242,10 +243,27 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const { orders, jobs, pushes, allOrdersOfStore } = request.body;
-      if (!orders?.length && !jobs?.length && !pushes?.length && allOrdersOfStore === undefined) {
+      const { jobs, allOrdersOfStore } = request.body;
+      if (
+        !request.body.orders?.length &&
+        !jobs?.length &&
+        !request.body.pushes?.length &&
+        allOrdersOfStore === undefined
+      ) {
         throw new PonteError("validation_failed", "name orders, jobs, pushes or allOrdersOfStore to retry");
       }
+      // Stores and pushes named in the body must be the organisation's, as ids in a path are.
+      const named = [
+        ...(request.body.orders ?? []).map((o) => o.storeId),
+        ...(allOrdersOfStore === undefined ? [] : [allOrdersOfStore]),
+      ];
+      const stores = new Set(await ownedIds(ctx.db, orgOf(request), "stores", named));
+      if (allOrdersOfStore !== undefined && !stores.has(allOrdersOfStore)) {
+        throw new PonteError("not_found", `store ${allOrdersOfStore} not found`);
+      }
+      const orders = request.body.orders?.filter((o) => stores.has(o.storeId));
+      const pushes =
+        request.body.pushes && (await ownedIds(ctx.db, orgOf(request), "outbox", request.body.pushes));
       const ordersQueued =
         orders?.length || allOrdersOfStore !== undefined
           ? await retryOrders(dbOf(request), { orders, allOrdersOfStore }, (tx, queued) =>
@@ -267,7 +285,9 @@ export async function failureRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           ).length
         : 0;
       // pushesQueued only when pushes were named: the answer to orders and jobs keeps its shape.
-      return reply.status(202).send({ ordersQueued, jobsQueued, ...(pushes ? { pushesQueued } : {}) });
+      return reply
+        .status(202)
+        .send({ ordersQueued, jobsQueued, ...(request.body.pushes ? { pushesQueued } : {}) });
     },
   );
 
