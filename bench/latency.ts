@@ -26,7 +26,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +37,7 @@ import { startEmbedded } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { createLogger } from "../src/logger.ts";
 import { connectStore } from "../src/stores/stores.ts";
+import { freePort, summary } from "./harness.ts";
 import { cpuDelta, postgresCpu, processCpuSeconds, readChildProfile, summarizeProfile } from "./profile.ts";
 import { epochMs, startSimulatorChild, type WebhookSend } from "./sim-child.ts";
 
@@ -52,33 +52,6 @@ const profile = process.env.BENCH_PROFILE === "1";
 const streamMode = process.env.BENCH_STREAM === "exact" ? "exact" : "simulator";
 const logger = createLogger({ logLevel: "warn", logPretty: false });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-function summary(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  const f = (n: number) => Math.round(n);
-  return {
-    n: s.length,
-    p50: f(percentile(s, 50)),
-    p90: f(percentile(s, 90)),
-    p99: f(percentile(s, 99)),
-    max: f(s[s.length - 1] ?? Number.NaN),
-  };
-}
 
 // ---------------------------------------------------------------- setup
 

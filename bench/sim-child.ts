@@ -55,8 +55,11 @@ export interface SimulatorChild {
   setOptions(patch: Partial<SimulatorOptions>): Promise<void>;
   /** Creates orders through the simulator's own API (webhooks go out as for the rate stream). */
   createOrders(count: number): Promise<number[]>;
-  /** Creates orders at `rate` per second, drift-free, in the simulator's process (0 stops). */
-  stream(rate: number): Promise<void>;
+  /**
+   * Creates orders at `rate` per second, drift-free, in the simulator's process (0 stops);
+   * `overrides` go to each createOrder (e.g. an unpaid status: one webhook per order).
+   */
+  stream(rate: number, overrides?: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,8 +102,8 @@ export async function startSimulatorChild(
       await call("setOptions", { patch });
     },
     createOrders: async (count) => (await call("createOrders", { count })).ids as number[],
-    stream: async (rate) => {
-      await call("stream", { rate });
+    stream: async (rate, overrides) => {
+      await call("stream", { rate, overrides });
     },
     stop: async () => {
       if (child.exitCode !== null) return;
@@ -175,7 +178,14 @@ async function runChild(options: SimulatorOptions & { recordWebhooks?: boolean }
   let stream: NodeJS.Timeout | undefined;
   process.on(
     "message",
-    async (message: { id: number; type: string; patch?: object; count?: number; rate?: number }) => {
+    async (message: {
+      id: number;
+      type: string;
+      patch?: object;
+      count?: number;
+      rate?: number;
+      overrides?: Record<string, unknown>;
+    }) => {
       const reply = (body: Record<string, unknown>) => process.send?.({ id: message.id, ...body });
       try {
         if (message.type === "stats") {
@@ -202,7 +212,7 @@ async function runChild(options: SimulatorOptions & { recordWebhooks?: boolean }
             let made = 0;
             stream = setInterval(() => {
               const due = Math.floor(((performance.now() - from) / 1000) * perSecond);
-              for (; made < due; made++) sim.createOrder();
+              for (; made < due; made++) sim.createOrder(message.overrides);
             }, 2);
           }
           reply({});

@@ -19,7 +19,12 @@ export interface Config {
   readonly secretKey: string | undefined;
   readonly logLevel: LogLevel;
   readonly logPretty: boolean;
+  /** Interactive jobs (webhooks, retries, pushes, e-mails) run at once by a worker process. */
   readonly workerConcurrency: number;
+  /** Bulk jobs (imports, status refreshes, re-decisions) run at once by a worker process, besides. */
+  readonly workerBulkConcurrency: number;
+  /** Of those bulk slots, the most one organisation holds (jobs/fairness.ts). */
+  readonly workerBulkPerOrg: number;
   readonly demo: boolean;
   /** Where `ponte backup` and the scheduled backups write (PONTE_BACKUP_DIR; default dataDir/backups). */
   readonly backupDir: string;
@@ -197,6 +202,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     logPretty: env.LOG_FORMAT ? env.LOG_FORMAT === "pretty" : Boolean(process.stdout.isTTY),
     workerConcurrency: integer(env, "PONTE_WORKER_CONCURRENCY", 8, 1, 256),
+    workerBulkConcurrency: integer(env, "PONTE_WORKER_BULK_CONCURRENCY", 2, 1, 64),
+    workerBulkPerOrg: integer(env, "PONTE_WORKER_BULK_PER_ORG", 1, 1, 64),
     demo: flag(env, "PONTE_DEMO", true),
     backupDir: path.resolve(
       env.PONTE_BACKUP_DIR?.trim() || path.join(env.PONTE_DATA_DIR?.trim() || "data", "backups"),

@@ -33,7 +33,7 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
   const started = Date.now();
   const secretKey = await resolveSecretKey(config, logger);
   const database = await openDatabase(config, logger, {
-    poolSize: Math.max(10, config.workerConcurrency + 4),
+    poolSize: Math.max(10, config.workerConcurrency + config.workerBulkConcurrency + 4),
     applicationName: `ponte-${parts.api ? "api" : ""}${parts.worker ? "worker" : ""}`,
   });
   let worker: WorkerHandle | undefined;
@@ -58,6 +58,8 @@ export async function boot(config: Config, logger: Logger, parts: Parts): Promis
         logger,
         tasks: buildTaskList(ctx),
         concurrency: config.workerConcurrency,
+        bulkConcurrency: config.workerBulkConcurrency,
+        bulkPerOrg: config.workerBulkPerOrg,
         processName: `${process.pid}`,
       });
       scheduler = startScheduler(database.db, logger, { importMaxAttempts: config.importMaxAttempts });

@@ -63,6 +63,7 @@ export const importJob = (storeId: number, maxAttempts?: number): JobSpec => ({
   options: {
     jobKey: `import:${storeId}`,
     queueName: `import:${storeId}`,
+    orgOfStore: storeId,
     ...(maxAttempts === undefined ? {} : { maxAttempts }),
   },
 });
@@ -71,14 +72,14 @@ export const importJob = (storeId: number, maxAttempts?: number): JobSpec => ({
 export const refreshJob = (storeId: number): JobSpec => ({
   task: "refresh-statuses",
   payload: { storeId },
-  options: { jobKey: `refresh:${storeId}`, queueName: `refresh:${storeId}` },
+  options: { jobKey: `refresh:${storeId}`, queueName: `refresh:${storeId}`, orgOfStore: storeId },
 });
 
 /** A store's re-decision of what waits (sync/redecide.ts); a table save while one runs queues the next. */
 export const redecideJob = (storeId: number): JobSpec => ({
   task: "redecide-orders",
   payload: { storeId },
-  options: { jobKey: `redecide:${storeId}`, queueName: `redecide:${storeId}` },
+  options: { jobKey: `redecide:${storeId}`, queueName: `redecide:${storeId}`, orgOfStore: storeId },
 });
 
 /** One customer e-mail (email_outbox row): a second enqueue while it waits is the same job. */

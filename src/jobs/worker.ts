@@ -1,11 +1,14 @@
 // Runs the job queue's workers in this process. Besides graphile-worker itself it keeps a
 // heartbeat per worker id and, every few seconds, releases jobs locked by workers whose
 // heartbeat stopped (a process killed with -9), so they run again within ~30 s instead
-// of graphile-worker's 4-hour lock expiry.
+// of graphile-worker's 4-hour lock expiry. Two pools share the queue: bulk work (imports, status
+// refreshes, re-decisions) has slots of its own, with a share per organisation, so it never
+// holds the slots of webhooks and other interactive work (fairness.ts).
 import { EventEmitter } from "node:events";
-import { type Runner, run, type Task, type WorkerEvents } from "graphile-worker";
+import { type Runner, type RunnerOptions, run, type Task, type WorkerEvents } from "graphile-worker";
 import type { Db } from "../db/db.ts";
 import type { Logger } from "../logger.ts";
+import { BULK_TASKS, OrgShares } from "./fairness.ts";
 import { startInboxDispatcher } from "./inbox-dispatcher.ts";
 import { queueLogger } from "./queue-logger.ts";
 import type { TaskList } from "./tasks.ts";
@@ -21,7 +24,12 @@ export interface WorkerOptions {
   db: Db;
   logger: Logger;
   tasks: TaskList;
+  /** Slots for interactive work: webhooks, retries, pushes, e-mails… */
   concurrency: number;
+  /** Slots for bulk work (PONTE_WORKER_BULK_CONCURRENCY, default 2). */
+  bulkConcurrency?: number;
+  /** Of those, the most one organisation's bulk jobs hold (PONTE_WORKER_BULK_PER_ORG, default 1). */
+  bulkPerOrg?: number;
   processName: string;
 }
 
@@ -45,13 +53,18 @@ export async function releaseDeadWorkersJobs(db: Db, logger: Logger): Promise<nu
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const { db, logger } = options;
   const ids = new Set<string>();
-  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
-  events.on("pool:create", ({ workerPool }) => ids.add(workerPool.id));
-  events.on("worker:create", ({ worker }) => ids.add(worker.workerId));
+  const eventsOf = () => {
+    const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+    events.on("pool:create", ({ workerPool }) => ids.add(workerPool.id));
+    events.on("worker:create", ({ worker }) => ids.add(worker.workerId));
+    return events;
+  };
 
-  const taskList: Record<string, Task> = {};
+  const bulk: Record<string, Task> = {};
+  const interactive: Record<string, Task> = {};
   for (const [name, handler] of Object.entries(options.tasks)) {
-    taskList[name] = async (payload, helpers) => {
+    const pool = (BULK_TASKS as readonly string[]).includes(name) ? bulk : interactive;
+    pool[name] = async (payload, helpers) => {
       await handler(payload, {
         id: helpers.job.id,
         attempts: helpers.job.attempts,
@@ -76,33 +89,66 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       .catch((error) => logger.warn({ err: error }, "worker heartbeat failed"));
   };
 
-  const runner: Runner = await run({
+  const common: RunnerOptions = {
     pgPool: db.pool,
-    taskList,
-    concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: queueLogger(logger),
-    events,
-    preset: {
-      worker: {
-        localQueue: { size: Math.max(2, options.concurrency * 2) },
-        completeJobBatchDelay: 0,
-        failJobBatchDelay: 0,
-      },
-    },
-  });
+  };
+  const runners: Runner[] = [];
+  if (Object.keys(interactive).length > 0) {
+    runners.push(
+      await run({
+        ...common,
+        taskList: interactive,
+        concurrency: options.concurrency,
+        events: eventsOf(),
+        preset: {
+          worker: {
+            localQueue: { size: Math.max(2, options.concurrency * 2) },
+            completeJobBatchDelay: 0,
+            failJobBatchDelay: 0,
+          },
+        },
+      }),
+    );
+  }
+  if (Object.keys(bulk).length > 0) {
+    // No local queue here: each fetch must see the organisations' shares as they are now.
+    const shares = new OrgShares(options.bulkPerOrg ?? 1);
+    const events = eventsOf();
+    events.on("job:start", ({ job }) => shares.fetched(job.flags));
+    events.on("worker:getJob:empty", () => shares.fetched());
+    events.on("worker:getJob:error", () => shares.fetched());
+    events.on("job:complete", ({ job }) => shares.finished(job.flags));
+    runners.push(
+      await run({
+        ...common,
+        taskList: bulk,
+        concurrency: options.bulkConcurrency ?? 2,
+        events,
+        forbiddenFlags: shares.forbiddenFlags,
+      }),
+    );
+  }
   tick();
   const timer = setInterval(tick, HEARTBEAT_MS);
   timer.unref();
   const dispatcher = startInboxDispatcher(db, logger);
-  logger.info({ concurrency: options.concurrency, tasks: Object.keys(taskList) }, "worker started");
+  logger.info(
+    {
+      concurrency: options.concurrency,
+      bulkConcurrency: options.bulkConcurrency ?? 2,
+      tasks: Object.keys(options.tasks),
+    },
+    "worker started",
+  );
 
   return {
     async stop() {
       clearInterval(timer);
       dispatcher.stop();
-      await runner.stop();
+      await Promise.all(runners.map((r) => r.stop()));
       await db
         .query("delete from worker_heartbeats where worker_id = any($1::text[])", [[...ids]])
         .catch(() => undefined);
