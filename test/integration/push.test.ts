@@ -335,10 +335,18 @@ describe("push to the store", () => {
       const back = rows.map((r) => (r.canonicalStatus === "em_preparacao" ? { ...r, active: true } : r));
       await api("PUT", `/api/v1/stores/${storeId}/status-map`, { rows: back });
     }
-    const manual = await t.db.query<{ id: number }>(
-      "insert into sales_orders (org_id, canonical_status) values (1, 'pagamento_confirmado') returning id",
-    );
-    const manualId = Number(manual.rows[0]!.id);
+    // An order taken at the counter, as the back office makes it: no store to push to.
+    const sku = ((await api("GET", `/api/v1/orders/${salesOrderId}`)).json.items as Json[]).find(
+      (i) => i.sku,
+    )!.sku;
+    const manual = await api("POST", "/api/v1/orders", {
+      customer: { name: "Cliente do Balcão" },
+      items: [{ sku, quantity: 1, unitPriceCents: 1000 }],
+      pickup: true,
+      payment: { type: "pix" },
+    });
+    assert.equal(manual.status, 201, JSON.stringify(manual.json));
+    const manualId = manual.json.id as number;
     assert.equal((await api("POST", `/api/v1/orders/${manualId}/confirm-payment`, {})).status, 200);
     assert.equal((await setStatus(manualId, "em_preparacao")).status, 200);
     assert.deepEqual(await pushesOf(manualId), []);

@@ -73,7 +73,7 @@ describe("organisations are isolated from each other", () => {
     token: 0,
     privacy: 0,
   };
-  const idsA = { order: 0, customer: 0 };
+  const idsA = { store: 0, order: 0, customer: 0 };
   /** Texts of B's that no answer to A may hold. */
   const markersB: string[] = [B_STORE];
   let emailB = "";
@@ -104,6 +104,7 @@ describe("organisations are isolated from each other", () => {
     // A: a store with orders, one paid by hand (a customer, an e-mail).
     const storeA = await connectSimulatorStore(ctx, simA, "Loja Alfa");
     await importOrders(ctx, storeA);
+    idsA.store = storeA;
     const ordersA = (await ok(asA, "GET", "/api/v1/orders")).items as Json[];
     idsA.order = ordersA[0]!.id;
     idsA.customer = ((await ok(asA, "GET", "/api/v1/customers")).items as Json[])[0]!.id;
@@ -264,6 +265,36 @@ describe("organisations are isolated from each other", () => {
     const own = await call(asB, "GET", `/api/v1/customers/${idsB.customer}`);
     assert.ok(own.body.includes(emailB), own.body.slice(0, 300));
     assert.ok((await call(asB, "GET", "/api/v1/stores")).body.includes(B_STORE));
+  });
+
+  it("a list filtered by B's store or order in its query string is a 404 too; by A's own, it lists", async () => {
+    const doc = (await ok(asA, "GET", "/api/openapi.json")) as Json;
+    const idsOf: Record<string, [number, number]> = {
+      storeId: [idsB.store, idsA.store],
+      salesOrderId: [idsB.order, idsA.order],
+    };
+    const filters = operationsOf(doc).flatMap((op) =>
+      op.queryParams
+        .filter((q) => q.name in idsOf && [q.schema.type, q.schema.items?.type].flat().includes("integer"))
+        .map((q) => ({ op, name: q.name })),
+    );
+    assert.ok(filters.length >= 6, `${filters.length} id filters`);
+    const failures: string[] = [];
+    for (const { op, name } of filters) {
+      const [ofB, ofA] = idsOf[name]!;
+      const foreign = await call(asA, op.method, `${op.path}?${name}=${ofB}`);
+      if (foreign.statusCode !== 404 || markersB.some((m) => foreign.body.includes(m))) {
+        failures.push(`${op.path}?${name}=B: ${foreign.statusCode} ${foreign.body.slice(0, 120)}`);
+      }
+      const mixed = await call(asA, op.method, `${op.path}?${name}=${ofA}&${name}=${ofB}`);
+      if (op.queryParams.find((q) => q.name === name)?.schema.type === "array" && mixed.statusCode !== 404) {
+        failures.push(`${op.path}?${name}=A&${name}=B: ${mixed.statusCode}`);
+      }
+      const own = await call(asA, op.method, `${op.path}?${name}=${ofA}`);
+      if (own.statusCode !== 200)
+        failures.push(`${op.path}?${name}=A: ${own.statusCode} ${own.body.slice(0, 120)}`);
+    }
+    assert.deepEqual(failures, []);
   });
 
   it("an id of B given in A's request body is not found either, and B's rows stay as they were", async () => {

@@ -2,7 +2,8 @@
 // route runs, every id in its path must name something of the principal's organisation, checked
 // with an explicit org_id filter on the owner's connection, so it holds even where a query below
 // forgot its own. Another organisation's id is a 404, exactly like an id that does not exist.
-// Each path parameter has a rule here; a route whose parameter has none fails at start-up.
+// Each path parameter has a rule here; a route whose parameter has none fails at start-up. Ids a
+// list takes as filters in its query string (a store, a sales order) are checked the same way.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { AppContext } from "../../context.ts";
@@ -36,6 +37,11 @@ const NAMED: Record<string, Owner> = {
   receiptId: byId("receivable_receipts"),
   sku: { table: "products", column: "sku", numeric: false },
 };
+/** Query-string filters that name an id (a whole number, or a list of them). */
+const QUERY: Record<string, Owner> = {
+  storeId: byId("stores"),
+  salesOrderId: byId("sales_orders"),
+};
 /** Parameters that name no organisation's data: a platform, a canonical status; an order of a checked store. */
 const SHARED = new Set(["platform", "status", "externalId"]);
 
@@ -52,6 +58,20 @@ export function ownersOf(pattern: string): { param: string; owner: Owner }[] {
     out.push({ param, owner });
   });
   return out;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a route's JSON schema, read generically
+type JsonSchema = Record<string, any>;
+const isIdSchema = (schema: JsonSchema | undefined): boolean =>
+  schema !== undefined &&
+  ([schema.type].flat().includes("integer") || (schema.type === "array" && isIdSchema(schema.items)));
+
+/** The query-string filters of a route's schema that name an id, with their owner rule. */
+export function queryOwnersOf(querystring: JsonSchema | undefined): { param: string; owner: Owner }[] {
+  const properties = (querystring?.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(QUERY)
+    .filter(([param]) => isIdSchema(properties[param]))
+    .map(([param, owner]) => ({ param, owner }));
 }
 
 const notFound = (pattern: string, param: string, value: unknown) =>
@@ -79,9 +99,13 @@ export async function ownedIds(
 
 export const tenantGuard = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
   const rules = new Map<string, { param: string; owner: Owner }[]>();
+  const queryRules = new Map<string, { param: string; owner: Owner }[]>();
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/v1/") || route.config?.public) return;
     rules.set(route.url, ownersOf(route.url));
+    const inQuery = queryOwnersOf(route.schema?.querystring as JsonSchema | undefined);
+    if (inQuery.length === 0) return;
+    for (const method of [route.method].flat()) queryRules.set(`${method} ${route.url}`, inQuery);
   });
 
   app.addHook("preHandler", async (request: FastifyRequest) => {
@@ -101,6 +125,15 @@ export const tenantGuard = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
         [value, principal.orgId],
       );
       if (rowCount === 0) throw notFound(pattern, param, value);
+    }
+    const query = request.query as Record<string, unknown>;
+    for (const { param, owner } of queryRules.get(`${request.method} ${pattern}`) ?? []) {
+      // Validated by the route's schema already: a whole number or a list of them, when given.
+      const ids = [query[param]].flat().filter((v): v is number => typeof v === "number");
+      const distinct = [...new Set(ids)];
+      const owned = new Set((await ownedIds(ctx.db, principal.orgId, owner.table, distinct)).map(Number));
+      const foreign = distinct.find((id) => !owned.has(id));
+      if (foreign !== undefined) throw notFound(pattern, param, foreign);
     }
   });
 });
