@@ -211,9 +211,10 @@ export async function connectStore(
     checkedCredentials(module, input),
   );
   const existing = await findStoreByExternalId(tx, input.platform, input.externalId);
-  // Another organisation's store (found when row-level security does not hide it). A platform
-  // install proves control of the platform store: it renews that store's token where it is.
-  if (existing && existing.orgId !== orgId && mode !== "install") throw storeElsewhere(input, module.label);
+  // Another organisation's store (found when row-level security does not hide it), whatever the
+  // way in: its credentials are sealed for its own organisation, and an install finished in
+  // another one must neither show it nor renew it from there.
+  if (existing && existing.orgId !== orgId) throw storeElsewhere(input, module.label);
   if (existing && mode === "new") throw storeExists(existing, input, module.label);
   if (!existing && mode === "reconnect") {
     throw new PonteError("not_found", `no ${input.platform} store ${input.externalId} to reconnect`, {

@@ -10,12 +10,12 @@ import { startWorker, type WorkerHandle } from "../../src/jobs/worker.ts";
 import { startNuvemshopSimulator } from "../../src/simulators/nuvemshop/index.ts";
 import { call } from "../../src/simulators/nuvemshop/test-client.ts";
 import type { NuvemshopSimulator } from "../../src/simulators/nuvemshop/types.ts";
-import { listStores } from "../../src/stores/stores.ts";
+import { listStores, openStore } from "../../src/stores/stores.ts";
 import { testContext } from "../helpers/context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { testLogger } from "../helpers/logger.ts";
 import { waitFor } from "../helpers/process.ts";
-import { ensureUser, signInCookie } from "../helpers/session.ts";
+import { ensureUser, PANEL_ORIGIN, signInCookie } from "../helpers/session.ts";
 
 describe("Nuvemshop app install (OAuth)", () => {
   let t: TestDatabase;
@@ -24,10 +24,11 @@ describe("Nuvemshop app install (OAuth)", () => {
   let worker: WorkerHandle | undefined;
   /** The signed-in browser that installs (the state is bound to its session). */
   let cookie: string;
+  let ctx: ReturnType<typeof testContext>;
   before(async () => {
     t = await createTestDatabase();
     sim = await startNuvemshopSimulator({ orders: 0 });
-    const ctx = testContext(t.db, {
+    ctx = testContext(t.db, {
       PONTE_NUVEMSHOP_AUTH_URL: sim.url,
       PONTE_NUVEMSHOP_API_URL: sim.apiBase,
       PONTE_NUVEMSHOP_CLIENT_ID: sim.clientId,
@@ -107,6 +108,49 @@ describe("Nuvemshop app install (OAuth)", () => {
     });
     assert.equal(back.statusCode, 302);
     assert.equal(back.headers.location, "/lojas?erro_instalacao=oauth_state_invalid");
+  });
+
+  it("an install finished in another organisation of the same person is refused, and the store stays whole in its own", async () => {
+    const [store] = await listStores(t.db);
+    const asPanel = { cookie, ...PANEL_ORIGIN };
+    const other = await app.inject({
+      method: "POST",
+      url: "/api/v1/organizations",
+      headers: asPanel,
+      payload: { name: "Outra Empresa" },
+    });
+    assert.equal(other.statusCode, 201, other.body);
+    const orgId = other.json().id as number;
+    const switchTo = (id: number) =>
+      app.inject({
+        method: "PUT",
+        url: "/api/v1/auth/organization",
+        headers: asPanel,
+        payload: { orgId: id },
+      });
+    assert.equal((await switchTo(orgId)).statusCode, 200);
+    try {
+      const script = await app.inject({
+        url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${await startInstall()}`,
+        headers: { cookie },
+      });
+      assert.equal(script.statusCode, 409, script.body);
+      assert.equal(script.json().error.reasonCode, "store_exists");
+      assert.ok(!("externalId" in script.json()), "the other organisation's store is not shown");
+      const browser = await app.inject({
+        url: `/api/v1/platforms/nuvemshop/callback?code=${sim.issueAuthorizationCode()}&state=${await startInstall()}`,
+        headers: { accept: "text/html", cookie },
+      });
+      assert.equal(browser.headers.location, "/lojas?erro_instalacao=store_exists");
+      const listed = await app.inject({ url: "/api/v1/stores", headers: { cookie } });
+      assert.deepEqual(listed.json(), [], "nothing connected in the other organisation");
+    } finally {
+      assert.equal((await switchTo(1)).statusCode, 200);
+    }
+    // Its credentials still open (sealed for its own organisation) and the store is where it was.
+    const opened = await openStore(ctx, store!.id);
+    assert.equal(opened.store.orgId, store!.orgId);
+    assert.equal((await listStores(t.db)).length, 1);
   });
 
   it("a script gets the store as JSON, and a refused code as a 400", async () => {

@@ -25,7 +25,7 @@ import {
 import { isSupportedPlatform, platformModule } from "../../platforms/registry.ts";
 import { acceptApiBase } from "../../stores/api-base-policy.ts";
 import { connectStore } from "../../stores/stores.ts";
-import { FIRST_ORG } from "../../tenancy/organizations.ts";
+import { orgOf } from "../plugins/auth.ts";
 import { BODY_LIMITS } from "../server-limits.ts";
 import { problem } from "./integration.ts";
 import { publicStore, storeSchema } from "./store-schemas.ts";
@@ -219,7 +219,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         },
         response: { 201: storeSchema, 400: problem, 404: problem, 409: problem },
         description:
-          "Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<code>.",
+          "Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A platform store already connected in another organisation answers 409 conflict, reasonCode store_exists. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<reasonCode or code>.",
       },
     },
     async (request, reply) => {
@@ -229,7 +229,9 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         return reply.status(201).send(publicStore(store));
       } catch (error) {
         if (!wantsPage(request.headers.accept)) throw error;
-        const code = error instanceof PonteError ? error.code : "internal";
+        // The stable reasonCode (store_exists…) says more to the panel than the code.
+        const code =
+          error instanceof PonteError ? String(error.details?.reasonCode ?? error.code) : "internal";
         // A refused install is the visitor's doing: one line. Anything else is ours: with its stack.
         if (error instanceof PonteError && error.status < 500)
           request.log.info(
@@ -285,9 +287,9 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
           apiBaseUrl: installed.apiBaseUrl,
           mode: "install",
         },
-        // The organisation the installing session works in; an install begun on the platform
-        // with no Ponte session goes to the first organisation.
-        request.principal?.orgId ?? FIRST_ORG,
+        // The organisation the installing session works in (a state is only ever consumed by
+        // the signed-in session that started it).
+        orgOf(request),
       );
       // The session that started the install finishes it (its state says so): that user installed it.
       if (request.principal)

@@ -5516,7 +5516,7 @@ export interface paths {
         };
         /**
          * The platform sends the store owner back here with ?code= (the app's redirect URL), or after a key handover
-         * @description Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<code>.
+         * @description Only the browser session that started the install finishes it: a state that was never issued, already used, older than 10 minutes or started in another session (or a browser with no session) answers 400 oauth_state_invalid with a pt-BR reason, and connects nothing. A platform store already connected in another organisation answers 409 conflict, reasonCode store_exists. A browser (Accept: text/html) is redirected to the panel: /lojas/:id?instalada=1, or /lojas?erro_instalacao=<reasonCode or code>.
          */
         get: {
             parameters: {
@@ -10233,7 +10233,10 @@ export interface paths {
                                 disabled: boolean;
                                 email: string;
                                 id: number;
-                                /** Format: date-time */
+                                /**
+                                 * Format: date-time
+                                 * @description When they last signed in to, or switched to, this organisation
+                                 */
                                 lastLoginAt: string | null;
                                 /** @enum {string} */
                                 role: "admin" | "operator" | "reader";
@@ -10279,7 +10282,10 @@ export interface paths {
                             disabled: boolean;
                             email: string;
                             id: number;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When they last signed in to, or switched to, this organisation
+                             */
                             lastLoginAt: string | null;
                             /** @enum {string} */
                             role: "admin" | "operator" | "reader";
@@ -10434,7 +10440,10 @@ export interface paths {
                             disabled: boolean;
                             email: string;
                             id: number;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When they last signed in to, or switched to, this organisation
+                             */
                             lastLoginAt: string | null;
                             /** @enum {string} */
                             role: "admin" | "operator" | "reader";

@@ -51,7 +51,9 @@ export function StoresPage() {
       {installFailure ? (
         <Notice kind="error">
           A instalação pelo aplicativo da plataforma não foi concluída:{" "}
-          {describeError(new ApiError(400, installFailure, installFailure, {}))} Tente instalar de novo.
+          {installFailure === "store_exists"
+            ? "essa loja já está conectada em outra organização deste Ponte. Troque para ela no topo da página e instale de novo por lá."
+            : `${describeError(new ApiError(400, installFailure, installFailure, { reasonCode: installFailure }))} Tente instalar de novo.`}
         </Notice>
       ) : null}
       {showForm ? <ConnectStoreForm id={formId} onDone={() => setConnecting(false)} /> : null}
