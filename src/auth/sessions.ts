@@ -61,10 +61,15 @@ export async function endSession(db: Queryable, id: string): Promise<void> {
 
 /** Moves the session to another organisation of the user's; false when they have no live membership there. */
 export async function switchSessionOrg(db: Queryable, sessionId: number, orgId: number): Promise<boolean> {
+  // The membership remembers it was used: the next sign-in lands here.
   const { rowCount } = await db.query(
-    `update sessions s set org_id = $2
-      where s.id = $1 and exists (select 1 from memberships m
-                                   where m.user_id = s.user_id and m.org_id = $2 and m.disabled_at is null)`,
+    `with switched as (
+       update sessions s set org_id = $2
+        where s.id = $1 and exists (select 1 from memberships m
+                                     where m.user_id = s.user_id and m.org_id = $2 and m.disabled_at is null)
+        returning s.user_id)
+     update memberships m set last_used_at = now() from switched
+      where m.user_id = switched.user_id and m.org_id = $2`,
     [sessionId, orgId],
   );
   return rowCount === 1;

@@ -23,12 +23,13 @@ export interface UserListing {
   disabled: boolean;
   /** When they were added to this organisation. */
   createdAt: Date;
+  /** When they last signed in to, or switched to, this organisation. */
   lastLoginAt: Date | null;
 }
 
 /** A member's row as lists and answers show it (`u` users, `m` their membership). */
 export const USER_LISTING = `u.id, u.email, m.role, m.disabled_at is not null as disabled, m.created_at as "createdAt",
-                 u.last_login_at as "lastLoginAt"`;
+                 m.last_used_at as "lastLoginAt"`;
 export const MEMBERS = "users u join memberships m on m.user_id = u.id";
 // Serializes first-run setups: two at once create one user.
 const SETUP_LOCK = 7_301_955_003;
@@ -131,8 +132,8 @@ export async function createFirstUser(db: Db, input: { email: string; password: 
 }
 
 /**
- * The user whose e-mail and password match, in the first organisation where their membership is
- * live, or null; an unknown e-mail costs a verify too. A user with the right password and no live
+ * The user whose e-mail and password match, in the organisation they last used where their
+ * membership is live (the lowest id among never used ones), or null; an unknown e-mail costs a verify too. A user with the right password and no live
  * membership is told so (user_disabled): they know the password.
  */
 export async function authenticate(db: Queryable, email: string, password: string): Promise<User | null> {
@@ -146,7 +147,8 @@ export async function authenticate(db: Queryable, email: string, password: strin
     `select u.id, u.email, u.password_hash, m.org_id, m.role
        from users u
        left join lateral (select org_id, role from memberships
-                           where user_id = u.id and disabled_at is null order by org_id limit 1) m on true
+                           where user_id = u.id and disabled_at is null
+                           order by last_used_at desc nulls last, org_id limit 1) m on true
       where lower(u.email) = lower($1)`,
     [email.trim()],
   );
@@ -156,7 +158,11 @@ export async function authenticate(db: Queryable, email: string, password: strin
   if (row.org_id === null || row.role === null) {
     throw new PonteError("user_disabled", `the user ${row.email} is disabled`);
   }
-  await db.query("update users set last_login_at = now() where id = $1", [row.id]);
+  await db.query(
+    `with signed_in as (update users set last_login_at = now() where id = $1 returning id)
+     update memberships set last_used_at = now() where user_id = $1 and org_id = $2`,
+    [row.id, row.org_id],
+  );
   return { id: row.id, email: row.email, role: row.role, orgId: row.org_id };
 }
 

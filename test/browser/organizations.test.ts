@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { apiGet, openPanel, type Panel } from "../helpers/browser.ts";
+import { ensureUser } from "../helpers/session.ts";
 
 let panel: Panel;
 
@@ -40,4 +41,29 @@ test("an admin creates an organisation, switches to it and back; each shows only
   await page.goto("/lojas");
   await page.getByText(first).first().waitFor();
   assert.ok((await apiGet<{ items: unknown[] }>(page, "/api/v1/orders")).items.length > 0);
+});
+
+test("the next person to sign in on this browser sees none of the last one's organisations", async () => {
+  const page = panel.page;
+  const reader = {
+    email: "leitura@padrao.com.br",
+    password: "senha da leitura 123",
+    role: "reader" as const,
+  };
+  await ensureUser(panel.server.database.db, reader);
+  await page.goto("/");
+  // The admin works in two organisations: the top bar offers both.
+  await page.getByRole("combobox", { name: "Organização" }).waitFor();
+  await page.getByRole("button", { name: "Sair" }).click();
+  await page.getByLabel("E-mail").fill(reader.email);
+  await page.getByLabel("Senha").fill(reader.password);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.getByRole("button", { name: "Sair" }).waitFor();
+  await page.locator(".org-name", { hasText: "Padrão" }).waitFor();
+  assert.equal(
+    await page.getByRole("combobox", { name: "Organização" }).count(),
+    0,
+    "no switch to the admin's",
+  );
+  assert.equal(await page.locator("option", { hasText: "Loja Beta" }).count(), 0);
 });

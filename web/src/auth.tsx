@@ -1,6 +1,6 @@
 // Sign-in: the session probe decides between the panel, the sign-in form and, on a fresh
 // install opened from the server itself, the form that creates the first user.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import type { ResponseOf } from "./api/types.ts";
 import { ApiError, api, setUnauthenticatedHandler } from "./api.ts";
@@ -28,13 +28,23 @@ export function useSession() {
   });
 }
 
+/**
+ * Drops every screen's data, the organisations list included, keeping only the session query
+ * (its observers switch screens): whoever signs in next, or wherever the session now works, must
+ * never see what the last one saw, not even from the cache for a moment.
+ */
+export function forgetAccountData(client: QueryClient) {
+  client.removeQueries({
+    predicate: (query) => !(query.queryKey[0] === SESSION[0] && query.queryKey[1] === SESSION[1]),
+  });
+}
+
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>("/api/v1/auth/logout", { method: "POST" }),
     onSettled: () => {
-      // Drop every screen's data but keep the session query: its observers switch to sign-in.
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== "auth" });
+      forgetAccountData(client);
       client.setQueryData(SESSION, null);
     },
   });
@@ -45,7 +55,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const session = useSession();
   useEffect(() => {
-    setUnauthenticatedHandler(() => client.setQueryData(SESSION, null));
+    setUnauthenticatedHandler(() => {
+      forgetAccountData(client);
+      client.setQueryData(SESSION, null);
+    });
   }, [client]);
   if (session.isPending) return <Loading label="Verificando sessão…" />;
   if (session.isError)
@@ -115,7 +128,10 @@ function CredentialsForm({
   const [password, setPassword] = useState("");
   const submit = useMutation({
     mutationFn: () => api<SessionReply>(path, { method: "POST", body: { email, password } }),
-    onSuccess: ({ user }) => client.setQueryData(SESSION, user),
+    onSuccess: ({ user }) => {
+      forgetAccountData(client);
+      client.setQueryData(SESSION, user);
+    },
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -34,7 +34,10 @@ const user = {
     role: { type: "string", enum: ROLES },
     disabled: { type: "boolean", description: "Cannot sign in; their sessions were ended" },
     createdAt: when,
-    lastLoginAt: maybeWhen,
+    lastLoginAt: {
+      ...maybeWhen,
+      description: "When they last signed in to, or switched to, this organisation",
+    },
   },
 } as const;
 
