@@ -78,6 +78,8 @@ export const REASON_CODES = [
   "key_mismatch",
   "not_allowed",
   "bad_url",
+  // A browser tab showing another organisation than its session now works in.
+  "organization_changed",
   // Stores and their access.
   "store_exists",
   "store_disconnected",

@@ -43,6 +43,41 @@ test("an admin creates an organisation, switches to it and back; each shows only
   assert.ok((await apiGet<{ items: unknown[] }>(page, "/api/v1/orders")).items.length > 0);
 });
 
+test("switched in another tab: this tab makes nothing in the organisation it does not show, and starts over in the one now in use", async () => {
+  const page = panel.page;
+  await page.goto("/clientes");
+  await page.getByRole("button", { name: "Novo cliente" }).click();
+  const create = page.getByRole("form", { name: "Novo cliente" });
+  await create.getByLabel("Nome").fill("Cliente da Aba Velha");
+  await page.locator(".org-switch").waitFor();
+  assert.equal(await page.locator(".org-switch").inputValue(), "1", "this tab shows Padrão");
+
+  const other = await page.context().newPage();
+  try {
+    await other.goto("/");
+    await other.getByRole("combobox", { name: "Organização" }).selectOption({ label: "Loja Beta" });
+    await other.getByText("Agora você está em Loja Beta.").waitFor();
+
+    await create.getByRole("button", { name: "Cadastrar cliente" }).click();
+    await page
+      .getByText(/A organização foi trocada em outra aba: agora esta aba também está em Loja Beta/)
+      .waitFor();
+    await page.waitForURL((url) => url.pathname === "/" && !url.search.includes("organizacao_trocada"));
+    assert.equal(
+      await page.getByRole("combobox", { name: "Organização" }).locator("option:checked").textContent(),
+      "Loja Beta",
+    );
+    const made = await apiGet<{ items: unknown[] }>(page, "/api/v1/customers?q=Aba%20Velha");
+    assert.equal(made.items.length, 0, "nothing made in Loja Beta");
+  } finally {
+    await other.close();
+  }
+  await page.getByRole("combobox", { name: "Organização" }).selectOption({ label: "Padrão" });
+  await page.getByText("Agora você está em Padrão.").waitFor();
+  const inFirst = await apiGet<{ items: unknown[] }>(page, "/api/v1/customers?q=Aba%20Velha");
+  assert.equal(inFirst.items.length, 0, "nor in Padrão");
+});
+
 test("the next person to sign in on this browser sees none of the last one's organisations", async () => {
   const page = panel.page;
   const reader = {

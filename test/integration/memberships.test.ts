@@ -86,4 +86,17 @@ describe("a person in several organisations", () => {
     const seen = listed.find((u) => u.email === PAULA.email)?.lastLoginAt;
     assert.ok(seen && Date.now() - Date.parse(seen) < 60_000, `last used here: ${seen}`);
   });
+
+  it("a tab that shows another organisation than its session now works in is refused, with the reason; the switch itself is not", async () => {
+    const stale = await app.inject({
+      url: "/api/v1/customers",
+      headers: { ...admin, "x-ponte-org": String(betaId) },
+    });
+    assert.equal(stale.statusCode, 409, stale.body);
+    assert.equal(stale.json().error.reasonCode, "organization_changed");
+    assert.match(stale.json().error.reason, /trocada em outra aba/);
+    const shown = await app.inject({ url: "/api/v1/customers", headers: { ...admin, "x-ponte-org": "1" } });
+    assert.equal(shown.statusCode, 200, shown.body);
+    await call({ ...admin, "x-ponte-org": String(betaId) }, "PUT", "/api/v1/auth/organization", { orgId: 1 });
+  });
 });

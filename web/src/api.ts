@@ -38,6 +38,17 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
+/** The organisation this tab shows, sent with each request: a switch made in another tab is noticed. */
+let tabOrganization: number | undefined;
+export function setTabOrganization(id: number | undefined) {
+  tabOrganization = id;
+}
+/** Called when the session works in another organisation than this tab shows. */
+let onOrganizationChanged: () => void = () => undefined;
+export function setOrganizationChangedHandler(handler: () => void) {
+  onOrganizationChanged = handler;
+}
+
 export async function api<T>(
   path: string,
   options: { method?: string; body?: unknown; signal?: AbortSignal } = {},
@@ -47,8 +58,12 @@ export async function api<T>(
     response = await fetch(path, {
       method: options.method ?? "GET",
       credentials: "same-origin",
-      headers:
-        options.body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+      headers: {
+        ...(options.body === undefined
+          ? { accept: "application/json" }
+          : { "content-type": "application/json" }),
+        ...(tabOrganization === undefined ? {} : { "x-ponte-org": String(tabOrganization) }),
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
@@ -68,6 +83,7 @@ export async function api<T>(
     const error = (body as { error?: Record<string, unknown> } | undefined)?.error ?? {};
     const { code, message, ...details } = error;
     if (response.status === 401 && !path.startsWith("/api/v1/auth/")) onUnauthenticated();
+    if (response.status === 409 && details.reasonCode === "organization_changed") onOrganizationChanged();
     throw new ApiError(
       response.status,
       typeof code === "string" ? code : `http_${response.status}`,

@@ -3,7 +3,13 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import type { ResponseOf } from "./api/types.ts";
-import { ApiError, api, setUnauthenticatedHandler } from "./api.ts";
+import {
+  ApiError,
+  api,
+  setOrganizationChangedHandler,
+  setTabOrganization,
+  setUnauthenticatedHandler,
+} from "./api.ts";
 import { Button, Field, Loading, Notice } from "./components/ui.tsx";
 import { describeError } from "./errors-pt.ts";
 
@@ -11,13 +17,17 @@ type SessionReply = ResponseOf<"/api/v1/auth/session", "get">;
 export type User = SessionReply["user"];
 
 const SESSION = ["auth", "session"] as const;
+/** The address parameter that says the organisation was switched in another tab. */
+export const ORG_CHANGED = "organizacao_trocada";
 
 export function useSession() {
   return useQuery({
     queryKey: SESSION,
     queryFn: async (): Promise<User | null> => {
       try {
-        return (await api<SessionReply>("/api/v1/auth/session")).user;
+        const { user } = await api<SessionReply>("/api/v1/auth/session");
+        setTabOrganization(user.organization.id);
+        return user;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -44,6 +54,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>("/api/v1/auth/logout", { method: "POST" }),
     onSettled: () => {
+      setTabOrganization(undefined);
       forgetAccountData(client);
       client.setQueryData(SESSION, null);
     },
@@ -56,10 +67,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSession();
   useEffect(() => {
     setUnauthenticatedHandler(() => {
+      setTabOrganization(undefined);
       forgetAccountData(client);
       client.setQueryData(SESSION, null);
     });
+    // Switched in another tab: start this one over where the session works now, saying why.
+    setOrganizationChangedHandler(() => window.location.assign(`/?${ORG_CHANGED}=1`));
   }, [client]);
+
   if (session.isPending) return <Loading label="Verificando sessão…" />;
   if (session.isError)
     return (
@@ -129,6 +144,7 @@ function CredentialsForm({
   const submit = useMutation({
     mutationFn: () => api<SessionReply>(path, { method: "POST", body: { email, password } }),
     onSuccess: ({ user }) => {
+      setTabOrganization(user.organization.id);
       forgetAccountData(client);
       client.setQueryData(SESSION, user);
     },

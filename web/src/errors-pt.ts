@@ -105,6 +105,8 @@ const reasonMessages: Record<ReasonCode, string> = {
   key_mismatch: "O campo não confere com a chave de acesso.",
   not_allowed: "Esse campo não se aplica a uma venda simples.",
   bad_url: "Link inválido: use um endereço que comece com https://.",
+  organization_changed:
+    "A organização foi trocada em outra aba: esta aba foi atualizada para a organização atual.",
   store_exists: "Essa loja já está conectada ao Ponte.",
   store_disconnected: "A loja foi desconectada do Ponte. Conecte a loja de novo em Lojas.",
   store_unavailable:

@@ -154,6 +154,27 @@ function checkPermission(request: FastifyRequest, pattern: string): void {
   );
 }
 
+/**
+ * A panel tab says which organisation it shows (X-Ponte-Org). The session may have been switched
+ * in another tab since: refuse, so nothing is read or done in an organisation the person does not
+ * see on that screen. Requests without the header (scripts) and the sign-in routes are not checked.
+ */
+function checkTabOrganization(request: FastifyRequest, orgId: number): void {
+  const shown = request.headers["x-ponte-org"];
+  if (shown === undefined || shown === String(orgId)) return;
+  throw new PonteError(
+    "conflict",
+    `this tab shows organisation ${String(shown).slice(0, 20)}, but its session works in ${orgId} now`,
+    {
+      details: {
+        reasonCode: "organization_changed",
+        reason:
+          "A organização foi trocada em outra aba. Esta aba foi atualizada para a organização atual: confira e refaça a ação.",
+      },
+    },
+  );
+}
+
 /** A Host that is not Ponte's: a DNS-rebinding page, or a name PONTE_PUBLIC_URL should give. */
 function foreignHost(host: string | undefined): PonteError {
   const name = hostName(host) ?? "";
@@ -215,6 +236,8 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx, publicUrl }: Au
         );
       }
     }
+    if (request.principal?.kind === "user" && !url.startsWith("/api/v1/auth/"))
+      checkTabOrganization(request, request.principal.orgId);
     // An unknown path has no route pattern: the 404 handler answers it.
     if (!isPublic && request.routeOptions.url) checkPermission(request, url);
   });

@@ -2,7 +2,7 @@
 // between them, and a new one (admins).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ResponseOf } from "../api/types.ts";
-import { api } from "../api.ts";
+import { api, setTabOrganization } from "../api.ts";
 
 export type OrganizationList = ResponseOf<"/api/v1/organizations", "get">;
 export type OrganizationRow = OrganizationList["organizations"][number];
@@ -22,7 +22,9 @@ export function useSwitchOrganization() {
   return useMutation({
     mutationFn: (orgId: number) =>
       api<OrganizationList>("/api/v1/auth/organization", { method: "PUT", body: { orgId } }),
-    onSuccess: async () => {
+    onSuccess: async (_list, orgId) => {
+      // This tab shows the new organisation from now on (its requests say so).
+      setTabOrganization(orgId);
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== "auth" });
       await client.invalidateQueries({ queryKey: ["auth"] });
     },
