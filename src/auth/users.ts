@@ -132,9 +132,10 @@ export async function createFirstUser(db: Db, input: { email: string; password: 
 }
 
 /**
- * The user whose e-mail and password match, in the organisation they last used where their
- * membership is live (the lowest id among never used ones), or null; an unknown e-mail costs a verify too. A user with the right password and no live
- * membership is told so (user_disabled): they know the password.
+ * The user whose e-mail and password match, in the organisation they last used among those where
+ * their membership is live (the lowest id among never used ones), or null; an unknown e-mail costs
+ * a verify too. A user with the right password and no live membership is told so (user_disabled):
+ * they know the password.
  */
 export async function authenticate(db: Queryable, email: string, password: string): Promise<User | null> {
   const { rows } = await db.query<{

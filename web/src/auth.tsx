@@ -40,10 +40,10 @@ export function useSession() {
 
 /**
  * Drops every screen's data, the organisations list included, keeping only the session query
- * (its observers switch screens): whoever signs in next, or wherever the session now works, must
- * never see what the last one saw, not even from the cache for a moment.
+ * (its observers switch screens): whoever signs in next must never see what the last one saw,
+ * not even from the cache for a moment.
  */
-export function forgetAccountData(client: QueryClient) {
+function forgetAccountData(client: QueryClient) {
   client.removeQueries({
     predicate: (query) => !(query.queryKey[0] === SESSION[0] && query.queryKey[1] === SESSION[1]),
   });
@@ -74,7 +74,6 @@ export function SessionGate({ children }: { children: ReactNode }) {
     // Switched in another tab: start this one over where the session works now, saying why.
     setOrganizationChangedHandler(() => window.location.assign(`/?${ORG_CHANGED}=1`));
   }, [client]);
-
   if (session.isPending) return <Loading label="Verificando sessão…" />;
   if (session.isError)
     return (
