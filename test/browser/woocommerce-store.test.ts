@@ -56,8 +56,9 @@ test("Conectar loja WooCommerce: its fields from the platforms list, connected, 
     assert.ok(await checks.getByRole("img", { name: `${name}: funciona` }).isVisible(), name);
   }
   assert.match(await text(checks), /permissão Leitura\/Escrita/);
+  // The store page is read again once the test settles: the registration shows then.
   const webhooks = page.getByRole("region", { name: "Webhooks" });
-  assert.match(await text(webhooks), /https:\/\/ponte\.test\/webhooks\/woocommerce/);
+  await webhooks.getByText(/https:\/\/ponte\.test\/webhooks\/woocommerce/).first().waitFor();
   await screenshot(page, "loja-woocommerce");
 
   await page.goto(`${page.url()}?aba=status`);
