@@ -58,7 +58,10 @@ test("Conectar loja VTEX: its fields from the platforms list, connected, Testar 
   assert.match(await text(checks), /Fila de pedidos da VTEX configurada/);
   // The store page is read again once the test settles: the registration shows then.
   const webhooks = page.getByRole("region", { name: "Webhooks" });
-  await webhooks.getByText(/https:\/\/ponte\.test\/webhooks\/vtex/).first().waitFor();
+  await webhooks
+    .getByText(/https:\/\/ponte\.test\/webhooks\/vtex/)
+    .first()
+    .waitFor();
   await screenshot(page, "loja-vtex");
 
   await page.goto(`${page.url()}?aba=status`);

@@ -58,7 +58,10 @@ test("Conectar loja WooCommerce: its fields from the platforms list, connected, 
   assert.match(await text(checks), /permissão Leitura\/Escrita/);
   // The store page is read again once the test settles: the registration shows then.
   const webhooks = page.getByRole("region", { name: "Webhooks" });
-  await webhooks.getByText(/https:\/\/ponte\.test\/webhooks\/woocommerce/).first().waitFor();
+  await webhooks
+    .getByText(/https:\/\/ponte\.test\/webhooks\/woocommerce/)
+    .first()
+    .waitFor();
   await screenshot(page, "loja-woocommerce");
 
   await page.goto(`${page.url()}?aba=status`);
