@@ -38,6 +38,7 @@ import { privacyRoutes } from "./routes/privacy.ts";
 import { productRoutes } from "./routes/products.ts";
 import { pushRoutes } from "./routes/pushes.ts";
 import { receivableRoutes } from "./routes/receivables.ts";
+import { storeOrderRoutes } from "./routes/store-orders.ts";
 import { storePreviewRoutes } from "./routes/store-preview.ts";
 import { storeRoutes } from "./routes/stores.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessRoutes, { ctx: deps.ctx });
   await app.register(organizationRoutes, { ctx: deps.ctx });
   await app.register(storeRoutes, { ctx: deps.ctx });
+  await app.register(storeOrderRoutes);
   await app.register(mappingTableRoutes, { ctx: deps.ctx });
   await app.register(integrationRoutes, { ctx: deps.ctx });
   await app.register(attentionRoutes, { ctx: deps.ctx });

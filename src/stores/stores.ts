@@ -19,6 +19,7 @@ import { platformApiBase, platformModule } from "../platforms/registry.ts";
 import { cancelStoreRemoval } from "../privacy/requests.ts";
 import { lockImportSwitch, resumeStoreWork } from "../sync/import-switch.ts";
 import { storeApiBaseRefused } from "./api-base-policy.ts";
+import { storeElsewhere, storeExists } from "./connect-refusals.ts";
 import { insertDefaultMaps } from "./default-maps.ts";
 import { contactRecorder } from "./platform-contact.ts";
 import { queueWebhookRegistration } from "./webhook-target.ts";
@@ -156,39 +157,6 @@ function checkedCredentials(module: PlatformModule, input: ConnectStoreInput): R
     });
   }
   return pickFields(module.credentials, input.credentials);
-}
-
-/** 409 for a connection that would take over a store Ponte has; the reason says how to reconnect it. */
-function storeExists(
-  store: Pick<Store, "id" | "name" | "connectionState">,
-  input: ConnectStoreInput,
-  label: string,
-) {
-  const reason =
-    store.connectionState === "disconnected"
-      ? `A loja ${input.externalId} da ${label} já existe no Ponte como "${store.name}" (desconectada). Para conectá-la de novo, use "Conectar a loja de novo" na página da loja.`
-      : `A loja ${input.externalId} da ${label} já está conectada no Ponte como "${store.name}". Para trocar o token dela, use "Trocar o token de acesso" na página da loja.`;
-  return new PonteError(
-    "conflict",
-    `store ${store.id} already connects ${input.platform} store ${input.externalId}`,
-    {
-      details: { reason, reasonCode: "store_exists", storeId: store.id },
-    },
-  );
-}
-
-/** The platform store is connected in another organisation of this Ponte. */
-function storeElsewhere(input: ConnectStoreInput, label: string): PonteError {
-  return new PonteError(
-    "conflict",
-    `${input.platform} store ${input.externalId} belongs to another organisation`,
-    {
-      details: {
-        reasonCode: "store_exists",
-        reason: `A loja ${input.externalId} da ${label} já está conectada em outra organização deste Ponte.`,
-      },
-    },
-  );
 }
 
 /**

@@ -292,8 +292,7 @@ export async function platformInstallRoutes(app: FastifyInstance, { ctx }: { ctx
         orgOf(request),
       );
       // The session that started the install finishes it (its state says so): that user installed it.
-      if (request.principal)
-        await auditStoreConnected(tx, request, store, installed.credentials, "store.install");
+      await auditStoreConnected(tx, request, store, installed.credentials, "store.install");
       return store;
     });
   }
